@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import { buildGraph, elementKind, parseFlow, type FlowGraph } from '../model/index';
+
+const USAGE = `Usage: flowscope <command> [options]
+
+Commands:
+  graph FILE [--json] [--record N]   the flow's graph: a summary, or the JSON contract with --json
+                                     (--record picks a version from a multi-record query result)
+  help                               this text
+`;
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const stdio: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+/** Runs one CLI command; returns the exit code (0 ok, 1 bad input, 2 bad usage). */
+export async function runCli(argv: string[], io: CliIo = stdio): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'graph':
+      return graphCommand(rest, io);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      io.err(`flowscope: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+interface Args {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+function parseArgs(argv: string[], valued: string[]): Args {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a.startsWith('--')) {
+      const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
+      if (v !== undefined) flags.set(k, v);
+      else if (valued.includes(k) && i + 1 < argv.length) flags.set(k, argv[++i] as string);
+      else flags.set(k, true);
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+/** Reads and parses a flow file; prints the parser's message and hint on failure. */
+export async function loadFlowFile(path: string, io: CliIo, recordIndex?: number) {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    io.err(`flowscope: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+    return undefined;
+  }
+  const result = parseFlow(text, { fileName: path, recordIndex });
+  if (!result.ok) {
+    io.err(`flowscope: ${path}: ${result.error.message}\n  ${result.error.hint}\n`);
+    return undefined;
+  }
+  for (const n of result.notices) io.err(`note: ${n}\n`);
+  return result;
+}
+
+async function graphCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, ['record']);
+  const file = args.positional[0];
+  if (!file) {
+    io.err(`flowscope graph: a FILE is required\n\n${USAGE}`);
+    return 2;
+  }
+  const record = args.flags.get('record');
+  const parsed = await loadFlowFile(file, io, typeof record === 'string' ? Number(record) : undefined);
+  if (!parsed) return 1;
+  const graph = buildGraph(parsed.doc);
+  io.out(args.flags.has('json') ? `${JSON.stringify(graph, null, 2)}\n` : summary(graph));
+  return 0;
+}
+
+function summary(g: FlowGraph): string {
+  const lines = [`${g.flow.label} (${g.flow.name})`, [g.flow.processType, g.flow.status, g.flow.apiVersion && `API ${g.flow.apiVersion}`].filter(Boolean).join(' · ')];
+  lines.push('', `${g.nodes.length} nodes, ${g.edges.length} connectors`);
+  const byType = countBy(g.nodes.map((n) => `${elementKind(n.type).builderName} (${n.type})`));
+  for (const [k, n] of byType) lines.push(`  ${String(n).padStart(4)}  ${k}`);
+  lines.push('', 'Connectors by kind:');
+  for (const [k, n] of countBy(g.edges.map((e) => (e.goTo ? `${e.kind} (Go To)` : e.kind)))) lines.push(`  ${String(n).padStart(4)}  ${k}`);
+  if (g.warnings.length > 0) lines.push('', 'Warnings:', ...g.warnings.map((w) => `  - ${w}`));
+  return `${lines.join('\n')}\n`;
+}
+
+function countBy(items: string[]): [string, number][] {
+  const m = new Map<string, number>();
+  for (const i of items) m.set(i, (m.get(i) ?? 0) + 1);
+  return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}

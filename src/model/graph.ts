@@ -1,0 +1,223 @@
+import { asList, isObj, str, type FlowDoc, type Obj, type Value } from './types';
+
+/** Edge kinds of the graph contract (DESIGN.md). */
+export type EdgeKind = 'next' | 'fault' | 'timeout' | 'default' | 'outcome' | 'waitEvent' | 'scheduledPath' | 'experimentPath' | 'actionPath' | 'loopNext' | 'loopEnd';
+
+export const START_ID = '$start';
+
+export interface GraphNode {
+  id: string;
+  /** Metadata array name, `start` for $start, `missing` for a placeholder of a dangling target. */
+  type: string;
+  label: string;
+  /** Not reachable from Start (only set when the flow has a start). */
+  unreachable?: boolean;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: EdgeKind;
+  label?: string;
+  goTo: boolean;
+  /** The owning structure's name for outcome, wait event, scheduled and experiment paths. */
+  key?: string;
+}
+
+export interface FlowHeader {
+  name: string;
+  label: string;
+  processType?: string;
+  status?: string;
+  apiVersion?: string;
+}
+
+export interface FlowGraph {
+  flow: FlowHeader;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  warnings: string[];
+}
+
+/** Where a connector sits decides its kind: list context (rules[], waitEvents[]…) then field name. */
+const LIST_KIND: Record<string, EdgeKind> = {
+  rules: 'outcome',
+  waitEvents: 'waitEvent',
+  scheduledPaths: 'scheduledPath',
+  paths: 'experimentPath',
+  actionCallPaths: 'actionPath',
+};
+const FIELD_KIND: Record<string, EdgeKind> = {
+  faultConnector: 'fault',
+  timeoutConnector: 'timeout',
+  defaultConnector: 'default',
+  nextValueConnector: 'loopNext',
+  noMoreValuesConnector: 'loopEnd',
+};
+/** Left-to-right order of a node's outgoing edges, as Flow Builder draws them. */
+export const KIND_ORDER: Record<EdgeKind, number> = {
+  next: 0, outcome: 1, waitEvent: 1, scheduledPath: 1, experimentPath: 1, actionPath: 1, default: 2, loopNext: 3, loopEnd: 4, timeout: 5, fault: 6,
+};
+
+// Compare whole names: `defaultConnector` ends in "faultConnector".
+const CONNECTOR_FIELD = /^(connector|connectors|[a-z]\w*Connector)$/;
+
+interface FoundConnector {
+  kind: EdgeKind;
+  target: string;
+  goTo: boolean;
+  label?: string;
+  key?: string;
+}
+
+/** Every connector in an element, at any depth, with its kind and label. */
+export function findConnectors(element: Obj, owner: { type: string; hasScheduledPaths?: boolean }): FoundConnector[] {
+  const found: FoundConnector[] = [];
+  const walk = (obj: Obj, list: string | undefined, item: Obj | undefined) => {
+    for (const [field, value] of Object.entries(obj)) {
+      if (field === 'processMetadataValues') continue;
+      if (CONNECTOR_FIELD.test(field)) {
+        for (const c of asList(value)) {
+          const target = isObj(c) ? str(c.targetReference) : undefined;
+          if (target === undefined || !isObj(c)) continue;
+          const kind = FIELD_KIND[field] ?? (list ? LIST_KIND[list] : undefined) ?? 'next';
+          found.push({ kind, target, goTo: c.isGoTo === 'true', ...labelOf(kind, element, item, owner), });
+        }
+        continue;
+      }
+      for (const child of asList(value)) if (isObj(child)) walk(child, field, child);
+    }
+  };
+  walk(element, undefined, undefined);
+  return found.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+}
+
+function labelOf(kind: EdgeKind, element: Obj, item: Obj | undefined, owner: { type: string; hasScheduledPaths?: boolean }): { label?: string; key?: string } {
+  const itemName = item ? str(item.name) ?? str(item.pathName) : undefined;
+  const itemLabel = item ? str(item.label) ?? itemName : undefined;
+  switch (kind) {
+    case 'next':
+      return owner.type === 'start' && owner.hasScheduledPaths ? { label: 'Run Immediately' } : item && item !== element ? { label: itemLabel, key: itemName } : {};
+    case 'outcome':
+    case 'waitEvent':
+    case 'experimentPath':
+    case 'actionPath':
+      return { label: itemLabel, key: itemName };
+    case 'scheduledPath':
+      return { label: itemLabel ?? (item && item.pathType === 'AsyncAfterCommit' ? 'Run Asynchronously' : undefined), key: itemName };
+    case 'default':
+      return { label: str(element.defaultConnectorLabel) ?? (owner.type === 'waits' ? 'Default Path' : 'Default Outcome') };
+    case 'loopNext':
+      return { label: 'For Each' };
+    case 'loopEnd':
+      return { label: 'After Last' };
+    case 'fault':
+      return { label: 'Fault' };
+    case 'timeout':
+      return { label: 'Timeout' };
+    default:
+      return assertNever(kind);
+  }
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`Unexpected value: ${String(x)}`);
+}
+
+/** FlowDoc → FlowGraph: every element a node, every connector an edge (DESIGN.md contract). */
+export function buildGraph(doc: FlowDoc): FlowGraph {
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const warnings: string[] = [];
+  const ids = new Set<string>();
+  const edgeIds = new Set<string>();
+  const hasStart = doc.start !== undefined || doc.startElementReference !== undefined;
+  if (hasStart) {
+    nodes.push({ id: START_ID, type: 'start', label: 'Start' });
+    ids.add(START_ID);
+  }
+  const addEdge = (source: string, c: FoundConnector) => {
+    const base = `${source}->${c.target}#${c.kind}${c.key ? `#${c.key}` : ''}`;
+    let id = base;
+    for (let n = 2; edgeIds.has(id); n++) id = `${base}~${n}`;
+    edgeIds.add(id);
+    const edge: GraphEdge = { id, source, target: c.target, kind: c.kind, goTo: c.goTo };
+    if (c.label !== undefined) edge.label = c.label;
+    if (c.key !== undefined) edge.key = c.key;
+    edges.push(edge);
+  };
+  if (doc.start) {
+    const hasScheduledPaths = asList(doc.start.scheduledPaths).length > 0;
+    for (const c of findConnectors(doc.start, { type: 'start', hasScheduledPaths })) addEdge(START_ID, c);
+  }
+  if (doc.startElementReference) addEdge(START_ID, { kind: 'next', target: doc.startElementReference, goTo: false });
+
+  const duplicates = new Map<string, number>();
+  for (const el of doc.elements) {
+    let id = el.name;
+    if (ids.has(id)) {
+      const n = (duplicates.get(el.name) ?? 1) + 1;
+      duplicates.set(el.name, n);
+      id = `${el.name}~${n}`;
+    }
+    ids.add(id);
+    nodes.push({ id, type: el.type, label: el.label });
+    for (const c of findConnectors(el.data, { type: el.type })) addEdge(id, c);
+  }
+  for (const [name, n] of duplicates) warnings.push(`${n} elements are named "${name}": connectors go to the first; the others are shown as ${name}~2…`);
+
+  const missing = [...new Set(edges.map((e) => e.target).filter((t) => !ids.has(t)))];
+  for (const target of missing) {
+    nodes.push({ id: target, type: 'missing', label: target });
+    ids.add(target);
+  }
+  if (missing.length > 0) warnings.push(`Connectors point to elements that do not exist: ${missing.join(', ')}.`);
+
+  if (hasStart) {
+    const unreachable = findUnreachable(nodes, edges);
+    for (const node of nodes) if (unreachable.has(node.id)) node.unreachable = true;
+    if (unreachable.size > 0) warnings.push(`${unreachable.size} element${unreachable.size === 1 ? ' is' : 's are'} not reachable from Start: ${listSome([...unreachable])}.`);
+  } else if (doc.elements.length > 0) {
+    warnings.push('The flow has no start (no start element and no startElementReference).');
+  }
+  return { flow: header(doc), nodes, edges, warnings };
+}
+
+function findUnreachable(nodes: GraphNode[], edges: GraphEdge[]): Set<string> {
+  const out = new Map<string, string[]>();
+  for (const e of edges) {
+    const list = out.get(e.source);
+    if (list) list.push(e.target);
+    else out.set(e.source, [e.target]);
+  }
+  const seen = new Set<string>([START_ID]);
+  const queue = [START_ID];
+  while (queue.length > 0) {
+    const id = queue.pop() as string;
+    for (const t of out.get(id) ?? []) {
+      if (!seen.has(t)) {
+        seen.add(t);
+        queue.push(t);
+      }
+    }
+  }
+  return new Set(nodes.filter((n) => !seen.has(n.id)).map((n) => n.id));
+}
+
+function listSome(names: string[]): string {
+  return names.length <= 10 ? names.join(', ') : `${names.slice(0, 10).join(', ')} and ${names.length - 10} more`;
+}
+
+function header(doc: FlowDoc): FlowHeader {
+  const p = doc.properties;
+  const h: FlowHeader = { name: doc.name, label: doc.label };
+  const text = (v: Value | undefined) => (typeof v === 'string' ? v : undefined);
+  const processType = text(p.processType);
+  const status = text(p.status);
+  const apiVersion = text(p.apiVersion);
+  if (processType) h.processType = processType;
+  if (status) h.status = status;
+  if (apiVersion) h.apiVersion = /^\d+$/.test(apiVersion) ? `${apiVersion}.0` : apiVersion;
+  return h;
+}

@@ -1,0 +1,85 @@
+import { ELEMENT_ARRAYS, RESOURCE_ARRAYS } from '../elements';
+import type { Obj, Value } from '../types';
+
+/**
+ * Fields that are lists whatever the input shows. XML cannot tell a one-item list from a scalar,
+ * Tooling JSON always writes lists (often empty): naming them makes both formats agree.
+ */
+export const LIST_FIELDS: ReadonlySet<string> = new Set([
+  ...ELEMENT_ARRAYS,
+  ...RESOURCE_ARRAYS,
+  'rules', 'conditions', 'waitEvents', 'scheduledPaths', 'filters', 'inputAssignments', 'outputAssignments',
+  'inputParameters', 'outputParameters', 'assignmentItems', 'fields', 'choiceReferences', 'queriedFields',
+  'stageSteps', 'entryConditions', 'exitConditions', 'entryActionInputParameters', 'entryActionOutputParameters',
+  'exitActionInputParameters', 'exitActionOutputParameters', 'connectors', 'paths', 'actionCallPaths',
+  'customErrorMessages', 'transformValues', 'transformValueActions', 'sortOptions', 'mapItems',
+  'dataTypeMappings', 'processMetadataValues', 'capabilityTypes', 'inputs', 'actions', 'triggers', 'handlers',
+  'environments', 'steps',
+]);
+
+/** Numeric fields: XML writes "49.0" where JSON writes 49; both normalise to String(Number(x)). */
+const NUMERIC_FIELDS: ReadonlySet<string> = new Set([
+  'apiVersion', 'locationX', 'locationY', 'numberValue', 'offsetNumber', 'scale', 'precision', 'triggerOrder',
+  'percentage', 'VersionNumber', 'versionNumber',
+]);
+
+const NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
+export function canonicalNumber(n: number): string {
+  return String(n);
+}
+
+export interface NormaliseOptions {
+  /** XML text still carries entity references (we parse with entity processing off, see xml.ts). */
+  decodeText?: (s: string) => string;
+}
+
+/**
+ * Turn parsed XML or JSON into a normalised Value (see types.ts). Returns undefined for absent values
+ * (null, empty arrays, empty objects). Object keys are sorted so equal flows serialise identically.
+ */
+export function normalise(raw: unknown, field: string | undefined, opts: NormaliseOptions): Value | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  if (typeof raw === 'string') {
+    const s = opts.decodeText ? opts.decodeText(raw) : raw;
+    if (field && NUMERIC_FIELDS.has(field) && NUMBER_TEXT.test(s.trim())) return canonicalNumber(Number(s));
+    return wrapIfList(s, field);
+  }
+  if (typeof raw === 'number') return wrapIfList(canonicalNumber(raw), field);
+  if (typeof raw === 'boolean') return wrapIfList(raw ? 'true' : 'false', field);
+  if (Array.isArray(raw)) {
+    const items: Value[] = [];
+    for (const item of raw) {
+      const v = normalise(item, undefined, opts);
+      if (v !== undefined) items.push(v);
+    }
+    if (items.length === 0) return undefined;
+    if (field && LIST_FIELDS.has(field)) return items;
+    return items.length === 1 ? items[0] : items;
+  }
+  if (typeof raw === 'object') {
+    const src = raw as Record<string, unknown>;
+    // CDATA sections arrive as {__cdata: text}: their text is literal, never entity-decoded.
+    if ('__cdata' in src) {
+      const text = Object.keys(src).every((k) => k === '__cdata' || (k === '#text' && isBlank(src[k])));
+      if (text) return wrapIfList(String(src.__cdata), field);
+    }
+    const out: Obj = {};
+    for (const key of Object.keys(src).sort()) {
+      if (key === '#text' && isBlank(src[key])) continue;
+      const v = normalise(src[key], key, opts);
+      if (v !== undefined) out[key] = v;
+    }
+    if (Object.keys(out).length === 0) return undefined;
+    return wrapIfList(out, field);
+  }
+  return undefined;
+}
+
+function wrapIfList(v: Value, field: string | undefined): Value {
+  return field && LIST_FIELDS.has(field) ? [v] : v;
+}
+
+function isBlank(v: unknown): boolean {
+  return typeof v === 'string' && v.trim() === '';
+}
