@@ -80,7 +80,7 @@ export function findConnectors(element: Obj, owner: { type: string; hasScheduled
       if (CONNECTOR_FIELD.test(field)) {
         for (const c of asList(value)) {
           const target = isObj(c) ? str(c.targetReference) : undefined;
-          if (target === undefined || !isObj(c)) continue;
+          if (!target || !isObj(c)) continue;
           const kind = FIELD_KIND[field] ?? (list ? LIST_KIND[list] : undefined) ?? 'next';
           found.push({ kind, target, goTo: c.isGoTo === 'true', ...labelOf(kind, element, item, owner), });
         }

@@ -62,7 +62,7 @@ function choiceOf(r: Rec, index: number): RecordChoice {
 }
 
 /** Recognises the four JSON shapes (plus the `sf … --json` envelope) and picks the metadata out. */
-export function jsonShape(value: unknown, recordIndex = 0): JsonShape {
+export function jsonShape(value: unknown, recordIndex?: number): JsonShape {
   if (isRec(value) && isRec(value.result) && ('status' in value || 'warnings' in value)) {
     // `sf data query --use-tooling-api --json` wraps the query result in {status, result}.
     return jsonShape(value.result, recordIndex);
@@ -74,7 +74,7 @@ export function jsonShape(value: unknown, recordIndex = 0): JsonShape {
       return { ok: false, error: { message: 'The query result has no records.', hint: 'The query matched no Flow; query `SELECT Id, FullName, Metadata FROM Flow WHERE Id = \'301…\'` on the Tooling API.' } };
     }
     const choices = recs.map(choiceOf);
-    const idx = recordIndex >= 0 && recordIndex < recs.length ? recordIndex : 0;
+    const idx = recordIndex !== undefined && recordIndex >= 0 && recordIndex < recs.length ? recordIndex : 0;
     const chosen = recs[idx] as Rec;
     const inner = metadataOf(chosen);
     if (!inner) {
