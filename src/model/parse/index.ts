@@ -14,6 +14,15 @@ export interface ParseOptions {
 
 /** Text (any supported format) → FlowDoc. Never throws for bad input: errors are values. */
 export function parseFlow(input: string, options: ParseOptions = {}): ParseResult {
+  try {
+    return parseText(input, options);
+  } catch (e) {
+    // A last line of defence: no input may crash the caller, even one that trips a library bug.
+    return { ok: false, error: { message: `Flowscope could not read this input (${e instanceof Error ? e.message : String(e)}).`, hint: 'Check that it is a complete flow file or Tooling API JSON; if it is, please report it with the file.' } };
+  }
+}
+
+function parseText(input: string, options: ParseOptions): ParseResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const bad = checkInput(text);
   if (bad) return { ok: false, error: bad };

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+const fx = (name: string) => join(__dirname, '../fixtures', name);
+
+describe('flowscope graph', () => {
+  it('--json prints the graph contract', async () => {
+    const r = await run('graph', fx('Opportunity_Review.flow-meta.xml'), '--json');
+    expect(r.code).toBe(0);
+    const g = JSON.parse(r.out) as { flow: Record<string, string>; nodes: { id: string; type: string; label: string }[]; edges: { source: string; target: string; kind: string; goTo: boolean; label?: string }[]; warnings: string[] };
+    expect(g.flow).toEqual({ name: 'Opportunity_Review', label: 'Opportunity <Review>\nsecond line', processType: 'AutoLaunchedFlow', status: 'Active', apiVersion: '62.0' });
+    expect(g.nodes[0]).toEqual({ id: '$start', type: 'start', label: 'Start' });
+    expect(g.nodes).toContainEqual({ id: 'Check_Amount', type: 'decisions', label: 'Check Amount & Stage' });
+    expect(g.edges).toContainEqual(expect.objectContaining({ source: 'Check_Amount', target: 'Mark_Big_Deal', kind: 'outcome', label: 'Over 1M', goTo: false }));
+    expect(g.edges).toContainEqual(expect.objectContaining({ source: 'Get_Line_Items', target: 'Log_Error', kind: 'fault', goTo: true }));
+    expect(g.warnings).toEqual([]);
+  });
+
+  it('without --json prints a readable summary', async () => {
+    const r = await run('graph', fx('Opportunity_Review.tooling.json'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('8 nodes, 11 connectors');
+    expect(r.out).toMatch(/2\s+Assignment \(assignments\)/);
+    expect(r.out).toMatch(/1\s+fault \(Go To\)/);
+  });
+
+  it('a multi-version query result: notes which version it shows, --record picks another', async () => {
+    const first = await run('graph', fx('Opportunity_Review.query.json'), '--json');
+    expect(first.err).toMatch(/2 flow versions; showing Opportunity_Review, version 4/);
+    const second = await run('graph', fx('Opportunity_Review.query.json'), '--json', '--record', '1');
+    expect((JSON.parse(second.out) as { flow: { status: string } }).flow.status).toBe('Draft');
+  });
+
+  it('bad input exits 1 with the message and hint', async () => {
+    const r = await run('graph', fx('../helpers/fixtures.ts'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/neither XML nor JSON/);
+    const missing = await run('graph', fx('nope.flow-meta.xml'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/cannot read .*ENOENT/);
+  });
+
+  it('unknown commands and missing arguments exit 2 with usage', async () => {
+    expect((await run('frobnicate')).code).toBe(2);
+    expect((await run('graph')).err).toMatch(/a FILE is required/);
+  });
+});
