@@ -1,0 +1,24 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { SAMPLES } from './samples/index';
+import { createAppStore } from './state/store';
+import { App } from './views/App';
+import { StoreContext } from './views/storeContext';
+import './views/app.css';
+
+const store = createAppStore();
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <StoreContext.Provider value={store}>
+      <App />
+    </StoreContext.Provider>
+  </StrictMode>,
+);
+
+// Open on something real: the first bundled sample, unless the user already loaded a flow.
+const first = SAMPLES[0];
+if (first) void first.load().then((text) => {
+  if (!store.getState().flow) store.getState().load(text, { kind: 'sample', name: first.fileName });
+});

@@ -1,0 +1,69 @@
+import { useRef, useState } from 'react';
+import { SAMPLES } from '../../samples/index';
+import { readFileText } from '../../sources/file';
+import { useAppStore } from '../storeContext';
+
+/** Open a file, paste text, or pick a bundled sample. Drag-and-drop and Ctrl/Cmd+V work anywhere (App). */
+export function LoadBar() {
+  const store = useAppStore();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [pasting, setPasting] = useState(false);
+  const [pasted, setPasted] = useState('');
+
+  const openFiles = async (files: FileList | null) => {
+    const file = files?.[0];
+    if (file) await loadFile(store, file);
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  return (
+    <div className="load-bar">
+      <button type="button" onClick={() => fileInput.current?.click()}>
+        Open file…
+      </button>
+      <input ref={fileInput} type="file" accept=".xml,.flow,.json,application/json,text/xml" hidden aria-label="Flow file" onChange={(e) => void openFiles(e.target.files)} />
+      <button type="button" aria-expanded={pasting} onClick={() => setPasting(!pasting)}>
+        Paste…
+      </button>
+      <label className="sample-picker">
+        Sample:{' '}
+        <select
+          aria-label="Open a sample flow"
+          value=""
+          onChange={(e) => {
+            const sample = SAMPLES.find((s) => s.id === e.target.value);
+            if (sample) void sample.load().then((text) => store.getState().load(text, { kind: 'sample', name: sample.fileName }));
+          }}
+        >
+          <option value="">Choose…</option>
+          {SAMPLES.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {pasting && (
+        <form
+          className="paste-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (store.getState().load(pasted, { kind: 'paste', name: 'pasted text' })) {
+              setPasting(false);
+              setPasted('');
+            }
+          }}
+        >
+          <textarea aria-label="Flow XML or JSON" placeholder="Paste a .flow-meta.xml file or Tooling API JSON here" value={pasted} onChange={(e) => setPasted(e.target.value)} rows={8} />
+          <button type="submit">Open pasted flow</button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+export async function loadFile(store: ReturnType<typeof useAppStore>, file: File) {
+  const read = await readFileText(file);
+  if (read.ok) store.getState().load(read.text, { kind: 'file', name: read.name });
+  else store.setState({ error: { message: read.message, hint: read.hint, source: { kind: 'file', name: read.name } } });
+}
