@@ -15,7 +15,7 @@ afterAll(async () => {
 describe('loading flows in the browser', () => {
   it('opens on the bundled sample', async () => {
     await s.page.goto(s.baseUrl);
-    await expect.poll(() => s.page.locator('h1.flow-title').textContent()).toContain('Opportunity <Review>');
+    await expect.poll(() => s.page.locator('h1.flow-title').textContent()).toContain('Opportunity Review');
     expect(await s.page.locator('[data-node-id]').count()).toBe(8);
     await screenshot(s.page, 'load-sample');
   });

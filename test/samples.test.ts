@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../src/model/graph';
+import { parseFlow } from '../src/model/parse/index';
+import { SAMPLES } from '../src/samples/index';
+
+describe('bundled samples', () => {
+  it.each(SAMPLES.map((s) => [s.fileName]))('%s loads with no warnings', (fileName) => {
+    const r = parseFlow(readFileSync(join(__dirname, '../src/samples', fileName), 'utf8'), { fileName });
+    if (!r.ok) throw new Error(r.error.message);
+    const g = buildGraph(r.doc);
+    expect(g.warnings).toEqual([]);
+    expect(g.nodes.length).toBeGreaterThan(7);
+  });
+
+  it('between them show scheduled paths, loops, faults, Go To, waits and screens', () => {
+    const kinds = new Set<string>();
+    for (const s of SAMPLES) {
+      const r = parseFlow(readFileSync(join(__dirname, '../src/samples', s.fileName), 'utf8'), { fileName: s.fileName });
+      if (!r.ok) throw new Error(r.error.message);
+      for (const e of buildGraph(r.doc).edges) kinds.add(e.goTo ? 'goTo' : e.kind);
+      for (const e of r.doc.elements) kinds.add(e.type);
+    }
+    for (const k of ['scheduledPath', 'loopNext', 'loopEnd', 'fault', 'goTo', 'waitEvent', 'outcome', 'default', 'screens', 'subflows']) expect(kinds).toContain(k);
+  });
+});
