@@ -19,7 +19,10 @@ describe('bundled samples', () => {
     for (const s of SAMPLES) {
       const r = parseFlow(readFileSync(join(__dirname, '../src/samples', s.fileName), 'utf8'), { fileName: s.fileName });
       if (!r.ok) throw new Error(r.error.message);
-      for (const e of buildGraph(r.doc).edges) kinds.add(e.goTo ? 'goTo' : e.kind);
+      for (const e of buildGraph(r.doc).edges) {
+        kinds.add(e.kind);
+        if (e.goTo) kinds.add('goTo');
+      }
       for (const e of r.doc.elements) kinds.add(e.type);
     }
     for (const k of ['scheduledPath', 'loopNext', 'loopEnd', 'fault', 'goTo', 'waitEvent', 'outcome', 'default', 'screens', 'subflows']) expect(kinds).toContain(k);
