@@ -1,0 +1,93 @@
+import { asList, asObjList, isObj, str, type Obj, type Value } from '../../model/types';
+import { row, rows, section, type Row, type Section } from './types';
+import { formatReference, formatValue, humanise, yesNo } from './values';
+
+/** Slots of a FlowElementReferenceOrValue: an object made only of these is one value, not a structure. */
+const VALUE_SLOTS = new Set(['stringValue', 'numberValue', 'booleanValue', 'dateValue', 'dateTimeValue', 'elementReference', 'apexValue', 'sobjectValue', 'formulaExpression', 'formulaDataType', 'setupReference', 'setupReferenceType', 'transformValueReference']);
+
+// Compare whole names: `defaultConnector` ends in "faultConnector".
+export const CONNECTOR_FIELD = /^(connector|connectors|[a-z]\w*Connector)$/;
+
+/** Fields every element has, shown by the panel header or not at all (coordinates, connectors). */
+export const COMMON_FIELDS: ReadonlySet<string> = new Set(['name', 'label', 'description', 'locationX', 'locationY', 'processMetadataValues']);
+
+export function isValueObject(v: Value | undefined): v is Obj {
+  return isObj(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => VALUE_SLOTS.has(k) || k === 'processMetadataValues');
+}
+
+/** A reference field (a variable, a collection, an element's output) as {!name}. */
+export function refRow(label: string, v: Value | undefined): Row | undefined {
+  const s = str(v);
+  return s === undefined ? undefined : row(label, formatReference(s), { mono: true });
+}
+
+/** The name of a list item, for a row label: name, label, field, or its position. */
+function itemLabel(item: Obj, index: number): string {
+  return str(item.label) ?? str(item.name) ?? str(item.field) ?? str(item.pathName) ?? String(index + 1);
+}
+
+/**
+ * A readable dump of fields we have no typed description for (unknown element types, fields added in a
+ * later API version): "Humanised Name: value" rows, nested objects and lists as children. Never JSON.
+ */
+export function genericRows(obj: Obj, skip: ReadonlySet<string> = COMMON_FIELDS): Row[] {
+  const out: Row[] = [];
+  for (const [key, v] of Object.entries(obj)) {
+    if (skip.has(key) || CONNECTOR_FIELD.test(key) || key === 'processMetadataValues') continue;
+    const r = genericRow(humanise(key), v);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+function genericRow(label: string, v: Value): Row | undefined {
+  if (typeof v === 'string') return row(label, yesNo(v) ?? v);
+  if (isValueObject(v)) return row(label, formatValue(v));
+  if (isObj(v)) {
+    if (str(v.targetReference) !== undefined) return undefined;
+    return row(label, '', { children: genericRows(v, new Set()) });
+  }
+  if (v.every((x) => typeof x === 'string')) return row(label, v.join(', '));
+  const items = asObjList(v);
+  return row(`${label} (${items.length})`, '', {
+    children: items.map((item, i) => {
+      const summary = isValueObject(item.value) ? formatValue(item.value) : str(item.assignToReference) ? `→ ${formatReference(str(item.assignToReference) as string)}` : '';
+      const skip = new Set(['name', 'label', ...(summary ? ['value', 'assignToReference'] : [])]);
+      return { label: itemLabel(item, i), value: summary ?? '', ...childrenOf(genericRows(item, skip)) };
+    }),
+  });
+}
+
+function childrenOf(children: Row[]): { children?: Row[] } {
+  return children.length > 0 ? { children } : {};
+}
+
+/** Input parameters / input assignments: `name` or `field` ← value. */
+export function inputRows(list: Value | undefined): Row[] {
+  return asObjList(list).map((p, i) => ({ label: str(p.name) ?? str(p.field) ?? String(i + 1), value: formatValue(p.value) ?? '(not set)' }));
+}
+
+/** Output parameters / output assignments: `name` or `field` → the variable that stores it. */
+export function outputRows(list: Value | undefined): Row[] {
+  return asObjList(list).map((p, i) => {
+    const target = str(p.assignToReference) ?? str(p.assignToFieldReference);
+    return { label: str(p.name) ?? str(p.field) ?? String(i + 1), value: target ? `→ ${formatReference(target)}` : formatValue(p.value) ?? '' };
+  });
+}
+
+export function listSection(title: string, items: Row[]): Section | undefined {
+  return items.length > 0 ? { title: `${title} (${items.length})`, rows: items } : undefined;
+}
+
+/** processMetadataValues (Process Builder bookkeeping and Builder hints): name = value pairs. */
+export function metadataSection(v: Value | undefined): Section | undefined {
+  const items = asObjList(v).map((m, i) => ({ label: str(m.name) ?? String(i + 1), value: formatValue(m.value) ?? '' }));
+  return items.length > 0 ? section('Process metadata values', items) : undefined;
+}
+
+/** Strings of a list field (queriedFields, choiceReferences). */
+export function strings(v: Value | undefined): string[] {
+  return asList(v).filter((x): x is string => typeof x === 'string');
+}
+
+export { rows };

@@ -1,0 +1,140 @@
+import { asObjList, str, type FlowDoc, type Obj, type Value } from '../../model/types';
+import { conditionsRow, filterSentence } from './conditions';
+import { genericRows, listSection, metadataSection } from './generic';
+import { nonEmpty, row, section, type Row, type Section } from './types';
+import { formatValue, words } from './values';
+
+const RECORD_TRIGGERS: Record<string, string> = {
+  Create: 'A record is created',
+  Update: 'A record is updated',
+  CreateAndUpdate: 'A record is created or updated',
+  Delete: 'A record is deleted',
+};
+
+const SAVE_TIMING: Record<string, string> = {
+  RecordAfterSave: 'after save',
+  RecordBeforeSave: 'before save',
+  RecordBeforeDelete: 'before delete',
+};
+
+const OTHER_TRIGGERS: Record<string, string> = {
+  Scheduled: 'On a schedule',
+  PlatformEvent: 'A platform event message is received',
+  Capability: 'A capability is invoked',
+  AutomationEvent: 'An automation event occurs',
+  DataCloudDataChange: 'Data Cloud data changes',
+};
+
+// Process Builder keeps its trigger in flow-level processMetadataValues, not in a start element.
+const PROCESS_TRIGGERS: Record<string, string> = {
+  onAllChanges: 'A record is created or edited',
+  onCreateOnly: 'Only when a record is created',
+};
+
+/** "A record is created or updated — after save", "On a schedule", or undefined for no trigger. */
+export function triggerText(start: Obj | undefined, doc: FlowDoc): string | undefined {
+  const type = str(start?.triggerType);
+  if (type && SAVE_TIMING[type]) {
+    const what = words(RECORD_TRIGGERS, start?.recordTriggerType) ?? (type === 'RecordBeforeDelete' ? 'A record is deleted' : 'A record changes');
+    return `${what} — ${SAVE_TIMING[type]}`;
+  }
+  if (type) return words(OTHER_TRIGGERS, type);
+  const pmv = processValues(doc);
+  if (pmv.get('EventType')) return `${OTHER_TRIGGERS.PlatformEvent as string}: ${pmv.get('EventType') as string}`;
+  if (pmv.get('TriggerType')) return words(PROCESS_TRIGGERS, pmv.get('TriggerType'));
+  if (str(doc.properties.processType) === 'InvocableProcess') return 'Invoked by another process';
+  return undefined;
+}
+
+/** The object a flow is about: start.object, or a Process Builder process's ObjectType. */
+export function triggerObject(start: Obj | undefined, doc: FlowDoc): string | undefined {
+  return str(start?.object) ?? processValues(doc).get('ObjectType');
+}
+
+function processValues(doc: FlowDoc): Map<string, string> {
+  return new Map(asObjList(doc.properties.processMetadataValues).map((m) => [str(m.name) ?? '', (formatValue(m.value) ?? '').replace(/^"|"$/g, '')]));
+}
+
+/** "1 Days After CloseDate", "3 Hours Before CloseDate", "Run Asynchronously". */
+export function scheduledPathOffset(p: Obj, start: Obj | undefined): string {
+  if (str(p.pathType) === 'AsyncAfterCommit') return 'Run Asynchronously';
+  const n = Number(str(p.offsetNumber) ?? '0');
+  const unit = str(p.offsetUnit) ?? 'Days';
+  const base = str(p.timeSource) === 'RecordField' || str(p.recordField) ? (str(p.recordField) ?? 'a record field') : (words(RECORD_TRIGGERS, start?.recordTriggerType) ?? 'A record is saved').replace(/^A record/, 'the record');
+  return `${Math.abs(n)} ${unit} ${n < 0 ? 'Before' : 'After'} ${base}`;
+}
+
+const HANDLED = new Set(['triggerType', 'recordTriggerType', 'object', 'filters', 'filterLogic', 'filterFormula', 'doesRequireRecordChangedToMeetCriteria', 'schedule', 'scheduledPaths', 'capabilityTypes', 'locationX', 'locationY', 'processMetadataValues']);
+
+/** Start: the trigger, entry conditions, schedule and scheduled paths (or the legacy start reference). */
+export function describeStart(start: Obj | undefined, doc: FlowDoc): Section[] {
+  const s: Obj = start ?? {};
+  const type = str(s.triggerType);
+  const timing = type === 'RecordBeforeSave' ? 'Fast Field Updates' : type === 'RecordAfterSave' ? 'Actions and Related Records' : undefined;
+  const trigger = section(
+    'Trigger',
+    row('Trigger the flow when', triggerText(start, doc) ?? 'No trigger: a user, a button, Apex or another flow starts it'),
+    row('Object', triggerObject(start, doc)),
+    row('Optimize the flow for', timing),
+    row('Trigger order', str(doc.properties.triggerOrder)),
+    row('Capabilities', '', { children: asObjList(s.capabilityTypes).map(capabilityRow) }),
+    !start && doc.startElementReference ? row('Starts at (legacy start element reference)', doc.startElementReference, { mono: true }) : undefined,
+  );
+  const paths = asObjList(s.scheduledPaths);
+  return nonEmpty([
+    trigger,
+    entryConditions(s),
+    scheduleSection(s.schedule),
+    listSection('Scheduled Paths', [
+      ...(paths.length > 0 && s.connector !== undefined ? [{ label: 'Run Immediately', value: 'When the record is saved' }] : []),
+      ...paths.map((p) => ({
+        label: str(p.label) ?? (str(p.pathType) === 'AsyncAfterCommit' ? 'Run Asynchronously' : str(p.name) ?? 'Scheduled path'),
+        value: scheduledPathOffset(p, start),
+        ...children([row('Path API name', str(p.name), { mono: true }), row('Batch size', str(p.maxBatchSize))]),
+      })),
+    ]),
+    start ? section('Other Settings', genericRows(s, HANDLED)) : undefined,
+    metadataSection(s.processMetadataValues),
+  ]);
+}
+
+function children(items: (Row | undefined)[]): { children?: Row[] } {
+  const list = items.filter((r): r is Row => r !== undefined);
+  return list.length > 0 ? { children: list } : {};
+}
+
+function capabilityRow(c: Obj): Row {
+  return { label: str(c.capabilityName) ?? str(c.name) ?? 'Capability', value: asObjList(c.inputs).map((i) => `${str(i.capabilityInputName) ?? str(i.name) ?? ''}: ${str(i.dataType) ?? ''}`).join(', ') };
+}
+
+function entryConditions(s: Obj): Section | undefined {
+  const formula = str(s.filterFormula);
+  const conditions = formula
+    ? row('Condition requirements', 'Formula evaluates to true', { children: [{ label: 'Formula', value: formula, mono: true }] })
+    : conditionsRow('Condition requirements', s.filters, s.filterLogic, filterSentence);
+  if (!conditions) return undefined;
+  const rt = str(s.recordTriggerType);
+  const onUpdate = rt === 'Update' || rt === 'CreateAndUpdate';
+  return section(
+    'Entry Conditions',
+    conditions,
+    onUpdate
+      ? row('When to run the flow for updated records', s.doesRequireRecordChangedToMeetCriteria === 'true' ? 'Only when a record is updated to meet the condition requirements' : 'Every time a record is updated and meets the condition requirements')
+      : undefined,
+  );
+}
+
+const FREQUENCIES: Record<string, string> = { Once: 'Once', Daily: 'Daily', Weekly: 'Weekly' };
+
+function scheduleSection(v: Value | undefined): Section | undefined {
+  const sc = asObjList(v)[0];
+  if (!sc) return undefined;
+  const time = str(sc.startTime);
+  return section(
+    'Schedule',
+    row('Frequency', words(FREQUENCIES, sc.frequency)),
+    row('Start date', str(sc.startDate)),
+    row('Start time', time && time.replace(/^(\d\d:\d\d)(:\d\d)?(\.\d+)?Z$/, '$1 UTC')),
+    ...genericRows(sc, new Set(['frequency', 'startDate', 'startTime'])),
+  );
+}
