@@ -73,7 +73,7 @@ export function fieldRow(f: Obj): Row {
     name && name !== title ? row('API name', name, { mono: true }) : undefined,
     type === 'DisplayText' && plain && plain !== title ? row('Text', plain) : undefined,
     type === 'RegionContainer' ? row('Header', str(f.regionContainerType) === 'SectionWithHeader' ? 'Shown' : 'Hidden') : undefined,
-    row('Field', str(f.objectFieldReference), { mono: true }),
+    str(f.objectFieldReference) !== title ? row('Field', str(f.objectFieldReference), { mono: true }) : undefined,
     row('Required', f.isRequired === 'true' ? 'Yes' : undefined),
     row('Default value', formatValue(f.defaultValue)),
     row('Default choice', str(f.defaultSelectedChoiceReference)),

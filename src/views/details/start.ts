@@ -73,7 +73,7 @@ export function describeStart(start: Obj | undefined, doc: FlowDoc): Section[] {
   const timing = type === 'RecordBeforeSave' ? 'Fast Field Updates' : type === 'RecordAfterSave' ? 'Actions and Related Records' : undefined;
   const trigger = section(
     'Trigger',
-    row('Trigger the flow when', triggerText(start, doc) ?? 'No trigger: a user, a button, Apex or another flow starts it'),
+    row('Trigger the flow when', triggerText(start, doc) ?? noTrigger(doc)),
     row('Object', triggerObject(start, doc)),
     row('Optimize the flow for', timing),
     row('Trigger order', str(doc.properties.triggerOrder)),
@@ -89,13 +89,19 @@ export function describeStart(start: Obj | undefined, doc: FlowDoc): Section[] {
       ...(paths.length > 0 && s.connector !== undefined ? [{ label: 'Run Immediately', value: 'When the record is saved' }] : []),
       ...paths.map((p) => ({
         label: str(p.label) ?? (str(p.pathType) === 'AsyncAfterCommit' ? 'Run Asynchronously' : str(p.name) ?? 'Scheduled path'),
-        value: scheduledPathOffset(p, start),
+        value: str(p.label) === undefined && str(p.pathType) === 'AsyncAfterCommit' ? 'In the background, after the triggering transaction commits' : scheduledPathOffset(p, start),
         ...children([row('Path API name', str(p.name), { mono: true }), row('Batch size', str(p.maxBatchSize))]),
       })),
     ]),
     start ? section('Other Settings', genericRows(s, HANDLED)) : undefined,
     metadataSection(s.processMetadataValues),
   ]);
+}
+
+function noTrigger(doc: FlowDoc): string {
+  return str(doc.properties.processType) === 'Flow'
+    ? 'No trigger: users run it from a Lightning page, a button, a link or another flow'
+    : 'No trigger: another flow, Apex, a process or an API call starts it';
 }
 
 function children(items: (Row | undefined)[]): { children?: Row[] } {

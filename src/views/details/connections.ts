@@ -1,0 +1,79 @@
+import { assertNever, START_ID, type FlowGraph, type GraphEdge, type GraphNode } from '../../model/graph';
+import type { FlowDoc, FlowElement } from '../../model/types';
+
+/**
+ * The graph node of an element. Usually its name; an element whose name repeats gets `name~2`… in the
+ * graph, so find it by position (buildGraph adds one node per element, in document order, after $start).
+ */
+export function nodeIdOf(el: FlowElement | 'start', doc: FlowDoc, graph: FlowGraph): string {
+  if (el === 'start') return START_ID;
+  const index = doc.elements.indexOf(el);
+  const elementNodes = graph.nodes.filter((n) => n.type !== 'start' && n.type !== 'missing');
+  const node = index >= 0 ? elementNodes[index] : undefined;
+  return node && (node.id === el.name || node.id.startsWith(`${el.name}~`)) ? node.id : el.name;
+}
+
+/** "Outcome: Over 1M", "Fault", "For Each": how Builder labels a connector. */
+export function edgeKindLabel(e: GraphEdge): string {
+  switch (e.kind) {
+    case 'next':
+      return e.label ?? 'Next';
+    case 'fault':
+      return 'Fault';
+    case 'timeout':
+      return 'Timeout';
+    case 'default':
+      return e.label ?? 'Default Outcome';
+    case 'outcome':
+      return `Outcome: ${e.label ?? e.key ?? ''}`;
+    case 'waitEvent':
+      return `Wait path: ${e.label ?? e.key ?? ''}`;
+    case 'scheduledPath':
+      return `Scheduled path: ${e.label ?? e.key ?? ''}`;
+    case 'experimentPath':
+    case 'actionPath':
+      return `Path: ${e.label ?? e.key ?? ''}`;
+    case 'loopNext':
+      return 'For Each';
+    case 'loopEnd':
+      return 'After Last';
+    default:
+      return assertNever(e.kind);
+  }
+}
+
+export interface Connection {
+  edge: GraphEdge;
+  /** The node at the other end (target for outgoing, source for incoming). */
+  other: GraphNode | undefined;
+  otherId: string;
+}
+
+export interface Connections {
+  node: GraphNode | undefined;
+  incoming: Connection[];
+  outgoing: Connection[];
+  badges: Badge[];
+}
+
+export type Badge = 'fault' | 'goToTarget' | 'unreachable' | 'missingTarget';
+
+export const BADGE_TEXT: Record<Badge, string> = {
+  fault: 'Has fault path',
+  goToTarget: 'Go To target',
+  unreachable: 'Unreachable',
+  missingTarget: 'Connects to a missing element',
+};
+
+export function connectionsOf(id: string, graph: FlowGraph): Connections {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const outgoing = graph.edges.filter((e) => e.source === id).map((edge) => ({ edge, other: byId.get(edge.target), otherId: edge.target }));
+  const incoming = graph.edges.filter((e) => e.target === id).map((edge) => ({ edge, other: byId.get(edge.source), otherId: edge.source }));
+  const node = byId.get(id);
+  const badges: Badge[] = [];
+  if (outgoing.some((c) => c.edge.kind === 'fault')) badges.push('fault');
+  if (incoming.some((c) => c.edge.goTo)) badges.push('goToTarget');
+  if (node?.unreachable) badges.push('unreachable');
+  if (outgoing.some((c) => c.other?.type === 'missing')) badges.push('missingTarget');
+  return { node, incoming, outgoing, badges };
+}
