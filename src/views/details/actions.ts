@@ -1,9 +1,9 @@
-import { asObjList, str, type Obj, type Value } from '../../model/types';
+import { asObjList, type Obj, type Value } from '../../model/types';
 import { conditionsRow } from './conditions';
 import type { Describer } from './describer';
 import { inputRows, listSection, outputRows } from './generic';
 import { row, section, type Section } from './types';
-import { formatValue, words, yesNo } from './values';
+import { formatValue, txt, words, yesNo } from './values';
 
 export const ACTION_TYPES: Record<string, string> = {
   apex: 'Apex Action',
@@ -34,7 +34,7 @@ const TRANSACTIONS: Record<string, string> = {
 };
 
 function mappings(list: Value | undefined): Section | undefined {
-  const items = asObjList(list).map((m) => ({ label: str(m.typeName) ?? '', value: str(m.typeValue) ?? '' }));
+  const items = asObjList(list).map((m) => ({ label: txt(m.typeName) ?? '', value: txt(m.typeValue) ?? '' }));
   return listSection('Object Types', items);
 }
 
@@ -43,9 +43,9 @@ export const actionCalls: Describer = {
   describe: (d) => [
     section(
       'Action',
-      row('Action', str(d.actionName), { mono: true }),
+      row('Action', txt(d.actionName), { mono: true }),
       row('Type', words(ACTION_TYPES, d.actionType)),
-      row('Version', str(d.versionSegment)),
+      row('Version', txt(d.versionSegment)),
       row('Transaction control', words(TRANSACTIONS, d.flowTransactionModel)),
       row('Output values', d.storeOutputAutomatically === 'true' ? 'Stored automatically' : undefined),
     ),
@@ -58,7 +58,7 @@ export const actionCalls: Describer = {
 export const apexPluginCalls: Describer = {
   keys: ['apexClass', 'inputParameters', 'outputParameters'],
   describe: (d) => [
-    section('Apex Plugin', row('Apex class', str(d.apexClass), { mono: true }) ?? row('Apex class', '(not set)')),
+    section('Apex Plugin', row('Apex class', txt(d.apexClass), { mono: true }) ?? row('Apex class', '(not set)')),
     listSection('Input Values', inputRows(d.inputParameters)),
     listSection('Output Values', outputRows(d.outputParameters)),
   ],
@@ -69,7 +69,7 @@ export const subflows: Describer = {
   describe: (d) => [
     section(
       'Subflow',
-      row('Flow', str(d.flowName), { mono: true }) ?? row('Flow', '(not set)'),
+      row('Flow', txt(d.flowName), { mono: true }) ?? row('Flow', '(not set)'),
       row('Output values', d.storeOutputAutomatically === 'true' ? 'Stored automatically' : undefined),
     ),
     listSection('Input Values', inputRows(d.inputAssignments)),
@@ -78,20 +78,20 @@ export const subflows: Describer = {
 };
 
 function stepSection(s: Obj, i: number): Section {
-  const assignees = asObjList(s.assignees).map((a) => `${formatValue(a.assignee) ?? ''}${str(a.assigneeType) ? ` (${str(a.assigneeType) as string})` : ''}`);
+  const assignees = asObjList(s.assignees).map((a) => `${formatValue(a.assignee) ?? ''}${txt(a.assigneeType) ? ` (${txt(a.assigneeType) as string})` : ''}`);
   return section(
-    `Step ${i + 1}: ${str(s.label) ?? str(s.name) ?? ''}`,
-    row('Step API name', str(s.name), { mono: true }),
+    `Step ${i + 1}: ${txt(s.label) ?? txt(s.name) ?? ''}`,
+    row('Step API name', txt(s.name), { mono: true }),
     row('Type', words(ACTION_TYPES, s.actionType)),
-    row('Action', str(s.actionName), { mono: true }),
-    row('Description', str(s.description)),
+    row('Action', txt(s.actionName), { mono: true }),
+    row('Description', txt(s.description)),
     row('Assigned to', assignees.join(', ')),
     conditionsRow('Starts when', s.entryConditions ?? s.entryCriteria, s.entryConditionLogic ?? s.entryCriteriaLogic) ?? row('Starts when', 'The stage starts'),
-    row('Entry action', [str(s.entryActionName), words(ACTION_TYPES, s.entryActionType)].filter(Boolean).join(' · ')),
+    row('Entry action', [txt(s.entryActionName), words(ACTION_TYPES, s.entryActionType)].filter(Boolean).join(' · ')),
     row('Entry action inputs', '', { children: inputRows(s.entryActionInputParameters) }),
     row('Inputs', '', { children: inputRows(s.inputParameters) }),
     row('Outputs', '', { children: outputRows(s.outputParameters) }),
-    row('Exit action', [str(s.exitActionName), words(ACTION_TYPES, s.exitActionType)].filter(Boolean).join(' · ')),
+    row('Exit action', [txt(s.exitActionName), words(ACTION_TYPES, s.exitActionType)].filter(Boolean).join(' · ')),
     row('Run asynchronously', yesNo(s.requiresAsyncProcessing)),
   );
 }
@@ -102,7 +102,7 @@ export const orchestratedStages: Describer = {
     section(
       'Stage',
       conditionsRow('Stage completes when', d.exitConditions, d.exitConditionLogic) ?? row('Stage completes when', 'All steps are completed'),
-      row('Exit action', [str(d.exitActionName), words(ACTION_TYPES, d.exitActionType)].filter(Boolean).join(' · ')),
+      row('Exit action', [txt(d.exitActionName), words(ACTION_TYPES, d.exitActionType)].filter(Boolean).join(' · ')),
       row('Exit action inputs', '', { children: inputRows(d.exitActionInputParameters) }),
       row('Exit action outputs', '', { children: outputRows(d.exitActionOutputParameters) }),
     ),

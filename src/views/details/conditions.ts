@@ -1,6 +1,6 @@
-import { asObjList, str, type Obj, type Value } from '../../model/types';
+import { asObjList, type Obj, type Value } from '../../model/types';
 import { row, type Row } from './types';
-import { formatValue, words } from './values';
+import { formatValue, txt, words } from './values';
 
 /** FlowComparisonOperator / FlowRecordFilterOperator in Flow Builder's words. */
 export const OPERATORS: Record<string, string> = {
@@ -34,17 +34,17 @@ export function conditionSentence(left: string | undefined, operator: Value | un
 
 /** Decision, wait, visibility and collection-filter conditions: {leftValueReference, operator, rightValue}. */
 export function sentenceOf(c: Obj): string {
-  return conditionSentence(str(c.leftValueReference), c.operator, c.rightValue);
+  return conditionSentence(txt(c.leftValueReference), c.operator, c.rightValue);
 }
 
 /** Record filters (Get/Update/Delete Records, start entry conditions, choice sets): {field, operator, value}. */
 export function filterSentence(f: Obj): string {
-  return conditionSentence(str(f.field), f.operator, f.value);
+  return conditionSentence(txt(f.field), f.operator, f.value);
 }
 
 /** Condition logic in Builder's words. Custom logic keeps its numbers, which refer to the numbered rows. */
 export function logicText(logic: Value | undefined, count: number): string {
-  const l = str(logic)?.trim();
+  const l = txt(logic)?.trim();
   if (count === 0 && (l === undefined || l === 'no_conditions')) return 'None: always';
   if (l === undefined || l.toLowerCase() === 'and') return 'All conditions are met (AND)';
   if (l.toLowerCase() === 'or') return 'Any condition is met (OR)';
@@ -56,6 +56,6 @@ export function logicText(logic: Value | undefined, count: number): string {
 /** A "Conditions" row: the logic as its value, the numbered sentences as its children. */
 export function conditionsRow(label: string, items: Value | undefined, logic: Value | undefined, sentence: (c: Obj) => string = sentenceOf): Row | undefined {
   const list = asObjList(items);
-  if (list.length === 0) return str(logic) && str(logic) !== 'no_conditions' && str(logic) !== 'and' ? row(label, logicText(logic, 0)) : undefined;
+  if (list.length === 0) return txt(logic) && txt(logic) !== 'no_conditions' && txt(logic) !== 'and' ? row(label, logicText(logic, 0)) : undefined;
   return row(label, logicText(logic, list.length), { children: list.map((c, i) => ({ label: String(i + 1), value: sentence(c) })) });
 }

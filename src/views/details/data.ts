@@ -1,9 +1,9 @@
-import { asObjList, str, type Obj } from '../../model/types';
+import { asObjList, type Obj } from '../../model/types';
 import { conditionsRow, filterSentence } from './conditions';
 import type { Describer } from './describer';
 import { inputRows, listSection, outputRows, refRow, strings } from './generic';
 import { row, section } from './types';
-import { formatReference, formatValue, yesNo } from './values';
+import { formatReference, formatValue, txt, yesNo } from './values';
 
 const filtersRow = (d: Obj, label: string) => conditionsRow(label, d.filters, d.filterLogic, filterSentence);
 
@@ -12,13 +12,13 @@ export const recordLookups: Describer = {
   describe: (d) => [
     section(
       'Get Records',
-      row('Object', str(d.object)),
+      row('Object', txt(d.object)),
       filtersRow(d, 'Filter records') ?? row('Filter records', 'None: all records'),
-      str(d.sortOrder) || str(d.sortField)
-        ? row('Sort', `${str(d.sortOrder) === 'Desc' ? 'Descending' : str(d.sortOrder) === 'Asc' ? 'Ascending' : 'Not sorted'}${str(d.sortField) ? ` by ${str(d.sortField) as string}` : ''}`)
+      txt(d.sortOrder) || txt(d.sortField)
+        ? row('Sort', `${txt(d.sortOrder) === 'Desc' ? 'Descending' : txt(d.sortOrder) === 'Asc' ? 'Ascending' : 'Not sorted'}${txt(d.sortField) ? ` by ${txt(d.sortField) as string}` : ''}`)
         : undefined,
       row('How many records to store', d.getFirstRecordOnly === 'true' ? 'Only the first record' : d.getFirstRecordOnly === 'false' ? 'All records' : undefined),
-      row('Limit', str(d.limit)),
+      row('Limit', txt(d.limit)),
       row('How to store record data', storeText(d)),
       row('Fields', strings(d.queriedFields).join(', ')),
       row('When no records are returned, set specified variables to null', yesNo(d.assignNullValuesIfNoRecordsFound)),
@@ -29,7 +29,7 @@ export const recordLookups: Describer = {
 
 function storeText(d: Obj): string | undefined {
   if (d.storeOutputAutomatically === 'true') return 'Automatically store all fields';
-  const out = str(d.outputReference);
+  const out = txt(d.outputReference);
   if (out) return `Store in ${formatReference(out)}`;
   if (asObjList(d.outputAssignments).length > 0) return 'Store fields in separate variables';
   return undefined;
@@ -40,9 +40,9 @@ export const recordCreates: Describer = {
   describe: (d) => [
     section(
       'Create Records',
-      row('Object', str(d.object)),
-      str(d.inputReference)
-        ? row('How to set record fields', `Use all values from ${formatReference(str(d.inputReference) as string)}`)
+      row('Object', txt(d.object)),
+      txt(d.inputReference)
+        ? row('How to set record fields', `Use all values from ${formatReference(txt(d.inputReference) as string)}`)
         : row('How to set record fields', asObjList(d.inputAssignments).length > 0 ? 'Use separate resources and literal values' : undefined),
       refRow('Store the new record ID in', d.assignRecordIdToReference),
       row('Record ID', d.storeOutputAutomatically === 'true' ? 'Stored automatically' : undefined),
@@ -56,9 +56,9 @@ export const recordUpdates: Describer = {
   describe: (d) => [
     section(
       'Update Records',
-      row('Object', str(d.object)),
-      str(d.inputReference)
-        ? row('How to find records', `Use the IDs and all field values from ${formatReference(str(d.inputReference) as string)}`)
+      row('Object', txt(d.object)),
+      txt(d.inputReference)
+        ? row('How to find records', `Use the IDs and all field values from ${formatReference(txt(d.inputReference) as string)}`)
         : row('How to find records', 'Specify conditions to identify records, and set fields individually'),
       filtersRow(d, 'Filter records'),
     ),
@@ -71,9 +71,9 @@ export const recordDeletes: Describer = {
   describe: (d) => [
     section(
       'Delete Records',
-      row('Object', str(d.object)),
-      str(d.inputReference)
-        ? row('How to find records', `Use the IDs stored in ${formatReference(str(d.inputReference) as string)}`)
+      row('Object', txt(d.object)),
+      txt(d.inputReference)
+        ? row('How to find records', `Use the IDs stored in ${formatReference(txt(d.inputReference) as string)}`)
         : row('How to find records', 'Specify conditions'),
       filtersRow(d, 'Filter records'),
     ),
@@ -90,16 +90,16 @@ export const transforms: Describer = {
   describe: (d) => [
     section(
       'Target Data',
-      row('Data type', [str(d.dataType) === 'SObject' ? 'Record' : str(d.dataType), str(d.objectType) ?? str(d.apexClass)].filter(Boolean).join(': ') || undefined),
+      row('Data type', [txt(d.dataType) === 'SObject' ? 'Record' : txt(d.dataType), txt(d.objectType) ?? txt(d.apexClass)].filter(Boolean).join(': ') || undefined),
       row('Collection', yesNo(d.isCollection)),
-      row('Decimal places', str(d.scale)),
+      row('Decimal places', txt(d.scale)),
     ),
     listSection(
       'Mappings',
       asObjList(d.transformValues).flatMap((tv) =>
         asObjList(tv.transformValueActions).map((a, i) => ({
-          label: str(a.outputFieldApiName) ?? String(i + 1),
-          value: `${str(a.transformType) && str(a.transformType) !== 'Map' ? `${str(a.transformType) as string}: ` : ''}${formatValue(a.value) ?? ''}`,
+          label: txt(a.outputFieldApiName) ?? String(i + 1),
+          value: `${txt(a.transformType) && txt(a.transformType) !== 'Map' ? `${txt(a.transformType) as string}: ` : ''}${formatValue(a.value) ?? ''}`,
         })),
       ),
     ),

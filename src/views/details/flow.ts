@@ -1,9 +1,9 @@
 import type { FlowGraph } from '../../model/graph';
-import { asObjList, str, type FlowDoc } from '../../model/types';
+import { asObjList, type FlowDoc } from '../../model/types';
 import { strings } from './generic';
 import { triggerObject, triggerText } from './start';
 import { row, section, type Section } from './types';
-import { formatValue, words } from './values';
+import { formatValue, txt, words } from './values';
 
 const PROCESS_TYPES: Record<string, string> = {
   Flow: 'Screen Flow',
@@ -40,8 +40,8 @@ const TRIGGERED: Record<string, string> = {
 
 /** "Screen Flow", "Record-Triggered Flow", "Record-Triggered Orchestration", "Process Builder process". */
 export function processTypeName(doc: FlowDoc): string | undefined {
-  const pt = str(doc.properties.processType);
-  const trigger = str(doc.start?.triggerType);
+  const pt = txt(doc.properties.processType);
+  const trigger = txt(doc.start?.triggerType);
   const prefix = trigger ? TRIGGERED[trigger] : undefined;
   if (prefix && (pt === undefined || pt === 'AutoLaunchedFlow')) return `${prefix} Flow`;
   if (prefix && pt === 'Orchestrator') return `${prefix} Orchestration`;
@@ -78,8 +78,8 @@ export function describeFlow(doc: FlowDoc, graph: FlowGraph): Section {
     row('Status', words(STATUSES, p.status)),
     row('API version', graph.flow.apiVersion),
     row('How to run the flow', words(RUN_MODES, p.runInMode)),
-    row('Interview label', str(p.interviewLabel), { mono: true }),
-    row('Description', str(p.description)),
+    row('Interview label', txt(p.interviewLabel), { mono: true }),
+    row('Description', txt(p.description)),
     row('Canvas', canvasMode === 'AUTO_LAYOUT_CANVAS' ? 'Auto-Layout' : canvasMode === 'FREE_FORM_CANVAS' ? 'Free-Form' : canvasMode),
     row('Environments', strings(p.environments).join(', ')),
     row('Template', p.isTemplate === 'true' ? 'Yes' : undefined),

@@ -1,6 +1,6 @@
-import { asList, asObjList, isObj, str, type Obj, type Value } from '../../model/types';
+import { asList, asObjList, isObj, type Obj, type Value } from '../../model/types';
 import { row, rows, section, type Row, type Section } from './types';
-import { formatReference, formatValue, humanise, yesNo } from './values';
+import { formatReference, formatValue, humanise, txt, yesNo } from './values';
 
 /** Slots of a FlowElementReferenceOrValue: an object made only of these is one value, not a structure. */
 const VALUE_SLOTS = new Set(['stringValue', 'numberValue', 'booleanValue', 'dateValue', 'dateTimeValue', 'elementReference', 'apexValue', 'sobjectValue', 'formulaExpression', 'formulaDataType', 'setupReference', 'setupReferenceType', 'transformValueReference']);
@@ -17,13 +17,13 @@ export function isValueObject(v: Value | undefined): v is Obj {
 
 /** A reference field (a variable, a collection, an element's output) as {!name}. */
 export function refRow(label: string, v: Value | undefined): Row | undefined {
-  const s = str(v);
+  const s = txt(v);
   return s === undefined ? undefined : row(label, formatReference(s), { mono: true });
 }
 
 /** The name of a list item, for a row label: name, label, field, or its position. */
 function itemLabel(item: Obj, index: number): string {
-  return str(item.label) ?? str(item.name) ?? str(item.field) ?? str(item.pathName) ?? String(index + 1);
+  return txt(item.label) ?? txt(item.name) ?? txt(item.field) ?? txt(item.pathName) ?? String(index + 1);
 }
 
 /**
@@ -44,14 +44,14 @@ function genericRow(label: string, v: Value): Row | undefined {
   if (typeof v === 'string') return row(label, yesNo(v) ?? v);
   if (isValueObject(v)) return row(label, formatValue(v));
   if (isObj(v)) {
-    if (str(v.targetReference) !== undefined) return undefined;
+    if (txt(v.targetReference) !== undefined) return undefined;
     return row(label, '', { children: genericRows(v, new Set()) });
   }
   if (v.every((x) => typeof x === 'string')) return row(label, v.join(', '));
   const items = asObjList(v);
   return row(`${label} (${items.length})`, '', {
     children: items.map((item, i) => {
-      const summary = isValueObject(item.value) ? formatValue(item.value) : str(item.assignToReference) ? `→ ${formatReference(str(item.assignToReference) as string)}` : '';
+      const summary = isValueObject(item.value) ? formatValue(item.value) : txt(item.assignToReference) ? `→ ${formatReference(txt(item.assignToReference) as string)}` : '';
       const skip = new Set(['name', 'label', ...(summary ? ['value', 'assignToReference'] : [])]);
       return { label: itemLabel(item, i), value: summary ?? '', ...childrenOf(genericRows(item, skip)) };
     }),
@@ -64,14 +64,14 @@ function childrenOf(children: Row[]): { children?: Row[] } {
 
 /** Input parameters / input assignments: `name` or `field` ← value. */
 export function inputRows(list: Value | undefined): Row[] {
-  return asObjList(list).map((p, i) => ({ label: str(p.name) ?? str(p.field) ?? String(i + 1), value: formatValue(p.value) ?? '(not set)' }));
+  return asObjList(list).map((p, i) => ({ label: txt(p.name) ?? txt(p.field) ?? String(i + 1), value: formatValue(p.value) ?? '(not set)' }));
 }
 
 /** Output parameters / output assignments: `name` or `field` → the variable that stores it. */
 export function outputRows(list: Value | undefined): Row[] {
   return asObjList(list).map((p, i) => {
-    const target = str(p.assignToReference) ?? str(p.assignToFieldReference);
-    return { label: str(p.name) ?? str(p.field) ?? String(i + 1), value: target ? `→ ${formatReference(target)}` : formatValue(p.value) ?? '' };
+    const target = txt(p.assignToReference) ?? txt(p.assignToFieldReference);
+    return { label: txt(p.name) ?? txt(p.field) ?? String(i + 1), value: target ? `→ ${formatReference(target)}` : formatValue(p.value) ?? '' };
   });
 }
 
@@ -81,7 +81,7 @@ export function listSection(title: string, items: Row[]): Section | undefined {
 
 /** processMetadataValues (Process Builder bookkeeping and Builder hints): name = value pairs. */
 export function metadataSection(v: Value | undefined): Section | undefined {
-  const items = asObjList(v).map((m, i) => ({ label: str(m.name) ?? String(i + 1), value: formatValue(m.value) ?? '' }));
+  const items = asObjList(v).map((m, i) => ({ label: txt(m.name) ?? String(i + 1), value: formatValue(m.value) ?? '' }));
   return items.length > 0 ? section('Process metadata values', items) : undefined;
 }
 

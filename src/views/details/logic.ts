@@ -1,9 +1,9 @@
-import { asObjList, str, type Obj } from '../../model/types';
+import { asObjList, type Obj } from '../../model/types';
 import { conditionsRow, sentenceOf } from './conditions';
 import type { Describer } from './describer';
 import { inputRows, listSection, outputRows, refRow } from './generic';
 import { row, section } from './types';
-import { formatValue, richToPlain, words } from './values';
+import { formatValue, richToPlain, txt, words } from './values';
 
 const ASSIGNMENT_OPERATORS: Record<string, string> = {
   Assign: 'Equals',
@@ -27,13 +27,13 @@ export const decisions: Describer = {
   describe: (d) => [
     ...asObjList(d.rules).map((rule, i) =>
       section(
-        `Outcome ${i + 1}: ${str(rule.label) ?? str(rule.name) ?? ''}`,
-        row('Outcome API name', str(rule.name), { mono: true }),
+        `Outcome ${i + 1}: ${txt(rule.label) ?? txt(rule.name) ?? ''}`,
+        row('Outcome API name', txt(rule.name), { mono: true }),
         conditionsRow('Condition requirements', rule.conditions, rule.conditionLogic) ?? row('Condition requirements', 'None'),
         rule.doesRequireRecordChangedToMeetCriteria === 'true' ? row('When to execute', RECORD_CHANGED) : undefined,
       ),
     ),
-    section('Default Outcome', row('Label', str(d.defaultConnectorLabel) ?? 'Default Outcome'), row('Runs when', 'No other outcome’s conditions are met')),
+    section('Default Outcome', row('Label', txt(d.defaultConnectorLabel) ?? 'Default Outcome'), row('Runs when', 'No other outcome’s conditions are met')),
   ],
 };
 
@@ -43,7 +43,7 @@ export const assignments: Describer = {
     listSection(
       'Set Variable Values',
       asObjList(d.assignmentItems).map((item, i) => ({
-        label: str(item.assignToReference) ?? String(i + 1),
+        label: txt(item.assignToReference) ?? String(i + 1),
         value: [words(ASSIGNMENT_OPERATORS, item.operator) ?? 'Equals', formatValue(item.value) ?? '(nothing)'].join(' '),
       })),
     ) ?? section('Set Variable Values', row('Assignments', 'None')),
@@ -56,7 +56,7 @@ export const loops: Describer = {
     section(
       'Loop',
       refRow('Collection variable', d.collectionReference) ?? row('Collection variable', '(not set)'),
-      row('Direction', str(d.iterationOrder) === 'Desc' ? 'Last item to first item' : 'First item to last item'),
+      row('Direction', txt(d.iterationOrder) === 'Desc' ? 'Last item to first item' : 'First item to last item'),
       refRow('Current item', d.assignNextValueToReference),
     ),
   ],
@@ -78,20 +78,20 @@ export const collectionProcessors: Describer = {
       refRow('Collection', d.collectionReference),
       refRow('Current item', d.assignNextValueToReference),
       conditionsRow('Conditions', d.conditions, d.conditionLogic),
-      row('Formula', str(d.formula), { mono: true }),
-      row('Keep only the first', str(d.limit) && `${str(d.limit) as string} items`),
-      row('Output object', str(d.outputSObjectType)),
+      row('Formula', txt(d.formula), { mono: true }),
+      row('Keep only the first', txt(d.limit) && `${txt(d.limit) as string} items`),
+      row('Output object', txt(d.outputSObjectType)),
     ),
     listSection(
       'Sort',
       asObjList(d.sortOptions).map((o, i) => ({
         label: String(i + 1),
-        value: `${str(o.sortField) ?? '(field)'}: ${str(o.sortOrder) === 'Desc' ? 'Descending' : 'Ascending'}${o.doesPutEmptyStringAndNullFirst === 'true' ? ', empty and null values first' : ''}`,
+        value: `${txt(o.sortField) ?? '(field)'}: ${txt(o.sortOrder) === 'Desc' ? 'Descending' : 'Ascending'}${o.doesPutEmptyStringAndNullFirst === 'true' ? ', empty and null values first' : ''}`,
       })),
     ),
     listSection(
       'Map Items',
-      asObjList(d.mapItems).map((m, i) => ({ label: str(m.assignToFieldReference) ?? String(i + 1), value: formatValue(m.value) ?? '' })),
+      asObjList(d.mapItems).map((m, i) => ({ label: txt(m.assignToFieldReference) ?? String(i + 1), value: formatValue(m.value) ?? '' })),
     ),
   ],
 };
@@ -103,10 +103,10 @@ export const customErrors: Describer = {
       'Error Messages',
       asObjList(d.customErrorMessages).map((m, i) => ({
         label: String(i + 1),
-        value: richToPlain(str(m.errorMessage) ?? ''),
+        value: richToPlain(txt(m.errorMessage) ?? ''),
         children: [
           m.isFieldError === 'true'
-            ? { label: 'Where to show', value: `Inline on the record field ${str(m.fieldSelection) ?? ''}`.trim() }
+            ? { label: 'Where to show', value: `Inline on the record field ${txt(m.fieldSelection) ?? ''}`.trim() }
             : { label: 'Where to show', value: 'As a window on the record page' },
         ],
       })),
@@ -119,7 +119,7 @@ export const experiments: Describer = {
   describe: (d) => [
     listSection(
       'Paths',
-      asObjList(d.paths).map((p, i) => ({ label: str(p.label) ?? str(p.name) ?? String(i + 1), value: str(p.percentage) ? `${str(p.percentage) as string}%` : '' })),
+      asObjList(d.paths).map((p, i) => ({ label: txt(p.label) ?? txt(p.name) ?? String(i + 1), value: txt(p.percentage) ? `${txt(p.percentage) as string}%` : '' })),
     ),
   ],
 };
@@ -131,7 +131,7 @@ const WAIT_EVENT_TYPES: Record<string, string> = {
 
 /** Process Builder scheduled actions and old Wait elements: "3 Days after {!$Flow.InterviewStartTime}". */
 function resumeTime(event: Obj): string | undefined {
-  const params = new Map(asObjList(event.inputParameters).map((p) => [str(p.name) ?? '', p.value]));
+  const params = new Map(asObjList(event.inputParameters).map((p) => [txt(p.name) ?? '', p.value]));
   const base = params.get('AlarmTime') ?? params.get('TimeFieldColumnEnumOrId');
   if (base === undefined) return undefined;
   const baseText = formatValue(base) ?? '';
@@ -146,8 +146,8 @@ export const waits: Describer = {
   describe: (d) => [
     ...asObjList(d.waitEvents).map((e, i) =>
       section(
-        `Path ${i + 1}: ${str(e.label) ?? str(e.name) ?? ''}`,
-        row('Path API name', str(e.name), { mono: true }),
+        `Path ${i + 1}: ${txt(e.label) ?? txt(e.name) ?? ''}`,
+        row('Path API name', txt(e.name), { mono: true }),
         row('Event type', words(WAIT_EVENT_TYPES, e.eventType)),
         row('Resume', resumeTime(e)),
         row('Inputs', '', { children: inputRows(e.inputParameters) }),
@@ -155,6 +155,6 @@ export const waits: Describer = {
         row('Outputs', '', { children: outputRows(e.outputParameters) }),
       ),
     ),
-    section('Default Path', row('Label', str(d.defaultConnectorLabel) ?? 'Default Path')),
+    section('Default Path', row('Label', txt(d.defaultConnectorLabel) ?? 'Default Path')),
   ],
 };

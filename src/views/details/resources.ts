@@ -1,8 +1,8 @@
-import { isObj, str, type FlowResource, type Obj } from '../../model/types';
+import { isObj, type FlowResource, type Obj } from '../../model/types';
 import { conditionsRow, filterSentence } from './conditions';
 import { genericRows, listSection, metadataSection, outputRows, refRow } from './generic';
 import { nonEmpty, row, section, type Row, type Section } from './types';
-import { formatValue, humanise, richToPlain, words, yesNo } from './values';
+import { formatValue, humanise, richToPlain, txt, words, yesNo } from './values';
 
 const DATA_TYPES: Record<string, string> = {
   String: 'Text',
@@ -22,7 +22,7 @@ const DATA_TYPES: Record<string, string> = {
 export function dataTypeText(d: Obj): string | undefined {
   const base = words(DATA_TYPES, d.dataType);
   if (base === undefined) return undefined;
-  const of = str(d.objectType) ?? str(d.apexClass);
+  const of = txt(d.objectType) ?? txt(d.apexClass);
   return `${base}${d.isCollection === 'true' ? ' collection' : ''}${of ? ` (${of})` : ''}`;
 }
 
@@ -41,8 +41,8 @@ const RESOURCE_TYPES: Record<string, string> = {
 /** Builder's name for a resource's kind; a choice set says which of the three it is. */
 export function resourceTypeName(r: FlowResource): string {
   if (r.type === 'dynamicChoiceSets') {
-    if (str(r.data.picklistField)) return 'Picklist Choice Set';
-    if (str(r.data.collectionReference)) return 'Collection Choice Set';
+    if (txt(r.data.picklistField)) return 'Picklist Choice Set';
+    if (txt(r.data.collectionReference)) return 'Collection Choice Set';
   }
   return RESOURCE_TYPES[r.type] ?? humanise(r.type).replace(/s$/, '');
 }
@@ -55,9 +55,9 @@ export function resourceGroupName(type: string): string {
 /** One short line for a resource list: its type, or a formula's result type. */
 export function resourceSummary(r: FlowResource): string {
   const d = r.data;
-  if (r.type === 'stages') return str(d.label) ?? '';
-  if (r.type === 'choices') return str(d.choiceText) ? `"${short(richToPlain(str(d.choiceText) as string))}"` : (dataTypeText(d) ?? '');
-  if (r.type === 'dynamicChoiceSets') return `${resourceTypeName(r)}${str(d.object) ?? str(d.picklistObject) ? ` (${(str(d.object) ?? str(d.picklistObject)) as string})` : ''}`;
+  if (r.type === 'stages') return txt(d.label) ?? '';
+  if (r.type === 'choices') return txt(d.choiceText) ? `"${short(richToPlain(txt(d.choiceText) as string))}"` : (dataTypeText(d) ?? '');
+  if (r.type === 'dynamicChoiceSets') return `${resourceTypeName(r)}${txt(d.object) ?? txt(d.picklistObject) ? ` (${(txt(d.object) ?? txt(d.picklistObject)) as string})` : ''}`;
   if (r.type === 'textTemplates') return d.isViewedAsPlainText === 'true' ? 'Plain text' : 'Rich text';
   return dataTypeText(d) ?? resourceTypeName(r);
 }
@@ -68,7 +68,7 @@ function short(s: string): string {
 
 type Describe = { keys: readonly string[]; rows: (d: Obj) => (Row | undefined)[]; extra?: (d: Obj) => (Section | undefined)[] };
 
-const typeRows = (d: Obj) => [row('Data type', dataTypeText(d)), row('Decimal places', str(d.scale))];
+const typeRows = (d: Obj) => [row('Data type', dataTypeText(d)), row('Decimal places', txt(d.scale))];
 
 const DESCRIBE: Record<string, Describe> = {
   variables: {
@@ -82,15 +82,15 @@ const DESCRIBE: Record<string, Describe> = {
     ],
   },
   constants: { keys: ['dataType', 'value'], rows: (d) => [...typeRows(d), row('Value', formatValue(d.value) ?? '(empty)')] },
-  formulas: { keys: ['dataType', 'scale', 'expression'], rows: (d) => [...typeRows(d), row('Formula', str(d.expression) ?? '(empty)', { mono: true })] },
+  formulas: { keys: ['dataType', 'scale', 'expression'], rows: (d) => [...typeRows(d), row('Formula', txt(d.expression) ?? '(empty)', { mono: true })] },
   textTemplates: {
     keys: ['text', 'isViewedAsPlainText'],
-    rows: (d) => [row('View as', d.isViewedAsPlainText === 'true' ? 'Plain text' : 'Rich text'), row('Body', str(d.text) ?? '(empty)', { mono: true })],
+    rows: (d) => [row('View as', d.isViewedAsPlainText === 'true' ? 'Plain text' : 'Rich text'), row('Body', txt(d.text) ?? '(empty)', { mono: true })],
   },
   choices: {
     keys: ['choiceText', 'dataType', 'value', 'userInput'],
     rows: (d) => [
-      row('Choice label', str(d.choiceText) && richToPlain(str(d.choiceText) as string)),
+      row('Choice label', txt(d.choiceText) && richToPlain(txt(d.choiceText) as string)),
       ...typeRows(d),
       row('Choice value', formatValue(d.value)),
       isObj(d.userInput) ? row('Let users enter input', 'Yes', { children: genericRows(d.userInput, new Set()) }) : undefined,
@@ -99,21 +99,21 @@ const DESCRIBE: Record<string, Describe> = {
   dynamicChoiceSets: {
     keys: ['object', 'picklistObject', 'picklistField', 'collectionReference', 'dataType', 'displayField', 'valueField', 'filters', 'filterLogic', 'sortField', 'sortOrder', 'limit', 'outputAssignments'],
     rows: (d) => [
-      row('Object', str(d.object) ?? str(d.picklistObject)),
-      row('Picklist field', str(d.picklistField)),
+      row('Object', txt(d.object) ?? txt(d.picklistObject)),
+      row('Picklist field', txt(d.picklistField)),
       refRow('Collection', d.collectionReference),
       row('Data type', dataTypeText(d)),
       conditionsRow('Filter records', d.filters, d.filterLogic, filterSentence),
-      row('Choice label field', str(d.displayField)),
-      row('Choice value field', str(d.valueField)),
-      row('Sort', str(d.sortOrder) || str(d.sortField) ? `${str(d.sortOrder) === 'Desc' ? 'Descending' : 'Ascending'}${str(d.sortField) ? ` by ${str(d.sortField) as string}` : ''}` : undefined),
-      row('Limit', str(d.limit)),
+      row('Choice label field', txt(d.displayField)),
+      row('Choice value field', txt(d.valueField)),
+      row('Sort', txt(d.sortOrder) || txt(d.sortField) ? `${txt(d.sortOrder) === 'Desc' ? 'Descending' : 'Ascending'}${txt(d.sortField) ? ` by ${txt(d.sortField) as string}` : ''}` : undefined),
+      row('Limit', txt(d.limit)),
     ],
     extra: (d) => [listSection('Store Fields in Variables', outputRows(d.outputAssignments))],
   },
   stages: {
     keys: ['label', 'stageOrder', 'isActive'],
-    rows: (d) => [row('Label', str(d.label)), row('Order', str(d.stageOrder)), row('Active by default', yesNo(d.isActive) ?? 'No')],
+    rows: (d) => [row('Label', txt(d.label)), row('Order', txt(d.stageOrder)), row('Active by default', yesNo(d.isActive) ?? 'No')],
   },
 };
 
@@ -123,7 +123,7 @@ const COMMON = ['name', 'description', 'processMetadataValues'];
 export function describeResource(r: FlowResource): Section[] {
   const d = r.data;
   const known = DESCRIBE[r.type];
-  const main = section(resourceTypeName(r), ...(known?.rows(d) ?? []), row('Description', str(d.description)));
+  const main = section(resourceTypeName(r), ...(known?.rows(d) ?? []), row('Description', txt(d.description)));
   const other = genericRows(d, new Set([...COMMON, ...(known?.keys ?? [])]));
   const sections = nonEmpty([main, ...(known?.extra?.(d) ?? []), other.length > 0 ? section(known ? 'Other Settings' : resourceTypeName(r), other) : undefined, metadataSection(d.processMetadataValues)]);
   return sections.length > 0 ? sections : [section(resourceTypeName(r), row('Settings', 'None beyond its name'))];

@@ -1,9 +1,9 @@
-import { asObjList, isObj, str, type Obj, type Value } from '../../model/types';
+import { asObjList, isObj, type Obj, type Value } from '../../model/types';
 import { conditionsRow } from './conditions';
 import type { Describer } from './describer';
 import { inputRows, outputRows, strings } from './generic';
 import { row, rows, section, type Row } from './types';
-import { formatValue, richToPlain, short, words } from './values';
+import { formatValue, richToPlain, short, txt, words } from './values';
 
 const FIELD_TYPES: Record<string, string> = {
   LargeTextArea: 'Long Text Area',
@@ -49,10 +49,10 @@ const COMPONENTS: Record<string, string> = {
 };
 
 export function fieldTypeName(f: Obj): string {
-  const type = str(f.fieldType);
+  const type = txt(f.fieldType);
   if (type === 'InputField') return words(INPUT_TYPES, f.dataType) ?? 'Input';
   if (type === 'ComponentInstance') {
-    const ext = str(f.extensionName);
+    const ext = txt(f.extensionName);
     return ext ? (COMPONENTS[ext] ?? `Component: ${ext}`) : 'Component';
   }
   return words(FIELD_TYPES, f.fieldType) ?? 'Field';
@@ -60,29 +60,29 @@ export function fieldTypeName(f: Obj): string {
 
 /** One screen component as a row; sections hold columns, columns hold components. */
 export function fieldRow(f: Obj): Row {
-  const type = str(f.fieldType);
-  const name = str(f.name);
+  const type = txt(f.fieldType);
+  const name = txt(f.name);
   if (type === 'Region') {
     const width = asObjList(f.inputParameters).find((p) => p.name === 'width');
     return { label: 'Column', value: width ? `Width ${formatValue(width.value)?.replace(/"/g, '') ?? ''} of 12` : '', ...kids(asObjList(f.fields).map(fieldRow)) };
   }
-  const text = str(f.fieldText);
+  const text = txt(f.fieldText);
   const plain = text !== undefined ? richToPlain(text) : undefined;
-  const title = (plain && short(plain)) || (type === 'ObjectProvided' ? str(f.objectFieldReference) : undefined) || name || '';
+  const title = (plain && short(plain)) || (type === 'ObjectProvided' ? txt(f.objectFieldReference) : undefined) || name || '';
   const children = rows(
     name && name !== title ? row('API name', name, { mono: true }) : undefined,
     type === 'DisplayText' && plain && plain !== title ? row('Text', plain) : undefined,
-    type === 'RegionContainer' ? row('Header', str(f.regionContainerType) === 'SectionWithHeader' ? 'Shown' : 'Hidden') : undefined,
-    str(f.objectFieldReference) !== title ? row('Field', str(f.objectFieldReference), { mono: true }) : undefined,
+    type === 'RegionContainer' ? row('Header', txt(f.regionContainerType) === 'SectionWithHeader' ? 'Shown' : 'Hidden') : undefined,
+    txt(f.objectFieldReference) !== title ? row('Field', txt(f.objectFieldReference), { mono: true }) : undefined,
     row('Required', f.isRequired === 'true' ? 'Yes' : undefined),
     row('Default value', formatValue(f.defaultValue)),
-    row('Default choice', str(f.defaultSelectedChoiceReference)),
+    row('Default choice', txt(f.defaultSelectedChoiceReference)),
     row('Choices', strings(f.choiceReferences).join(', ')),
-    row('Decimal places', str(f.scale)),
-    row('Help text', str(f.helpText) && richToPlain(str(f.helpText) as string)),
+    row('Decimal places', txt(f.scale)),
+    row('Help text', txt(f.helpText) && richToPlain(txt(f.helpText) as string)),
     row('Inputs', '', { children: inputRows(f.inputParameters) }),
     row('Outputs', f.storeOutputAutomatically === 'true' ? 'Stored automatically' : '', { children: outputRows(f.outputParameters) }),
-    row('Object types', '', { children: asObjList(f.dataTypeMappings).map((m) => ({ label: str(m.typeName) ?? '', value: str(m.typeValue) ?? '' })) }),
+    row('Object types', '', { children: asObjList(f.dataTypeMappings).map((m) => ({ label: txt(m.typeName) ?? '', value: txt(m.typeValue) ?? '' })) }),
     visibilityRow(f.visibilityRule),
     validationRow(f.validationRule),
     asObjList(f.fields).map(fieldRow),
@@ -97,7 +97,7 @@ function visibilityRow(r: Value | undefined): Row | undefined {
 function validationRow(r: Value | undefined): Row | undefined {
   if (!isObj(r)) return undefined;
   return row('Validate input', '', {
-    children: rows(row('Formula', str(r.formulaExpression), { mono: true }), row('Error message', str(r.errorMessage) && richToPlain(str(r.errorMessage) as string))),
+    children: rows(row('Formula', txt(r.formulaExpression), { mono: true }), row('Error message', txt(r.errorMessage) && richToPlain(txt(r.errorMessage) as string))),
   });
 }
 
@@ -121,11 +121,11 @@ export const screens: Describer = {
         row('Previous button', allow(d.allowBack)),
         row('Pause button', allow(d.allowPause)),
         row('Next or Finish button', allow(d.allowFinish)),
-        row('Previous button label', str(d.backButtonLabel)),
-        row('Pause button label', str(d.pauseButtonLabel)),
-        row('Next or Finish button label', str(d.nextOrFinishButtonLabel)),
-        row('Help text', str(d.helpText) && richToPlain(str(d.helpText) as string)),
-        row('Paused text', str(d.pausedText) && richToPlain(str(d.pausedText) as string)),
+        row('Previous button label', txt(d.backButtonLabel)),
+        row('Pause button label', txt(d.pauseButtonLabel)),
+        row('Next or Finish button label', txt(d.nextOrFinishButtonLabel)),
+        row('Help text', txt(d.helpText) && richToPlain(txt(d.helpText) as string)),
+        row('Paused text', txt(d.pausedText) && richToPlain(txt(d.pausedText) as string)),
       ),
       section(`Components (${fields.length})`, fields.length > 0 ? fields.map(fieldRow) : row('Components', 'None')),
     ];

@@ -1,8 +1,8 @@
-import { asObjList, str, type FlowDoc, type Obj, type Value } from '../../model/types';
+import { asObjList, type FlowDoc, type Obj, type Value } from '../../model/types';
 import { conditionsRow, filterSentence } from './conditions';
 import { genericRows, listSection, metadataSection } from './generic';
 import { nonEmpty, row, section, type Row, type Section } from './types';
-import { formatValue, words } from './values';
+import { formatValue, txt, words } from './values';
 
 const RECORD_TRIGGERS: Record<string, string> = {
   Create: 'A record is created',
@@ -33,7 +33,7 @@ const PROCESS_TRIGGERS: Record<string, string> = {
 
 /** "A record is created or updated — after save", "On a schedule", or undefined for no trigger. */
 export function triggerText(start: Obj | undefined, doc: FlowDoc): string | undefined {
-  const type = str(start?.triggerType);
+  const type = txt(start?.triggerType);
   if (type && SAVE_TIMING[type]) {
     const what = words(RECORD_TRIGGERS, start?.recordTriggerType) ?? (type === 'RecordBeforeDelete' ? 'A record is deleted' : 'A record changes');
     return `${what} — ${SAVE_TIMING[type]}`;
@@ -42,25 +42,25 @@ export function triggerText(start: Obj | undefined, doc: FlowDoc): string | unde
   const pmv = processValues(doc);
   if (pmv.get('EventType')) return `${OTHER_TRIGGERS.PlatformEvent as string}: ${pmv.get('EventType') as string}`;
   if (pmv.get('TriggerType')) return words(PROCESS_TRIGGERS, pmv.get('TriggerType'));
-  if (str(doc.properties.processType) === 'InvocableProcess') return 'Invoked by another process';
+  if (txt(doc.properties.processType) === 'InvocableProcess') return 'Invoked by another process';
   return undefined;
 }
 
 /** The object a flow is about: start.object, or a Process Builder process's ObjectType. */
 export function triggerObject(start: Obj | undefined, doc: FlowDoc): string | undefined {
-  return str(start?.object) ?? processValues(doc).get('ObjectType');
+  return txt(start?.object) ?? processValues(doc).get('ObjectType');
 }
 
 function processValues(doc: FlowDoc): Map<string, string> {
-  return new Map(asObjList(doc.properties.processMetadataValues).map((m) => [str(m.name) ?? '', (formatValue(m.value) ?? '').replace(/^"|"$/g, '')]));
+  return new Map(asObjList(doc.properties.processMetadataValues).map((m) => [txt(m.name) ?? '', (formatValue(m.value) ?? '').replace(/^"|"$/g, '')]));
 }
 
 /** "1 Days After CloseDate", "3 Hours Before CloseDate", "Run Asynchronously". */
 export function scheduledPathOffset(p: Obj, start: Obj | undefined): string {
-  if (str(p.pathType) === 'AsyncAfterCommit') return 'Run Asynchronously';
-  const n = Number(str(p.offsetNumber) ?? '0');
-  const unit = str(p.offsetUnit) ?? 'Days';
-  const base = str(p.timeSource) === 'RecordField' || str(p.recordField) ? (str(p.recordField) ?? 'a record field') : (words(RECORD_TRIGGERS, start?.recordTriggerType) ?? 'A record is saved').replace(/^A record/, 'the record');
+  if (txt(p.pathType) === 'AsyncAfterCommit') return 'Run Asynchronously';
+  const n = Number(txt(p.offsetNumber) ?? '0');
+  const unit = txt(p.offsetUnit) ?? 'Days';
+  const base = txt(p.timeSource) === 'RecordField' || txt(p.recordField) ? (txt(p.recordField) ?? 'a record field') : (words(RECORD_TRIGGERS, start?.recordTriggerType) ?? 'A record is saved').replace(/^A record/, 'the record');
   return `${Math.abs(n)} ${unit} ${n < 0 ? 'Before' : 'After'} ${base}`;
 }
 
@@ -69,14 +69,14 @@ const HANDLED = new Set(['triggerType', 'recordTriggerType', 'object', 'filters'
 /** Start: the trigger, entry conditions, schedule and scheduled paths (or the legacy start reference). */
 export function describeStart(start: Obj | undefined, doc: FlowDoc): Section[] {
   const s: Obj = start ?? {};
-  const type = str(s.triggerType);
+  const type = txt(s.triggerType);
   const timing = type === 'RecordBeforeSave' ? 'Fast Field Updates' : type === 'RecordAfterSave' ? 'Actions and Related Records' : undefined;
   const trigger = section(
     'Trigger',
     row('Trigger the flow when', triggerText(start, doc) ?? noTrigger(doc)),
     row('Object', triggerObject(start, doc)),
     row('Optimize the flow for', timing),
-    row('Trigger order', str(doc.properties.triggerOrder)),
+    row('Trigger order', txt(doc.properties.triggerOrder)),
     row('Capabilities', '', { children: asObjList(s.capabilityTypes).map(capabilityRow) }),
     !start && doc.startElementReference ? row('Starts at (legacy start element reference)', doc.startElementReference, { mono: true }) : undefined,
   );
@@ -88,9 +88,9 @@ export function describeStart(start: Obj | undefined, doc: FlowDoc): Section[] {
     listSection('Scheduled Paths', [
       ...(paths.length > 0 && s.connector !== undefined ? [{ label: 'Run Immediately', value: 'When the record is saved' }] : []),
       ...paths.map((p) => ({
-        label: str(p.label) ?? (str(p.pathType) === 'AsyncAfterCommit' ? 'Run Asynchronously' : str(p.name) ?? 'Scheduled path'),
-        value: str(p.label) === undefined && str(p.pathType) === 'AsyncAfterCommit' ? 'In the background, after the triggering transaction commits' : scheduledPathOffset(p, start),
-        ...children([row('Path API name', str(p.name), { mono: true }), row('Batch size', str(p.maxBatchSize))]),
+        label: txt(p.label) ?? (txt(p.pathType) === 'AsyncAfterCommit' ? 'Run Asynchronously' : txt(p.name) ?? 'Scheduled path'),
+        value: txt(p.label) === undefined && txt(p.pathType) === 'AsyncAfterCommit' ? 'In the background, after the triggering transaction commits' : scheduledPathOffset(p, start),
+        ...children([row('Path API name', txt(p.name), { mono: true }), row('Batch size', txt(p.maxBatchSize))]),
       })),
     ]),
     start ? section('Other Settings', genericRows(s, HANDLED)) : undefined,
@@ -99,7 +99,7 @@ export function describeStart(start: Obj | undefined, doc: FlowDoc): Section[] {
 }
 
 function noTrigger(doc: FlowDoc): string {
-  return str(doc.properties.processType) === 'Flow'
+  return txt(doc.properties.processType) === 'Flow'
     ? 'No trigger: users run it from a Lightning page, a button, a link or another flow'
     : 'No trigger: another flow, Apex, a process or an API call starts it';
 }
@@ -110,16 +110,16 @@ function children(items: (Row | undefined)[]): { children?: Row[] } {
 }
 
 function capabilityRow(c: Obj): Row {
-  return { label: str(c.capabilityName) ?? str(c.name) ?? 'Capability', value: asObjList(c.inputs).map((i) => `${str(i.capabilityInputName) ?? str(i.name) ?? ''}: ${str(i.dataType) ?? ''}`).join(', ') };
+  return { label: txt(c.capabilityName) ?? txt(c.name) ?? 'Capability', value: asObjList(c.inputs).map((i) => `${txt(i.capabilityInputName) ?? txt(i.name) ?? ''}: ${txt(i.dataType) ?? ''}`).join(', ') };
 }
 
 function entryConditions(s: Obj): Section | undefined {
-  const formula = str(s.filterFormula);
+  const formula = txt(s.filterFormula);
   const conditions = formula
     ? row('Condition requirements', 'Formula evaluates to true', { children: [{ label: 'Formula', value: formula, mono: true }] })
     : conditionsRow('Condition requirements', s.filters, s.filterLogic, filterSentence);
   if (!conditions) return undefined;
-  const rt = str(s.recordTriggerType);
+  const rt = txt(s.recordTriggerType);
   const onUpdate = rt === 'Update' || rt === 'CreateAndUpdate';
   return section(
     'Entry Conditions',
@@ -135,11 +135,11 @@ const FREQUENCIES: Record<string, string> = { Once: 'Once', Daily: 'Daily', Week
 function scheduleSection(v: Value | undefined): Section | undefined {
   const sc = asObjList(v)[0];
   if (!sc) return undefined;
-  const time = str(sc.startTime);
+  const time = txt(sc.startTime);
   return section(
     'Schedule',
     row('Frequency', words(FREQUENCIES, sc.frequency)),
-    row('Start date', str(sc.startDate)),
+    row('Start date', txt(sc.startDate)),
     row('Start time', time && time.replace(/^(\d\d:\d\d)(:\d\d)?(\.\d+)?Z$/, '$1 UTC')),
     ...genericRows(sc, new Set(['frequency', 'startDate', 'startTime'])),
   );

@@ -1,4 +1,4 @@
-import { isObj, str, type Obj, type Value } from '../../model/types';
+import { str, type Obj, type Value } from '../../model/types';
 
 /** "1000000" → "1,000,000"; "1000000.0" → "1,000,000"; "-1234.50" → "-1,234.5". Not locale-dependent. */
 export function formatNumber(text: string): string {
@@ -8,6 +8,15 @@ export function formatNumber(text: string): string {
   const grouped = whole.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const decimals = frac.replace(/0+$/, '');
   return `${sign}${grouped}${decimals ? `.${decimals}` : ''}`;
+}
+
+/**
+ * A text field, or undefined when absent or blank. XML `xsi:nil="true"` elements (real files have them,
+ * e.g. a picklist choice set's `<object xsi:nil="true"/>`) arrive as "", which means unset.
+ */
+export function txt(v: Value | undefined): string | undefined {
+  const s = str(v);
+  return s === undefined || s.trim() === '' ? undefined : s;
 }
 
 export function formatBoolean(text: string): string {
