@@ -53,7 +53,8 @@ function genericRow(label: string, v: Value): Row | undefined {
     children: items.map((item, i) => {
       const summary = isValueObject(item.value) ? formatValue(item.value) : txt(item.assignToReference) ? `→ ${formatReference(txt(item.assignToReference) as string)}` : '';
       const skip = new Set(['name', 'label', ...(summary ? ['value', 'assignToReference'] : [])]);
-      return { label: itemLabel(item, i), value: summary ?? '', ...childrenOf(genericRows(item, skip)) };
+      const children = genericRows(item, skip);
+      return { label: itemLabel(item, i), value: summary || (children.length > 0 ? '' : '(empty)'), ...childrenOf(children) };
     }),
   });
 }
@@ -71,7 +72,7 @@ export function inputRows(list: Value | undefined): Row[] {
 export function outputRows(list: Value | undefined): Row[] {
   return asObjList(list).map((p, i) => {
     const target = txt(p.assignToReference) ?? txt(p.assignToFieldReference);
-    return { label: txt(p.name) ?? txt(p.field) ?? String(i + 1), value: target ? `→ ${formatReference(target)}` : formatValue(p.value) ?? '' };
+    return { label: txt(p.name) ?? txt(p.field) ?? String(i + 1), value: target ? `→ ${formatReference(target)}` : (formatValue(p.value) ?? '(not stored)') };
   });
 }
 
@@ -81,7 +82,7 @@ export function listSection(title: string, items: Row[]): Section | undefined {
 
 /** processMetadataValues (Process Builder bookkeeping and Builder hints): name = value pairs. */
 export function metadataSection(v: Value | undefined): Section | undefined {
-  const items = asObjList(v).map((m, i) => ({ label: txt(m.name) ?? String(i + 1), value: formatValue(m.value) ?? '' }));
+  const items = asObjList(v).map((m, i) => ({ label: txt(m.name) ?? String(i + 1), value: formatValue(m.value) ?? '(no value)' }));
   return items.length > 0 ? section('Process metadata values', items) : undefined;
 }
 

@@ -91,7 +91,7 @@ export const collectionProcessors: Describer = {
     ),
     listSection(
       'Map Items',
-      asObjList(d.mapItems).map((m, i) => ({ label: txt(m.assignToFieldReference) ?? String(i + 1), value: formatValue(m.value) ?? '' })),
+      asObjList(d.mapItems).map((m, i) => ({ label: txt(m.assignToFieldReference) ?? String(i + 1), value: formatValue(m.value) ?? '(no value)' })),
     ),
   ],
 };

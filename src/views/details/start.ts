@@ -110,7 +110,8 @@ function children(items: (Row | undefined)[]): { children?: Row[] } {
 }
 
 function capabilityRow(c: Obj): Row {
-  return { label: txt(c.capabilityName) ?? txt(c.name) ?? 'Capability', value: asObjList(c.inputs).map((i) => `${txt(i.capabilityInputName) ?? txt(i.name) ?? ''}: ${txt(i.dataType) ?? ''}`).join(', ') };
+  const inputs = asObjList(c.inputs).map((i) => `${txt(i.capabilityInputName) ?? txt(i.name) ?? ''}: ${txt(i.dataType) ?? ''}`);
+  return { label: txt(c.capabilityName) ?? txt(c.name) ?? 'Capability', value: inputs.length > 0 ? `Inputs: ${inputs.join(', ')}` : 'No inputs' };
 }
 
 function entryConditions(s: Obj): Section | undefined {
