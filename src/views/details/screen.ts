@@ -58,6 +58,8 @@ export function fieldTypeName(f: Obj): string {
   return words(FIELD_TYPES, f.fieldType) ?? 'Field';
 }
 
+const NOT_INPUTS = new Set(['ComponentInstance', 'DisplayText', 'RegionContainer', 'Region']);
+
 /** One screen component as a row; sections hold columns, columns hold components. */
 export function fieldRow(f: Obj): Row {
   const type = txt(f.fieldType);
@@ -74,7 +76,8 @@ export function fieldRow(f: Obj): Row {
     type === 'DisplayText' && plain && plain !== title ? row('Text', plain) : undefined,
     type === 'RegionContainer' ? row('Header', txt(f.regionContainerType) === 'SectionWithHeader' ? 'Shown' : 'Hidden') : undefined,
     txt(f.objectFieldReference) !== title ? row('Field', txt(f.objectFieldReference), { mono: true }) : undefined,
-    row('Required', f.isRequired === 'true' ? 'Yes' : undefined),
+    // Components, sections and display text carry isRequired=true by default; only inputs mean it.
+    row('Required', f.isRequired === 'true' && !NOT_INPUTS.has(type ?? '') ? 'Yes' : undefined),
     row('Default value', formatValue(f.defaultValue)),
     row('Default choice', txt(f.defaultSelectedChoiceReference)),
     row('Choices', strings(f.choiceReferences).join(', ')),
