@@ -5,7 +5,7 @@
  * Values are normalised so that the same flow in XML and in JSON is deep-equal:
  * - every scalar is a string (JSON numbers and booleans become their XML text form, numbers canonical:
  *   49.0 and 49 both become "49");
- * - null, empty strings from JSON nulls, and empty arrays are absent;
+ * - null, empty text (XML's nil tags) and empty arrays/objects are absent;
  * - fields known to be repeatable (see LIST_FIELDS) are always arrays, other one-item arrays are unwrapped.
  */
 export type Value = string | Obj | Value[];

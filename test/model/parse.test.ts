@@ -163,3 +163,14 @@ describe('unknown and legacy shapes', () => {
     expect(buildGraph(ok(parseFlow(json)).doc).nodes).toContainEqual({ id: 'RB', type: 'rollbacks', label: 'Undo' });
   });
 });
+
+describe('nil values', () => {
+  it('an empty or xsi:nil tag is unset, like a JSON null', () => {
+    const xml = parseFlow('<Flow xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><label>F</label><description></description><variables><name>V</name><value xsi:nil="true"/></variables></Flow>');
+    const json = parseFlow(JSON.stringify({ label: 'F', description: null, processType: null, variables: [{ name: 'V', value: null }] }));
+    if (!xml.ok || !json.ok) throw new Error('expected flows');
+    expect(xml.doc.properties.description).toBeUndefined();
+    expect(xml.doc.resources[0]?.data).toEqual({ name: 'V' });
+    expect(json.doc).toEqual(xml.doc);
+  });
+});

@@ -41,6 +41,8 @@ export interface NormaliseOptions {
 export function normalise(raw: unknown, field: string | undefined, opts: NormaliseOptions): Value | undefined {
   if (raw === null || raw === undefined) return undefined;
   if (typeof raw === 'string') {
+    // Empty text is unset: XML writes nil values as empty tags (`<value xsi:nil="true"/>`), JSON as null.
+    if (raw === '') return undefined;
     const s = opts.decodeText ? opts.decodeText(raw) : raw;
     if (field && NUMERIC_FIELDS.has(field) && NUMBER_TEXT.test(s.trim())) return canonicalNumber(Number(s));
     return wrapIfList(s, field);
