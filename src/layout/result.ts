@@ -1,0 +1,32 @@
+/** Shared finishing of a layout: shift everything to start at (0, 0) and measure the picture. */
+import type { Box, EdgeRoute, LayoutResult } from './types';
+
+const round = (v: number) => Math.round(v * 1000) / 1000 + 0;
+
+export function finish(nodes: Record<string, Box>, edges: Record<string, EdgeRoute>): Pick<LayoutResult, 'width' | 'height' | 'nodes' | 'edges'> {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  const grow = (x: number, y: number, w = 0, h = 0) => {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x + w);
+    y1 = Math.max(y1, y + h);
+  };
+  for (const b of Object.values(nodes)) grow(b.x, b.y, b.width, b.height);
+  for (const e of Object.values(edges)) {
+    for (const p of e.points) grow(p.x, p.y);
+    if (e.label) grow(e.label.x, e.label.y, e.label.width, e.label.height);
+  }
+  if (x0 === Infinity) return { width: 0, height: 0, nodes: {}, edges: {} };
+  const outNodes: Record<string, Box> = {};
+  for (const [id, b] of Object.entries(nodes)) outNodes[id] = { x: round(b.x - x0), y: round(b.y - y0), width: b.width, height: b.height };
+  const outEdges: Record<string, EdgeRoute> = {};
+  for (const [id, e] of Object.entries(edges)) {
+    const route: EdgeRoute = { points: e.points.map((p) => ({ x: round(p.x - x0), y: round(p.y - y0) })) };
+    if (e.label) route.label = { ...e.label, x: round(e.label.x - x0), y: round(e.label.y - y0) };
+    outEdges[id] = route;
+  }
+  return { width: round(x1 - x0), height: round(y1 - y0), nodes: outNodes, edges: outEdges };
+}

@@ -1,0 +1,95 @@
+/**
+ * The layout contract: plain data in (a FlowGraph, or the union graph of a diff — any graph with this
+ * shape), plain data out. Shared by Node (CLI, tests, bench), the Web Worker and the views; it imports
+ * no ELK, so the main bundle can use these types for free.
+ */
+import type { EdgeKind } from '../model/graph';
+
+export interface LayoutNodeInput {
+  id: string;
+  /** Metadata array name (`decisions`, …), `start`, `missing`: decides the node's fixed size. */
+  type: string;
+  label?: string;
+}
+
+export interface LayoutEdgeInput {
+  id: string;
+  source: string;
+  target: string;
+  kind: EdgeKind;
+  label?: string;
+  /** A Go To connector: routed after the layout, never shapes it. */
+  goTo?: boolean;
+}
+
+export interface LayoutGraphInput {
+  nodes: readonly LayoutNodeInput[];
+  edges: readonly LayoutEdgeInput[];
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A box: x/y is the top-left corner (React Flow's node position). */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface EdgeLabelBox extends Box {
+  text: string;
+}
+
+export interface EdgeRoute {
+  /** Start (on the source's boundary), bends, end (on the target's boundary): an orthogonal polyline. */
+  points: Point[];
+  label?: EdgeLabelBox;
+}
+
+/**
+ * Which engine drew the picture: `structured` is Flowscope's own Flow-Builder-style placement for flows
+ * whose connectors form branches that merge and loops that loop back; `elk` (elkjs layered) draws
+ * every other graph (free-form flows with arbitrary merges or cycles).
+ */
+export type LayoutEngine = 'structured' | 'elk';
+
+export interface LayoutTimings {
+  totalMs: number;
+  /** Structure analysis (back edges, post-dominators, branch/merge plan). */
+  analyseMs?: number;
+  placeMs?: number;
+  routeMs?: number;
+  elkMs?: number;
+  cacheHit?: boolean;
+}
+
+export interface LayoutResult {
+  /** Size of the whole picture; every box and route point lies in [0, width] × [0, height]. */
+  width: number;
+  height: number;
+  nodes: Record<string, Box>;
+  edges: Record<string, EdgeRoute>;
+  engine: LayoutEngine;
+  /** Why the structured engine declined the graph (only when engine is `elk`). */
+  fallbackReason?: string;
+  /** Timings of this call: differ run to run, so compare results without `ms`. */
+  ms?: LayoutTimings;
+}
+
+/** Something that lays out an ELK graph: the Node `elkjs` instance or `elk-api` in the browser. */
+export type ElkLike = Pick<import('elkjs/lib/elk-api').ELK, 'layout'>;
+
+export interface LayoutOptions {
+  /** Use (and fill) the result cache keyed by a hash of the graph (default true). */
+  cache?: boolean;
+  /** Force an engine: `auto` (default) uses `structured` when the graph allows it, else ELK. */
+  engine?: 'auto' | LayoutEngine;
+  /** Supplies ELK lazily; only called when ELK is needed. Node's default is `import('elkjs')`. */
+  elk?: () => Promise<ElkLike>;
+  /** Called with a fraction 0..1 and a phase name on big graphs. */
+  onProgress?: (fraction: number, phase: string) => void;
+}
