@@ -31,9 +31,8 @@ export interface Analysis {
   start: number;
 }
 
-export type AnalysisResult = { ok: true; a: Analysis } | { ok: false; reason: string };
-
-export function analyse(graph: LayoutGraphInput): AnalysisResult {
+/** Always succeeds: what cannot be drawn as branches and loops is drawn as jumps. */
+export function analyse(graph: LayoutGraphInput): Analysis {
   const n = graph.nodes.length;
   const ids = graph.nodes.map((node) => node.id);
   const types = graph.nodes.map((node) => node.type);
@@ -56,13 +55,35 @@ export function analyse(graph: LayoutGraphInput): AnalysisResult {
       jump[i] = true;
     }
   }
+  let dag = buildDag(n, edges, out, tgt, back, jump);
+  if (!dag) {
+    // Something enters a Loop's body from outside it: draw every loop-back as a jump instead.
+    for (let i = 0; i < edges.length; i++) {
+      if (back[i]) {
+        back[i] = false;
+        jump[i] = true;
+      }
+    }
+    dag = buildDag(n, edges, out, tgt, back, jump) as Dag;
+  }
   const inDegree = new Array<number>(n).fill(0);
   edges.forEach((_, i) => {
     const t = tgt[i] as number;
     if (!jump[i] && !back[i]) inDegree[t] = (inDegree[t] as number) + 1;
   });
+  return { n, ids, types, edges, out, inDegree, back, jump, exit: n, loopEndOf: dag.loopEndOf, dagTarget: dag.dagTarget, ipdom: postDominators(dag.succ.length, dag.succ, dag.order, n), start: index.get('$start') ?? -1 };
+}
 
-  // Virtual nodes: EXIT, then one "body end" per loop that something loops back to.
+interface Dag {
+  loopEndOf: Map<number, number>;
+  dagTarget: number[];
+  succ: number[][];
+  order: number[];
+}
+
+/** The flow DAG: no Go To, no faults; a loop-back targets its Loop's virtual body end. Undefined if cyclic. */
+function buildDag(n: number, edges: LayoutEdgeInput[], out: number[][], tgt: number[], back: boolean[], jump: boolean[]): Dag | undefined {
+  // Virtual nodes: EXIT (n), then one "body end" per loop that something loops back to.
   const exit = n;
   const loopEndOf = new Map<number, number>();
   edges.forEach((_, i) => {
@@ -84,15 +105,20 @@ export function analyse(graph: LayoutGraphInput): AnalysisResult {
     succ[end] = [after === undefined ? exit : (dagTarget[after] as number)];
   }
   const order = topoOrder(total, succ);
-  if (!order) return { ok: false, reason: 'connectors re-enter a Loop body from outside the Loop' };
-  return { ok: true, a: { n, ids, types, edges, out, inDegree, back, jump, exit, loopEndOf, dagTarget, ipdom: postDominators(total, succ, order, exit), start: index.get('$start') ?? -1 } };
+  return order ? { loopEndOf, dagTarget, succ, order } : undefined;
 }
 
 /** Iterative DFS from Start, then from every other unvisited node, following edges in Builder order. */
 function findBackEdges(n: number, edges: LayoutEdgeInput[], out: number[][], tgt: number[], start: number): boolean[] {
   const back = new Array<boolean>(edges.length).fill(false);
   const state = new Uint8Array(n); // 0 new, 1 on stack, 2 done
+  // Start, then elements nothing leads to (unreachable entry points), then the rest (unreachable cycles).
+  const hasIn = new Uint8Array(n);
+  edges.forEach((e, i) => {
+    if (!e.goTo) hasIn[tgt[i] as number] = 1;
+  });
   const roots = start >= 0 ? [start] : [];
+  for (let v = 0; v < n; v++) if (!hasIn[v]) roots.push(v);
   for (let v = 0; v < n; v++) roots.push(v);
   for (const root of roots) {
     if (state[root] !== 0) continue;

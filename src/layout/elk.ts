@@ -38,21 +38,35 @@ export async function layoutWithElk(graph: LayoutGraphInput, elk: ElkLike): Prom
     if (list) list.push(e);
     else bySource.set(e.source, [e]);
   }
+  // Branches leave through ports in a fixed order along the bottom (ELK numbers the south side's ports
+  // right to left), faults through the right side, so outcomes keep rule order.
+  const incoming = new Map<string, number>();
+  for (const e of edges) if (!e.goTo) incoming.set(e.target, (incoming.get(e.target) ?? 0) + 1);
   const elkEdges: ElkExtendedEdge[] = [];
-  for (const n of graph.nodes) {
-    for (const e of bySource.get(n.id) ?? []) {
-      if (e.goTo) continue;
-      const edge: ElkExtendedEdge = { id: e.id, sources: [e.source], targets: [e.target] };
+  const children: ElkNode[] = [];
+  for (const n of flowOrder(graph.nodes, bySource)) {
+    const child: ElkNode = { id: n.id, ...nodeSize(n.type) };
+    const outs = (bySource.get(n.id) ?? []).filter((e) => !e.goTo);
+    const down = outs.filter((e) => e.kind !== 'fault');
+    if (outs.length > 1) {
+      child.layoutOptions = { 'elk.portConstraints': 'FIXED_ORDER' };
+      child.ports = outs.map((e, k) => ({
+        id: `${e.id}#port`,
+        width: 0,
+        height: 0,
+        layoutOptions: e.kind === 'fault' ? { 'elk.port.side': 'EAST', 'elk.port.index': '0' } : { 'elk.port.side': 'SOUTH', 'elk.port.index': String(down.length - 1 - k) },
+      }));
+    }
+    children.push(child);
+    for (const e of outs) {
+      const edge: ElkExtendedEdge = { id: e.id, sources: [outs.length > 1 ? `${e.id}#port` : e.source], targets: [e.target] };
       if (e.label) edge.labels = [{ id: `${e.id}#label`, text: e.label, ...labelSize(e.label) }];
+      // A plain chain (one way out, one way in) is the spine: keep it straight.
+      if (down.length === 1 && e.kind !== 'fault' && incoming.get(e.target) === 1) edge.layoutOptions = { 'elk.layered.priority.straightness': '10' };
       elkEdges.push(edge);
     }
   }
-  const root: ElkNode = {
-    id: '$root',
-    layoutOptions: ELK_OPTIONS,
-    children: graph.nodes.map((n) => ({ id: n.id, ...nodeSize(n.type) })),
-    edges: elkEdges,
-  };
+  const root: ElkNode = { id: '$root', layoutOptions: { ...ELK_OPTIONS, ...extraOptions() }, children, edges: elkEdges };
   const out = await elk.layout(root);
 
   const nodes: Record<string, Box> = {};
@@ -76,4 +90,45 @@ export async function layoutWithElk(graph: LayoutGraphInput, elk: ElkLike): Prom
     routes[(jumps[k] as LayoutEdgeInput).id] = r;
   });
   return finish(nodes, routes);
+}
+
+/**
+ * Nodes in reverse DFS post-order from Start (children visited right to left), then the rest: every
+ * connector that does not close a cycle points forward, so ELK's MODEL_ORDER cycle breaking reverses
+ * only real loop-backs (element arrays come in metadata order, which says nothing about the flow), and
+ * siblings keep Builder's left-to-right order.
+ */
+function flowOrder<N extends { id: string }>(nodes: readonly N[], bySource: Map<string, LayoutEdgeInput[]>): N[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const seen = new Set<string>();
+  const order: N[] = [];
+  const roots = [...(byId.has('$start') ? ['$start'] : []), ...nodes.map((n) => n.id)];
+  for (const root of roots) {
+    if (seen.has(root)) continue;
+    seen.add(root);
+    const post: N[] = [];
+    const stack: [string, number][] = [[root, 0]];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as [string, number];
+      const outs = bySource.get(top[0]) ?? [];
+      if (top[1] >= outs.length) {
+        stack.pop();
+        post.push(byId.get(top[0]) as N);
+        continue;
+      }
+      const e = outs[outs.length - 1 - top[1]] as LayoutEdgeInput;
+      top[1]++;
+      if (!e.goTo && !seen.has(e.target) && byId.has(e.target)) {
+        seen.add(e.target);
+        stack.push([e.target, 0]);
+      }
+    }
+    order.push(...post.reverse());
+  }
+  return order;
+}
+
+function extraOptions(): Record<string, string> {
+  const raw = typeof process !== 'undefined' ? process.env.ELK_EXTRA : undefined;
+  return raw ? (JSON.parse(raw) as Record<string, string>) : {};
 }

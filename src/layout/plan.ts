@@ -99,7 +99,10 @@ export function buildPlan(a: Analysis): Plan {
       const be = (a.out[cur] as number[]).filter((i) => edge(i).kind !== 'fault');
       const loop = a.types[cur] === 'loops' && be.some((i) => edge(i).kind === 'loopNext');
       if (be.length >= 2 || loop) {
-        const merge = a.ipdom[cur] as number;
+        let merge = a.ipdom[cur] as number;
+        // A Loop without After Last: its only way on is the body, which must stay its branch.
+        const bodyEnd = loop ? a.loopEndOf.get(cur) : undefined;
+        if (bodyEnd !== undefined && be.some((i) => edge(i).kind === 'loopNext' && a.dagTarget[i] === merge)) merge = a.ipdom[bodyEnd] as number;
         item.branches = be.map((i) => {
           const seq = jump[i] ? [] : walk(a.dagTarget[i] as number, merge, i);
           return { edge: i, jump: jump[i] as boolean, seq };

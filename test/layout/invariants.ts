@@ -62,15 +62,19 @@ export function checkLayout(graph: LayoutGraphInput, r: LayoutResult): string[] 
   return bad;
 }
 
-/** The x at which each outgoing branch of `source` leaves: the first point where the route turns away from the source column, else its start. */
-export function branchX(r: LayoutResult, edgeId: string): number {
+/**
+ * The column an outgoing branch of `source` takes: the x of the route's first downward segment that
+ * reaches below the split line (20px under the source), else its start.
+ */
+export function branchX(r: LayoutResult, edgeId: string, source: Box): number {
   const pts = r.edges[edgeId]?.points ?? [];
-  const p0 = pts[0] as Point;
+  const below = source.y + source.height + 20.5;
   for (let k = 1; k < pts.length; k++) {
-    const p = pts[k] as Point;
-    if (Math.abs(p.x - p0.x) > 0.01) return p.x;
+    const p = pts[k - 1] as Point;
+    const q = pts[k] as Point;
+    if (Math.abs(p.x - q.x) < 0.01 && q.y > p.y && q.y > below) return q.x;
   }
-  return p0.x;
+  return (pts[0] as Point).x;
 }
 
 /** Outcome order: every Decision/Wait's branches left to right in rule order, the default last. */
@@ -85,7 +89,9 @@ export function checkOutcomeOrder(graph: LayoutGraphInput, r: LayoutResult, stri
   }
   for (const [source, list] of bySource) {
     const ordered = [...list.filter((e) => e.kind !== 'default'), ...list.filter((e) => e.kind === 'default')];
-    const xs = ordered.map((e) => branchX(r, e.id));
+    const box = r.nodes[source];
+    if (!box) continue;
+    const xs = ordered.map((e) => branchX(r, e.id, box));
     for (let k = 1; k < xs.length; k++) {
       const d = (xs[k] as number) - (xs[k - 1] as number);
       if (strict ? d <= 0.5 : d < -0.5) bad.push(`${source}: ${ordered[k - 1]?.id} (x ${xs[k - 1]}) is not left of ${ordered[k]?.id} (x ${xs[k]})`);

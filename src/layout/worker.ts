@@ -1,0 +1,47 @@
+/// <reference lib="webworker" />
+/**
+ * The layout Web Worker: runs the same engine as Node. ELK (only needed for free-form flows) is loaded
+ * on first need through `elk-api`, which runs ELK in its own nested worker (`elk.bundled.js` cannot run
+ * inside this worker). Only the newest request waiting is served: older ones were superseded.
+ */
+import { runLayout } from './engine';
+import { PROGRESS_MIN_NODES, type LayoutRequest, type LayoutResponse } from './messages';
+import type { ElkLike } from './types';
+
+let elk: Promise<ElkLike> | undefined;
+function browserElk(): Promise<ElkLike> {
+  elk ??= import('elkjs/lib/elk-api').then(({ default: ELK }) => new ELK({ workerFactory: () => new Worker(new URL('elkjs/lib/elk-worker.min.js', import.meta.url)) }));
+  return elk;
+}
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: LayoutResponse) => scope.postMessage(message);
+let waiting: LayoutRequest | undefined;
+let busy = false;
+
+scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
+  if (event.data?.type !== 'layout') return;
+  waiting = event.data;
+  if (!busy) void pump();
+};
+
+async function pump(): Promise<void> {
+  busy = true;
+  while (waiting) {
+    const request = waiting;
+    waiting = undefined;
+    await serve(request);
+  }
+  busy = false;
+}
+
+async function serve({ id, graph, options }: LayoutRequest): Promise<void> {
+  try {
+    const big = graph.nodes.length >= PROGRESS_MIN_NODES;
+    const onProgress = big ? (fraction: number, phase: string) => post({ type: 'progress', id, fraction, phase }) : undefined;
+    const result = await runLayout(graph, { ...options, elk: browserElk, ...(onProgress ? { onProgress } : {}) });
+    post({ type: 'result', id, result });
+  } catch (err) {
+    post({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
+  }
+}
