@@ -17,22 +17,25 @@ function browserElk(): Promise<ElkLike> {
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: LayoutResponse) => scope.postMessage(message);
 let waiting: LayoutRequest | undefined;
-let busy = false;
+let scheduled = false;
 
 scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
   if (event.data?.type !== 'layout') return;
   waiting = event.data;
-  if (!busy) void pump();
+  // Start on a later task, so requests that queued up meanwhile are seen and only the newest is served.
+  if (!scheduled) {
+    scheduled = true;
+    setTimeout(() => void pump(), 0);
+  }
 };
 
 async function pump(): Promise<void> {
-  busy = true;
   while (waiting) {
     const request = waiting;
     waiting = undefined;
     await serve(request);
   }
-  busy = false;
+  scheduled = false;
 }
 
 async function serve({ id, graph, options }: LayoutRequest): Promise<void> {
