@@ -10,7 +10,8 @@ import type { ElkLike } from './types';
 
 let elk: Promise<ElkLike> | undefined;
 function browserElk(): Promise<ElkLike> {
-  elk ??= import('elkjs/lib/elk-api').then(({ default: ELK }) => new ELK({ workerFactory: () => new Worker(new URL('elkjs/lib/elk-worker.min.js', import.meta.url)) }));
+  // Written literally so Vite bundles ELK's worker; a module worker, as vite.config's worker.format is 'es'.
+  elk ??= import('elkjs/lib/elk-api').then(({ default: ELK }) => new ELK({ workerFactory: () => new Worker(new URL('elkjs/lib/elk-worker.min.js', import.meta.url), { type: 'module' }) }));
   return elk;
 }
 
