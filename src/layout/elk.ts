@@ -66,7 +66,7 @@ export async function layoutWithElk(graph: LayoutGraphInput, elk: ElkLike): Prom
       elkEdges.push(edge);
     }
   }
-  const root: ElkNode = { id: '$root', layoutOptions: { ...ELK_OPTIONS, ...extraOptions() }, children, edges: elkEdges };
+  const root: ElkNode = { id: '$root', layoutOptions: ELK_OPTIONS, children, edges: elkEdges };
   const out = await elk.layout(root);
 
   const nodes: Record<string, Box> = {};
@@ -128,7 +128,3 @@ function flowOrder<N extends { id: string }>(nodes: readonly N[], bySource: Map<
   return order;
 }
 
-function extraOptions(): Record<string, string> {
-  const raw = typeof process !== 'undefined' ? process.env.ELK_EXTRA : undefined;
-  return raw ? (JSON.parse(raw) as Record<string, string>) : {};
-}

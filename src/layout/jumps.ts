@@ -9,6 +9,8 @@ import { tidy } from './route';
 
 export const JUMP_MARGIN = 32;
 const LANE = 10;
+/** A jump that leaves straight from an element's side gets a stub this long. */
+const STUB = 24;
 
 export interface JumpRequest {
   /** Points so far; the line continues rightward from the last one. */
@@ -68,6 +70,7 @@ export function routeJumps(requests: JumpRequest[], boxes: Box[]): EdgeRoute[] {
     const points = tidy([...req.points, { x, y: start.y }, { x, y: ty }, { x: tr, y: ty }]);
     let label = req.label;
     if (!label && lab && req.text) label = { x: x + 4, y: start.y - lab.height / 2, width: lab.width, height: lab.height, text: req.text };
-    return label ? { points, label } : { points };
+    const stub = tidy(req.points.length > 1 ? req.points : [start, { x: start.x + STUB, y: start.y }]);
+    return label ? { points, label, jump: { stub } } : { points, jump: { stub } };
   });
 }

@@ -1,5 +1,5 @@
 /** Shared finishing of a layout: shift everything to start at (0, 0) and measure the picture. */
-import type { Box, EdgeRoute, LayoutResult } from './types';
+import type { Box, EdgeRoute, LayoutResult, Point } from './types';
 
 const round = (v: number) => Math.round(v * 1000) / 1000 + 0;
 
@@ -24,8 +24,10 @@ export function finish(nodes: Record<string, Box>, edges: Record<string, EdgeRou
   for (const [id, b] of Object.entries(nodes)) outNodes[id] = { x: round(b.x - x0), y: round(b.y - y0), width: b.width, height: b.height };
   const outEdges: Record<string, EdgeRoute> = {};
   for (const [id, e] of Object.entries(edges)) {
-    const route: EdgeRoute = { points: e.points.map((p) => ({ x: round(p.x - x0), y: round(p.y - y0) })) };
+    const shift = (points: Point[]) => points.map((p) => ({ x: round(p.x - x0), y: round(p.y - y0) }));
+    const route: EdgeRoute = { points: shift(e.points) };
     if (e.label) route.label = { ...e.label, x: round(e.label.x - x0), y: round(e.label.y - y0) };
+    if (e.jump) route.jump = { stub: shift(e.jump.stub) };
     outEdges[id] = route;
   }
   return { width: round(x1 - x0), height: round(y1 - y0), nodes: outNodes, edges: outEdges };

@@ -48,6 +48,14 @@ export interface EdgeRoute {
   /** Start (on the source's boundary), bends, end (on the target's boundary): an orthogonal polyline. */
   points: Point[];
   label?: EdgeLabelBox;
+  /**
+   * Set on jumps — Go To connectors, and connectors the structured picture draws as Go To (cycles that
+   * are not Loops, paths meeting before their merge). `points` still run to the target (out to a
+   * channel right of everything in between, into the target's right side), but they may cross other
+   * elements: views may draw only `stub` (the route's first points) with a "Go to <target>" marker,
+   * as Flow Builder does, and show the whole route on hover.
+   */
+  jump?: { stub: Point[] };
 }
 
 /**

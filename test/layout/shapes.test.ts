@@ -132,6 +132,10 @@ describe('the Flow Builder picture', () => {
     const jump = route(r, withJump, 'end', 'd');
     const d = box(r, 'd');
     expect(jump[jump.length - 1]).toEqual({ x: d.x + d.width, y: d.y + d.height / 2 });
+    // Views may draw it as Flow Builder does: a stub from the source and a "Go to" marker.
+    const jumpId = withJump.edges[withJump.edges.length - 1]?.id ?? '';
+    expect(r.edges[jumpId]?.jump?.stub[0]).toEqual(jump[0]);
+    expect(Object.values(r.edges).filter((e) => e.jump)).toHaveLength(1);
   });
 
   it('draws a cycle that is not a Loop as a jump, as Flow Builder converts it', async () => {
