@@ -2,6 +2,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/model/graph';
 import { parseFlow } from '../../src/model/parse/index';
+import { normalise } from '../../src/model/parse/normalise';
+import { readXml } from '../../src/model/parse/xml';
 import { corpusFiles, flowFileName, readCorpus } from '../helpers/corpus';
 
 /**
@@ -91,5 +93,22 @@ describe('the same flow in XML and in Tooling JSON', () => {
     expect({ ...json.doc, properties: { ...json.doc.properties, status: 'Obsolete' } }).toEqual(xml.doc);
     expect(json.graph.edges).toEqual(xml.graph.edges);
     expect(json.graph.nodes).toEqual(xml.graph.nodes);
+  });
+});
+
+describe('our XML reader agrees with fast-xml-parser on every corpus file', () => {
+  const reference = new XMLParser({ ignoreAttributes: true, parseTagValue: false, processEntities: false, trimValues: false, ignoreDeclaration: true, ignorePiTags: true });
+  const decode = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, r: string) => (r.startsWith('#x') ? String.fromCodePoint(parseInt(r.slice(2), 16)) : r.startsWith('#') ? String.fromCodePoint(Number(r.slice(1))) : ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[r] ?? r));
+    if (Array.isArray(v)) return v.map(decode);
+    if (isRaw(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decode(x)]));
+    return v;
+  };
+  it.each(corpusFiles('flows'))('%s', (file) => {
+    const text = readCorpus('flows', file);
+    const ours = readXml(text);
+    if (!ours.ok) throw new Error(ours.error.message);
+    const theirs = decode((reference.parse(text) as Raw).Flow);
+    expect(normalise(ours.body, undefined)).toEqual(normalise(theirs, undefined));
   });
 });

@@ -174,3 +174,43 @@ describe('nil values', () => {
     expect(json.doc).toEqual(xml.doc);
   });
 });
+
+describe('the XML reader', () => {
+  const wrap = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<Flow xmlns="http://soap.sforce.com/2006/04/metadata">\n<label>F</label>\n${body}\n</Flow>`;
+  it.each([
+    ['a mismatched closing tag', '<decisions><name>D</name></rules>', /line 4.*expected <\/decisions> \(opened at line 4\) but found <\/rules>/],
+    ['an undefined entity', '<description>a &nbsp; b</description>', /undefined entity &nbsp;/],
+    ['a bare ampersand', '<description>Salt & pepper</description>', /bare '&'/],
+    ['a stray <', '<description>a < b</description>', /does not start a tag/],
+  ])('reports %s with its line', (_n, body, message) => {
+    const r = parseFlow(wrap(body));
+    if (r.ok) throw new Error('expected an error');
+    expect(r.error.message).toMatch(message);
+    expect(r.error.line).toBe(4);
+  });
+
+  it('reports a file that ends too early', () => {
+    const r = parseFlow(wrap('<decisions><name>D</name>').replace('</Flow>', ''));
+    if (r.ok) throw new Error('expected an error');
+    expect(r.error.message).toMatch(/<decisions> \(line 4\) is never closed: the file ends too early/);
+  });
+
+  it('reports text or a second element after the root', () => {
+    for (const tail of ['trailing', '<Flow></Flow>']) {
+      const r = parseFlow(`${wrap('')}\n${tail}`);
+      expect(r.ok).toBe(false);
+    }
+  });
+
+  it('keeps CDATA literal, skips comments and attributes (even with > inside quotes)', () => {
+    const r = parseFlow(wrap('<!-- a <comment> --><formulas a="x > y"><name>F</name><expression><![CDATA[IF(a < b && c, "&amp;", "")]]></expression></formulas>'));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.doc.resources[0]?.data).toEqual({ name: 'F', expression: 'IF(a < b && c, "&amp;", "")' });
+  });
+
+  it('decodes numeric references, including astral ones', () => {
+    const r = parseFlow(wrap('<description>caf&#233; &#x1F600; &#39;q&#39;</description>'));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.doc.properties.description).toBe("café 😀 'q'");
+  });
+});

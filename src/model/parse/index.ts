@@ -3,7 +3,7 @@ import { asList, isObj, str, type FlowDoc, type FlowElement, type FlowOrigin, ty
 import { checkInput } from './guards';
 import { jsonShape, readJson } from './json';
 import { normalise } from './normalise';
-import { decodeEntities, readXml } from './xml';
+import { readXml } from './xml';
 
 export interface ParseOptions {
   /** The file name (or URL path) the text came from: a fallback for the API name, never used to detect the format. */
@@ -44,7 +44,7 @@ function fromXml(text: string, options: ParseOptions): ParseResult {
       error: { message: `Found a <${xml.root}> document; expected a <Flow> (a Metadata API flow file).`, hint: 'Flow files live under force-app/…/flows/ and end in .flow-meta.xml (or .flow in the older format).' },
     };
   }
-  const md = normalise(xml.body, undefined, { decodeText: decodeEntities });
+  const md = normalise(xml.body, undefined);
   const metadata = isObj(md) ? md : {};
   const fileName = baseName(options.fileName);
   const name = fileName ?? str(metadata.label) ?? 'Flow';
@@ -57,7 +57,7 @@ function fromJson(text: string, options: ParseOptions): ParseResult {
   if (!json.ok) return json;
   const shape = jsonShape(json.value, options.recordIndex);
   if (!shape.ok) return shape;
-  const md = normalise(shape.metadata, undefined, {});
+  const md = normalise(shape.metadata, undefined);
   const metadata = isObj(md) ? md : {};
   const fileName = baseName(options.fileName);
   const label = str(metadata.label);

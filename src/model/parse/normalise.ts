@@ -29,21 +29,16 @@ export function canonicalNumber(n: number): string {
   return String(n);
 }
 
-export interface NormaliseOptions {
-  /** XML text still carries entity references (we parse with entity processing off, see xml.ts). */
-  decodeText?: (s: string) => string;
-}
-
 /**
  * Turn parsed XML or JSON into a normalised Value (see types.ts). Returns undefined for absent values
  * (null, empty arrays, empty objects). Object keys are sorted so equal flows serialise identically.
  */
-export function normalise(raw: unknown, field: string | undefined, opts: NormaliseOptions): Value | undefined {
+export function normalise(raw: unknown, field: string | undefined): Value | undefined {
   if (raw === null || raw === undefined) return undefined;
   if (typeof raw === 'string') {
     // Empty text is unset: XML writes nil values as empty tags (`<value xsi:nil="true"/>`), JSON as null.
     if (raw === '') return undefined;
-    const s = opts.decodeText ? opts.decodeText(raw) : raw;
+    const s = raw;
     if (field && NUMERIC_FIELDS.has(field) && NUMBER_TEXT.test(s.trim())) return canonicalNumber(Number(s));
     return wrapIfList(s, field);
   }
@@ -52,7 +47,7 @@ export function normalise(raw: unknown, field: string | undefined, opts: Normali
   if (Array.isArray(raw)) {
     const items: Value[] = [];
     for (const item of raw) {
-      const v = normalise(item, undefined, opts);
+      const v = normalise(item, undefined);
       if (v !== undefined) items.push(v);
     }
     if (items.length === 0) return undefined;
@@ -61,15 +56,10 @@ export function normalise(raw: unknown, field: string | undefined, opts: Normali
   }
   if (typeof raw === 'object') {
     const src = raw as Record<string, unknown>;
-    // CDATA sections arrive as {__cdata: text}: their text is literal, never entity-decoded.
-    if ('__cdata' in src) {
-      const text = Object.keys(src).every((k) => k === '__cdata' || (k === '#text' && isBlank(src[k])));
-      if (text) return wrapIfList(String(src.__cdata), field);
-    }
     const out: Obj = {};
     for (const key of Object.keys(src).sort()) {
       if (key === '#text' && isBlank(src[key])) continue;
-      const v = normalise(src[key], key, opts);
+      const v = normalise(src[key], key);
       if (v !== undefined) out[key] = v;
     }
     if (Object.keys(out).length === 0) return undefined;
