@@ -3,10 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { SAMPLES } from './samples/index';
 import { createAppStore } from './state/store';
 import { App } from './views/App';
+import { browserLayout } from './views/browserLayout';
 import { StoreContext } from './views/storeContext';
 import './views/app.css';
 
-const store = createAppStore();
+const store = createAppStore({ layout: browserLayout });
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(

@@ -1,23 +1,36 @@
-import { useEffect, useState } from 'react';
-import { ElementList } from './components/ElementList';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { CanvasArea } from './components/CanvasArea';
 import { ErrorBanner } from './components/ErrorBanner';
-import { FlowHeader } from './components/FlowHeader';
 import { LoadBar, loadFile } from './components/LoadBar';
+import { Search } from './components/Search';
+import { ThemeToggle } from './components/ThemeToggle';
 import { useAppStore } from './storeContext';
 
-/** The page: load controls, error banner, flow header, elements. Drop and paste work anywhere. */
+// The panels (and the describe code behind them) load beside the canvas, not before the page shell.
+const SidePanel = lazy(() => import('./components/SidePanel').then((m) => ({ default: m.SidePanel })));
+
+const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.isContentEditable);
+
+/** The viewer: load controls and search on top, the canvas, the side panel. Drop and paste work anywhere. */
 export function App() {
   const store = useAppStore();
   const [dragging, setDragging] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.isContentEditable)) return;
+      if (isTyping(e.target)) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (text.trim() === '') return;
       e.preventDefault();
       store.getState().load(text, { kind: 'paste', name: 'pasted text' });
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '/') {
+        e.preventDefault();
+        search.current?.focus();
+      } else if (e.key === 'Escape') store.getState().select(undefined);
     };
     const onDragOver = (e: DragEvent) => {
       if (!e.dataTransfer?.types.includes('Files')) return;
@@ -34,11 +47,13 @@ export function App() {
       if (file) void loadFile(store, file);
     };
     document.addEventListener('paste', onPaste);
+    window.addEventListener('keydown', onKey);
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('dragleave', onDragLeave);
     window.addEventListener('drop', onDrop);
     return () => {
       document.removeEventListener('paste', onPaste);
+      window.removeEventListener('keydown', onKey);
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('dragleave', onDragLeave);
       window.removeEventListener('drop', onDrop);
@@ -46,16 +61,25 @@ export function App() {
   }, [store]);
 
   return (
-    <div className="app">
+    <div className="app viewer">
       <header className="app-bar">
         <span className="brand">Flowscope</span>
         <LoadBar />
+        <span className="spacer" />
+        <Search ref={search} />
+        <ThemeToggle />
       </header>
       <ErrorBanner />
-      <main className="content">
-        <FlowHeader />
-        <ElementList />
-      </main>
+      <div className="viewer-body">
+        <main className="viewer-canvas">
+          <CanvasArea />
+        </main>
+        <aside className="viewer-side" aria-label="Details">
+          <Suspense fallback={null}>
+            <SidePanel />
+          </Suspense>
+        </aside>
+      </div>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop a .flow-meta.xml, .flow or .json file to open it

@@ -1,0 +1,54 @@
+import { EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useApp } from '../storeContext';
+import type { FlowEdgeType, Point } from './model';
+
+/** An SVG path through the layout's route, corners rounded like Builder's connectors. */
+export function roundedPath(points: Point[], radius = 8): string {
+  if (points.length === 0) return '';
+  const [first] = points as [Point];
+  let d = `M${first.x},${first.y}`;
+  for (let i = 1; i < points.length - 1; i++) {
+    const prev = points[i - 1] as Point;
+    const cur = points[i] as Point;
+    const next = points[i + 1] as Point;
+    const r = Math.min(radius, dist(prev, cur) / 2, dist(cur, next) / 2);
+    const a = toward(cur, prev, r);
+    const b = toward(cur, next, r);
+    d += ` L${a.x},${a.y} Q${cur.x},${cur.y} ${b.x},${b.y}`;
+  }
+  const last = points[points.length - 1] as Point;
+  return `${d} L${last.x},${last.y}`;
+}
+const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+function toward(from: Point, to: Point, r: number): Point {
+  const d = dist(from, to) || 1;
+  return { x: from.x + ((to.x - from.x) * r) / d, y: from.y + ((to.y - from.y) * r) / d };
+}
+
+export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeType>) {
+  const related = useApp((s) => s.highlight.edges.has(id));
+  const dimmed = useApp((s) => s.selection !== undefined && !s.highlight.edges.has(id));
+  if (!data) return null;
+  const cls = ['fs-edge', `fs-edge-${data.kind}`, data.goTo ? 'fs-edge-goto' : '', related ? 'is-related' : '', dimmed ? 'is-dimmed' : ''].filter(Boolean).join(' ');
+  const marker = data.goTo ? 'url(#fs-arrow-goto)' : data.kind === 'fault' ? 'url(#fs-arrow-fault)' : 'url(#fs-arrow)';
+  // The label box was sized for the label's own text (src/layout/sizes.ts): Go To is told by style, not words.
+  const text = data.label;
+  return (
+    <>
+      <path className={cls} d={roundedPath(data.points)} markerEnd={marker} fill="none" data-edge-id={id} />
+      {text && data.labelBox && (
+        <EdgeLabelRenderer>
+          <div
+            className={`fs-edge-label fs-edge-label-${data.kind}${data.goTo ? ' fs-edge-label-goto' : ''}${dimmed ? ' is-dimmed' : ''}`}
+            // Centred on the box the layout reserved; sized by the text itself, so a wider font never cuts it.
+            style={{ transform: `translate(-50%, -50%) translate(${data.labelBox.x + data.labelBox.width / 2}px, ${data.labelBox.y + data.labelBox.height / 2}px)` }}
+            title={data.goTo ? `Go To · ${text}` : text}
+          >
+            {text}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+});

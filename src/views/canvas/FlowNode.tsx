@@ -1,0 +1,52 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useApp } from '../storeContext';
+import { ElementIcon } from './icons';
+import type { FlowNodeType } from './model';
+
+/** One element as Flow Builder draws it: a coloured tile with its icon, the label, the Builder type. */
+export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<FlowNodeType>) {
+  const selected = useApp((s) => s.selection === id);
+  const related = useApp((s) => s.highlight.nodes.has(id));
+  const dimmed = useApp((s) => s.selection !== undefined && !s.highlight.nodes.has(id));
+  const { node } = data;
+  const shape = node.type === 'decisions' ? 'diamond' : node.type === 'start' || node.type === 'ends' ? 'circle' : 'square';
+  const cls = ['fs-node', `fs-node-${node.type}`, selected ? 'is-selected' : '', related && !selected ? 'is-related' : '', dimmed ? 'is-dimmed' : '', node.type === 'missing' ? 'is-missing' : ''].filter(Boolean).join(' ');
+  return (
+    <div className={cls} data-testid={`node-${id}`} data-node-id={id} title={`${node.label} (${data.builderName})`}>
+      <Handle type="target" position={Position.Top} className="fs-handle" isConnectable={false} />
+      <span className={`fs-tile fs-tile-${shape}`} style={{ background: data.color }}>
+        <span className="fs-tile-icon">
+          <ElementIcon name={data.icon} />
+        </span>
+      </span>
+      <span className="fs-node-text">
+        <span className="fs-node-label">{node.label}</span>
+        <span className="fs-node-type">{data.detail ?? data.builderName}</span>
+      </span>
+      <span className="fs-badges">
+        {data.hasFault && (
+          <span className="fs-badge fs-badge-fault" title="Has a fault path">
+            Fault
+          </span>
+        )}
+        {data.goToTarget && (
+          <span className="fs-badge fs-badge-goto" title="Target of a Go To connector">
+            Go To
+          </span>
+        )}
+        {node.unreachable && (
+          <span className="fs-badge fs-badge-warn" title="Not reachable from Start">
+            Unreachable
+          </span>
+        )}
+        {node.type === 'missing' && (
+          <span className="fs-badge fs-badge-warn" title="A connector points here but no element has this name">
+            Missing
+          </span>
+        )}
+      </span>
+      <Handle type="source" position={Position.Bottom} className="fs-handle" isConnectable={false} />
+    </div>
+  );
+});

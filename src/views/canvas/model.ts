@@ -1,0 +1,76 @@
+import type { Edge, Node } from '@xyflow/react';
+import { elementColor, elementKind } from '../../model/elements';
+import type { EdgeKind, FlowGraph, GraphNode } from '../../model/graph';
+
+/** What the canvas needs of a layout: boxes, routes and label boxes (see src/layout). */
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface Box extends Point {
+  width: number;
+  height: number;
+}
+export interface CanvasLayout {
+  width: number;
+  height: number;
+  nodes: Record<string, Box>;
+  edges: Record<string, { points: Point[]; label?: Box }>;
+}
+
+export interface FlowNodeData extends Record<string, unknown> {
+  node: GraphNode;
+  builderName: string;
+  icon: string;
+  color: string;
+  /** A one-line summary under the label (Start: the trigger). */
+  detail?: string;
+  hasFault: boolean;
+  goToTarget: boolean;
+}
+
+export interface FlowEdgeData extends Record<string, unknown> {
+  kind: EdgeKind;
+  goTo: boolean;
+  label?: string;
+  points: Point[];
+  labelBox?: Box;
+}
+
+export type FlowNodeType = Node<FlowNodeData, 'flow'>;
+export type FlowEdgeType = Edge<FlowEdgeData, 'flow'>;
+
+/** FlowGraph + layout → React Flow nodes and edges (built once per layout, not per render). */
+export function toFlowElements(graph: FlowGraph, layout: CanvasLayout, startDetail?: string): { nodes: FlowNodeType[]; edges: FlowEdgeType[] } {
+  const faults = new Set(graph.edges.filter((e) => e.kind === 'fault').map((e) => e.source));
+  const goToTargets = new Set(graph.edges.filter((e) => e.goTo).map((e) => e.target));
+  const nodes: FlowNodeType[] = [];
+  for (const n of graph.nodes) {
+    const box = layout.nodes[n.id];
+    if (!box) continue;
+    const kind = elementKind(n.type);
+    nodes.push({
+      id: n.id,
+      type: 'flow',
+      position: { x: box.x, y: box.y },
+      width: box.width,
+      height: box.height,
+      // React Flow needs sizes and handles up front, or edges to nodes not yet drawn vanish (STACK-NOTES).
+      measured: { width: box.width, height: box.height },
+      handles: [
+        { type: 'target', position: 'top' as never, x: box.width / 2, y: 0, width: 1, height: 1, id: null },
+        { type: 'source', position: 'bottom' as never, x: box.width / 2, y: box.height, width: 1, height: 1, id: null },
+      ],
+      data: { node: n, builderName: kind.builderName, icon: kind.icon, color: elementColor(n.type), detail: n.type === 'start' ? startDetail : undefined, hasFault: faults.has(n.id), goToTarget: goToTargets.has(n.id) },
+      draggable: false,
+      connectable: false,
+    });
+  }
+  const edges: FlowEdgeType[] = [];
+  for (const e of graph.edges) {
+    const route = layout.edges[e.id];
+    if (!route) continue;
+    edges.push({ id: e.id, source: e.source, target: e.target, type: 'flow', data: { kind: e.kind, goTo: e.goTo, label: e.label, points: route.points, labelBox: route.label }, selectable: false, focusable: false });
+  }
+  return { nodes, edges };
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { START_ID, type FlowGraph } from '../../model/graph';
+import type { FlowDoc, FlowElement } from '../../model/types';
+import { selectFlow, selectSelection } from '../../state/store';
+import { DetailsPanel, FlowFacts, ResourcesPanel } from '../details/index';
+import { useApp } from '../storeContext';
+
+type Tab = 'details' | 'flow' | 'resources';
+
+/** The element behind a graph node id ($start → 'start'; `name~2` → the second element of that name). */
+export function elementOfNode(id: string, doc: FlowDoc, graph: FlowGraph): FlowElement | 'start' | undefined {
+  if (id === START_ID) return 'start';
+  const elementNodes = graph.nodes.filter((n) => n.type !== 'start' && n.type !== 'missing');
+  const index = elementNodes.findIndex((n) => n.id === id);
+  return index >= 0 ? doc.elements[index] : undefined;
+}
+
+/** Tabs: the selected element's details, the flow's facts (and warnings), its resources. */
+export function SidePanel() {
+  const flow = useApp(selectFlow);
+  const selection = useApp(selectSelection);
+  const select = useApp((s) => s.select);
+  const chooseRecord = useApp((s) => s.chooseRecord);
+  const [tab, setTab] = useState<Tab>('flow');
+  const [filter, setFilter] = useState('');
+  useEffect(() => setTab(selection === undefined ? 'flow' : 'details'), [selection]);
+  if (!flow) return <p className="empty side-empty">No flow open yet.</p>;
+  const element = selection === undefined ? undefined : elementOfNode(selection, flow.doc, flow.graph);
+  const tabs: [Tab, string][] = [['details', 'Details'], ['flow', 'Flow'], ['resources', `Resources (${flow.doc.resources.length})`]];
+  return (
+    <>
+      <div className="side-tabs" role="tablist" aria-label="Side panel">
+        {tabs.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      {tab === 'details' &&
+        (element ? (
+          <DetailsPanel element={element} doc={flow.doc} graph={flow.graph} onSelect={select} onClose={() => select(undefined)} />
+        ) : selection !== undefined ? (
+          <p className="side-empty">
+            <strong>{selection}</strong> is not an element of this flow: a connector points to it, but nothing has that name.
+          </p>
+        ) : (
+          <p className="side-empty muted">Click an element on the canvas, or search for one ( / ), to see its details.</p>
+        ))}
+      {tab === 'flow' && (
+        <>
+          <FlowFacts doc={flow.doc} graph={flow.graph} />
+          <div className="side-notes">
+            <p className="muted">Opened from {flow.source.kind === 'paste' ? 'pasted text' : flow.source.name}</p>
+            {flow.records && (
+              <label className="record-picker">
+                Version:{' '}
+                <select aria-label="Flow version in this input" value={flow.recordIndex} onChange={(e) => chooseRecord(Number(e.target.value))}>
+                  {flow.records.map((r) => (
+                    <option key={r.index} value={r.index}>
+                      {[r.name, r.versionNumber && `version ${r.versionNumber}`, r.status].filter(Boolean).join(' · ')}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {[...flow.notices, ...flow.graph.warnings].map((n) => (
+              <p key={n} className="notice">
+                {n}
+              </p>
+            ))}
+          </div>
+        </>
+      )}
+      {tab === 'resources' && (
+        <>
+          <input className="side-filter" type="search" aria-label="Filter resources" placeholder="Filter resources" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <ResourcesPanel doc={flow.doc} filter={filter} />
+        </>
+      )}
+    </>
+  );
+}
