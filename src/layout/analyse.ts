@@ -25,8 +25,10 @@ export interface Analysis {
   loopEndOf: Map<number, number>;
   /** Per edge: its target in the flow DAG (a loop-back edge targets its loop's virtual body end). */
   dagTarget: number[];
-  /** Immediate post-dominator of every DAG node (real and virtual); -1 for EXIT. */
+  /** Immediate post-dominator of every DAG node (real and virtual), dead ends aside; -1 for EXIT. */
   ipdom: Int32Array;
+  /** The nearest common post-dominator of two DAG nodes. */
+  meet: (a: number, b: number) => number;
   /** Start node index, or -1. */
   start: number;
 }
@@ -71,7 +73,12 @@ export function analyse(graph: LayoutGraphInput): Analysis {
     const t = tgt[i] as number;
     if (!jump[i] && !back[i]) inDegree[t] = (inDegree[t] as number) + 1;
   });
-  return { n, ids, types, edges, out, inDegree, back, jump, exit: n, loopEndOf: dag.loopEndOf, dagTarget: dag.dagTarget, ipdom: postDominators(dag.succ.length, dag.succ, dag.order, n), start: index.get('$start') ?? -1 };
+  const start = index.get('$start') ?? -1;
+  const roots = start >= 0 ? [start] : [];
+  for (let v = 0; v < n; v++) if (inDegree[v] === 0 && v !== start) roots.push(v);
+  const live = findLive(dag.succ.length, dag.succ, dag.order, n, roots);
+  const { ipdom, meet } = postDominators(dag.succ.length, dag.succ, dag.order, n, live);
+  return { n, ids, types, edges, out, inDegree, back, jump, exit: n, loopEndOf: dag.loopEndOf, dagTarget: dag.dagTarget, ipdom, meet, start };
 }
 
 interface Dag {
@@ -162,8 +169,57 @@ function topoOrder(total: number, succ: number[][]): number[] | undefined {
   return order.length === total ? order : undefined;
 }
 
-/** Post-dominator tree of a DAG in one pass over reverse topological order (EXIT is the root). */
-function postDominators(total: number, succ: number[][], order: number[], exit: number): Int32Array {
+/**
+ * Elements that lead to their piece of the flow's main end: from each root (Start first), follow the
+ * longest path to its last element and mark everything that reaches it. The rest are dead ends (an
+ * error screen, a "no records" branch): Flow Builder ends such a branch with End and still merges the
+ * other branches, so dead ends must not stop a merge.
+ */
+function findLive(total: number, succ: number[][], order: number[], exit: number, roots: number[]): Uint8Array {
+  const height = new Int32Array(total);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const v = order[k] as number;
+    for (const t of succ[v] as number[]) height[v] = Math.max(height[v] as number, (height[t] as number) + 1);
+  }
+  const pred: number[][] = Array.from({ length: total }, () => []);
+  succ.forEach((s, v) => {
+    for (const t of s) (pred[t] as number[]).push(v);
+  });
+  const live = new Uint8Array(total);
+  live[exit] = 1;
+  for (const root of roots) {
+    if (live[root]) continue;
+    let v = root;
+    for (;;) {
+      let next = -1;
+      for (const t of succ[v] as number[]) if (t !== exit && (next < 0 || (height[t] as number) > (height[next] as number))) next = t;
+      if (next < 0) break;
+      v = next;
+    }
+    const stack = [v];
+    live[v] = 1;
+    while (stack.length > 0) {
+      for (const p of pred[stack.pop() as number] as number[]) {
+        if (!live[p]) {
+          live[p] = 1;
+          stack.push(p);
+        }
+      }
+    }
+  }
+  return live;
+}
+
+export interface PostDominators {
+  ipdom: Int32Array;
+  meet: (a: number, b: number) => number;
+}
+
+/**
+ * Post-dominator tree of a DAG in one pass over reverse topological order (EXIT is the root). A live
+ * element's merge only counts its live successors.
+ */
+function postDominators(total: number, succ: number[][], order: number[], exit: number, live: Uint8Array): PostDominators {
   const ipdom = new Int32Array(total).fill(-2);
   const depth = new Int32Array(total);
   ipdom[exit] = -1;
@@ -177,12 +233,13 @@ function postDominators(total: number, succ: number[][], order: number[], exit: 
   for (let k = order.length - 1; k >= 0; k--) {
     const v = order[k] as number;
     if (v === exit) continue;
-    const s = succ[v] as number[];
-    // Nodes that reach no exit (only possible for a virtual node without successors) hang off EXIT.
+    const all = succ[v] as number[];
+    const liveSucc = live[v] ? all.filter((t) => live[t]) : [];
+    const s = liveSucc.length > 0 ? liveSucc : all;
     let d = s.length > 0 ? (s[0] as number) : exit;
     for (let j = 1; j < s.length; j++) d = meet(d, s[j] as number);
     ipdom[v] = d;
     depth[v] = (depth[d] as number) + 1;
   }
-  return ipdom;
+  return { ipdom, meet };
 }

@@ -5,7 +5,7 @@
  */
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { KIND_ORDER } from '../model/graph';
-import { routeJumps } from './jumps';
+import { obstaclesOf, routeJumps } from './jumps';
 import { finish } from './result';
 import { labelSize, nodeSize } from './sizes';
 import type { Box, EdgeRoute, ElkLike, LayoutEdgeInput, LayoutGraphInput, LayoutResult, Point } from './types';
@@ -86,7 +86,7 @@ export async function layoutWithElk(graph: LayoutGraphInput, elk: ElkLike): Prom
     const start: Point = { x: s.x + s.width, y: s.y + s.height / 2 };
     return e.label ? { points: [start], target: nodes[e.target] as Box, text: e.label } : { points: [start], target: nodes[e.target] as Box };
   });
-  routeJumps(requests, Object.values(nodes)).forEach((r, k) => {
+  routeJumps(requests, obstaclesOf(Object.values(nodes), Object.values(routes))).forEach((r, k) => {
     routes[(jumps[k] as LayoutEdgeInput).id] = r;
   });
   return finish(nodes, routes);

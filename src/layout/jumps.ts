@@ -21,30 +21,58 @@ export interface JumpRequest {
   text?: string;
 }
 
-/** Routes every request; `boxes` are all node boxes (for finding where the channel is clear). */
-export function routeJumps(requests: JumpRequest[], boxes: Box[]): EdgeRoute[] {
-  const sorted = boxes.slice().sort((p, q) => p.y - q.y);
-  const tops = sorted.map((b) => b.y);
-  const maxHeight = sorted.reduce((m, b) => Math.max(m, b.height), 0);
-  const channels: { x: number; y0: number; y1: number }[] = [];
-
-  const rightmost = (y0: number, y1: number): number => {
+/**
+ * The rightmost occupied x over a range of y, in bands of BAND px (conservative: an obstacle counts for
+ * every band it touches).
+ */
+const BAND = 32;
+class RightIndex {
+  private readonly top: number;
+  private readonly right: Float64Array;
+  constructor(obstacles: Box[]) {
+    let y0 = Infinity;
+    let y1 = -Infinity;
+    for (const b of obstacles) {
+      y0 = Math.min(y0, b.y);
+      y1 = Math.max(y1, b.y + b.height);
+    }
+    this.top = Number.isFinite(y0) ? y0 : 0;
+    this.right = new Float64Array(Number.isFinite(y1) ? Math.floor((y1 - this.top) / BAND) + 1 : 0).fill(-Infinity);
+    for (const b of obstacles) {
+      const r = b.x + b.width;
+      for (let k = this.band(b.y); k <= this.band(b.y + b.height); k++) if (r > (this.right[k] as number)) this.right[k] = r;
+    }
+  }
+  private band(y: number): number {
+    return Math.min(this.right.length - 1, Math.max(0, Math.floor((y - this.top) / BAND)));
+  }
+  rightmost(y0: number, y1: number): number {
     let r = -Infinity;
-    // Boxes overlapping [y0, y1] have their top in [y0 - maxHeight, y1].
-    let lo = 0;
-    let hi = tops.length;
-    const from = y0 - maxHeight;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((tops[mid] as number) < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < sorted.length && (tops[k] as number) <= y1; k++) {
-      const b = sorted[k] as Box;
-      if (b.y + b.height >= y0) r = Math.max(r, b.x + b.width);
-    }
+    if (this.right.length === 0) return r;
+    for (let k = this.band(y0); k <= this.band(y1); k++) r = Math.max(r, this.right[k] as number);
     return r;
-  };
+  }
+}
+
+/** Boxes for what a jump's channel must keep right of: elements, labels and the other routes' segments. */
+export function obstaclesOf(nodes: Iterable<Box>, routes: Iterable<EdgeRoute>): Box[] {
+  const out: Box[] = [...nodes];
+  for (const r of routes) {
+    if (r.label) out.push(r.label);
+    for (let k = 1; k < r.points.length; k++) {
+      const p = r.points[k - 1] as Point;
+      const q = r.points[k] as Point;
+      out.push({ x: Math.min(p.x, q.x), y: Math.min(p.y, q.y), width: Math.abs(p.x - q.x), height: Math.abs(p.y - q.y) });
+    }
+  }
+  return out;
+}
+
+/** Routes every request, each channel right of every obstacle between its two ends. */
+export function routeJumps(requests: JumpRequest[], obstacles: Box[]): EdgeRoute[] {
+  const index = new RightIndex(obstacles);
+  const rightmost = (y0: number, y1: number) => index.rightmost(y0, y1);
+  const channels: { x: number; y0: number; y1: number }[] = [];
 
   return requests.map((req) => {
     const start = req.points[req.points.length - 1] as Point;

@@ -3,7 +3,7 @@
  * Elements not reachable from Start get their own columns to the right of the main flow.
  */
 import type { Analysis } from './analyse';
-import { routeJumps, type JumpRequest } from './jumps';
+import { obstaclesOf, routeJumps, type JumpRequest } from './jumps';
 import { assign, placePlan } from './place';
 import type { Plan, PlanItem } from './plan';
 import { extent } from './profile';
@@ -56,7 +56,7 @@ export function layoutStructured(a: Analysis, plan: Plan): Pick<LayoutResult, 'w
     return req;
   });
   const placed = boxes.filter((b): b is Box => b !== undefined);
-  routeJumps(requests, placed).forEach((route, k) => {
+  routeJumps(requests, obstaclesOf(placed, routes.filter((r): r is EdgeRoute => r !== undefined))).forEach((route, k) => {
     routes[(jumps[k] as { edge: number }).edge] = route;
   });
 
