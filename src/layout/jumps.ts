@@ -73,6 +73,7 @@ export function routeJumps(requests: JumpRequest[], obstacles: Box[]): EdgeRoute
   const index = new RightIndex(obstacles);
   const rightmost = (y0: number, y1: number) => index.rightmost(y0, y1);
   const channels: { x: number; y0: number; y1: number }[] = [];
+  const labels: Box[] = [];
 
   return requests.map((req) => {
     const start = req.points[req.points.length - 1] as Point;
@@ -97,7 +98,20 @@ export function routeJumps(requests: JumpRequest[], obstacles: Box[]): EdgeRoute
     channels.push({ x, y0, y1 });
     const points = tidy([...req.points, { x, y: start.y }, { x, y: ty }, { x: tr, y: ty }]);
     let label = req.label;
-    if (!label && lab && req.text) label = { x: x + 4, y: start.y - lab.height / 2, width: lab.width, height: lab.height, text: req.text };
+    if (!label && lab && req.text) {
+      label = { x: x + 4, y: start.y - lab.height / 2, width: lab.width, height: lab.height, text: req.text };
+      // Jumps leaving one element side by side would stack their labels: move along to the right.
+      for (let moved = true; moved; ) {
+        moved = false;
+        for (const other of labels) {
+          if (other.x < label.x + label.width && label.x < other.x + other.width && other.y < label.y + label.height && label.y < other.y + other.height) {
+            label.x = other.x + other.width + 4;
+            moved = true;
+          }
+        }
+      }
+      labels.push(label);
+    }
     const stub = tidy(req.points.length > 1 ? req.points : [start, { x: start.x + STUB, y: start.y }]);
     return label ? { points, label, jump: { stub } } : { points, jump: { stub } };
   });

@@ -121,6 +121,21 @@ describe('the Flow Builder picture', () => {
     expect(box(r, 'p1').y).toBe(box(r, 'now').y);
   });
 
+  it('merges branches even when one of them ends early (an error screen), as Flow Builder does', async () => {
+    const g = graph(
+      [['$start', 'start'], ['d1', 'decisions'], ['x', 'screens'], ['d2', 'decisions'], ['y', 'assignments'], ['noRecords', 'screens'], ['m', 'recordCreates'], ['done', 'screens']],
+      [['$start', 'd1'], ['d1', 'x', 'outcome', 'Yes'], ['d1', 'm', 'default', 'Default Outcome'], ['x', 'd2'], ['d2', 'y', 'outcome', 'Found'], ['d2', 'noRecords', 'default', 'Default Outcome'], ['y', 'm'], ['m', 'done']],
+    );
+    const r = await layoutGraph(g, opts);
+    ok(g, r);
+    expect(centreX(r, 'm')).toBe(centreX(r, 'd1'));
+    expect(centreX(r, 'done')).toBe(centreX(r, 'd1'));
+    expect(box(r, 'm').y).toBeGreaterThan(box(r, 'noRecords').y + box(r, 'noRecords').height);
+    const intoMerge = g.edges.find((e) => e.source === 'd1' && e.target === 'm')?.id ?? '';
+    expect(r.edges[intoMerge]?.jump).toBeUndefined();
+    expect(r.edges[intoMerge]?.points.at(-1)).toEqual({ x: centreX(r, 'm'), y: box(r, 'm').y });
+  });
+
   it('lays out without Go To connectors, then routes them right-side to right-side', async () => {
     const nodes: [string, string][] = [['$start', 'start'], ['d', 'decisions'], ['x', 'screens'], ['y', 'screens'], ['m', 'assignments'], ['end', 'screens']];
     const plain: Parameters<typeof graph>[1] = [['$start', 'd'], ['d', 'x', 'outcome', 'A'], ['d', 'y', 'default', 'Default Outcome'], ['x', 'm'], ['y', 'm'], ['m', 'end']];
