@@ -37,16 +37,11 @@ export const GAP = {
   stub: 10,
 } as const;
 
-interface Block {
+export interface Block {
   prof: Profile;
   h: number;
   /** X range (relative) of lines leaving the bottom toward a merge or loop-back, or null. */
   open: { l: number; r: number } | null;
-}
-
-export interface Placement {
-  sizes: Size[];
-  label: (edge: number) => Size | undefined;
 }
 
 export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { sizes: Size[]; rootBlocks: Block[] } {

@@ -4,7 +4,7 @@
  */
 import type { Analysis } from './analyse';
 import { obstaclesOf, routeJumps, type JumpRequest } from './jumps';
-import { assign, placePlan } from './place';
+import { assign, placePlan, type Block } from './place';
 import type { Plan, PlanItem } from './plan';
 import { extent } from './profile';
 import { finish } from './result';
@@ -74,7 +74,7 @@ export function layoutStructured(a: Analysis, plan: Plan): Pick<LayoutResult, 'w
 }
 
 /** The first root (Start) at the origin; the others on shelves to its right. */
-function arrangeRoots(roots: PlanItem[][], blocks: { prof: import('./profile').Profile; h: number }[]): void {
+function arrangeRoots(roots: PlanItem[][], blocks: Block[]): void {
   const first = blocks[0];
   if (!first) return;
   assign(roots[0] as PlanItem[], 0, 0);
@@ -84,7 +84,7 @@ function arrangeRoots(roots: PlanItem[][], blocks: { prof: import('./profile').P
   let y = 0;
   let shelf = 0;
   for (let k = 1; k < roots.length; k++) {
-    const b = blocks[k] as { prof: import('./profile').Profile; h: number };
+    const b = blocks[k] as Block;
     const { l, r } = extent(b.prof);
     const width = r - l;
     if (x > left0 && x + width > left0 + ORPHAN_SHELF_WIDTH) {
