@@ -27,15 +27,15 @@ describe('the viewer page', () => {
     expect(screen.getByText(/Drop a flow file anywhere, paste one/)).toBeTruthy();
   });
 
-  it('says it is laying out while the layout runs, and shows the flow facts', () => {
+  it('says it is laying out while the layout runs, and shows the flow facts', async () => {
     const store = renderApp();
     load(store, fixture('Opportunity_Review.flow-meta.xml'));
     expect(screen.getByRole('status').textContent).toBe('Laying out 8 elements…');
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Opportunity <Review>');
+    expect((await screen.findByRole('heading', { level: 2 })).textContent).toContain('Opportunity <Review>');
     expect(screen.getByText(/7 elements, 11 connectors/)).toBeTruthy();
   });
 
-  it('search finds an element by label or API name and Enter selects it, showing its details', () => {
+  it('search finds an element by label or API name and Enter selects it, showing its details', async () => {
     const store = renderApp();
     load(store, fixture('Opportunity_Review.flow-meta.xml'));
     const box = screen.getByRole('combobox', { name: /Search elements/ });
@@ -44,7 +44,7 @@ describe('the viewer page', () => {
     fireEvent.keyDown(box, { key: 'ArrowDown' });
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(store.getState().selection).toBe('Each_Line_Item');
-    expect(screen.getByRole('tab', { name: 'Details' }).getAttribute('aria-selected')).toBe('true');
+    expect((await screen.findByRole('tab', { name: 'Details' })).getAttribute('aria-selected')).toBe('true');
     expect(screen.getAllByText('Each Line Item').length).toBeGreaterThan(0);
   });
 
@@ -58,14 +58,14 @@ describe('the viewer page', () => {
     expect(document.activeElement).toBe(screen.getByRole('combobox', { name: /Search elements/ }));
   });
 
-  it('a bad input shows which input, what is wrong and what to do, and keeps the loaded flow', () => {
+  it('a bad input shows which input, what is wrong and what to do, and keeps the loaded flow', async () => {
     const store = renderApp();
     load(store, fixture('Opportunity_Review.flow-meta.xml'), 'good.flow-meta.xml');
     load(store, '{\n "Metadata": {\n  "label": }\n}', 'bad.json');
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toMatch(/Could not open bad\.json\. The JSON is not valid at line 3, column 12/);
     expect(alert.textContent).toMatch(/copy the whole response again/);
-    expect(screen.getByText(/7 elements, 11 connectors/)).toBeTruthy();
+    expect(await screen.findByText(/7 elements, 11 connectors/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss the error' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
