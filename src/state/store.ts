@@ -6,7 +6,7 @@ export interface LayoutData {
   width: number;
   height: number;
   nodes: Record<string, { x: number; y: number; width: number; height: number }>;
-  edges: Record<string, { points: { x: number; y: number }[]; label?: { x: number; y: number; width: number; height: number } }>;
+  edges: Record<string, { points: { x: number; y: number }[]; label?: { x: number; y: number; width: number; height: number }; jump?: { stub: { x: number; y: number }[] } }>;
 }
 
 /** Lays out a graph (in the browser: in a Web Worker); injected so tests can use a fake. */

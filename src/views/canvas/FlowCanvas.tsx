@@ -1,4 +1,4 @@
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type NodeMouseHandler, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useRef } from 'react';
 import type { FlowGraph } from '../../model/graph';
@@ -7,6 +7,7 @@ import { processTypeName } from '../details/flow';
 import { triggerObject, triggerText } from '../details/start';
 import type { LayoutData } from '../../state/store';
 import { useApp } from '../storeContext';
+import { FAR_ZOOM, FarView, nodeAt } from './FarView';
 import { FlowEdge } from './FlowEdge';
 import { FlowNode } from './FlowNode';
 import { toFlowElements, type FlowNodeType } from './model';
@@ -15,7 +16,25 @@ import './canvas.css';
 // Module scope: a new object each render would re-mount every node (React Flow docs, STACK-NOTES).
 const nodeTypes = { flow: FlowNode };
 const edgeTypes = { flow: FlowEdge };
-const FIT = { padding: 0.08, maxZoom: 1.2, duration: 0 };
+
+const READABLE_ZOOM = 0.5;
+const NONE: never[] = [];
+const MARGIN = 24;
+
+/** The whole flow in view, centred (React Flow's fitView needs DOM nodes, which the far view has none of). */
+export function fitViewport(layout: LayoutData, width: number, height: number): Viewport {
+  const zoom = Math.max(0.005, Math.min(1.2, (width - 2 * MARGIN) / Math.max(1, layout.width), (height - 2 * MARGIN) / Math.max(1, layout.height)));
+  return { zoom, x: (width - layout.width * zoom) / 2, y: (height - layout.height * zoom) / 2 };
+}
+
+/** The whole flow if it fits at a readable zoom; otherwise Start, top centre, at a readable zoom. */
+export function initialViewport(layout: LayoutData, width: number, height: number): Viewport {
+  const fit = fitViewport(layout, width, height);
+  if (fit.zoom >= READABLE_ZOOM) return fit;
+  const zoom = Math.max(READABLE_ZOOM, Math.min(1, (width - 2 * MARGIN) / layout.width));
+  const start = layout.nodes.$start ?? Object.values(layout.nodes).sort((a, b) => a.y - b.y)[0] ?? { x: 0, y: 0, width: 0, height: 0 };
+  return { zoom, x: width / 2 - (start.x + start.width / 2) * zoom, y: MARGIN - start.y * zoom };
+}
 
 interface Props {
   doc: FlowDoc;
@@ -32,11 +51,18 @@ function Canvas({ doc, graph, layout }: Props) {
   const rf = useReactFlow();
   const clicked = useRef<string | undefined>(undefined);
 
-  // The fitView prop can be dropped on big graphs; fit from an effect once the layout is in (STACK-NOTES).
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  // Open like Builder: the whole flow when it fits readably, else Start at the top at a readable zoom
+  // (`f` still fits everything). From an effect: the fitView prop can be dropped on big graphs (STACK-NOTES).
+  const sized = width > 0 && height > 0;
   useEffect(() => {
-    const t = requestAnimationFrame(() => void rf.fitView(FIT));
+    if (!sized) return;
+    const t = requestAnimationFrame(() => void rf.setViewport(initialViewport(layout, width, height)));
     return () => cancelAnimationFrame(t);
-  }, [rf, layout]);
+    // Only when a new layout arrives (or the canvas first gets a size), not on every resize.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rf, layout, sized]);
 
   // Selecting from elsewhere (search, details panel, change list) brings the element into view.
   useEffect(() => {
@@ -53,24 +79,35 @@ function Canvas({ doc, graph, layout }: Props) {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       if (e.key !== 'f' || e.ctrlKey || e.metaKey || e.altKey || (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable))) return;
-      void rf.fitView({ ...FIT, duration: 200 });
+      fit();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rf]);
+  });
+  const fit = () => void rf.setViewport(fitViewport(layout, width, height), { duration: 200 });
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
 
   const onNodeClick: NodeMouseHandler<FlowNodeType> = (_, node) => {
     clicked.current = node.id;
     select(node.id);
   };
+  // In the far view a click on a box selects it and zooms in to read it.
+  const onPaneClick = (e: React.MouseEvent) => {
+    if (!far) return select(undefined);
+    const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    const id = nodeAt(layout, p.x, p.y);
+    select(id);
+    const box = id ? layout.nodes[id] : undefined;
+    if (box) void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: 0.9, duration: 250 });
+  };
   return (
     <ReactFlow
-      nodes={nodes}
-      edges={edges}
+      nodes={far ? NONE : nodes}
+      edges={far ? NONE : edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodeClick={onNodeClick}
-      onPaneClick={() => select(undefined)}
+      onPaneClick={onPaneClick}
       nodesDraggable={false}
       nodesConnectable={false}
       elementsSelectable={false}
@@ -95,8 +132,15 @@ function Canvas({ doc, graph, layout }: Props) {
         </defs>
       </svg>
       <Background gap={24} size={1} />
-      <MiniMap pannable zoomable nodeColor={(n) => (n.data as { color?: string }).color ?? '#999'} nodeStrokeWidth={0} ariaLabel="Overview of the flow" />
-      <Controls showInteractive={false} />
+      {far && <FarView graph={graph} layout={layout} />}
+      {!far && <MiniMap pannable zoomable nodeColor={(n) => (n.data as { color?: string }).color ?? '#999'} nodeStrokeWidth={0} ariaLabel="Overview of the flow" />}
+      <Controls showInteractive={false} showFitView={false}>
+        <ControlButton onClick={fit} aria-label="Fit the whole flow in view (f)" title="Fit the whole flow in view (f)">
+          <svg viewBox="0 0 32 30" aria-hidden="true">
+            <path d="M3.7 11.2V4.1c0-.6.4-1 1-1h7.1V0H4.7C2.4 0 .6 1.8.6 4.1v7.1h3.1zM27.3 0h-7.1v3.1h7.1c.6 0 1 .4 1 1v7.1h3.1V4.1c0-2.3-1.8-4.1-4.1-4.1zM28.3 25.9c0 .6-.4 1-1 1h-7.1V30h7.1c2.3 0 4.1-1.8 4.1-4.1v-7.1h-3.1v7.1zM4.7 26.9c-.6 0-1-.4-1-1v-7.1H.6v7.1C.6 28.2 2.4 30 4.7 30h7.1v-3.1H4.7z" />
+          </svg>
+        </ControlButton>
+      </Controls>
     </ReactFlow>
   );
 }

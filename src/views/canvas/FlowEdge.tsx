@@ -30,14 +30,19 @@ export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeT
   const related = useApp((s) => s.highlight.edges.has(id));
   const dimmed = useApp((s) => s.selection !== undefined && !s.highlight.edges.has(id));
   if (!data) return null;
+  // A Go To is drawn as Builder draws it, a stub marked "Go To <target>", until its element is selected:
+  // hundreds of long jump lines make a big flow unreadable (and slow to paint without a GPU).
+  const stubbed = !related && data.stub !== undefined && data.stub.length >= 2;
+  const points = stubbed ? (data.stub as Point[]) : data.points;
   const cls = ['fs-edge', `fs-edge-${data.kind}`, data.goTo ? 'fs-edge-goto' : '', related ? 'is-related' : '', dimmed ? 'is-dimmed' : ''].filter(Boolean).join(' ');
   const marker = data.goTo ? 'url(#fs-arrow-goto)' : data.kind === 'fault' ? 'url(#fs-arrow-fault)' : 'url(#fs-arrow)';
   // The label box was sized for the label's own text (src/layout/sizes.ts): Go To is told by style, not words.
   const text = data.label;
+  const end = points[points.length - 1] as Point;
   return (
     <>
-      <path className={cls} d={roundedPath(data.points)} markerEnd={marker} fill="none" data-edge-id={id} />
-      {text && data.labelBox && (
+      <path className={cls} d={roundedPath(points)} markerEnd={marker} fill="none" data-edge-id={id} />
+      {text && data.labelBox && !stubbed && (
         <EdgeLabelRenderer>
           <div
             className={`fs-edge-label fs-edge-label-${data.kind}${data.goTo ? ' fs-edge-label-goto' : ''}${dimmed ? ' is-dimmed' : ''}`}
@@ -46,6 +51,14 @@ export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeT
             title={data.goTo ? `Go To · ${text}` : text}
           >
             {text}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+      {stubbed && (
+        <EdgeLabelRenderer>
+          <div className={`fs-goto-stub${data.goTo ? '' : ' fs-jump-stub'}${dimmed ? ' is-dimmed' : ''}`} style={{ transform: `translate(4px, -50%) translate(${end.x}px, ${end.y}px)` }} title={`${data.label ? `${data.label}: ` : ''}${data.goTo ? 'Go To' : 'to'} ${data.targetLabel ?? ''} (select to see the whole line)`}>
+            {data.kind === 'fault' ? 'Fault → ' : data.label && data.kind !== 'next' ? `${data.label} → ` : '↪ '}
+            {data.targetLabel}
           </div>
         </EdgeLabelRenderer>
       )}

@@ -15,7 +15,7 @@ export interface CanvasLayout {
   width: number;
   height: number;
   nodes: Record<string, Box>;
-  edges: Record<string, { points: Point[]; label?: Box }>;
+  edges: Record<string, { points: Point[]; label?: Box; jump?: { stub: Point[] } }>;
 }
 
 export interface FlowNodeData extends Record<string, unknown> {
@@ -35,6 +35,10 @@ export interface FlowEdgeData extends Record<string, unknown> {
   label?: string;
   points: Point[];
   labelBox?: Box;
+  /** A Go To's stub (the route's first points), drawn instead of the whole line until it is highlighted. */
+  stub?: Point[];
+  /** The Go To's target label, for the stub's "Go To …" marker. */
+  targetLabel?: string;
 }
 
 export type FlowNodeType = Node<FlowNodeData, 'flow'>;
@@ -66,11 +70,18 @@ export function toFlowElements(graph: FlowGraph, layout: CanvasLayout, startDeta
       connectable: false,
     });
   }
+  const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
   const edges: FlowEdgeType[] = [];
   for (const e of graph.edges) {
     const route = layout.edges[e.id];
     if (!route) continue;
-    edges.push({ id: e.id, source: e.source, target: e.target, type: 'flow', data: { kind: e.kind, goTo: e.goTo, label: e.label, points: route.points, labelBox: route.label }, selectable: false, focusable: false });
+    const data: FlowEdgeData = { kind: e.kind, goTo: e.goTo, label: e.label, points: route.points, labelBox: route.label };
+    // Go To connectors, and connectors the layout had to draw as jumps, show as stubs until selected.
+    if (e.goTo || route.jump) {
+      data.stub = route.jump?.stub ?? route.points.slice(0, 2);
+      data.targetLabel = labels.get(e.target) ?? e.target;
+    }
+    edges.push({ id: e.id, source: e.source, target: e.target, type: 'flow', data, selectable: false, focusable: false });
   }
   return { nodes, edges };
 }

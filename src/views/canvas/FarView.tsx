@@ -1,0 +1,115 @@
+import { useStore } from '@xyflow/react';
+import { memo, useEffect, useRef } from 'react';
+import { elementColor } from '../../model/elements';
+import type { FlowGraph } from '../../model/graph';
+import type { LayoutData } from '../../state/store';
+import { useApp } from '../storeContext';
+
+/** Below this zoom labels cannot be read; the canvas draws boxes and lines on one <canvas> instead of DOM nodes. */
+export const FAR_ZOOM = 0.3;
+
+interface Props {
+  graph: FlowGraph;
+  layout: LayoutData;
+}
+
+/**
+ * The far-zoom level of detail: thousands of DOM nodes made every pan frame cost hundreds of ms in
+ * software rendering, so when zoomed out the whole flow is painted on a single canvas, culled to the view.
+ */
+export const FarView = memo(function FarView({ graph, layout }: Props) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const [tx, ty, zoom] = useStore((s) => s.transform);
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const selection = useApp((s) => s.selection);
+  const highlight = useApp((s) => s.highlight);
+
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx || width === 0) return;
+    const frame = requestAnimationFrame(() => {
+      const dpr = window.devicePixelRatio || 1;
+      if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
+        canvas.width = Math.round(width * dpr);
+        canvas.height = Math.round(height * dpr);
+      }
+      const css = getComputedStyle(canvas);
+      const panel = css.getPropertyValue('--panel').trim() || '#fff';
+      const border = css.getPropertyValue('--border').trim() || '#d8dde6';
+      const accent = css.getPropertyValue('--accent').trim() || '#0176d3';
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
+      const view = { x0: -tx / zoom, y0: -ty / zoom, x1: (width - tx) / zoom, y1: (height - ty) / zoom };
+      const px = 1 / zoom;
+      const dimmed = selection !== undefined;
+      const groups: Record<string, Path2D> = { plain: new Path2D(), fault: new Path2D(), goTo: new Path2D(), related: new Path2D() };
+      for (const e of graph.edges) {
+        const pts = layout.edges[e.id]?.points;
+        if (!pts || pts.length < 2 || !crosses(pts, view)) continue;
+        const path = groups[highlight.edges.has(e.id) ? 'related' : e.goTo ? 'goTo' : e.kind === 'fault' ? 'fault' : 'plain'] as Path2D;
+        path.moveTo(pts[0]?.x ?? 0, pts[0]?.y ?? 0);
+        for (let i = 1; i < pts.length; i++) path.lineTo(pts[i]?.x ?? 0, pts[i]?.y ?? 0);
+      }
+      const strokes: [string, string, number][] = [['plain', '#8a8f96', 1.2], ['fault', '#ba0517', 1.2], ['goTo', '#7526e3', 1.2], ['related', accent, 2.5]];
+      for (const [key, color, w] of strokes) {
+        ctx.globalAlpha = dimmed && key !== 'related' ? 0.3 : 1;
+        ctx.strokeStyle = color;
+        ctx.lineWidth = w * px;
+        ctx.stroke(groups[key] as Path2D);
+      }
+      const tiny = zoom < 0.08;
+      for (const n of graph.nodes) {
+        const b = layout.nodes[n.id];
+        if (!b || b.x > view.x1 || b.y > view.y1 || b.x + b.width < view.x0 || b.y + b.height < view.y0) continue;
+        ctx.globalAlpha = dimmed && !highlight.nodes.has(n.id) ? 0.35 : 1;
+        const color = elementColor(n.type);
+        if (tiny) {
+          ctx.fillStyle = color;
+          ctx.fillRect(b.x, b.y, b.width, b.height);
+        } else {
+          ctx.fillStyle = panel;
+          ctx.fillRect(b.x, b.y, b.width, b.height);
+          ctx.strokeStyle = border;
+          ctx.lineWidth = px;
+          ctx.strokeRect(b.x, b.y, b.width, b.height);
+          ctx.fillStyle = color;
+          ctx.fillRect(b.x + 8, b.y + (b.height - 36) / 2, 36, 36);
+          ctx.fillStyle = border;
+          ctx.fillRect(b.x + 54, b.y + b.height / 2 - 9, Math.min(b.width - 70, 8 * Math.min(n.label.length, 18)), 8);
+        }
+        if (n.id === selection) {
+          ctx.strokeStyle = accent;
+          ctx.lineWidth = 4 * px;
+          ctx.strokeRect(b.x - 3 * px, b.y - 3 * px, b.width + 6 * px, b.height + 6 * px);
+        }
+      }
+      ctx.globalAlpha = 1;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [graph, layout, tx, ty, zoom, width, height, selection, highlight]);
+
+  return <canvas ref={ref} className="fs-far" style={{ width, height }} aria-label={`Overview of ${graph.nodes.length} elements: zoom in to read them`} role="img" />;
+});
+
+function crosses(pts: { x: number; y: number }[], v: { x0: number; y0: number; x1: number; y1: number }): boolean {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const p of pts) {
+    if (p.x < x0) x0 = p.x;
+    if (p.y < y0) y0 = p.y;
+    if (p.x > x1) x1 = p.x;
+    if (p.y > y1) y1 = p.y;
+  }
+  return x0 <= v.x1 && y0 <= v.y1 && x1 >= v.x0 && y1 >= v.y0;
+}
+
+/** The node under a point in flow coordinates (the far view has no DOM nodes to click). */
+export function nodeAt(layout: LayoutData, x: number, y: number): string | undefined {
+  for (const [id, b] of Object.entries(layout.nodes)) if (x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height) return id;
+  return undefined;
+}
