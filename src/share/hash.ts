@@ -1,0 +1,86 @@
+/**
+ * The link's hash, read and written without touching the payload (sync, tiny: fine for the first screen).
+ *
+ *   readHash(hashOrUrl: string): HashRead
+ *     "#/diff?v=1&mode=side&sel=X&z=…" (or a whole URL, or the hash without "#") → route and parameters.
+ *   formatHash(h: HashParams & { route }): string          → "#/route?v=1&…" (payload last)
+ *   withView(hashOrUrl, view: {mode?, sel?}): string | undefined
+ *     The same link with another mode/selection (for history.replaceState as the user clicks), the
+ *     payload copied as is; undefined when the input is not a Flowscope link.
+ */
+import { DIFF_MODES, type DiffMode, type Route, type ShareError } from './types';
+
+/** Hashes above this are refused before anything is decoded (2 MB: 30× the longest GitHub comment). */
+export const MAX_HASH_CHARS = 2 * 1024 * 1024;
+export const LINK_VERSION = 1;
+
+export interface HashParams {
+  /** Link version; absent in hand-written URL links, which read as version 1. */
+  v?: string;
+  src?: string;
+  a?: string;
+  b?: string;
+  /** The compressed payload holding the inline flows. */
+  z?: string;
+  mode?: DiffMode;
+  sel?: string;
+}
+export type HashRead = ({ ok: true; route: Route; notices: string[] } & HashParams) | ShareError;
+
+const ORDER = ['v', 'mode', 'sel', 'src', 'a', 'b', 'z'] as const;
+
+export function readHash(hashOrUrl: string): HashRead {
+  const at = hashOrUrl.indexOf('#');
+  const hash = at >= 0 ? hashOrUrl.slice(at + 1) : hashOrUrl;
+  if (hash.length > MAX_HASH_CHARS) {
+    return { ok: false, message: `The link is ${(hash.length / 1024 / 1024).toFixed(1)} MB long; Flowscope reads links up to 2 MB.`, hint: 'Share the flow files by URL (#/view?src=…) instead of inside the link.' };
+  }
+  const m = /^\/?(view|diff)(?:\?(.*))?$/s.exec(hash);
+  if (!m) {
+    return { ok: false, message: 'This is not a Flowscope link: the part after "#" should start with /view or /diff.', hint: 'Copy the whole link, including everything after "#".' };
+  }
+  const route = m[1] as Route;
+  const out: { ok: true; route: Route; notices: string[] } & HashParams = { ok: true, route, notices: [] };
+  for (const part of (m[2] ?? '').split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    let value: string;
+    try {
+      value = decodeURIComponent((eq < 0 ? '' : part.slice(eq + 1)).replace(/\+/g, ' '));
+    } catch {
+      return { ok: false, message: `The link's "${key}" parameter is damaged (bad %-encoding).`, hint: 'Copy the whole link again; some apps change long links.' };
+    }
+    if (key === 'mode') {
+      if ((DIFF_MODES as readonly string[]).includes(value)) out.mode = value as DiffMode;
+      else out.notices.push(`Unknown view mode "${value.slice(0, 40)}" in the link; showing the default.`);
+    } else if (key === 'v' || key === 'src' || key === 'a' || key === 'b' || key === 'z' || key === 'sel') {
+      out[key] = value;
+    }
+    // Other parameters (embed=1, …) belong to the page, not to the link state: ignored here.
+  }
+  if (out.v !== undefined && out.v !== String(LINK_VERSION)) {
+    return { ok: false, message: `This link was made by a newer Flowscope (link version ${out.v.slice(0, 20)}); this one reads version ${LINK_VERSION}.`, hint: 'Open the link on the site that made it, or update Flowscope.' };
+  }
+  return out;
+}
+
+export function formatHash(h: HashParams & { route: Route }): string {
+  const parts = [`v=${LINK_VERSION}`];
+  for (const key of ORDER) {
+    const value = h[key];
+    if (key === 'v' || value === undefined) continue;
+    // The payload is base64url already; everything else is %-encoded.
+    parts.push(`${key}=${key === 'z' ? value : encodeURIComponent(value)}`);
+  }
+  return `#/${h.route}?${parts.join('&')}`;
+}
+
+export function withView(hashOrUrl: string, view: { mode?: DiffMode; sel?: string }): string | undefined {
+  const read = readHash(hashOrUrl);
+  if (!read.ok) return undefined;
+  const { ok: _ok, notices: _n, mode: _m, sel: _s, ...rest } = read;
+  const hash = formatHash({ ...rest, ...(view.mode ? { mode: view.mode } : {}), ...(view.sel !== undefined ? { sel: view.sel } : {}) });
+  const at = hashOrUrl.indexOf('#');
+  return at > 0 ? hashOrUrl.slice(0, at) + hash : hash;
+}

@@ -1,0 +1,31 @@
+/** What a share link carries (see index.ts for the link grammar). Plain data; never a token. */
+
+/** Where one flow version comes from: a URL the page fetches, or the flow itself inside the link. */
+export type FlowRef =
+  | { kind: 'url'; url: string }
+  /** `text`: any input parseFlow reads; `name`: its API name / file name (parseFlow's `fileName`). */
+  | { kind: 'inline'; text: string; name?: string };
+
+export type DiffMode = 'overlay' | 'before' | 'after' | 'side' | 'changes';
+export const DIFF_MODES: readonly DiffMode[] = ['overlay', 'before', 'after', 'side', 'changes'];
+
+export type Route = 'view' | 'diff';
+
+export interface LinkState {
+  v: 1;
+  route: Route;
+  /** The flow (view) or the before version (diff). */
+  a: FlowRef;
+  /** The after version; required for `diff`, ignored for `view`. */
+  b?: FlowRef;
+  mode?: DiffMode;
+  /** Selected element: a node id of the graph (view) or of the diff's union graph. */
+  sel?: string;
+}
+
+/** A bad link, said so a person can act on it. */
+export interface ShareError {
+  ok: false;
+  message: string;
+  hint: string;
+}
