@@ -25,6 +25,8 @@ export interface NodeDiff {
   status: NodeStatus;
   /** For `renamed`: the API name in the before version. A renamed node may also have `changes` (label…). */
   renamedFrom?: string;
+  /** The union-graph node id, when it is not `id`: a removed node whose name an after node now uses (`Name~before`). */
+  graphId?: string;
   changes: PropertyChange[];
 }
 
@@ -33,6 +35,8 @@ export interface EdgeDiff {
   source: string;
   target: string;
   kind: EdgeKind;
+  /** The owning outcome's / path's name (GraphEdge.key): part of the edge's identity. */
+  key?: string;
   label?: string;
   goTo: boolean;
   status: EdgeStatus;
@@ -66,6 +70,8 @@ export interface DiffSummary {
 /** A node of the union graph: ids are after-version names (renamed nodes under their new name). */
 export interface DiffGraphNode extends GraphNode {
   status: NodeStatus;
+  /** For `renamed`: the before version's API name. */
+  renamedFrom?: string;
 }
 /** An edge of the union graph: endpoints mapped to union node ids; ids unique across both sides. */
 export interface DiffGraphEdge extends GraphEdge {

@@ -1,0 +1,74 @@
+import { START_ID, type GraphEdge, type GraphNode } from '../graph';
+import { edgeKey, queues } from './edges';
+import type { Matching } from './match';
+import type { Side } from './sides';
+import type { DiffGraph, DiffGraphEdge, DiffGraphNode, EdgeStatus, NodeStatus } from './types';
+
+/**
+ * The union graph, laid out once for every diff view.
+ *
+ * Node ids: every after node keeps its id (a renamed element appears once, under its after name). A
+ * before node maps to its match; a dangling target or the start present on both sides is one node; a
+ * removed node keeps its before id unless an after node already uses it (a different element took the
+ * name), then it becomes `Name~before` (`~before2`, … if that is taken too).
+ *
+ * Edges: both sides' edges with endpoints mapped to union ids, compared by (source, target, kind, key)
+ * after that mapping. So, unlike the by-name EdgeDiff list (where a connector to a renamed element is
+ * removed + added, because the metadata names differ), a connector that only follows a rename appears
+ * once, `unchanged`: the picture should not show churn the reader would not call a change.
+ */
+export function unionGraph(before: Side, after: Side, m: Matching, nodeStatus: ReadonlyMap<string, NodeStatus>): { graph: DiffGraph; unionIdOf: Map<string, string> } {
+  const afterIds = new Set(after.graph.nodes.map((n) => n.id));
+  const used = new Set(afterIds);
+  const unionIdOf = new Map<string, string>();
+  for (const n of before.graph.nodes) {
+    let id = m.toAfter.get(n.id);
+    if (id === undefined && afterIds.has(n.id) && (n.type === 'missing' || (n.type === 'start' && after.nodeType.get(n.id) === 'start'))) id = n.id;
+    if (id === undefined) {
+      id = n.id;
+      for (let k = 1; used.has(id); k++) id = `${n.id}~before${k > 1 ? k : ''}`;
+      used.add(id);
+    }
+    unionIdOf.set(n.id, id);
+  }
+
+  const renamedFrom = new Map([...m.renamed].map((a) => [a, m.toBefore.get(a) as string]));
+  const node = (n: GraphNode, id: string, status: NodeStatus): DiffGraphNode => {
+    const d: DiffGraphNode = { ...n, id, status };
+    const was = renamedFrom.get(id);
+    if (was !== undefined) d.renamedFrom = was;
+    return d;
+  };
+  const nodes: DiffGraphNode[] = [];
+  const removed = before.graph.nodes.filter((n) => !afterIds.has(unionIdOf.get(n.id) as string));
+  // A removed start still heads the picture.
+  for (const n of removed) if (n.type === 'start') nodes.push(node(n, unionIdOf.get(n.id) as string, 'removed'));
+  for (const n of after.graph.nodes) {
+    const status = n.type === 'missing' ? (before.nodeType.get(n.id) === 'missing' ? 'unchanged' : 'added') : (nodeStatus.get(n.id) ?? 'added');
+    nodes.push(node(n, n.id, status));
+  }
+  for (const n of removed) if (n.type !== 'start') nodes.push(node(n, unionIdOf.get(n.id) as string, 'removed'));
+
+  const mapped = (e: GraphEdge) => ({ e, source: unionIdOf.get(e.source) ?? e.source, target: unionIdOf.get(e.target) ?? e.target });
+  const pending = queues(before.graph.edges.map(mapped), (x) => edgeKey(x.source, x.target, x.e));
+  const edges: DiffGraphEdge[] = [];
+  const ids = new Set<string>();
+  const add = (e: GraphEdge, source: string, target: string, status: EdgeStatus) => {
+    const base = `${source}->${target}#${e.kind}${e.key !== undefined ? `#${e.key}` : ''}`;
+    let id = base;
+    for (let k = 2; ids.has(id); k++) id = `${base}~${k}`;
+    ids.add(id);
+    edges.push({ ...e, id, source, target, status });
+  };
+  for (const e of after.graph.edges) add(e, e.source, e.target, pending.get(edgeKey(e.source, e.target, e))?.shift() ? 'unchanged' : 'added');
+  for (const list of pending.values()) for (const x of list) add(x.e, x.source, x.target, 'removed');
+
+  return { graph: { flow: after.graph.flow, nodes, edges, warnings: mergeWarnings(before.graph.warnings, after.graph.warnings) }, unionIdOf };
+}
+
+/** Warnings of both versions: shared ones once, the others marked with their version. */
+function mergeWarnings(before: string[], after: string[]): string[] {
+  const b = new Set(before);
+  const a = new Set(after);
+  return [...after.map((w) => (b.has(w) ? w : `After: ${w}`)), ...before.filter((w) => !a.has(w)).map((w) => `Before: ${w}`)];
+}
