@@ -28,3 +28,16 @@ describe('bundled samples', () => {
     for (const k of ['scheduledPath', 'loopNext', 'loopEnd', 'fault', 'goTo', 'waitEvent', 'outcome', 'default', 'screens', 'subflows']) expect(kinds).toContain(k);
   });
 });
+
+describe('the bundled sample pair', () => {
+  it('is two versions of one flow, both loading cleanly', async () => {
+    const { SAMPLE_PAIR } = await import('../src/samples/index');
+    const docs = [SAMPLE_PAIR.before.fileName, SAMPLE_PAIR.after.fileName].map((f) => {
+      const r = parseFlow(readFileSync(join(__dirname, '../src/samples', f), 'utf8'), { fileName: f });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(buildGraph(r.doc).warnings).toEqual([]);
+      return r.doc;
+    });
+    expect(docs[0]?.label).toBe(docs[1]?.label);
+  });
+});

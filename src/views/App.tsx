@@ -4,10 +4,16 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { LoadBar, loadFile } from './components/LoadBar';
 import { Search } from './components/Search';
 import { ThemeToggle } from './components/ThemeToggle';
-import { useAppStore } from './storeContext';
+import { selectComparison } from '../state/store';
+import { useApp, useAppStore } from './storeContext';
 
 // The panels (and the describe code behind them) load beside the canvas, not before the page shell.
 const SidePanel = lazy(() => import('./components/SidePanel').then((m) => ({ default: m.SidePanel })));
+// Comparing is a second screen: its code loads when a comparison opens.
+const DiffBarSlot = lazy(() => import('./diff/DiffView').then((m) => ({ default: m.DiffBarSlot })));
+const DiffCanvasArea = lazy(() => import('./diff/DiffView').then((m) => ({ default: m.DiffCanvasArea })));
+const DiffSide = lazy(() => import('./diff/DiffView').then((m) => ({ default: m.DiffSide })));
+const ComparePanel = lazy(() => import('./diff/ComparePanel').then((m) => ({ default: m.ComparePanel })));
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.isContentEditable);
 
@@ -16,6 +22,8 @@ export function App() {
   const store = useAppStore();
   const [dragging, setDragging] = useState(false);
   const search = useRef<HTMLInputElement>(null);
+  const comparing = useApp(selectComparison) !== undefined;
+  const [choosing, setChoosing] = useState(false);
 
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
@@ -65,6 +73,14 @@ export function App() {
       <header className="app-bar">
         <span className="brand">Flowscope</span>
         <LoadBar />
+        <button type="button" onClick={() => setChoosing(true)} title="Compare two versions of a flow">
+          Compare…
+        </button>
+        {comparing && (
+          <Suspense fallback={null}>
+            <DiffBarSlot />
+          </Suspense>
+        )}
         <span className="spacer" />
         <Search ref={search} />
         <ThemeToggle />
@@ -72,14 +88,23 @@ export function App() {
       <ErrorBanner />
       <div className="viewer-body">
         <main className="viewer-canvas">
-          <CanvasArea />
+          {comparing ? (
+            <Suspense fallback={<div className="layout-status">Loading the comparison…</div>}>
+              <DiffCanvasArea />
+            </Suspense>
+          ) : (
+            <CanvasArea />
+          )}
         </main>
         <aside className="viewer-side" aria-label="Details">
-          <Suspense fallback={null}>
-            <SidePanel />
-          </Suspense>
+          <Suspense fallback={null}>{comparing ? <DiffSide /> : <SidePanel />}</Suspense>
         </aside>
       </div>
+      {choosing && (
+        <Suspense fallback={null}>
+          <ComparePanel onClose={() => setChoosing(false)} />
+        </Suspense>
+      )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop a .flow-meta.xml, .flow or .json file to open it

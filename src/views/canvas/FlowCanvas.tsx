@@ -9,12 +9,13 @@ import type { LayoutData } from '../../state/store';
 import { useApp } from '../storeContext';
 import { FAR_ZOOM, FarView, nodeAt } from './FarView';
 import { FlowEdge } from './FlowEdge';
-import { FlowNode } from './FlowNode';
-import { toFlowElements, type FlowNodeType } from './model';
+import { FlowNode, FoldNode } from './FlowNode';
+import { toFlowElements, type CanvasFilter, type FlowNodeType } from './model';
+import type { ViewportSync } from './sync';
 import './canvas.css';
 
 // Module scope: a new object each render would re-mount every node (React Flow docs, STACK-NOTES).
-const nodeTypes = { flow: FlowNode };
+const nodeTypes = { flow: FlowNode, fold: FoldNode };
 const edgeTypes = { flow: FlowEdge };
 
 const READABLE_ZOOM = 0.5;
@@ -40,12 +41,20 @@ interface Props {
   doc: FlowDoc;
   graph: FlowGraph;
   layout: LayoutData;
+  /** A comparison mode's view of the union graph (all of it when absent). */
+  filter?: CanvasFilter;
+  /** Union id → before name, for renamed elements' "was …" badge. */
+  renamedFrom?: ReadonlyMap<string, string>;
+  /** Side by side: pans and zooms replayed on the other canvas. */
+  sync?: ViewportSync;
+  /** The canvas's accessible name ("Before", "After"); "Flow canvas" by default. */
+  label?: string;
 }
 
-function Canvas({ doc, graph, layout }: Props) {
+function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label }: Props) {
   // Start shows what starts the flow: "Opportunity · A record is created or updated — after save".
   const startDetail = useMemo(() => [triggerObject(doc.start, doc), triggerText(doc.start, doc) ?? processTypeName(doc)].filter(Boolean).join(' · ') || undefined, [doc]);
-  const { nodes, edges } = useMemo(() => toFlowElements(graph, layout, startDetail), [graph, layout, startDetail]);
+  const { nodes, edges } = useMemo(() => toFlowElements(graph, layout, startDetail, filter, renamedFrom), [graph, layout, startDetail, filter, renamedFrom]);
   const select = useApp((s) => s.select);
   const selection = useApp((s) => s.selection);
   const rf = useReactFlow();
@@ -87,7 +96,13 @@ function Canvas({ doc, graph, layout }: Props) {
   const fit = () => void rf.setViewport(fitViewport(layout, width, height), { duration: 200 });
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
 
+  // Side by side: replay the other canvas's pans and zooms here; publish ours (user moves only).
+  const me = useRef({});
+  useEffect(() => sync?.subscribe(me.current, (v) => void rf.setViewport(v)), [sync, rf]);
+  const onMove = sync ? (event: MouseEvent | TouchEvent | null, v: Viewport) => event && sync.publish(me.current, v) : undefined;
+
   const onNodeClick: NodeMouseHandler<FlowNodeType> = (_, node) => {
+    if (node.type === 'fold') return;
     clicked.current = node.id;
     select(node.id);
   };
@@ -108,6 +123,7 @@ function Canvas({ doc, graph, layout }: Props) {
       edgeTypes={edgeTypes}
       onNodeClick={onNodeClick}
       onPaneClick={onPaneClick}
+      onMove={onMove}
       nodesDraggable={false}
       nodesConnectable={false}
       elementsSelectable={false}
@@ -116,7 +132,7 @@ function Canvas({ doc, graph, layout }: Props) {
       maxZoom={2.5}
       onlyRenderVisibleElements={nodes.length > 300}
       proOptions={{ hideAttribution: true }}
-      aria-label="Flow canvas"
+      aria-label={label ?? 'Flow canvas'}
     >
       <svg className="fs-defs" aria-hidden="true">
         <defs>
@@ -147,7 +163,7 @@ function Canvas({ doc, graph, layout }: Props) {
 
 export function FlowCanvas(props: Props) {
   return (
-    <div className="fs-canvas" data-testid="flow-canvas">
+    <div className="fs-canvas" data-testid="flow-canvas" data-canvas={props.label}>
       <ReactFlowProvider>
         <Canvas {...props} />
       </ReactFlowProvider>

@@ -2,18 +2,20 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useApp } from '../storeContext';
 import { ElementIcon } from './icons';
-import type { FlowNodeType } from './model';
+import { STATUS_MARK, STATUS_WORD } from '../../state/changes';
+import type { ElementNodeType, FoldNodeType } from './model';
 
 /** One element as Flow Builder draws it: a coloured tile with its icon, the label, the Builder type. */
-export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<FlowNodeType>) {
+export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNodeType>) {
   const selected = useApp((s) => s.selection === id);
   const related = useApp((s) => s.highlight.nodes.has(id));
   const dimmed = useApp((s) => s.selection !== undefined && !s.highlight.nodes.has(id));
   const { node } = data;
   const shape = node.type === 'decisions' ? 'diamond' : node.type === 'start' || node.type === 'ends' ? 'circle' : 'square';
-  const cls = ['fs-node', `fs-node-${node.type}`, selected ? 'is-selected' : '', related && !selected ? 'is-related' : '', dimmed ? 'is-dimmed' : '', node.type === 'missing' ? 'is-missing' : ''].filter(Boolean).join(' ');
+  const cls = ['fs-node', `fs-node-${node.type}`, selected ? 'is-selected' : '', related && !selected ? 'is-related' : '', dimmed ? 'is-dimmed' : '', node.type === 'missing' ? 'is-missing' : '', data.status ? `is-diff-${data.status}` : ''].filter(Boolean).join(' ');
+  const status = data.status && data.status !== 'unchanged' ? data.status : undefined;
   return (
-    <div className={cls} data-testid={`node-${id}`} data-node-id={id} title={`${node.label} (${data.builderName})`}>
+    <div className={cls} data-testid={`node-${id}`} data-node-id={id} title={`${node.label} (${data.builderName})${status ? ` — ${STATUS_WORD[status]}${data.renamedFrom ? `, was ${data.renamedFrom}` : ''}` : ''}`} data-status={data.status}>
       <Handle type="target" position={Position.Top} className="fs-handle" isConnectable={false} />
       <span className={`fs-tile fs-tile-${shape}`} style={{ background: data.color }}>
         <span className="fs-tile-icon">
@@ -24,6 +26,13 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<FlowNodeT
         <span className="fs-node-label">{node.label}</span>
         <span className="fs-node-type">{data.detail ?? data.builderName}</span>
       </span>
+      {status && (
+        // Every status is told by a mark and a word, not colour alone.
+        <span className={`fs-diff-badge fs-diff-${status}`}>
+          <span aria-hidden="true">{STATUS_MARK[status]}</span> {STATUS_WORD[status]}
+          {data.renamedFrom ? <span className="fs-diff-was"> · was {data.renamedFrom}</span> : null}
+        </span>
+      )}
       <span className="fs-badges">
         {data.hasFault && (
           <span className="fs-badge fs-badge-fault" title="Has a fault path">
@@ -47,6 +56,15 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<FlowNodeT
         )}
       </span>
       <Handle type="source" position={Position.Bottom} className="fs-handle" isConnectable={false} />
+    </div>
+  );
+});
+
+/** "… 12 unchanged": unchanged elements folded away in the Changes-only mode. */
+export const FoldNode = memo(function FoldNode({ data }: NodeProps<FoldNodeType>) {
+  return (
+    <div className="fs-fold" data-testid="fold" title={`${data.count} unchanged element${data.count === 1 ? '' : 's'}: ${data.members.slice(0, 12).join(', ')}${data.members.length > 12 ? ', …' : ''}`}>
+      … {data.count} unchanged
     </div>
   );
 });

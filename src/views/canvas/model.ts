@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import { elementColor, elementKind } from '../../model/elements';
+import type { EdgeStatus, NodeStatus } from '../../model/diff/types';
 import type { EdgeKind, FlowGraph, GraphNode } from '../../model/graph';
 
 /** What the canvas needs of a layout: boxes, routes and label boxes (see src/layout). */
@@ -27,6 +28,15 @@ export interface FlowNodeData extends Record<string, unknown> {
   detail?: string;
   hasFault: boolean;
   goToTarget: boolean;
+  /** In a comparison: what happened to this element. */
+  status?: NodeStatus;
+  renamedFrom?: string;
+}
+
+/** "… 12 unchanged" in the Changes-only mode. */
+export interface FoldNodeData extends Record<string, unknown> {
+  count: number;
+  members: string[];
 }
 
 export interface FlowEdgeData extends Record<string, unknown> {
@@ -39,19 +49,30 @@ export interface FlowEdgeData extends Record<string, unknown> {
   stub?: Point[];
   /** The Go To's target label, for the stub's "Go To …" marker. */
   targetLabel?: string;
+  status?: EdgeStatus;
 }
 
-export type FlowNodeType = Node<FlowNodeData, 'flow'>;
+export type ElementNodeType = Node<FlowNodeData, 'flow'>;
+export type FoldNodeType = Node<FoldNodeData, 'fold'>;
+export type FlowNodeType = ElementNodeType | FoldNodeType;
+
+/** What to draw of a comparison's union graph (see views/diff/visible.ts); everything when absent. */
+export interface CanvasFilter {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+  folds: { id: string; count: number; box: Box; members: string[] }[];
+}
+type StatusNode = GraphNode & { status?: NodeStatus; renamedFrom?: string };
 export type FlowEdgeType = Edge<FlowEdgeData, 'flow'>;
 
 /** FlowGraph + layout → React Flow nodes and edges (built once per layout, not per render). */
-export function toFlowElements(graph: FlowGraph, layout: CanvasLayout, startDetail?: string): { nodes: FlowNodeType[]; edges: FlowEdgeType[] } {
+export function toFlowElements(graph: FlowGraph, layout: CanvasLayout, startDetail?: string, filter?: CanvasFilter, renamedFrom?: ReadonlyMap<string, string>): { nodes: FlowNodeType[]; edges: FlowEdgeType[] } {
   const faults = new Set(graph.edges.filter((e) => e.kind === 'fault').map((e) => e.source));
   const goToTargets = new Set(graph.edges.filter((e) => e.goTo).map((e) => e.target));
   const nodes: FlowNodeType[] = [];
-  for (const n of graph.nodes) {
+  for (const n of graph.nodes as StatusNode[]) {
     const box = layout.nodes[n.id];
-    if (!box) continue;
+    if (!box || (filter && !filter.nodes.has(n.id))) continue;
     const kind = elementKind(n.type);
     nodes.push({
       id: n.id,
@@ -65,17 +86,20 @@ export function toFlowElements(graph: FlowGraph, layout: CanvasLayout, startDeta
         { type: 'target', position: 'top' as never, x: box.width / 2, y: 0, width: 1, height: 1, id: null },
         { type: 'source', position: 'bottom' as never, x: box.width / 2, y: box.height, width: 1, height: 1, id: null },
       ],
-      data: { node: n, builderName: kind.builderName, icon: kind.icon, color: elementColor(n.type), detail: n.type === 'start' ? startDetail : undefined, hasFault: faults.has(n.id), goToTarget: goToTargets.has(n.id) },
+      data: { node: n, builderName: kind.builderName, icon: kind.icon, color: elementColor(n.type), detail: n.type === 'start' ? startDetail : undefined, hasFault: faults.has(n.id), goToTarget: goToTargets.has(n.id), status: n.status, renamedFrom: renamedFrom?.get(n.id) },
       draggable: false,
       connectable: false,
     });
+  }
+  for (const f of filter?.folds ?? []) {
+    nodes.push({ id: f.id, type: 'fold', position: { x: f.box.x, y: f.box.y }, width: f.box.width, height: f.box.height, measured: { width: f.box.width, height: f.box.height }, data: { count: f.count, members: f.members }, draggable: false, connectable: false });
   }
   const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
   const edges: FlowEdgeType[] = [];
   for (const e of graph.edges) {
     const route = layout.edges[e.id];
-    if (!route) continue;
-    const data: FlowEdgeData = { kind: e.kind, goTo: e.goTo, label: e.label, points: route.points, labelBox: route.label };
+    if (!route || (filter && !filter.edges.has(e.id))) continue;
+    const data: FlowEdgeData = { kind: e.kind, goTo: e.goTo, label: e.label, points: route.points, labelBox: route.label, status: (e as { status?: EdgeStatus }).status };
     // Go To connectors, and connectors the layout had to draw as jumps, show as stubs until selected.
     if (e.goTo || route.jump) {
       data.stub = route.jump?.stub ?? route.points.slice(0, 2);

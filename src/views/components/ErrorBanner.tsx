@@ -6,7 +6,8 @@ export function ErrorBanner() {
   const error = useApp(selectError);
   const dismiss = useApp((s) => s.dismissError);
   if (!error) return null;
-  const where = error.source.kind === 'paste' ? 'The pasted text' : error.source.name;
+  const named = error.source.kind === 'paste' ? 'the pasted text' : error.source.name;
+  const where = error.side ? `the ${error.side} version (${named})` : error.source.kind === 'paste' ? 'The pasted text' : named;
   return (
     <div className="error-banner" role="alert">
       <div>

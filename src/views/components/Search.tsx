@@ -7,15 +7,16 @@ const MAX = 12;
 
 /** Find an element by part of its label or API name; Enter jumps to and selects it. */
 export const Search = forwardRef<HTMLInputElement>(function Search(_, ref) {
-  const flow = useApp(selectFlow);
+  // In a comparison, search covers both versions (the union graph on screen).
+  const graph = useApp((s) => s.comparison?.diff.graph ?? selectFlow(s)?.graph);
   const select = useApp((s) => s.select);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const matches = useMemo(() => {
     const q = query.trim().toLowerCase();
-    if (!flow || q === '') return [];
-    return flow.graph.nodes.filter((n) => n.label.toLowerCase().includes(q) || n.id.toLowerCase().includes(q));
-  }, [flow, query]);
+    if (!graph || q === '') return [];
+    return graph.nodes.filter((n) => n.label.toLowerCase().includes(q) || n.id.toLowerCase().includes(q));
+  }, [graph, query]);
   const shown = matches.slice(0, MAX);
   const choose = (id: string | undefined, input?: HTMLInputElement) => {
     if (id === undefined) return;
@@ -37,7 +38,7 @@ export const Search = forwardRef<HTMLInputElement>(function Search(_, ref) {
         aria-label="Search elements by label or API name"
         placeholder="Search elements  ( / )"
         value={query}
-        disabled={!flow}
+        disabled={!graph}
         onChange={(e) => {
           setQuery(e.target.value);
           setActive(0);

@@ -1,0 +1,72 @@
+import { lazy, Suspense, useMemo } from 'react';
+import type { Comparison, DiffMode, LayoutData } from '../../state/store';
+import { selectComparison, selectLayout } from '../../state/store';
+import { createViewportSync } from '../canvas/sync';
+import { useApp } from '../storeContext';
+import { visibleIn } from './visible';
+import { Legend } from './Legend';
+
+const FlowCanvas = lazy(() => import('../canvas/FlowCanvas').then((m) => ({ default: m.FlowCanvas })));
+
+/** The comparison's canvas: one union layout, drawn per mode; side by side = two synchronised canvases. */
+export function DiffCanvasArea() {
+  const comparison = useApp(selectComparison);
+  const layout = useApp(selectLayout);
+  const mode = useApp((s) => s.diffMode);
+  if (!comparison) return null;
+  if (layout.status === 'error') {
+    return (
+      <div className="layout-status is-error" role="alert">
+        Could not lay out this comparison: {layout.message}
+      </div>
+    );
+  }
+  if (layout.status !== 'done') {
+    const n = comparison.diff.graph.nodes.length;
+    return (
+      <div className="layout-status" role="status" aria-live="polite">
+        {layout.status === 'running' && layout.progress ? layout.progress : `Laying out ${n.toLocaleString('en-US')} elements of both versions…`}
+      </div>
+    );
+  }
+  return (
+    <Suspense fallback={<div className="layout-status">Loading the canvas…</div>}>
+      <DiffCanvases comparison={comparison} layout={layout.layout} mode={mode} />
+    </Suspense>
+  );
+}
+
+function DiffCanvases({ comparison, layout, mode }: { comparison: Comparison; layout: LayoutData; mode: DiffMode }) {
+  const { diff, before, after } = comparison;
+  const renamedFrom = useMemo(() => new Map(diff.nodes.filter((n) => n.renamedFrom).map((n) => [n.id, n.renamedFrom as string])), [diff]);
+  const sync = useMemo(() => createViewportSync(), []);
+  const filters = useMemo(
+    () => (mode === 'side' ? [visibleIn(diff.graph, 'side-before', layout.nodes), visibleIn(diff.graph, 'side-after', layout.nodes)] : [visibleIn(diff.graph, mode, layout.nodes)]),
+    [diff, mode, layout],
+  );
+  if (mode === 'side') {
+    return (
+      <div className="diff-area">
+        <div className="diff-side-by-side">
+          <section className="diff-pane" aria-label="Before">
+            <h3 className="diff-pane-title">Before · {before.doc.label}</h3>
+            <FlowCanvas doc={before.doc} graph={diff.graph} layout={layout} filter={filters[0]} renamedFrom={renamedFrom} sync={sync} label="Before" />
+          </section>
+          <section className="diff-pane" aria-label="After">
+            <h3 className="diff-pane-title">After · {after.doc.label}</h3>
+            <FlowCanvas doc={after.doc} graph={diff.graph} layout={layout} filter={filters[1]} renamedFrom={renamedFrom} sync={sync} label="After" />
+          </section>
+        </div>
+        <Legend />
+      </div>
+    );
+  }
+  return (
+    <div className="diff-area">
+      <div className="diff-single">
+        <FlowCanvas doc={mode === 'before' ? before.doc : after.doc} graph={diff.graph} layout={layout} filter={filters[0]} renamedFrom={renamedFrom} label={mode === 'before' ? 'Before' : mode === 'after' ? 'After' : 'Comparison'} />
+      </div>
+      <Legend />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import { START_ID } from '../../model/graph';
+import type { Comparison } from '../../state/store';
+import { STATUS_MARK, STATUS_WORD } from '../../state/changes';
+import { selectComparison, selectSelection } from '../../state/store';
+import { DetailsPanel } from '../details/index';
+import { useApp } from '../storeContext';
+import { ChangeList } from './ChangeList';
+import { PropertyChanges } from './PropertyChanges';
+import './diff.css';
+
+type Tab = 'changes' | 'details';
+
+/** The comparison's side panel: the change list, and the selected element's before/after. */
+export function DiffSide() {
+  const comparison = useApp(selectComparison);
+  const selection = useApp(selectSelection);
+  const index = useApp((s) => s.changeIndex);
+  const goToChange = useApp((s) => s.goToChange);
+  const select = useApp((s) => s.select);
+  const [tab, setTab] = useState<Tab>('changes');
+  // Clicking an element on the canvas opens its details; stepping with n / p keeps the list in view.
+  const stepped = useApp((s) => (s.changeIndex !== undefined ? s.comparison?.changes[s.changeIndex]?.nodeId : undefined));
+  useEffect(() => {
+    if (selection !== undefined && selection !== stepped) setTab('details');
+  }, [selection, stepped]);
+  if (!comparison) return null;
+  const tabs: [Tab, string][] = [
+    ['changes', `Changes (${comparison.changes.length})`],
+    ['details', 'Details'],
+  ];
+  return (
+    <>
+      <div className="side-tabs" role="tablist" aria-label="Side panel">
+        {tabs.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      {tab === 'changes' && <ChangeList diff={comparison.diff} changes={comparison.changes} current={index} onGo={goToChange} />}
+      {tab === 'details' && (selection === undefined ? <p className="side-empty muted">Click an element, or step through the changes with n / p.</p> : <ElementDiff comparison={comparison} id={selection} onSelect={select} />)}
+    </>
+  );
+}
+
+/** One element of the union graph: its status, each changed property before/after, then its full details. */
+export function ElementDiff({ comparison, id, onSelect }: { comparison: Comparison; id: string; onSelect: (id: string) => void }) {
+  const { diff, before, after } = comparison;
+  const node = diff.graph.nodes.find((n) => n.id === id);
+  const nd = diff.nodes.find((n) => n.id === id) ?? diff.nodes.find((n) => n.status === 'removed' && n.id === id.replace(/~\d+$/, ''));
+  if (!node) return <p className="side-empty">{id} is not in either version.</p>;
+  const status = node.status;
+  const removed = status === 'removed';
+  const side = removed ? before : after;
+  const name = removed ? (nd?.id ?? id) : id;
+  const element = id === START_ID ? (side.doc.start || side.doc.startElementReference ? 'start' : undefined) : side.doc.elements.find((e) => e.name === name);
+  const touching = diff.graph.edges.filter((e) => e.status !== 'unchanged' && (e.source === id || e.target === id));
+  const label = (x: string) => diff.graph.nodes.find((n) => n.id === x)?.label ?? x;
+  return (
+    <div className="element-diff">
+      <p className={`element-status change-${status}`}>
+        <span aria-hidden="true">{STATUS_MARK[status]}</span> {STATUS_WORD[status]}
+        {nd?.renamedFrom ? ` — was ${nd.renamedFrom}` : ''}
+        {status === 'added' ? ' in the after version' : removed ? ' in the after version (shown from before)' : ''}
+      </p>
+      {nd && nd.changes.length > 0 && (
+        <section aria-label="Property changes">
+          <h3 className="change-group">Property changes ({nd.changes.length})</h3>
+          <PropertyChanges changes={nd.changes} />
+        </section>
+      )}
+      {touching.length > 0 && (
+        <section aria-label="Connector changes">
+          <h3 className="change-group">Connector changes ({touching.length})</h3>
+          <ul className="edge-changes">
+            {touching.map((e) => (
+              <li key={e.id} className={`change-${e.status}`}>
+                <span aria-hidden="true">{STATUS_MARK[e.status]}</span> {STATUS_WORD[e.status]}: {label(e.source)}
+                {e.label ? ` (${e.label})` : e.kind === 'fault' ? ' (Fault)' : ''} → {label(e.target)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {element && <DetailsPanel element={element} doc={side.doc} graph={side.graph} onSelect={(x) => onSelect(x)} />}
+    </div>
+  );
+}

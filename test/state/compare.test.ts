@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAppStore, type LayoutData } from '../../src/state/store';
+
+const sample = (f: string) => readFileSync(join(__dirname, '../../src/samples', f), 'utf8');
+const v1 = { text: sample('Opportunity_Review.flow-meta.xml'), source: { kind: 'file' as const, name: 'v1.flow-meta.xml' } };
+const v2 = { text: sample('Opportunity_Review.v2.flow-meta.xml'), source: { kind: 'file' as const, name: 'v2.flow-meta.xml' } };
+
+/** A layout that places nodes top to bottom in graph order, so the change list has a known order. */
+const stacked = async (g: { nodes: { id: string }[] }): Promise<LayoutData> => ({
+  width: 300,
+  height: g.nodes.length * 100,
+  nodes: Object.fromEntries(g.nodes.map((n, i) => [n.id, { x: 0, y: i * 100, width: 200, height: 60 }])),
+  edges: {},
+});
+
+describe('comparing two versions in the store', () => {
+  it('diffs the pair, lays out the union graph once and lists every change', async () => {
+    const layouts: number[] = [];
+    const store = createAppStore({ layout: async (g) => (layouts.push(g.nodes.length), stacked(g)) });
+    expect(await store.getState().compare(v1, v2)).toBe(true);
+    const c = store.getState().comparison;
+    expect(c?.diff.summary.nodes).toMatchObject({ added: 1, renamed: 1 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(layouts).toEqual([c?.diff.graph.nodes.length]);
+    const titles = store.getState().comparison?.changes.map((x) => `${x.group}:${x.status}:${x.title}`) ?? [];
+    expect(titles).toContain('elements:added:Notify Owner');
+    expect(titles).toContain('elements:renamed:Flag Line Item');
+    expect(titles).toContain('resources:added:Discount_Percent');
+    expect(titles).toContain('properties:changed:apiVersion');
+    // A connector whose source and kind stay but whose target moves is one entry.
+    expect(titles.filter((t) => t.startsWith('connectors:rewired')).length).toBeGreaterThan(0);
+  });
+
+  it('n / p step through every change, wrapping, selecting each element', async () => {
+    const store = createAppStore({ layout: stacked });
+    await store.getState().compare(v1, v2);
+    const n = store.getState().comparison?.changes.length ?? 0;
+    expect(n).toBeGreaterThan(5);
+    store.getState().stepChange(1);
+    expect(store.getState().changeIndex).toBe(0);
+    const first = store.getState().comparison?.changes[0];
+    expect(store.getState().selection).toBe(first?.nodeId);
+    for (let i = 1; i < n; i++) store.getState().stepChange(1);
+    expect(store.getState().changeIndex).toBe(n - 1);
+    store.getState().stepChange(1);
+    expect(store.getState().changeIndex).toBe(0);
+    store.getState().stepChange(-1);
+    expect(store.getState().changeIndex).toBe(n - 1);
+  });
+
+  it('swapping sides mirrors the diff; closing returns to the open flow', async () => {
+    const store = createAppStore({ layout: stacked });
+    store.getState().load(v1.text, v1.source);
+    expect(await store.getState().compareWith(v2)).toBe(true);
+    expect(store.getState().comparison?.before.source.name).toBe('v1.flow-meta.xml');
+    store.getState().swapSides();
+    await new Promise((r) => setTimeout(r, 0));
+    const s = store.getState().comparison?.diff.summary;
+    expect(s?.nodes.removed).toBe(1);
+    expect(s?.nodes.added).toBe(0);
+    store.getState().closeComparison();
+    expect(store.getState().comparison).toBeUndefined();
+    expect(store.getState().flow?.source.name).toBe('v1.flow-meta.xml');
+  });
+
+  it('a bad side says which side, and keeps what is on screen', async () => {
+    const store = createAppStore({ layout: stacked });
+    await store.getState().compare(v1, v2);
+    const before = store.getState().comparison;
+    expect(await store.getState().compare(v1, { text: '<Flow', source: { kind: 'file', name: 'broken.flow-meta.xml' } })).toBe(false);
+    expect(store.getState().error).toMatchObject({ side: 'after', source: { name: 'broken.flow-meta.xml' } });
+    expect(store.getState().comparison).toBe(before);
+  });
+
+  it('a comparison of a flow with itself has no changes', async () => {
+    const store = createAppStore({ layout: stacked });
+    await store.getState().compare(v1, { ...v1, source: { kind: 'paste', name: 'pasted text' } });
+    expect(store.getState().comparison?.changes).toEqual([]);
+    store.getState().stepChange(1);
+    expect(store.getState().changeIndex).toBeUndefined();
+  });
+});
