@@ -4,7 +4,8 @@ import type { Value } from '../../model/types';
 export function valueText(v: Value | undefined, indent = ''): string {
   if (v === undefined) return '';
   if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map((item) => (typeof item === 'string' ? `${indent}- ${item}` : `${indent}-\n${valueText(item, `${indent}  `)}`)).join('\n');
+  // A list item that is an object starts on its dash line, like YAML: "- field: x\n  operator: y".
+  if (Array.isArray(v)) return v.map((item) => (typeof item === 'string' ? `${indent}- ${item}` : `${indent}- ${valueText(item, `${indent}  `).slice(indent.length + 2)}`)).join('\n');
   return Object.entries(v)
     .map(([k, x]) => (typeof x === 'string' ? `${indent}${k}: ${x}` : `${indent}${k}:\n${valueText(x, `${indent}  `)}`))
     .join('\n');

@@ -40,3 +40,9 @@ describe('word-level diff of long values', () => {
     expect(valueText(undefined)).toBe('');
   });
 });
+
+describe('valueText of lists of objects', () => {
+  it('starts each object item on its dash line', () => {
+    expect(valueText({ conditions: [{ leftValueReference: 'A', operator: 'EqualTo' }, { leftValueReference: 'B', operator: 'IsNull' }] })).toBe('conditions:\n  - leftValueReference: A\n    operator: EqualTo\n  - leftValueReference: B\n    operator: IsNull');
+  });
+});

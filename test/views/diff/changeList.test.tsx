@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../../../src/state/store';
+import { ChangeList } from '../../../src/views/diff/ChangeList';
+import { ElementDiff } from '../../../src/views/diff/DiffSide';
+
+afterEach(cleanup);
+const sample = (f: string) => readFileSync(join(__dirname, '../../../src/samples', f), 'utf8');
+
+async function comparison() {
+  const store = createAppStore();
+  await store.getState().compare({ text: sample('Opportunity_Review.flow-meta.xml'), source: { kind: 'file', name: 'v1' } }, { text: sample('Opportunity_Review.v2.flow-meta.xml'), source: { kind: 'file', name: 'v2' } });
+  const c = store.getState().comparison;
+  if (!c) throw new Error('no comparison');
+  return c;
+}
+
+describe('the change list', () => {
+  it('counts and groups the changes, each with a mark and a word', async () => {
+    const c = await comparison();
+    render(<ChangeList diff={c.diff} changes={c.changes} onGo={() => undefined} />);
+    expect(screen.getByText(/1 added, 2 changed, 1 renamed/)).toBeTruthy();
+    const elements = within(screen.getByRole('region', { name: 'Elements' }));
+    expect(elements.getByText('Notify Owner').closest('button')?.textContent).toContain('Added');
+    expect(elements.getByText('Flag Line Item').closest('button')?.textContent).toContain('was Flag_Line');
+    expect(within(screen.getByRole('region', { name: 'Connectors' })).getByText(/Get Line Items \(Fault\): Log Error → Notify Owner/)).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Flow properties' })).getByText('apiVersion')).toBeTruthy();
+  });
+
+  it('a click goes to that change; the current one is marked and a resource shows its before/after', async () => {
+    const c = await comparison();
+    const onGo = vi.fn();
+    const total = c.changes.findIndex((x) => x.title === 'Total');
+    render(<ChangeList diff={c.diff} changes={c.changes} current={total} onGo={onGo} />);
+    fireEvent.click(screen.getByText('Notify Owner'));
+    expect(onGo).toHaveBeenCalledWith(c.changes.findIndex((x) => x.title === 'Notify Owner'));
+    const current = screen.getByRole('button', { current: true });
+    expect(current.textContent).toContain('Total');
+    expect(screen.getByText('scale')).toBeTruthy();
+  });
+
+  it('an element shows its status, each property before and after, and its connector changes', async () => {
+    const c = await comparison();
+    render(<ElementDiff comparison={c} id="Flag_Line_Item" onSelect={() => undefined} />);
+    expect(screen.getByText(/Renamed — was Flag_Line/)).toBeTruthy();
+    expect(screen.getByText('label')).toBeTruthy();
+    cleanup();
+    render(<ElementDiff comparison={c} id="Check_Amount" onSelect={() => undefined} />);
+    const region = within(screen.getByRole('region', { name: 'Property changes' }));
+    expect(region.getByText('1000000').tagName).toBe('DEL');
+    expect(region.getByText('500000').tagName).toBe('INS');
+    expect(within(screen.getByRole('region', { name: 'Connector changes' })).getByText(/Added: Check Amount & Stage \(Strategic Account\) → Notify Owner/)).toBeTruthy();
+  });
+});
