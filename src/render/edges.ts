@@ -1,0 +1,100 @@
+/** Connectors as the canvas draws them (views/canvas/FlowEdge.tsx + canvas.css), in SVG. */
+import type { EdgeStatus } from '../model/diff/types';
+import type { GraphEdge } from '../model/graph';
+import type { SvgLayout, SvgPoint } from './svg';
+import { EDGE_STATUS_COLOR, THEME } from './style';
+import { esc, fit, n, textWidth } from './text';
+
+type Edge = GraphEdge & { status?: EdgeStatus };
+
+const ARROW = 'M0,0 L10,5 L0,10 z';
+const MARKERS: [id: string, color: string, path: string, size: number][] = [
+  ['fsx-arrow', THEME.edge, ARROW, 7],
+  ['fsx-arrow-fault', THEME.fault, ARROW, 7],
+  ['fsx-arrow-goto', THEME.goTo, 'M0,0 L10,5 L0,10 L3,5 z', 8],
+  ['fsx-arrow-added', EDGE_STATUS_COLOR.added, ARROW, 6],
+  ['fsx-arrow-removed', EDGE_STATUS_COLOR.removed, ARROW, 6],
+];
+
+export function markerDefs(): string {
+  return MARKERS.map(([id, color, d, size]) => `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="${size}" markerHeight="${size}" orient="auto-start-reverse"><path d="${d}" fill="${color}"/></marker>`).join('');
+}
+
+export function edgesSvg(edges: readonly Edge[], layout: SvgLayout, labels: ReadonlyMap<string, string>, goTo: 'stub' | 'line'): { lines: string; labels: string } {
+  const lines: string[] = [];
+  const pills: string[] = [];
+  for (const e of edges) {
+    const route = layout.edges[e.id];
+    if (!route || route.points.length < 2) continue;
+    const stubbed = goTo === 'stub' && (e.goTo || route.jump !== undefined);
+    const points = stubbed ? (route.jump?.stub ?? route.points.slice(0, 2)) : route.points;
+    let stroke: string = e.goTo ? THEME.goTo : e.kind === 'fault' ? THEME.fault : e.kind === 'scheduledPath' ? THEME.scheduled : THEME.edge;
+    let width = 1.5;
+    let dash = e.goTo ? '5 3' : e.kind === 'fault' ? '6 4' : '';
+    let opacity = 1;
+    let marker = e.goTo ? 'fsx-arrow-goto' : e.kind === 'fault' ? 'fsx-arrow-fault' : 'fsx-arrow';
+    if (e.status === 'added') {
+      stroke = EDGE_STATUS_COLOR.added;
+      width = 2.5;
+      marker = 'fsx-arrow-added';
+    } else if (e.status === 'removed') {
+      stroke = EDGE_STATUS_COLOR.removed;
+      width = 2;
+      dash = '3 4';
+      opacity = 0.75;
+      marker = 'fsx-arrow-removed';
+    } else if (e.status === 'unchanged') {
+      opacity = 0.5;
+    }
+    lines.push(`<path d="${roundedPath(points)}" fill="none" stroke="${stroke}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ''}${opacity < 1 ? ` opacity="${opacity}"` : ''} marker-end="url(#${marker})"/>`);
+    if (stubbed) pills.push(stubMarker(e, points[points.length - 1] as SvgPoint, labels.get(e.target) ?? e.target));
+    else if (e.label && route.label) pills.push(labelPill(e, route.label));
+  }
+  return { lines: lines.join('\n'), labels: pills.join('\n') };
+}
+
+/** The label pill, centred on the box the layout reserved (one line; the canvas cuts long text the same way). */
+function labelPill(e: Edge, box: { x: number; y: number; width: number; height: number }): string {
+  const prefix = e.status === 'added' ? '+ ' : e.status === 'removed' ? '− ' : '';
+  const bold = e.kind === 'loopNext' || e.kind === 'loopEnd' || e.status === 'added';
+  const text = fit(prefix + (e.label ?? ''), 260 - 16, 12, bold);
+  const w = Math.ceil(textWidth(text, 12, bold)) + 16;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const color = e.status === 'added' ? EDGE_STATUS_COLOR.added : e.status === 'removed' ? EDGE_STATUS_COLOR.removed : e.goTo ? THEME.goTo : e.kind === 'fault' ? THEME.fault : undefined;
+  const rect = `<rect x="${n(cx - w / 2)}" y="${n(cy - 9)}" width="${w}" height="18" rx="9" fill="${THEME.panel}" stroke="${color ?? THEME.border}"/>`;
+  const attrs = `${bold ? ' font-weight="600"' : ''}${e.status === 'removed' ? ' text-decoration="line-through"' : ''}`;
+  return `${rect}<text x="${n(cx)}" y="${n(cy + 4)}" font-size="12" fill="${color ?? THEME.text}" text-anchor="middle"${attrs}>${esc(text)}</text>`;
+}
+
+/** A Go To (or jump) drawn as Builder draws it: a stub ending in "↪ Target". */
+function stubMarker(e: Edge, end: SvgPoint, target: string): string {
+  const lead = e.kind === 'fault' ? 'Fault → ' : e.label && e.kind !== 'next' ? `${e.label} → ` : '↪ ';
+  const text = fit(lead + target, 200 - 12, 11);
+  const w = Math.ceil(textWidth(text, 11)) + 12;
+  const color = e.goTo ? THEME.goTo : THEME.muted;
+  const border = e.goTo ? THEME.goTo : THEME.edge;
+  return `<rect x="${n(end.x + 4)}" y="${n(end.y - 9)}" width="${w}" height="18" rx="8" fill="${THEME.panel}" stroke="${border}" stroke-dasharray="3 2"/><text x="${n(end.x + 10)}" y="${n(end.y + 4)}" font-size="11" fill="${color}">${esc(text)}</text>`;
+}
+
+/** An SVG path through the route, corners rounded like Builder's connectors (as views/canvas/FlowEdge.tsx). */
+export function roundedPath(points: readonly SvgPoint[], radius = 8): string {
+  const [first] = points as [SvgPoint];
+  let d = `M${n(first.x)},${n(first.y)}`;
+  for (let i = 1; i < points.length - 1; i++) {
+    const prev = points[i - 1] as SvgPoint;
+    const cur = points[i] as SvgPoint;
+    const next = points[i + 1] as SvgPoint;
+    const r = Math.min(radius, dist(prev, cur) / 2, dist(cur, next) / 2);
+    const a = toward(cur, prev, r);
+    const b = toward(cur, next, r);
+    d += ` L${n(a.x)},${n(a.y)} Q${n(cur.x)},${n(cur.y)} ${n(b.x)},${n(b.y)}`;
+  }
+  const last = points[points.length - 1] as SvgPoint;
+  return `${d} L${n(last.x)},${n(last.y)}`;
+}
+const dist = (a: SvgPoint, b: SvgPoint) => Math.hypot(a.x - b.x, a.y - b.y);
+function toward(from: SvgPoint, to: SvgPoint, r: number): SvgPoint {
+  const d = dist(from, to) || 1;
+  return { x: from.x + ((to.x - from.x) * r) / d, y: from.y + ((to.y - from.y) * r) / d };
+}

@@ -1,0 +1,121 @@
+/** One element card as the canvas draws it (views/canvas/FlowNode.tsx + canvas.css), in SVG. */
+import type { NodeStatus } from '../model/diff/types';
+import { elementColor, elementKind } from '../model/elements';
+import type { GraphNode } from '../model/graph';
+import { ICON_PATHS } from './icons';
+import type { SvgBox } from './svg';
+import { desaturate, STATUS_LOOK, THEME, tint } from './style';
+import { esc, fit, n, textWidth, wrap } from './text';
+
+export interface NodeLook {
+  detail?: string;
+  hasFault: boolean;
+  goToTarget: boolean;
+  status?: NodeStatus;
+  renamedFrom?: string;
+  selected: boolean;
+}
+
+const TILE = 36;
+const TEXT_X = 8 + TILE + 10;
+const LABEL = { size: 13, line: 15.6, ascent: 12 };
+const TYPE = { size: 11, line: 13.5, ascent: 10.5 };
+
+export function nodeSvg(node: GraphNode, box: SvgBox, look: NodeLook): string {
+  const kind = elementKind(node.type);
+  const { width: w, height: h } = box;
+  const status = look.status;
+  const missing = node.type === 'missing';
+  let stroke: string = THEME.border;
+  let strokeWidth = 1;
+  let dash = '';
+  let fill: string = THEME.panel;
+  let opacity = 1;
+  if (missing) {
+    stroke = THEME.fault;
+    dash = '5 3';
+    fill = tint(THEME.fault, 0.06);
+  }
+  if (status && status !== 'unchanged') {
+    stroke = STATUS_LOOK[status].color;
+    strokeWidth = 2;
+    fill = tint(stroke, status === 'removed' ? 0.06 : 0.08);
+    if (status === 'removed') {
+      dash = '6 4';
+      opacity = 0.7;
+    }
+  }
+  if (status === 'unchanged' && !look.selected) opacity = 0.55;
+  if (look.selected) stroke = THEME.accent;
+  const color = status === 'unchanged' ? desaturate(elementColor(node.type), 0.35) : elementColor(node.type);
+  const out: string[] = [];
+  const tip = `${node.label} (${kind.builderName})${status && status !== 'unchanged' ? ` — ${STATUS_LOOK[status].word}${look.renamedFrom ? `, was ${look.renamedFrom}` : ''}` : ''}`;
+  out.push(`<g class="node" data-id="${esc(node.id)}" transform="translate(${n(box.x)},${n(box.y)})"${opacity < 1 ? ` opacity="${opacity}"` : ''}>`, `<title>${esc(tip)}</title>`);
+  if (look.selected) out.push(`<rect x="-3" y="-3" width="${n(w + 6)}" height="${n(h + 6)}" rx="13" fill="none" stroke="${THEME.accent}" stroke-opacity="0.35" stroke-width="3"/>`);
+  out.push(`<rect y="1" width="${n(w)}" height="${n(h)}" rx="10" fill="#000" fill-opacity="0.06"/>`);
+  out.push(`<rect width="${n(w)}" height="${n(h)}" rx="10" fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+  out.push(tileSvg(node.type, kind.icon, color, h / 2));
+  out.push(textSvg(node, kind.builderName, look.detail, w, h, status === 'removed'));
+  out.push(badgesSvg(node, look, w));
+  if (status && status !== 'unchanged') out.push(statusBadge(status, look.renamedFrom));
+  out.push('</g>');
+  return out.join('');
+}
+
+function tileSvg(type: string, icon: string, color: string, cy: number): string {
+  const cx = 8 + TILE / 2;
+  const shape =
+    type === 'decisions'
+      ? `<rect x="-15" y="-15" width="30" height="30" rx="5" transform="translate(${cx},${n(cy)}) rotate(45)" fill="${color}"/>`
+      : type === 'start' || type === 'ends'
+        ? `<circle cx="${cx}" cy="${n(cy)}" r="${TILE / 2}" fill="${color}"/>`
+        : `<rect x="8" y="${n(cy - TILE / 2)}" width="${TILE}" height="${TILE}" rx="8" fill="${color}"/>`;
+  const glyph = `<path d="${ICON_PATHS[icon] ?? ICON_PATHS.unknown}" transform="translate(${cx - 10},${n(cy - 10)}) scale(0.8333)" fill="#fff" fill-rule="evenodd"/>`;
+  return shape + glyph;
+}
+
+/** Label (bold, up to two lines) over the Builder type or Start's trigger; clipped to the card by a nested viewport. */
+function textSvg(node: GraphNode, builderName: string, detail: string | undefined, w: number, h: number, struck: boolean): string {
+  const room = w - TEXT_X - 10;
+  // Estimated widths: wrap with a margin so a wider font wraps early instead of being clipped.
+  const safe = room * 0.92;
+  const labelLines = wrap(node.label, safe, LABEL.size, 2, true);
+  const typeLines = node.type === 'start' && detail ? wrap(detail, safe, TYPE.size, 2) : [fit(detail ?? builderName, safe, TYPE.size)];
+  const block = labelLines.length * LABEL.line + typeLines.length * TYPE.line;
+  const top = (h - block) / 2;
+  const parts: string[] = [];
+  labelLines.forEach((line, i) => {
+    parts.push(`<text x="0" y="${n(top + i * LABEL.line + LABEL.ascent)}" font-size="${LABEL.size}" font-weight="600" fill="${THEME.text}"${struck ? ` text-decoration="line-through"` : ''}>${esc(line)}</text>`);
+  });
+  const typeTop = top + labelLines.length * LABEL.line;
+  typeLines.forEach((line, i) => {
+    parts.push(`<text x="0" y="${n(typeTop + i * TYPE.line + TYPE.ascent)}" font-size="${TYPE.size}" fill="${THEME.muted}">${esc(line)}</text>`);
+  });
+  return `<svg x="${TEXT_X}" y="0" width="${n(room)}" height="${n(h)}" overflow="hidden">${parts.join('')}</svg>`;
+}
+
+/** Fault / Go To / Unreachable / Missing pills on the top edge, right-aligned. */
+function badgesSvg(node: GraphNode, look: NodeLook, w: number): string {
+  const badges: [string, string][] = [];
+  if (look.hasFault) badges.push(['Fault', THEME.fault]);
+  if (look.goToTarget) badges.push(['Go To', THEME.goTo]);
+  if (node.unreachable) badges.push(['Unreachable', THEME.warn]);
+  if (node.type === 'missing') badges.push(['Missing', THEME.warn]);
+  let right = w - 8;
+  const out: string[] = [];
+  for (const [text, color] of badges.reverse()) {
+    const bw = Math.ceil(textWidth(text, 10, true)) + 12;
+    right -= bw;
+    out.push(`<rect x="${n(right)}" y="-9" width="${bw}" height="16" rx="8" fill="${THEME.panel}" stroke="${color}"/><text x="${n(right + bw / 2)}" y="2.5" font-size="10" font-weight="600" fill="${color}" text-anchor="middle">${text}</text>`);
+    right -= 4;
+  }
+  return out.join('');
+}
+
+/** "+ Added", "↻ Renamed · was Old_Name": the status in a mark and a word, top-left. */
+function statusBadge(status: Exclude<NodeStatus, 'unchanged'>, renamedFrom: string | undefined): string {
+  const look = STATUS_LOOK[status];
+  const text = fit(`${look.mark} ${look.word}${renamedFrom ? ` · was ${renamedFrom}` : ''}`, 178, 10, true);
+  const bw = Math.ceil(textWidth(text, 10, true)) + 12;
+  return `<rect x="8" y="-10" width="${bw}" height="16" rx="8" fill="${look.badge}"/><text x="14" y="1.5" font-size="10" font-weight="700" fill="#fff">${esc(text)}</text>`;
+}
