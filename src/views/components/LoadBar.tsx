@@ -1,7 +1,12 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { SAMPLES } from '../../samples/index';
 import { readFileText } from '../../sources/file';
 import { useAppStore } from '../storeContext';
+import type { OnCompare, OnOpen } from '../sources/types';
+
+// The org and URL dialogs (and the Tooling API client behind them) load when first opened, not with the page.
+const OrgDialog = lazy(() => import('../sources/OrgDialog').then((m) => ({ default: m.OrgDialog })));
+const UrlDialog = lazy(() => import('../sources/UrlDialog').then((m) => ({ default: m.UrlDialog })));
 
 /** Open a file, paste text, or pick a bundled sample. Drag-and-drop and Ctrl/Cmd+V work anywhere (App). */
 export function LoadBar() {
@@ -9,6 +14,18 @@ export function LoadBar() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [pasting, setPasting] = useState(false);
   const [pasted, setPasted] = useState('');
+  const [dialog, setDialog] = useState<'org' | 'url'>();
+  // Once opened, the org dialog stays mounted (hidden when closed): the connection lives in it until Disconnect.
+  const [orgUsed, setOrgUsed] = useState(false);
+  const close = () => setDialog(undefined);
+  const onOpen: OnOpen = (text, source) => {
+    store.getState().load(text, source);
+    close();
+  };
+  const onCompare: OnCompare = (before, after) => {
+    void store.getState().compare(before, after);
+    close();
+  };
 
   const openFiles = async (files: FileList | null) => {
     const file = files?.[0];
@@ -25,6 +42,24 @@ export function LoadBar() {
       <button type="button" aria-expanded={pasting} onClick={() => setPasting(!pasting)}>
         Paste…
       </button>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        title="Open or compare flow versions from a Salesforce org"
+        onClick={() => {
+          setOrgUsed(true);
+          setDialog('org');
+        }}
+      >
+        Org…
+      </button>
+      <button type="button" aria-haspopup="dialog" title="Open a flow file from a URL (GitHub, GitLab, any https link)" onClick={() => setDialog('url')}>
+        URL…
+      </button>
+      <Suspense fallback={null}>
+        {orgUsed && <OrgDialog open={dialog === 'org'} onClose={close} onOpen={onOpen} onCompare={onCompare} />}
+        {dialog === 'url' && <UrlDialog onClose={close} onOpen={onOpen} />}
+      </Suspense>
       <label className="sample-picker">
         Sample:{' '}
         <select

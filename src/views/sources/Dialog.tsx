@@ -1,0 +1,72 @@
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import './sources.css';
+
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * A modal dialog in a portal (outside the app bar, whose styles it must not inherit). Esc and × close it;
+ * Tab stays inside; focus goes to the first field on open and back where it was on close. `hidden` keeps
+ * it mounted, so what lives in it (the org connection) survives closing.
+ */
+export function Dialog({ title, open = true, onClose, children, className }: { title: string; open?: boolean; onClose: () => void; children: ReactNode; className?: string }) {
+  const titleId = useId();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const first = box.current?.querySelector<HTMLElement>('input:not([disabled]), select, textarea') ?? box.current?.querySelector<HTMLElement>(FOCUSABLE);
+    first?.focus();
+    return () => before?.focus();
+  }, [open]);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onClose();
+    } else if (e.key === 'Tab' && box.current) {
+      const items = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const [first, last] = [items[0], items[items.length - 1]];
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        last?.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first?.focus();
+      }
+    }
+  };
+  return createPortal(
+    <div className="src-backdrop" hidden={!open}>
+      <div ref={box} className={`src-dialog ${className ?? ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+        <header className="src-dialog-head">
+          <h2 id={titleId}>{title}</h2>
+          <button type="button" className="src-close" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        </header>
+        {children}
+      </div>
+    </div>,
+    document.body,
+  );
+}
+
+/** A source's message and what to do about it. */
+export function ErrorNote({ error }: { error: { message: string; hint: string } | undefined }) {
+  if (!error) return null;
+  return (
+    <div className="src-error" role="alert">
+      <strong>{error.message}</strong>
+      {error.hint && <div className="src-hint">{error.hint}</div>}
+    </div>
+  );
+}
+
+/** Any thrown value as a message and hint; sources/ errors are already redacted. */
+export function describeError(e: unknown): { message: string; hint: string; kind?: string } {
+  if (typeof e === 'object' && e !== null && 'hint' in e && 'message' in e && 'kind' in e) {
+    const s = e as { message: string; hint: string; kind: string };
+    return { message: s.message, hint: s.hint, kind: s.kind };
+  }
+  return { message: 'Something went wrong.', hint: 'Try again.' };
+}

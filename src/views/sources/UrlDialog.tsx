@@ -1,0 +1,67 @@
+import { useId, useState, type FormEvent } from 'react';
+import { fetchFlowUrl, planUrl, type FetchUrlOptions } from '../../sources/url';
+import { describeError, Dialog, ErrorNote } from './Dialog';
+import type { OnOpen } from './types';
+
+export type FetchUrl = (url: string, options: FetchUrlOptions) => Promise<{ text: string; name: string }>;
+
+/** Where a typed URL will be fetched from, said before the request (or nothing while it is not a URL yet). */
+function via(url: string, token: string): string {
+  try {
+    const plan = planUrl(url, token);
+    const host = new URL(plan.url).host;
+    return plan.host === 'plain' ? '' : `Fetched from ${host}${token.trim() ? ' with the token' : ''}.`;
+  } catch {
+    return '';
+  }
+}
+
+/** "Open URL…": a flow file by URL (GitHub and GitLab pages work), with an optional token for private repositories. */
+export function UrlDialog({ onClose, onOpen, fetchUrl = fetchFlowUrl }: { onClose: () => void; onOpen: OnOpen; fetchUrl?: FetchUrl }) {
+  const [url, setUrl] = useState('');
+  const [token, setToken] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ message: string; hint: string }>();
+  const id = useId();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const file = await fetchUrl(url, { token });
+      setToken('');
+      onOpen(file.text, { kind: 'url', name: file.name });
+    } catch (x) {
+      setError(describeError(x));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title="Open a flow from a URL" onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)} aria-label="Open a flow from a URL">
+        <p className="src-help">
+          A raw file URL, or a GitHub or GitLab file page (<code>…/blob/main/force-app/…/My_Flow.flow-meta.xml</code>). For a private repository add a token: GitHub (Contents: read) or GitLab (read_api). The
+          token is used for this request only and sent only in a header.
+        </p>
+        <div className="src-form">
+          <label htmlFor={`${id}-url`}>URL</label>
+          <input id={`${id}-url`} type="text" inputMode="url" spellCheck={false} placeholder="https://github.com/owner/repo/blob/main/…/My_Flow.flow-meta.xml" value={url} onChange={(e) => setUrl(e.target.value)} />
+          <label htmlFor={`${id}-token`}>Token (optional)</label>
+          <input id={`${id}-token`} type="password" autoComplete="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} />
+        </div>
+        <p className="src-help" aria-live="polite">
+          {via(url, token)}
+        </p>
+        <ErrorNote error={error} />
+        <div className="src-actions">
+          <button type="submit" className="src-primary" disabled={busy || url.trim() === ''}>
+            {busy ? 'Opening…' : 'Open'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

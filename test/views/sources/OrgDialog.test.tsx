@@ -1,0 +1,194 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SESSION_KEY, SourceError } from '../../../src/sources/redact';
+import type { ConnectOptions } from '../../../src/sources/salesforce';
+import { OrgDialog } from '../../../src/views/sources/OrgDialog';
+import { MemoryStorage } from '../../helpers/memoryStorage';
+import { fakeClient, ORG } from './fakeClient';
+
+const TOKEN = '00D5g000004ABCD!AQ0AQComponentTestToken.z9';
+const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m));
+afterEach(() => {
+  cleanup();
+  for (const spy of consoleSpies) expect(JSON.stringify(spy.mock.calls)).not.toContain(TOKEN);
+});
+
+function setup(options: { connect?: (o: ConnectOptions) => Promise<ReturnType<typeof fakeClient>>; storage?: MemoryStorage } = {}) {
+  const client = fakeClient(ORG);
+  const connect = vi.fn(options.connect ?? (async () => client));
+  const storage = options.storage ?? new MemoryStorage();
+  const onOpen = vi.fn();
+  const onCompare = vi.fn();
+  const onClose = vi.fn();
+  render(<OrgDialog onClose={onClose} onOpen={onOpen} onCompare={onCompare} connect={connect} storage={storage} />);
+  return { client, connect, storage, onOpen, onCompare, onClose };
+}
+
+async function connectWith(token = TOKEN, remember = false) {
+  fireEvent.change(screen.getByLabelText('Instance URL'), { target: { value: 'https://acme.my.salesforce.com' } });
+  fireEvent.change(screen.getByLabelText('Access token'), { target: { value: token } });
+  if (remember) fireEvent.click(screen.getByRole('checkbox', { name: 'Remember for this tab' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+  await screen.findByRole('list', { name: 'Flows in the org' });
+}
+const flowButtons = () => within(screen.getByRole('list', { name: 'Flows in the org' })).getAllByRole('button').map((b) => b.textContent);
+
+describe('Connect to org', () => {
+  it('asks for the instance URL, a password-type token and the API version (63.0), not remembered by default', () => {
+    setup();
+    expect(screen.getByRole('dialog', { name: 'Connect to a Salesforce org' })).toBeTruthy();
+    expect((screen.getByLabelText('Access token') as HTMLInputElement).type).toBe('password');
+    expect((screen.getByLabelText('API version') as HTMLInputElement).value).toBe('63.0');
+    expect((screen.getByRole('checkbox', { name: 'Remember for this tab' }) as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByText(/sf org display --json --target-org <alias>/)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText('Instance URL'));
+  });
+
+  it('connects, then lists the first page of flows; the token is gone from the form and from storage', async () => {
+    const { connect, storage } = setup();
+    await connectWith();
+    expect(connect).toHaveBeenCalledWith({ instanceUrl: 'https://acme.my.salesforce.com', token: TOKEN, apiVersion: '63.0' });
+    expect(flowButtons()).toEqual([expect.stringContaining('Adopter Profile'), expect.stringContaining('Adoption: Start')]);
+    expect(screen.getByRole('status').textContent).toBe('Showing 2 of 3 flows');
+    expect(screen.queryByLabelText('Access token')).toBeNull();
+    expect(storage.writes).toEqual([]);
+    expect(document.body.innerHTML).not.toContain(TOKEN);
+  });
+
+  it('shows a connection error with its hint, and keeps the form', async () => {
+    setup({ connect: async () => Promise.reject(new SourceError('unauthorized', 'The org refused the access token (Session expired or invalid).', 'Get a fresh token: run `sf org display --json`.', [TOKEN], 401)) });
+    fireEvent.change(screen.getByLabelText('Instance URL'), { target: { value: 'https://acme.my.salesforce.com' } });
+    fireEvent.change(screen.getByLabelText('Access token'), { target: { value: TOKEN } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/Session expired or invalid.*Get a fresh token/);
+    expect(screen.getByLabelText('Access token')).toBeTruthy();
+  });
+
+  it('"Remember for this tab" keeps the session in the given storage; the next dialog is filled in; Disconnect forgets it everywhere', async () => {
+    const storage = new MemoryStorage();
+    const { client } = setup({ storage });
+    await connectWith(TOKEN, true);
+    expect(JSON.parse(storage.getItem(SESSION_KEY) ?? '{}')).toEqual({ instanceUrl: 'https://acme.my.salesforce.com', apiVersion: '63.0', token: TOKEN });
+    cleanup();
+    setup({ storage });
+    expect((screen.getByLabelText('Access token') as HTMLInputElement).value).toBe(TOKEN);
+    expect((screen.getByRole('checkbox', { name: 'Remember for this tab' }) as HTMLInputElement).checked).toBe(true);
+    await connectWith(TOKEN);
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    expect(storage.getItem(SESSION_KEY)).toBeNull();
+    expect((screen.getByLabelText('Access token') as HTMLInputElement).value).toBe('');
+    expect((screen.getByLabelText('Instance URL') as HTMLInputElement).value).toBe('https://acme.my.salesforce.com');
+    expect(client.calls).not.toContain('disconnect');
+  });
+
+  it('Disconnect calls the client’s disconnect', async () => {
+    const { client } = setup();
+    await connectWith();
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    expect(client.calls.at(-1)).toBe('disconnect');
+    expect(screen.getByRole('button', { name: 'Connect' })).toBeTruthy();
+  });
+
+  it('Esc and × close the dialog', () => {
+    const { onClose } = setup();
+    fireEvent.keyDown(screen.getByLabelText('Instance URL'), { key: 'Escape' });
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('the flow browser', () => {
+  it('filters as you type, asking the org once after typing pauses', async () => {
+    const { client } = setup();
+    await connectWith();
+    const box = screen.getByRole('searchbox', { name: 'Filter flows by label or API name' });
+    for (const value of ['t', 'tr', 'tri']) fireEvent.change(box, { target: { value } });
+    await waitFor(() => expect(flowButtons()).toEqual([expect.stringContaining('Tricky')]));
+    expect(client.calls.filter((c) => c.startsWith('listFlows'))).toEqual(['listFlows::', 'listFlows:tri:']);
+  });
+
+  it('Load more appends the next page', async () => {
+    setup();
+    await connectWith();
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(flowButtons().length).toBe(3));
+    expect(screen.getByRole('status').textContent).toBe('Showing 3 of 3 flows');
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
+  it('renders untrusted labels as text', async () => {
+    setup();
+    await connectWith();
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(flowButtons()[2]).toContain('<img src=x onerror="window.__pwned=1"> Tricky & <b>bold</b>'));
+    expect(document.querySelector('.src-dialog img, .src-dialog b')).toBeNull();
+  });
+
+  it("expands a flow to its versions: number, status, date; active and latest ticked; Compare hands both texts over, older first", async () => {
+    const { onCompare, client } = setup();
+    await connectWith();
+    fireEvent.click(screen.getByRole('button', { name: /Adopter Profile/ }));
+    const region = await screen.findByRole('region', { name: 'Versions of Adopter Profile' });
+    await waitFor(() => expect(within(region).getAllByRole('row').length).toBe(4));
+    const rows = within(region).getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(rows).toEqual(['3 (latest)Draft2025-03-01 10:00 UTCOpen', '2Obsolete2025-02-01 10:00 UTCOpen', '1Active2025-01-01 10:00 UTCOpen']);
+    const ticked = within(region).getAllByRole('checkbox').map((c) => (c as HTMLInputElement).checked);
+    expect(ticked).toEqual([true, false, true]);
+    fireEvent.click(within(region).getByRole('button', { name: 'Compare version 1 → 3' }));
+    await waitFor(() => expect(onCompare).toHaveBeenCalledTimes(1));
+    const [before, after] = onCompare.mock.calls[0]! as [{ text: string; source: unknown }, { text: string; source: unknown }];
+    expect(before.source).toEqual({ kind: 'org', name: 'Adopter_Profile v1' });
+    expect(after.source).toEqual({ kind: 'org', name: 'Adopter_Profile v3' });
+    expect(before.text).toContain('301000000000001AAA');
+    expect(after.text).toContain('301000000000003AAA');
+    expect(client.calls).toContain('listVersions:300000000000001AAA');
+  });
+
+  it('ticking a third version keeps the last two; with active = latest, the default pair is the latest and the one before', async () => {
+    setup();
+    await connectWith();
+    fireEvent.click(screen.getByRole('button', { name: /Adoption: Start/ }));
+    const region = await screen.findByRole('region', { name: 'Versions of Adoption: Start' });
+    await within(region).findByRole('button', { name: 'Compare version 1 → 2' });
+    fireEvent.click(screen.getByRole('button', { name: /Adopter Profile/ }));
+    const other = await screen.findByRole('region', { name: 'Versions of Adopter Profile' });
+    const boxes = await within(other).findAllByRole('checkbox');
+    // Ticked: 1 (active) and 3 (latest); ticking 2 drops the earliest ticked.
+    fireEvent.click(boxes[1]!);
+    expect(within(other).getByRole('button', { name: 'Compare version 2 → 3' })).toBeTruthy();
+    fireEvent.click(boxes[0]!);
+    expect(within(other).getByRole('button', { name: 'Compare (tick two versions)' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('Open hands one version’s text over', async () => {
+    const { onOpen } = setup();
+    await connectWith();
+    fireEvent.click(screen.getByRole('button', { name: /Adopter Profile/ }));
+    const region = await screen.findByRole('region', { name: 'Versions of Adopter Profile' });
+    fireEvent.click(await within(region).findByRole('button', { name: 'Open version 2' }));
+    await waitFor(() => expect(onOpen).toHaveBeenCalledWith(expect.stringContaining('301000000000002AAA'), { kind: 'org', name: 'Adopter_Profile v2' }));
+  });
+
+  it('an error while browsing is shown with its hint', async () => {
+    const { client } = setup();
+    await connectWith();
+    client.getVersion = async () => Promise.reject(new SourceError('not-found', 'flow version 301 was not found in the org.', 'Reload the list.', []));
+    fireEvent.click(screen.getByRole('button', { name: /Adopter Profile/ }));
+    const region = await screen.findByRole('region', { name: 'Versions of Adopter Profile' });
+    fireEvent.click(await within(region).findByRole('button', { name: 'Open version 2' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/was not found in the org\.Reload the list\./);
+  });
+
+  it('stays connected while hidden (closed) and shown again', async () => {
+    const client = fakeClient(ORG);
+    const props = { onClose: vi.fn(), onOpen: vi.fn(), onCompare: vi.fn(), connect: async () => client, storage: new MemoryStorage() };
+    const { rerender } = render(<OrgDialog open {...props} />);
+    await connectWith();
+    act(() => rerender(<OrgDialog open={false} {...props} />));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    act(() => rerender(<OrgDialog open {...props} />));
+    expect(screen.getByRole('dialog', { name: 'Flows in the org' })).toBeTruthy();
+  });
+});
