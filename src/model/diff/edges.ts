@@ -16,7 +16,9 @@ export function diffEdges(before: Side, after: Side): EdgeDiff[] {
   const out: EdgeDiff[] = [];
   for (const e of after.graph.edges) {
     const twin = pending.get(edgeKey(e.source, e.target, e))?.shift();
-    out.push(edgeDiff(e, twin ? 'unchanged' : 'added'));
+    const d = edgeDiff(e, twin ? 'unchanged' : 'added');
+    if (twin && twin.goTo !== e.goTo) d.wasGoTo = twin.goTo;
+    out.push(d);
   }
   for (const list of pending.values()) for (const e of list) out.push(edgeDiff(e, 'removed'));
   return out;
@@ -58,7 +60,8 @@ export function findRewires(before: Side, after: Side, m: Matching): Rewire[] {
     beforeSlots.set(k, [...(beforeSlots.get(k) ?? []), e]);
   }
   const afterSlots = queues(after.graph.edges, (e) => slot(e.source, e));
-  const targetInAfter = (t: string) => m.toAfter.get(t) ?? (before.nodeType.get(t) === 'missing' || t === START_ID ? t : `\u0000${t}`);
+  // A dangling target on either side names the element the other side has: the same target, not a rewire.
+  const targetInAfter = (t: string) => m.toAfter.get(t) ?? (before.nodeType.get(t) === 'missing' || after.nodeType.get(t) === 'missing' || t === START_ID ? t : `\u0000${t}`);
   const out: Rewire[] = [];
   for (const [k, as] of afterSlots) {
     const bs = beforeSlots.get(k);

@@ -39,6 +39,8 @@ export interface EdgeDiff {
   key?: string;
   label?: string;
   goTo: boolean;
+  /** On an unchanged edge whose Go To flag flipped: the flag before (`goTo` is the flag after). */
+  wasGoTo?: boolean;
   status: EdgeStatus;
 }
 

@@ -8,9 +8,11 @@ import type { DiffGraph, DiffGraphEdge, DiffGraphNode, EdgeStatus, NodeStatus } 
  * The union graph, laid out once for every diff view.
  *
  * Node ids: every after node keeps its id (a renamed element appears once, under its after name). A
- * before node maps to its match; a dangling target or the start present on both sides is one node; a
- * removed node keeps its before id unless an after node already uses it (a different element took the
- * name), then it becomes `Name~before` (`~before2`, … if that is taken too).
+ * before node maps to its match; the start, and a dangling target, present on both sides is one node.
+ * Any other before node is removed and keeps its before id unless an after node already uses it (an
+ * element of another type took the name, or a placeholder became a real element or the reverse), then
+ * it becomes `Name~before` (`~before2`, … if that is taken too). So hiding `added` nodes shows exactly
+ * the before picture, and hiding `removed` ones the after picture.
  *
  * Edges: both sides' edges with endpoints mapped to union ids, compared by (source, target, kind, key)
  * after that mapping. So, unlike the by-name EdgeDiff list (where a connector to a renamed element is
@@ -23,7 +25,7 @@ export function unionGraph(before: Side, after: Side, m: Matching, nodeStatus: R
   const unionIdOf = new Map<string, string>();
   for (const n of before.graph.nodes) {
     let id = m.toAfter.get(n.id);
-    if (id === undefined && afterIds.has(n.id) && (n.type === 'missing' || (n.type === 'start' && after.nodeType.get(n.id) === 'start'))) id = n.id;
+    if (id === undefined && (n.type === 'missing' || n.type === 'start') && after.nodeType.get(n.id) === n.type) id = n.id;
     if (id === undefined) {
       id = n.id;
       for (let k = 1; used.has(id); k++) id = `${n.id}~before${k > 1 ? k : ''}`;
