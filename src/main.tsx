@@ -4,6 +4,7 @@ import { SAMPLES } from './samples/index';
 import { createAppStore } from './state/store';
 import { App } from './views/App';
 import { browserLayout } from './views/browserLayout';
+import { isLinkHash, openLink } from './views/links';
 import { StoreContext } from './views/storeContext';
 import './views/app.css';
 
@@ -18,8 +19,14 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-// Open on something real: the first bundled sample, unless the user already loaded a flow.
-const first = SAMPLES[0];
-if (first) void first.load().then((text) => {
-  if (!store.getState().flow) store.getState().load(text, { kind: 'sample', name: first.fileName });
+// A link (#/view?…, #/diff?…) opens what it carries; a link pasted into the address bar later does too.
+window.addEventListener('hashchange', () => {
+  if (isLinkHash(location.hash)) void openLink(store, location.hash);
 });
+const first = SAMPLES[0];
+if (isLinkHash(location.hash)) void openLink(store, location.hash);
+// Otherwise open on something real: the first bundled sample, unless the user already loaded a flow.
+else if (first)
+  void first.load().then((text) => {
+    if (!store.getState().flow) store.getState().load(text, { kind: 'sample', name: first.fileName });
+  });

@@ -5,6 +5,7 @@ import { LoadBar, loadFile } from './components/LoadBar';
 import { Search } from './components/Search';
 import { ThemeToggle } from './components/ThemeToggle';
 import { selectComparison } from '../state/store';
+import { isEmbed } from './links';
 import { useApp, useAppStore } from './storeContext';
 
 // The panels (and the describe code behind them) load beside the canvas, not before the page shell.
@@ -14,16 +15,48 @@ const DiffBarSlot = lazy(() => import('./diff/DiffView').then((m) => ({ default:
 const DiffCanvasArea = lazy(() => import('./diff/DiffView').then((m) => ({ default: m.DiffCanvasArea })));
 const DiffSide = lazy(() => import('./diff/DiffView').then((m) => ({ default: m.DiffSide })));
 const ComparePanel = lazy(() => import('./diff/ComparePanel').then((m) => ({ default: m.ComparePanel })));
+const ShareMenu = lazy(() => import('./share/ShareMenu').then((m) => ({ default: m.ShareMenu })));
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.isContentEditable);
 
-/** The viewer: load controls and search on top, the canvas, the side panel. Drop and paste work anywhere. */
+/** The page: the embed (canvas only) when the URL says `?embed=1`, else the full viewer. */
 export function App() {
+  return isEmbed(location.search) ? <EmbedApp /> : <Viewer />;
+}
+
+/** For an <iframe> in docs: the canvas fitted, read-only (nothing loads by drop or paste), a link to the full app. */
+function EmbedApp() {
+  const comparing = useApp(selectComparison) !== undefined;
+  const full = new URL(location.href);
+  full.searchParams.delete('embed');
+  return (
+    <div className="app embed-app">
+      <ErrorBanner />
+      <main className="viewer-canvas">
+        <a className="embed-open" href={full.toString()} target="_blank" rel="noopener noreferrer">
+          Open in Flowscope ↗
+        </a>
+        {comparing ? (
+          <Suspense fallback={<div className="layout-status">Loading the comparison…</div>}>
+            <DiffCanvasArea />
+          </Suspense>
+        ) : (
+          <CanvasArea />
+        )}
+      </main>
+    </div>
+  );
+}
+
+/** The viewer: load controls and search on top, the canvas, the side panel. Drop and paste work anywhere. */
+function Viewer() {
   const store = useAppStore();
   const [dragging, setDragging] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const comparing = useApp(selectComparison) !== undefined;
   const [choosing, setChoosing] = useState(false);
+  const [sharing, setSharing] = useState(false);
+  const hasSomething = useApp((s) => s.flow !== undefined || s.comparison !== undefined);
 
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
@@ -83,6 +116,16 @@ export function App() {
         )}
         <span className="spacer" />
         <Search ref={search} />
+        <span className="share-wrap">
+          <button type="button" className="share-toggle" aria-expanded={sharing} disabled={!hasSomething} onClick={() => setSharing(!sharing)} title="Copy a link, embed code, or export SVG / PNG">
+            Share ▾
+          </button>
+          {sharing && (
+            <Suspense fallback={null}>
+              <ShareMenu onClose={() => setSharing(false)} />
+            </Suspense>
+          )}
+        </span>
         <ThemeToggle />
       </header>
       <ErrorBanner />

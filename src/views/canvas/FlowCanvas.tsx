@@ -6,6 +6,7 @@ import type { FlowDoc } from '../../model/types';
 import { processTypeName } from '../details/flow';
 import { triggerObject, triggerText } from '../details/start';
 import type { LayoutData } from '../../state/store';
+import { isEmbed } from '../links';
 import { useApp } from '../storeContext';
 import { FAR_ZOOM, FarView, nodeAt } from './FarView';
 import { FlowEdge } from './FlowEdge';
@@ -67,7 +68,8 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label }: Props)
   const sized = width > 0 && height > 0;
   useEffect(() => {
     if (!sized) return;
-    const t = requestAnimationFrame(() => void rf.setViewport(initialViewport(layout, width, height)));
+    // Embedded in docs, the reader sees the whole flow first.
+    const t = requestAnimationFrame(() => void rf.setViewport(isEmbed(location.search) ? fitViewport(layout, width, height) : initialViewport(layout, width, height)));
     return () => cancelAnimationFrame(t);
     // Only when a new layout arrives (or the canvas first gets a size), not on every resize.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,0 +1,114 @@
+import { useEffect, useRef, useState } from 'react';
+import { COMMENT_LIMIT } from '../../share/link';
+import { linkForScreen } from '../links';
+import { useAppStore } from '../storeContext';
+import { download, screenSvg, svgToPng } from './exportImage';
+
+type Result = { kind: 'link'; text: string; what: string; length: number; warning?: string; copied: boolean } | { kind: 'error'; message: string; hint?: string } | { kind: 'done'; message: string };
+
+/** Copy a link to what is on screen (length shown, warned above a GitHub comment's limit), copy an embed snippet, export SVG / PNG. */
+export function ShareMenu({ onClose }: { onClose: () => void }) {
+  const store = useAppStore();
+  const [result, setResult] = useState<Result | undefined>();
+  const [busy, setBusy] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.querySelector<HTMLElement>('button')?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    const onDown = (e: MouseEvent) => {
+      const t = e.target as HTMLElement;
+      if (box.current && !box.current.contains(t) && !t.closest?.('.share-toggle')) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('mousedown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('mousedown', onDown);
+    };
+  }, [onClose]);
+  const site = `${location.origin}${location.pathname}`;
+  const run = (f: () => Promise<void>) => async () => {
+    setBusy(true);
+    try {
+      await f();
+    } catch (e) {
+      setResult({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const copyLink = run(async () => {
+    const link = await linkForScreen(store, site);
+    if (!link.ok) return setResult({ kind: 'error', message: link.message, hint: link.hint });
+    setResult({ kind: 'link', what: 'The link', text: link.url, length: link.length, warning: link.warning, copied: await copy(link.url) });
+  });
+  const embed = run(async () => {
+    const link = await linkForScreen(store, site);
+    if (!link.ok) return setResult({ kind: 'error', message: link.message, hint: link.hint });
+    const src = embedUrl(link.url);
+    const snippet = `<iframe src="${src.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" width="100%" height="600" style="border:1px solid #d8dde6;border-radius:6px" title="Flow diagram" loading="lazy"></iframe>`;
+    setResult({ kind: 'link', what: 'The embed code', text: snippet, length: snippet.length, warning: link.warning, copied: await copy(snippet) });
+  });
+  const exportAs = (format: 'svg' | 'png') =>
+    run(async () => {
+      const pic = await screenSvg(store.getState());
+      if (!pic) return setResult({ kind: 'error', message: 'The picture is not ready yet.', hint: 'Wait for the layout to finish, then export.' });
+      const blob = format === 'svg' ? new Blob([pic.svg], { type: 'image/svg+xml' }) : await svgToPng(pic.svg, pic.width, pic.height);
+      download(blob, `${pic.name}.${format}`);
+      setResult({ kind: 'done', message: `Saved ${pic.name}.${format} (${Math.max(1, Math.round(blob.size / 1024)).toLocaleString('en-US')} KB).` });
+    });
+  return (
+    <div className="share-menu" role="dialog" aria-label="Share and export" ref={box}>
+      <div className="share-actions">
+        <button type="button" onClick={copyLink} disabled={busy}>
+          Copy link
+        </button>
+        <button type="button" onClick={embed} disabled={busy}>
+          Copy embed code
+        </button>
+        <button type="button" onClick={exportAs('svg')} disabled={busy}>
+          Export SVG
+        </button>
+        <button type="button" onClick={exportAs('png')} disabled={busy}>
+          Export PNG
+        </button>
+      </div>
+      {result?.kind === 'link' && (
+        <div className="share-result">
+          <p role="status">
+            {result.copied ? 'Copied to the clipboard' : 'Select and copy'} · {result.length.toLocaleString('en-US')} characters
+            {result.length <= COMMENT_LIMIT ? ' (fits in a GitHub comment)' : ''}
+          </p>
+          {result.warning && (
+            <p className="share-warning" role="alert">
+              {result.warning}
+            </p>
+          )}
+          <textarea readOnly aria-label={result.what} value={result.text} rows={3} onFocus={(e) => e.currentTarget.select()} />
+        </div>
+      )}
+      {result?.kind === 'error' && (
+        <p className="share-warning" role="alert">
+          {result.message} {result.hint}
+        </p>
+      )}
+      {result?.kind === 'done' && <p role="status">{result.message}</p>}
+    </div>
+  );
+}
+
+/** The same link with `embed=1` in its query (before the hash, so the payload is untouched). */
+export function embedUrl(url: string): string {
+  const hash = url.indexOf('#');
+  const base = hash < 0 ? url : url.slice(0, hash);
+  const rest = hash < 0 ? '' : url.slice(hash);
+  return `${base}${base.includes('?') ? '&' : '?'}embed=1${rest}`;
+}
