@@ -6,6 +6,8 @@ const USAGE = `Usage: flowscope <command> [options]
 Commands:
   graph FILE [--json] [--record N]   the flow's graph: a summary, or the JSON contract with --json
                                      (--record picks a version from a multi-record query result)
+  diff A B [--json|--md]             what changed from version A to version B: a summary, the JSON
+         [--record N]                contract with --json, a PR-comment summary with --md
   help                               this text
 `;
 
@@ -22,6 +24,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
   switch (command) {
     case 'graph':
       return graphCommand(rest, io);
+    case 'diff':
+      return (await import('./diff')).diffCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':
@@ -39,7 +43,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-function parseArgs(argv: string[], valued: string[]): Args {
+export function parseArgs(argv: string[], valued: string[]): Args {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {

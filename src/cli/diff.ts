@@ -1,0 +1,72 @@
+/**
+ * `flowscope diff A B [--json|--md] [--record N]`: what changed between two versions of a flow. `--json`
+ * prints the FlowDiff contract (DESIGN.md) without the union graph, `--md` a PR-comment summary, and the
+ * default a short summary for a terminal. Exit codes as `graph`: 0 ok (differences or not), 1 bad
+ * input, 2 bad usage.
+ */
+import { elementKind } from '../model/elements';
+import { diffFlows } from '../model/diff/index';
+import type { FlowDiff } from '../model/diff/types';
+import { START_ID } from '../model/graph';
+import { diffMarkdown, valueText } from './diffMarkdown';
+import { loadFlowFile, parseArgs, type CliIo } from './run';
+
+export const DIFF_USAGE = `  diff A B [--json|--md]             what changed from version A to version B: a summary, the JSON
+         [--record N]                contract with --json, a PR-comment summary with --md
+                                     (--record picks the version inside query results)`;
+
+export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, ['record']);
+  const [a, b, ...extra] = args.positional;
+  const record = args.flags.get('record');
+  const unknown = [...args.flags.keys()].filter((k) => !['json', 'md', 'record'].includes(k));
+  const problem = !a || !b ? 'two flow files are required' : extra.length > 0 ? `unexpected argument "${extra[0]}"` : unknown.length > 0 ? `unknown option --${unknown[0]}` : args.flags.has('json') && args.flags.has('md') ? 'choose one of --json and --md' : record !== undefined && !/^\d+$/.test(String(record)) ? '--record takes a number' : undefined;
+  if (problem || !a || !b) {
+    io.err(`flowscope diff: ${problem}\n\nUsage:\n${DIFF_USAGE}\n`);
+    return 2;
+  }
+  const recordIndex = typeof record === 'string' ? Number(record) : undefined;
+  const before = await loadFlowFile(a, io, recordIndex);
+  if (!before) return 1;
+  const after = await loadFlowFile(b, io, recordIndex);
+  if (!after) return 1;
+  const diff = diffFlows(before.doc, after.doc);
+  if (args.flags.has('json')) {
+    const { graph: _graph, ...contract } = diff;
+    io.out(`${JSON.stringify(contract, null, 2)}\n`);
+  } else if (args.flags.has('md')) {
+    io.out(diffMarkdown(diff, { title: after.doc.label }));
+  } else {
+    io.out(textSummary(diff, a, b, after.doc.label));
+  }
+  return 0;
+}
+
+const MARK: Record<string, string> = { added: '+', removed: '-', changed: '~', renamed: '>' };
+const one = (s: string) => s.replace(/\s+/g, ' ');
+const cut = (s: string, n = 50) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** A few lines for a terminal: counts, then one line per element, connector and property change. */
+export function textSummary(d: FlowDiff, a: string, b: string, label: string): string {
+  const s = d.summary;
+  const lines = [`${one(label)}: ${a} -> ${b}`];
+  lines.push(`Elements:   ${s.nodes.added} added, ${s.nodes.removed} removed, ${s.nodes.changed} changed, ${s.nodes.renamed} renamed, ${s.nodes.unchanged} unchanged`);
+  lines.push(`Connectors: ${s.edges.added} added, ${s.edges.removed} removed, ${d.rewired.length} rewired`);
+  lines.push(`Resources:  ${s.resources.added} added, ${s.resources.removed} removed, ${s.resources.changed} changed`);
+  lines.push(`Flow properties: ${s.properties} changed`);
+  const nodes = d.nodes.filter((n) => n.status !== 'unchanged');
+  if (nodes.length > 0) lines.push('');
+  for (const n of nodes) {
+    const name = n.id === START_ID ? 'Start' : n.renamedFrom ? `${n.renamedFrom} -> ${n.id}` : n.id;
+    const detail = n.changes.length > 0 ? ` (${n.changes.length === 1 ? (n.changes[0] as { path: string }).path : `${n.changes.length} changes`})` : '';
+    lines.push(`  ${MARK[n.status] ?? ' '} ${elementKind(n.type).builderName.padEnd(20)} ${name}${detail}`);
+  }
+  if (d.rewired.length > 0) lines.push('');
+  for (const r of d.rewired) lines.push(`  rewired ${r.source} ${r.kind}${r.key ? ` ${r.key}` : ''}: ${r.before} -> ${r.after}`);
+  const res = d.resources.filter((r) => r.status !== 'unchanged');
+  if (res.length > 0) lines.push('');
+  for (const r of res) lines.push(`  ${MARK[r.status] ?? ' '} ${r.type.padEnd(20)} ${r.id}`);
+  if (d.properties.length > 0) lines.push('');
+  for (const p of d.properties) lines.push(`  ${p.path}: ${cut(one(valueText(p.before)))} -> ${cut(one(valueText(p.after)))}`);
+  return `${lines.join('\n')}\n`;
+}
