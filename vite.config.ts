@@ -6,6 +6,17 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
+  build: {
+    rolldownOptions: {
+      output: {
+        // The model code the first screen needs is shared with lazy chunks (diff, share); left alone,
+        // Rolldown splits it into many tiny chunks, which gzip worse and cost requests. One chunk for it.
+        codeSplitting: {
+          groups: [{ name: 'core', test: /[\\/]src[\\/](model[\\/](parse|graph|elements|types)|state[\\/]store|views[\\/](storeContext|links|details))/ }],
+        },
+      },
+    },
+  },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
 });

@@ -1,5 +1,9 @@
 import { createStore } from 'zustand/vanilla';
-import { buildGraph, elementKind, parseFlow, type FlowDoc, type FlowGraph, type FlowOrigin, type ParseError, type RecordChoice } from '../model/index';
+// Not from model/index: that re-exports the differ, which must stay out of the first screen (loaded on first compare).
+import { elementKind } from '../model/elements';
+import { buildGraph, type FlowGraph } from '../model/graph';
+import { parseFlow } from '../model/parse/index';
+import type { FlowDoc, FlowOrigin, ParseError, RecordChoice } from '../model/types';
 import type { FlowDiff } from '../model/diff/types';
 
 /** The differ, loaded on first use: a page opened on one flow does not pay for it. */

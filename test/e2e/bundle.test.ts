@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Session } from './browser';
-import { kb, recordScripts } from './firstScreen';
+import { DIST, kb, recordScripts } from './firstScreen';
 
 let s: Session;
 beforeAll(async () => {
@@ -25,6 +25,6 @@ describe('the first screen from a link', () => {
     console.log(`first screen JS: ${kb(total)} KB gzip in ${page.length} files; worker ${kb(scripts.filter((x) => x.worker).reduce((n, x) => n + x.gzip, 0))} KB gzip`);
     expect(total).toBeLessThan(160 * 1024);
     // ELK's code (GWT-compiled `org.eclipse.elk…`) lives only in the worker's chunk.
-    for (const x of page) expect(readFileSync(join(__dirname, '../../dist', x.file), 'utf8')).not.toContain('org.eclipse.elk');
+    for (const x of page) expect(readFileSync(join(DIST, x.file), 'utf8')).not.toContain('org.eclipse.elk');
   });
 });

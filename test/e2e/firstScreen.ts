@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 
-const DIST = join(__dirname, '../../dist');
+export const DIST = join(__dirname, '../..', process.env.FLOWSCOPE_DIST ?? 'dist');
 
 export interface ScriptLoad {
   file: string;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { parseFlow } from '../../model/index';
+import { parseFlow } from '../../model/parse/index';
 import { SAMPLE_PAIR, SAMPLES } from '../../samples/index';
 import { readFileText } from '../../sources/file';
 import type { FlowInput } from '../../state/store';
