@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { diffRows } from './diff';
 import { layoutGraph } from '../src/layout/layout';
 import type { LayoutOptions, LayoutResult } from '../src/layout/types';
 import { generateFlow } from '../src/model/generate';
@@ -128,6 +129,11 @@ async function main(): Promise<void> {
   for (const size of [200, 500, 1000, 2000, 3000]) {
     const gen = generateFlow(size, 1);
     add(await measure(`generated:${size}`, [{ text: gen.xml }], size, size >= 2000 ? 7 : 11));
+  }
+  // Diffs (bench/diff.ts): parse both versions → diff → lay out the union graph; diffMs is the differ alone.
+  for (const row of await diffRows()) {
+    add(row);
+    console.log(`  diff ${row.diffMs.toFixed(1)} ms; ${row.changes}`);
   }
   if (!skipElk) {
     // For comparison only: the same inputs forced through ELK (what the structured engine replaced).
