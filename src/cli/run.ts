@@ -8,6 +8,14 @@ Commands:
                                      (--record picks a version from a multi-record query result)
   diff A B [--json|--md]             what changed from version A to version B: a summary, the JSON
          [--record N]                contract with --json, a PR-comment summary with --md
+  render A [B] [-o FILE.svg]         the flow (or the diff of two versions) as an SVG picture
+         [--title T] [--select ID]   (stdout without -o; --goto line draws Go To connectors whole)
+         [--goto line]
+  link A [B] --site URL              a share link with the flow (or both versions) inside it
+         [--mode M] [--select ID]    (M: overlay|before|after|side|changes; --site defaults to $FLOWSCOPE_SITE)
+  pr --base REF [--head REF] [PATHS…] Markdown for a PR comment: the flows changed between two commits
+         [--site URL] [--raw-base URL]  (default PATHS: *.flow-meta.xml *.flow; head defaults to HEAD;
+         [--limit N] [--cwd DIR]        links need --site or $FLOWSCOPE_SITE; --limit defaults to 65,536)
   help                               this text
 `;
 
@@ -26,6 +34,13 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       return graphCommand(rest, io);
     case 'diff':
       return (await import('./diff')).diffCommand(rest, io);
+    // Loaded on demand: they bring layout, render and share, which `graph` does not need.
+    case 'render':
+      return (await import('./render')).renderCommand(rest, io);
+    case 'link':
+      return (await import('./link')).linkCommand(rest, io);
+    case 'pr':
+      return (await import('./pr')).prCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':
