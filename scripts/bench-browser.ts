@@ -12,7 +12,10 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
+import { mutateFlow } from '../src/model/diff/mutate';
 import { generateFlow } from '../src/model/generate';
+import { parseFlow } from '../src/model/parse/index';
+import { docToMetadata } from '../src/share/metadata';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -20,8 +23,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-const server = await preview({ root: ROOT, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+const DIST = process.env.FLOWSCOPE_DIST ?? 'dist';
+execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit' });
+const server = await preview({ root: ROOT, build: { outDir: DIST }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
 const address = server.httpServer.address();
 if (!address || typeof address === 'string') throw new Error('no port');
 const base = `http://127.0.0.1:${address.port}/`;
@@ -68,6 +72,31 @@ for (const size of [200, 1000, 3000]) {
     await page.close();
   }
   rows.push({ case: `first paint: generated ${size}`, elements: size, medianMs: r1(median(times)), runs: times.length, allMs: times.map(r1) });
+}
+
+{
+  // Compare two versions of a generated 1,000-element flow (40 random edits): Compare clicked → the
+  // union graph drawn with its statuses.
+  const parsed = parseFlow(generateFlow(1000, 1).xml, { fileName: 'Generated.flow-meta.xml' });
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const edited = mutateFlow(parsed.doc, 40, 7);
+  const json = (doc: typeof parsed.doc) => Buffer.from(JSON.stringify({ FullName: doc.name, Metadata: docToMetadata(doc) }));
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await freshPage();
+    await page.getByRole('button', { name: 'Compare…' }).click();
+    await page.setInputFiles('input[aria-label="Before (older): flow file"]', { name: 'before.json', mimeType: 'application/json', buffer: json(parsed.doc) });
+    await page.setInputFiles('input[aria-label="After (newer): flow file"]', { name: 'after.json', mimeType: 'application/json', buffer: json(edited.doc) });
+    await page.locator('.compare-slot .slot-name').nth(1).waitFor();
+    await page.evaluate(() => {
+      (window as unknown as { __t0: number }).__t0 = performance.now();
+    });
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await page.locator('.react-flow__node [data-status]').first().waitFor({ timeout: 120_000 });
+    times.push(await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - (window as unknown as { __t0: number }).__t0))))));
+    await page.close();
+  }
+  rows.push({ case: `compare: generated 1000, ${edited.applied.length} edits (diff + layout + paint)`, elements: 1000, medianMs: r1(median(times)), runs: times.length, allMs: times.map(r1) });
 }
 
 /** Frame intervals while zooming with the wheel and panning by drag, at the given zoom. */
@@ -135,7 +164,7 @@ async function frames(page: Page, jumpTo: string | undefined): Promise<number[]>
   await page.goto(base);
   await page.locator('.react-flow__node').first().waitFor();
   await page.getByRole('tab', { name: 'Flow' }).waitFor();
-  const size = (p: string) => gzipSync(readFileSync(join(ROOT, 'dist', p.replace(/^.*\/assets\//, 'assets/'))), { level: 9 }).length;
+  const size = (p: string) => gzipSync(readFileSync(join(ROOT, DIST, p.replace(/^.*\/assets\//, 'assets/'))), { level: 9 }).length;
   const pageFiles = [...files].filter((f) => !workers.has(f));
   rows.push({ case: 'first screen JS (gzip)', kb: r1(pageFiles.reduce((n, f) => n + size(f), 0) / 1024), files: pageFiles.length, workerKb: r1([...workers].reduce((n, f) => n + size(f), 0) / 1024) });
   await page.close();
