@@ -18,7 +18,8 @@ export function diffFlows(before: FlowDoc, after: FlowDoc): FlowDiff {
   const a = side(after);
   const m = matchElements(b, a);
   const nodes = diffNodes(b, a, m.toBefore, m.renamed);
-  const { graph, unionIdOf } = unionGraph(b, a, m, new Map(nodes.map((n) => [n.id, n.status])));
+  // Statuses of after nodes by id (a removed node may share its name with an added one of another type).
+  const { graph, unionIdOf } = unionGraph(b, a, m, new Map(nodes.filter((n) => n.status !== 'removed').map((n) => [n.id, n.status])));
   for (const n of nodes) {
     if (n.status !== 'removed') continue;
     const id = unionIdOf.get(n.id);
