@@ -30,9 +30,9 @@ describe('property changes', () => {
   });
 
   it('keyed lists are sets: order is no change, items are named by name or field', () => {
-    const a = [{ field: 'Subject', value: { stringValue: 'Hi' } }, { field: 'WhatId', value: { elementReference: 'recordId' } }];
+    const a: Obj[] = [{ field: 'Subject', value: { stringValue: 'Hi' } }, { field: 'WhatId', value: { elementReference: 'recordId' } }];
     expect(diff({ inputAssignments: a }, { inputAssignments: [...a].reverse() })).toEqual([]);
-    expect(diff({ inputAssignments: a }, { inputAssignments: [{ field: 'Subject', value: { stringValue: 'Hello' } }, a[1] as Value] })).toEqual([
+    expect(diff({ inputAssignments: a }, { inputAssignments: [{ field: 'Subject', value: { stringValue: 'Hello' } }, a[1] as Obj] })).toEqual([
       { path: 'inputAssignments[Subject].value', before: { stringValue: 'Hi' }, after: { stringValue: 'Hello' } },
     ]);
     expect(diff({ queriedFields: ['Id', 'Name'] }, { queriedFields: ['Name', 'Id', 'Amount'] })).toEqual([{ path: 'queriedFields[Amount]', after: 'Amount' }]);
