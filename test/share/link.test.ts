@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { diffFlows } from '../../src/model/diff/index';
 import { buildGraph } from '../../src/model/graph';
 import { generateFlow } from '../../src/model/generate';
 import { compress } from '../../src/share/codec';
@@ -45,6 +46,7 @@ describe('link round trips', () => {
         expect({ route: back.route, mode: back.mode, sel: back.sel }).toEqual({ route: 'diff', mode, sel: sel || undefined });
         expect(parseRef(back.a)).toEqual(shareableDoc(parse(a.xml, 'A.flow-meta.xml')));
         expect(parseRef(back.b)).toEqual(shareableDoc(parse(b.json, 'B.flow-meta.xml')));
+        expect(diffFlows(parseRef(back.a), parseRef(back.b))).toEqual(diffFlows(parse(a.xml, 'A.flow-meta.xml'), parse(b.json, 'B.flow-meta.xml')));
       }),
       { numRuns: 30 },
     );
@@ -69,7 +71,7 @@ describe('link round trips', () => {
     expect(parseRef(state.a)).toEqual(shareableDoc(doc));
   });
 
-  it('every corpus pair makes a diff link that decodes to the same flows and graphs', async () => {
+  it('every corpus pair makes a diff link that decodes to the same flows, graphs and diff', async () => {
     const lengths: number[] = [];
     for (const pair of corpusPairs()) {
       const ta = readCorpus(`pairs/${pair}`, 'a.flow-meta.xml');
@@ -83,6 +85,8 @@ describe('link round trips', () => {
         expect(back, pair).toEqual(shareableDoc(original));
         expect(buildGraph(back), pair).toEqual(buildGraph(original));
       }
+      // Coordinates never count as change, so dropping them leaves the diff as it was.
+      expect(diffFlows(parseRef(state.a), parseRef(state.b)), pair).toEqual(diffFlows(parse(ta, name), parse(tb, name)));
     }
     expect(lengths.length).toBeGreaterThanOrEqual(72);
     const sorted = [...lengths].sort((x, y) => x - y);
