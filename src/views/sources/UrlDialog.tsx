@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { fetchFlowUrl, planUrl, type FetchUrlOptions } from '../../sources/url';
 import { describeError, Dialog, ErrorNote } from './Dialog';
 import type { OnOpen } from './types';
@@ -6,11 +6,11 @@ import type { OnOpen } from './types';
 export type FetchUrl = (url: string, options: FetchUrlOptions) => Promise<{ text: string; name: string }>;
 
 /** Where a typed URL will be fetched from, said before the request (or nothing while it is not a URL yet). */
-function via(url: string, token: string): string {
+function via(url: string, withToken: boolean): string {
   try {
-    const plan = planUrl(url, token);
+    const plan = planUrl(url, withToken ? 'placeholder-token' : '');
     const host = new URL(plan.url).host;
-    return plan.host === 'plain' ? '' : `Fetched from ${host}${token.trim() ? ' with the token' : ''}.`;
+    return plan.host === 'plain' ? '' : `Fetched from ${host}${withToken ? ' with the token' : ''}.`;
   } catch {
     return '';
   }
@@ -19,7 +19,9 @@ function via(url: string, token: string): string {
 /** "Open URL…": a flow file by URL (GitHub and GitLab pages work), with an optional token for private repositories. */
 export function UrlDialog({ onClose, onOpen, fetchUrl = fetchFlowUrl }: { onClose: () => void; onOpen: OnOpen; fetchUrl?: FetchUrl }) {
   const [url, setUrl] = useState('');
-  const [token, setToken] = useState('');
+  // Uncontrolled (see ConnectForm): the token is never mirrored into a DOM attribute.
+  const tokenInput = useRef<HTMLInputElement>(null);
+  const [withToken, setWithToken] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; hint: string }>();
   const id = useId();
@@ -28,9 +30,11 @@ export function UrlDialog({ onClose, onOpen, fetchUrl = fetchFlowUrl }: { onClos
     e.preventDefault();
     setBusy(true);
     setError(undefined);
+    const input = tokenInput.current;
     try {
-      const file = await fetchUrl(url, { token });
-      setToken('');
+      const file = await fetchUrl(url, { token: input?.value ?? '' });
+      if (input) input.value = '';
+      setWithToken(false);
       onOpen(file.text, { kind: 'url', name: file.name });
     } catch (x) {
       setError(describeError(x));
@@ -50,10 +54,10 @@ export function UrlDialog({ onClose, onOpen, fetchUrl = fetchFlowUrl }: { onClos
           <label htmlFor={`${id}-url`}>URL</label>
           <input id={`${id}-url`} type="text" inputMode="url" spellCheck={false} placeholder="https://github.com/owner/repo/blob/main/…/My_Flow.flow-meta.xml" value={url} onChange={(e) => setUrl(e.target.value)} />
           <label htmlFor={`${id}-token`}>Token (optional)</label>
-          <input id={`${id}-token`} type="password" autoComplete="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} />
+          <input id={`${id}-token`} ref={tokenInput} type="password" autoComplete="off" spellCheck={false} onChange={(e) => setWithToken(e.target.value.trim() !== '')} />
         </div>
         <p className="src-help" aria-live="polite">
-          {via(url, token)}
+          {via(url, withToken)}
         </p>
         <ErrorNote error={error} />
         <div className="src-actions">

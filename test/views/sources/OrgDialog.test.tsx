@@ -29,6 +29,8 @@ async function connectWith(token = TOKEN, remember = false) {
   fireEvent.change(screen.getByLabelText('Instance URL'), { target: { value: 'https://acme.my.salesforce.com' } });
   fireEvent.change(screen.getByLabelText('Access token'), { target: { value: token } });
   if (remember) fireEvent.click(screen.getByRole('checkbox', { name: 'Remember for this tab' }));
+  // A typed token is never mirrored into the DOM (a controlled input's value attribute would be).
+  expect(document.body.innerHTML).not.toContain(token);
   fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
   await screen.findByRole('list', { name: 'Flows in the org' });
 }

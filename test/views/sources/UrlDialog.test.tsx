@@ -21,6 +21,7 @@ describe('Open URL', () => {
     expect(screen.getByText('Fetched from raw.githubusercontent.com.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Token (optional)'), { target: { value: TOKEN } });
     expect(screen.getByText('Fetched from api.github.com with the token.')).toBeTruthy();
+    expect(document.body.innerHTML).not.toContain(TOKEN);
     fireEvent.click(screen.getByRole('button', { name: 'Open' }));
     await waitFor(() => expect(onOpen).toHaveBeenCalledWith('<Flow/>', { kind: 'url', name: 'https://github.com/o/r/blob/main/A.flow-meta.xml' }));
     expect(fetchUrl).toHaveBeenCalledWith('https://github.com/o/r/blob/main/A.flow-meta.xml', { token: TOKEN });
