@@ -64,7 +64,7 @@ async function unreachable(ctx: RequestContext, url: URL, what: string): Promise
 
 async function probe(ctx: RequestContext, host: string): Promise<boolean> {
   try {
-    await ctx.fetch(`${host}/`, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', redirect: 'manual', signal: ctx.signal });
+    await ctx.fetch(`${host}/`, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: ctx.signal });
     return true;
   } catch {
     return false;
