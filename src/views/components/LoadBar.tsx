@@ -45,7 +45,7 @@ export function LoadBar() {
       <button
         type="button"
         aria-haspopup="dialog"
-        title="Open or compare flow versions from a Salesforce org"
+        title="Open or compare versions from a Salesforce org"
         onClick={() => {
           setOrgUsed(true);
           setDialog('org');
@@ -53,7 +53,7 @@ export function LoadBar() {
       >
         Org…
       </button>
-      <button type="button" aria-haspopup="dialog" title="Open a flow file from a URL (GitHub, GitLab, any https link)" onClick={() => setDialog('url')}>
+      <button type="button" aria-haspopup="dialog" title="Open a flow file from a URL (GitHub, GitLab…)" onClick={() => setDialog('url')}>
         URL…
       </button>
       <Suspense fallback={null}>
