@@ -31,14 +31,15 @@ export function changeList(diff: FlowDiff, positions?: Positions, typeName: (typ
   const label = new Map(diff.graph.nodes.map((n) => [n.id, n.label]));
   const unionId = new Map<string, string>();
   for (const n of diff.nodes) {
-    unionId.set(n.id, n.id);
-    if (n.renamedFrom && !unionId.has(n.renamedFrom)) unionId.set(n.renamedFrom, n.id);
+    const gid = n.graphId ?? n.id;
+    if (n.status !== 'removed' || !unionId.has(n.id)) unionId.set(n.id, gid);
+    if (n.renamedFrom && !unionId.has(n.renamedFrom)) unionId.set(n.renamedFrom, gid);
   }
   const name = (id: string) => (id === START_ID ? 'Start' : (label.get(unionId.get(id) ?? id) ?? id));
   const items: ChangeItem[] = [];
   for (const n of diff.nodes) {
     if (n.status === 'unchanged') continue;
-    items.push({ key: `node:${n.id}`, group: 'elements', status: n.status, title: n.id === START_ID ? 'Start' : n.label || n.id, detail: n.status === 'renamed' ? `${typeName(n.type)} · was ${n.renamedFrom ?? '?'}` : typeName(n.type), nodeId: n.id, changes: n.changes });
+    items.push({ key: `node:${n.id}`, group: 'elements', status: n.status, title: n.id === START_ID ? 'Start' : n.label || n.id, detail: n.status === 'renamed' ? `${typeName(n.type)} · was ${n.renamedFrom ?? '?'}` : typeName(n.type), nodeId: n.graphId ?? n.id, changes: n.changes });
   }
   const rewiredEdges = new Set<string>();
   for (const r of diff.rewired) {

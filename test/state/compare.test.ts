@@ -82,3 +82,19 @@ describe('comparing two versions in the store', () => {
     expect(store.getState().changeIndex).toBeUndefined();
   });
 });
+
+describe('an element replaced by another of the same name and a different type', () => {
+  it('lists both, each pointing at its own node of the union graph', async () => {
+    const flow = (body: string) => `<?xml version="1.0"?><Flow xmlns="http://soap.sforce.com/2006/04/metadata"><label>F</label><start><connector><targetReference>X</targetReference></connector></start>${body}<status>Draft</status></Flow>`;
+    const before = flow('<assignments><name>X</name><label>Set X</label><assignmentItems><assignToReference>v</assignToReference><operator>Assign</operator><value><stringValue>1</stringValue></value></assignmentItems></assignments>');
+    const after = flow('<decisions><name>X</name><label>Check X</label><defaultConnectorLabel>Other</defaultConnectorLabel></decisions>');
+    const store = createAppStore({ layout: stacked });
+    await store.getState().compare({ text: before, source: { kind: 'paste', name: 'a' } }, { text: after, source: { kind: 'paste', name: 'b' } });
+    const c = store.getState().comparison!;
+    const items = c.changes.filter((x) => x.group === 'elements');
+    expect(items.map((x) => x.status).sort()).toEqual(['added', 'removed']);
+    const ids = items.map((x) => x.nodeId);
+    expect(new Set(ids).size).toBe(2);
+    for (const id of ids) expect(c.diff.graph.nodes.some((n) => n.id === id)).toBe(true);
+  });
+});

@@ -48,7 +48,8 @@ export function DiffSide() {
 export function ElementDiff({ comparison, id, onSelect }: { comparison: Comparison; id: string; onSelect: (id: string) => void }) {
   const { diff, before, after } = comparison;
   const node = diff.graph.nodes.find((n) => n.id === id);
-  const nd = diff.nodes.find((n) => n.id === id) ?? diff.nodes.find((n) => n.status === 'removed' && n.id === id.replace(/~\d+$/, ''));
+  // A removed element whose name an added one took lives in the union graph as `graphId`.
+  const nd = diff.nodes.find((n) => (n.graphId ?? n.id) === id);
   if (!node) return <p className="side-empty">{id} is not in either version.</p>;
   const status = node.status;
   const removed = status === 'removed';
