@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run';
 import { buildLink } from '../../src/share/index';
 import { openBrowser, screenshot, type Session } from './browser';
 
@@ -21,9 +22,17 @@ const diffLink = async (mode: 'side' | 'overlay', sel?: string) => {
   return link.url;
 };
 
+/** `flowscope link A B --site … --mode … --select …`, as CI would run it. */
+async function cliLink(...args: string[]): Promise<string> {
+  let out = '';
+  const code = await runCli(['link', join(samples, 'Opportunity_Review.flow-meta.xml'), join(samples, 'Opportunity_Review.v2.flow-meta.xml'), '--site', s.baseUrl, ...args], { out: (x) => (out += x), err: () => undefined });
+  expect(code).toBe(0);
+  return out.trim();
+}
+
 describe('links, embed and export in the browser', () => {
-  it('a diff link opens on the same comparison, mode and selected element', async () => {
-    await s.page.goto(await diffLink('side', 'Check_Amount'));
+  it('a diff link made by the CLI opens on the same comparison, mode and selected element', async () => {
+    await s.page.goto(await cliLink('--mode', 'side', '--select', 'Check_Amount'));
     await expect.poll(() => status('Notify_Owner')).toBe('added');
     expect(await s.page.getByRole('radio', { name: 'Side by side' }).getAttribute('aria-checked')).toBe('true');
     await expect.poll(() => s.page.locator('.react-flow__node .fs-node.is-selected').first().getAttribute('data-node-id')).toBe('Check_Amount');
@@ -49,7 +58,7 @@ describe('links, embed and export in the browser', () => {
     await s.page.keyboard.press('Escape');
     await s.page.getByRole('button', { name: /Share/ }).click();
     const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'Export SVG' }).click()]);
-    expect(download.suggestedFilename()).toBe('Opportunity_Review-diff.svg');
+    expect(download.suggestedFilename()).toMatch(/^Opportunity_Review.*-diff\.svg$/);
     const svg = readFileSync((await download.path()) as string, 'utf8');
     for (const label of ['Check Amount &amp; Stage', 'Notify Owner', 'Flag Line Item', 'Mark &quot;Big&quot; Deal', 'Update Opportunity', 'Get Line Items', 'Each Line Item', 'Log Error']) expect(svg).toContain(label);
     const viewer = await s.context.newPage();
