@@ -109,11 +109,6 @@ function Viewer() {
         <button type="button" onClick={() => setChoosing(true)} title="Compare two versions of a flow">
           Compare…
         </button>
-        {comparing && (
-          <Suspense fallback={null}>
-            <DiffBarSlot />
-          </Suspense>
-        )}
         <span className="spacer" />
         <Search ref={search} />
         <span className="share-wrap">
@@ -128,6 +123,14 @@ function Viewer() {
         </span>
         <ThemeToggle />
       </header>
+      {comparing && (
+        // The comparison's own toolbar, under the page's: versions, mode, stepping, swap, close.
+        <div className="diff-toolbar">
+          <Suspense fallback={null}>
+            <DiffBarSlot />
+          </Suspense>
+        </div>
+      )}
       <ErrorBanner />
       <div className="viewer-body">
         <main className="viewer-canvas">
