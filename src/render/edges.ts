@@ -77,7 +77,7 @@ function stubMarker(e: Edge, end: SvgPoint, target: string): string {
   return `<rect x="${n(end.x + 4)}" y="${n(end.y - 9)}" width="${w}" height="18" rx="8" fill="${THEME.panel}" stroke="${border}" stroke-dasharray="3 2"/><text x="${n(end.x + 10)}" y="${n(end.y + 4)}" font-size="11" fill="${color}">${esc(text)}</text>`;
 }
 
-/** An SVG path through the route, corners rounded like Builder's connectors (as views/canvas/FlowEdge.tsx). */
+/** An SVG path through the route, corners rounded like Builder's connectors (the canvas draws edges with it too). */
 export function roundedPath(points: readonly SvgPoint[], radius = 8): string {
   const [first] = points as [SvgPoint];
   let d = `M${n(first.x)},${n(first.y)}`;

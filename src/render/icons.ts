@@ -1,6 +1,6 @@
 /**
- * The element glyphs as SVG path data in a 24×24 box (white on the coloured tile). The same shapes as
- * views/canvas/icons.tsx, which could import this table so the canvas and the export share one source.
+ * The element glyphs as SVG path data in a 24×24 box (white on the coloured tile): the one table the
+ * canvas (views/canvas/icons.tsx) and the SVG export share.
  */
 export const ICON_PATHS: Readonly<Record<string, string>> = {
   start: 'M8 5v14l11-7z',

@@ -19,6 +19,16 @@ const ShareMenu = lazy(() => import('./share/ShareMenu').then((m) => ({ default:
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.isContentEditable);
 
+/** The single flow's canvas, or the comparison's (its code loaded on first use). */
+function CanvasSlot({ comparing }: { comparing: boolean }) {
+  if (!comparing) return <CanvasArea />;
+  return (
+    <Suspense fallback={<div className="layout-status">Loading the comparison…</div>}>
+      <DiffCanvasArea />
+    </Suspense>
+  );
+}
+
 /** The page: the embed (canvas only) when the URL says `?embed=1`, else the full viewer. */
 export function App() {
   return isEmbed(location.search) ? <EmbedApp /> : <Viewer />;
@@ -36,13 +46,7 @@ function EmbedApp() {
         <a className="embed-open" href={full.toString()} target="_blank" rel="noopener noreferrer">
           Open in Flowscope ↗
         </a>
-        {comparing ? (
-          <Suspense fallback={<div className="layout-status">Loading the comparison…</div>}>
-            <DiffCanvasArea />
-          </Suspense>
-        ) : (
-          <CanvasArea />
-        )}
+        <CanvasSlot comparing={comparing} />
       </main>
     </div>
   );
@@ -134,13 +138,7 @@ function Viewer() {
       <ErrorBanner />
       <div className="viewer-body">
         <main className="viewer-canvas">
-          {comparing ? (
-            <Suspense fallback={<div className="layout-status">Loading the comparison…</div>}>
-              <DiffCanvasArea />
-            </Suspense>
-          ) : (
-            <CanvasArea />
-          )}
+          <CanvasSlot comparing={comparing} />
         </main>
         <aside className="viewer-side" aria-label="Details">
           <Suspense fallback={null}>{comparing ? <DiffSide /> : <SidePanel />}</Suspense>

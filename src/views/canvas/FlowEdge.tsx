@@ -1,30 +1,8 @@
 import { EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useApp } from '../storeContext';
+import { roundedPath } from '../../render/edges';
 import type { FlowEdgeType, Point } from './model';
-
-/** An SVG path through the layout's route, corners rounded like Builder's connectors. */
-export function roundedPath(points: Point[], radius = 8): string {
-  if (points.length === 0) return '';
-  const [first] = points as [Point];
-  let d = `M${first.x},${first.y}`;
-  for (let i = 1; i < points.length - 1; i++) {
-    const prev = points[i - 1] as Point;
-    const cur = points[i] as Point;
-    const next = points[i + 1] as Point;
-    const r = Math.min(radius, dist(prev, cur) / 2, dist(cur, next) / 2);
-    const a = toward(cur, prev, r);
-    const b = toward(cur, next, r);
-    d += ` L${a.x},${a.y} Q${cur.x},${cur.y} ${b.x},${b.y}`;
-  }
-  const last = points[points.length - 1] as Point;
-  return `${d} L${last.x},${last.y}`;
-}
-const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
-function toward(from: Point, to: Point, r: number): Point {
-  const d = dist(from, to) || 1;
-  return { x: from.x + ((to.x - from.x) * r) / d, y: from.y + ((to.y - from.y) * r) / d };
-}
 
 export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeType>) {
   const related = useApp((s) => s.highlight.edges.has(id));

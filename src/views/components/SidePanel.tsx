@@ -4,6 +4,7 @@ import type { FlowDoc, FlowElement } from '../../model/types';
 import { selectFlow, selectSelection } from '../../state/store';
 import { DetailsPanel, FlowFacts, ResourcesPanel } from '../details/index';
 import { useApp } from '../storeContext';
+import { SideTabs } from './SideTabs';
 
 type Tab = 'details' | 'flow' | 'resources';
 
@@ -29,13 +30,7 @@ export function SidePanel() {
   const tabs: [Tab, string][] = [['details', 'Details'], ['flow', 'Flow'], ['resources', `Resources (${flow.doc.resources.length})`]];
   return (
     <>
-      <div className="side-tabs" role="tablist" aria-label="Side panel">
-        {tabs.map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
-            {label}
-          </button>
-        ))}
-      </div>
+      <SideTabs tabs={tabs} current={tab} onChange={setTab} />
       {tab === 'details' &&
         (element ? (
           <DetailsPanel element={element} doc={flow.doc} graph={flow.graph} onSelect={select} onClose={() => select(undefined)} />

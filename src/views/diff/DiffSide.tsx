@@ -8,6 +8,7 @@ import { useApp } from '../storeContext';
 import { ChangeList } from './ChangeList';
 import { PropertyChanges } from './PropertyChanges';
 import './diff.css';
+import { SideTabs } from '../components/SideTabs';
 
 type Tab = 'changes' | 'details';
 
@@ -31,13 +32,7 @@ export function DiffSide() {
   ];
   return (
     <>
-      <div className="side-tabs" role="tablist" aria-label="Side panel">
-        {tabs.map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
-            {label}
-          </button>
-        ))}
-      </div>
+      <SideTabs tabs={tabs} current={tab} onChange={setTab} />
       {tab === 'changes' && <ChangeList diff={comparison.diff} changes={comparison.changes} current={index} onGo={goToChange} />}
       {tab === 'details' && (selection === undefined ? <p className="side-empty muted">Click an element, or step through the changes with n / p.</p> : <ElementDiff comparison={comparison} id={selection} onSelect={select} />)}
     </>
