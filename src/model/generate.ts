@@ -44,8 +44,8 @@ export interface GeneratedFlow {
   expected: { nodes: { id: string; type: string }[]; edges: ExpectedEdge[] };
 }
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
+/** Small deterministic PRNG (mulberry32); the differ's mutation generator uses it too. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

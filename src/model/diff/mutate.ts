@@ -1,6 +1,7 @@
 import { START_ID, buildGraph, type EdgeKind } from '../graph';
 import { isObj, str, type FlowDoc, type FlowElement, type Obj } from '../types';
 import type { PropertyChange } from './types';
+import { rng } from '../generate';
 
 /**
  * Random, independent edits of a flow with the diff each one must produce, for the differ's property
@@ -30,17 +31,6 @@ export interface ExpectedDiff {
 
 export type MutationKind = 'change' | 'rewire' | 'rename' | 'add' | 'remove' | 'status';
 export const MUTATION_KINDS: readonly MutationKind[] = ['change', 'rewire', 'rename', 'add', 'remove', 'status'];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CONNECTOR_FIELD = /^(connector|connectors|[a-z]\w*Connector)$/;
 
