@@ -4,11 +4,19 @@ import { SAMPLES } from './samples/index';
 import { createAppStore } from './state/store';
 import { App } from './views/App';
 import { browserLayout } from './views/browserLayout';
+import { FlowCanvasPart, preloadComparison, SidePanelPart } from './views/lazyParts';
 import { isLinkHash, openLink } from './views/links';
 import { StoreContext } from './views/storeContext';
 import './views/app.css';
 
-const store = createAppStore({ layout: browserLayout });
+// The canvas and the side panel load while the first flow is read and laid out; a comparison's view
+// loads with the differ, so neither suspends (and waits on React's reveal throttle) when it appears.
+FlowCanvasPart.preload();
+SidePanelPart.preload();
+const store = createAppStore({
+  layout: browserLayout,
+  diff: () => Promise.all([import('./model/diff/index'), preloadComparison()]).then(([m]) => m.diffFlows),
+});
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(

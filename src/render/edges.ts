@@ -3,7 +3,10 @@ import type { EdgeStatus } from '../model/diff/types';
 import type { GraphEdge } from '../model/graph';
 import type { SvgLayout, SvgPoint } from './svg';
 import { EDGE_STATUS_COLOR, THEME } from './style';
+import { roundedPath } from './path';
 import { esc, fit, n, textWidth } from './text';
+
+export { roundedPath };
 
 type Edge = GraphEdge & { status?: EdgeStatus };
 
@@ -77,24 +80,3 @@ function stubMarker(e: Edge, end: SvgPoint, target: string): string {
   return `<rect x="${n(end.x + 4)}" y="${n(end.y - 9)}" width="${w}" height="18" rx="8" fill="${THEME.panel}" stroke="${border}" stroke-dasharray="3 2"/><text x="${n(end.x + 10)}" y="${n(end.y + 4)}" font-size="11" fill="${color}">${esc(text)}</text>`;
 }
 
-/** An SVG path through the route, corners rounded like Builder's connectors (the canvas draws edges with it too). */
-export function roundedPath(points: readonly SvgPoint[], radius = 8): string {
-  const [first] = points as [SvgPoint];
-  let d = `M${n(first.x)},${n(first.y)}`;
-  for (let i = 1; i < points.length - 1; i++) {
-    const prev = points[i - 1] as SvgPoint;
-    const cur = points[i] as SvgPoint;
-    const next = points[i + 1] as SvgPoint;
-    const r = Math.min(radius, dist(prev, cur) / 2, dist(cur, next) / 2);
-    const a = toward(cur, prev, r);
-    const b = toward(cur, next, r);
-    d += ` L${n(a.x)},${n(a.y)} Q${n(cur.x)},${n(cur.y)} ${n(b.x)},${n(b.y)}`;
-  }
-  const last = points[points.length - 1] as SvgPoint;
-  return `${d} L${n(last.x)},${n(last.y)}`;
-}
-const dist = (a: SvgPoint, b: SvgPoint) => Math.hypot(a.x - b.x, a.y - b.y);
-function toward(from: SvgPoint, to: SvgPoint, r: number): SvgPoint {
-  const d = dist(from, to) || 1;
-  return { x: from.x + ((to.x - from.x) * r) / d, y: from.y + ((to.y - from.y) * r) / d };
-}

@@ -5,15 +5,16 @@ import { LoadBar, loadFile } from './components/LoadBar';
 import { Search } from './components/Search';
 import { ThemeToggle } from './components/ThemeToggle';
 import { selectComparison } from '../state/store';
+import { DiffBarPart, DiffCanvasPart, DiffSidePart, SidePanelPart } from './lazyParts';
 import { isEmbed } from './links';
 import { useApp, useAppStore } from './storeContext';
 
 // The panels (and the describe code behind them) load beside the canvas, not before the page shell.
-const SidePanel = lazy(() => import('./components/SidePanel').then((m) => ({ default: m.SidePanel })));
+const SidePanel = SidePanelPart;
 // Comparing is a second screen: its code loads when a comparison opens.
-const DiffBarSlot = lazy(() => import('./diff/DiffView').then((m) => ({ default: m.DiffBarSlot })));
-const DiffCanvasArea = lazy(() => import('./diff/DiffView').then((m) => ({ default: m.DiffCanvasArea })));
-const DiffSide = lazy(() => import('./diff/DiffView').then((m) => ({ default: m.DiffSide })));
+const DiffBarSlot = DiffBarPart;
+const DiffCanvasArea = DiffCanvasPart;
+const DiffSide = DiffSidePart;
 const ComparePanel = lazy(() => import('./diff/ComparePanel').then((m) => ({ default: m.ComparePanel })));
 const ShareMenu = lazy(() => import('./share/ShareMenu').then((m) => ({ default: m.ShareMenu })));
 

@@ -1,7 +1,7 @@
 import { EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useApp } from '../storeContext';
-import { roundedPath } from '../../render/edges';
+import { roundedPath } from '../../render/path';
 import type { FlowEdgeType, Point } from './model';
 
 export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeType>) {

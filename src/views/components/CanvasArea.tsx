@@ -1,9 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { FlowCanvasPart } from '../lazyParts';
 import { selectFlow, selectLayout } from '../../state/store';
 import { useApp } from '../storeContext';
 
 // React Flow and its CSS load after the first paint of the page shell.
-const FlowCanvas = lazy(() => import('../canvas/FlowCanvas').then((m) => ({ default: m.FlowCanvas })));
+const FlowCanvas = FlowCanvasPart;
 
 /** The canvas, or what the layout is doing: progress for big flows, a clear message on failure. */
 export function CanvasArea() {

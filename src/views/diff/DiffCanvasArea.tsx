@@ -1,4 +1,5 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
+import { FlowCanvasPart } from '../lazyParts';
 import type { Comparison, DiffMode, LayoutData } from '../../state/store';
 import { selectComparison, selectLayout } from '../../state/store';
 import { createViewportSync } from '../canvas/sync';
@@ -6,7 +7,7 @@ import { useApp } from '../storeContext';
 import { visibleIn } from './visible';
 import { Legend } from './Legend';
 
-const FlowCanvas = lazy(() => import('../canvas/FlowCanvas').then((m) => ({ default: m.FlowCanvas })));
+const FlowCanvas = FlowCanvasPart;
 
 /** The comparison's canvas: one union layout, drawn per mode; side by side = two synchronised canvases. */
 export function DiffCanvasArea() {

@@ -1,0 +1,11 @@
+import { preloadable } from './preloadable';
+
+/** The parts of the page that load after the shell, each loaded once and shared by every place that draws it. */
+export const FlowCanvasPart = preloadable(() => import('./canvas/FlowCanvas').then((m) => m.FlowCanvas));
+export const SidePanelPart = preloadable(() => import('./components/SidePanel').then((m) => m.SidePanel));
+export const DiffBarPart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffBarSlot));
+export const DiffCanvasPart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffCanvasArea));
+export const DiffSidePart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffSide));
+
+/** The comparison's code, fetched as soon as a comparison is on its way. */
+export const preloadComparison = () => Promise.all([DiffBarPart.preload(), DiffCanvasPart.preload(), DiffSidePart.preload(), FlowCanvasPart.preload()]);
