@@ -17,6 +17,9 @@ export default defineConfig({
       },
     },
   },
+  // The layout worker imports ELK lazily; listed here so `npm start` does not discover it on first load
+  // and reload the page under the user.
+  optimizeDeps: { include: ['elkjs/lib/elk-api'] },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
 });

@@ -59,10 +59,15 @@ describe('comparing two versions in the browser', () => {
     await s.page.getByRole('radio', { name: 'Before' }).click();
     await expect.poll(shownIds).not.toContain('Notify_Owner');
     expect(await box('Check_Amount')).toBe(overlayBox);
+    // Before reads as the before version did: its outcome and element labels.
+    const edgeLabels = () => s.page.locator('.fs-edge-label').allTextContents();
+    await expect.poll(edgeLabels).toContain('Over 1M');
+    expect(await s.page.locator('[data-node-id="Flag_Line_Item"] .fs-node-label').textContent()).toBe('Flag Line');
     await screenshot(s.page, 'diff-before');
     await s.page.getByRole('radio', { name: 'After' }).click();
     await expect.poll(shownIds).toContain('Notify_Owner');
     expect(await box('Check_Amount')).toBe(overlayBox);
+    await expect.poll(edgeLabels).toContain('Over 500K');
     await screenshot(s.page, 'diff-after');
 
     await s.page.getByRole('radio', { name: 'Side by side' }).click();

@@ -13,6 +13,7 @@ import { FlowEdge } from './FlowEdge';
 import { FlowNode, FoldNode } from './FlowNode';
 import { toFlowElements, type CanvasFilter, type FlowNodeType } from './model';
 import type { ViewportSync } from './sync';
+import type { LabelOverrides } from '../diff/sideLabels';
 import './canvas.css';
 
 // Module scope: a new object each render would re-mount every node (React Flow docs, STACK-NOTES).
@@ -50,12 +51,14 @@ interface Props {
   sync?: ViewportSync;
   /** The canvas's accessible name ("Before", "After"); "Flow canvas" by default. */
   label?: string;
+  /** Labels to draw instead of the graph's (a comparison's Before side). */
+  labels?: LabelOverrides;
 }
 
-function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label }: Props) {
+function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels }: Props) {
   // Start shows what starts the flow: "Opportunity · A record is created or updated — after save".
   const startDetail = useMemo(() => [triggerObject(doc.start, doc), triggerText(doc.start, doc) ?? processTypeName(doc)].filter(Boolean).join(' · ') || undefined, [doc]);
-  const { nodes, edges } = useMemo(() => toFlowElements(graph, layout, startDetail, filter, renamedFrom), [graph, layout, startDetail, filter, renamedFrom]);
+  const { nodes, edges } = useMemo(() => toFlowElements(graph, layout, startDetail, filter, renamedFrom, labels), [graph, layout, startDetail, filter, renamedFrom, labels]);
   const select = useApp((s) => s.select);
   const selection = useApp((s) => s.selection);
   const rf = useReactFlow();

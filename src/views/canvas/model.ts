@@ -66,13 +66,23 @@ type StatusNode = GraphNode & { status?: NodeStatus; renamedFrom?: string };
 export type FlowEdgeType = Edge<FlowEdgeData, 'flow'>;
 
 /** FlowGraph + layout → React Flow nodes and edges (built once per layout, not per render). */
-export function toFlowElements(graph: FlowGraph, layout: CanvasLayout, startDetail?: string, filter?: CanvasFilter, renamedFrom?: ReadonlyMap<string, string>): { nodes: FlowNodeType[]; edges: FlowEdgeType[] } {
+export function toFlowElements(
+  graph: FlowGraph,
+  layout: CanvasLayout,
+  startDetail?: string,
+  filter?: CanvasFilter,
+  renamedFrom?: ReadonlyMap<string, string>,
+  /** A comparison's Before side: that version's own labels for elements and connectors. */
+  labels?: { nodes: ReadonlyMap<string, string>; edges: ReadonlyMap<string, string | undefined> },
+): { nodes: FlowNodeType[]; edges: FlowEdgeType[] } {
   const faults = new Set(graph.edges.filter((e) => e.kind === 'fault').map((e) => e.source));
   const goToTargets = new Set(graph.edges.filter((e) => e.goTo).map((e) => e.target));
   const nodes: FlowNodeType[] = [];
   for (const n of graph.nodes as StatusNode[]) {
     const box = layout.nodes[n.id];
     if (!box || (filter && !filter.nodes.has(n.id))) continue;
+    const relabelled = labels?.nodes.get(n.id);
+    const node = relabelled === undefined ? n : { ...n, label: relabelled };
     const kind = elementKind(n.type);
     nodes.push({
       id: n.id,
@@ -86,7 +96,7 @@ export function toFlowElements(graph: FlowGraph, layout: CanvasLayout, startDeta
         { type: 'target', position: 'top' as never, x: box.width / 2, y: 0, width: 1, height: 1, id: null },
         { type: 'source', position: 'bottom' as never, x: box.width / 2, y: box.height, width: 1, height: 1, id: null },
       ],
-      data: { node: n, builderName: kind.builderName, icon: kind.icon, color: elementColor(n.type), detail: n.type === 'start' ? startDetail : undefined, hasFault: faults.has(n.id), goToTarget: goToTargets.has(n.id), status: n.status, renamedFrom: renamedFrom?.get(n.id) },
+      data: { node, builderName: kind.builderName, icon: kind.icon, color: elementColor(n.type), detail: n.type === 'start' ? startDetail : undefined, hasFault: faults.has(n.id), goToTarget: goToTargets.has(n.id), status: n.status, renamedFrom: renamedFrom?.get(n.id) },
       draggable: false,
       connectable: false,
     });
@@ -94,16 +104,17 @@ export function toFlowElements(graph: FlowGraph, layout: CanvasLayout, startDeta
   for (const f of filter?.folds ?? []) {
     nodes.push({ id: f.id, type: 'fold', position: { x: f.box.x, y: f.box.y }, width: f.box.width, height: f.box.height, measured: { width: f.box.width, height: f.box.height }, data: { count: f.count, members: f.members }, draggable: false, connectable: false });
   }
-  const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
+  const targetLabels = new Map(graph.nodes.map((n) => [n.id, labels?.nodes.get(n.id) ?? n.label]));
   const edges: FlowEdgeType[] = [];
   for (const e of graph.edges) {
     const route = layout.edges[e.id];
     if (!route || (filter && !filter.edges.has(e.id))) continue;
-    const data: FlowEdgeData = { kind: e.kind, goTo: e.goTo, label: e.label, points: route.points, labelBox: route.label, status: (e as { status?: EdgeStatus }).status };
+    const label = labels?.edges.has(e.id) ? labels.edges.get(e.id) : e.label;
+    const data: FlowEdgeData = { kind: e.kind, goTo: e.goTo, label, points: route.points, labelBox: route.label, status: (e as { status?: EdgeStatus }).status };
     // Go To connectors, and connectors the layout had to draw as jumps, show as stubs until selected.
     if (e.goTo || route.jump) {
       data.stub = route.jump?.stub ?? route.points.slice(0, 2);
-      data.targetLabel = labels.get(e.target) ?? e.target;
+      data.targetLabel = targetLabels.get(e.target) ?? e.target;
     }
     edges.push({ id: e.id, source: e.source, target: e.target, type: 'flow', data, selectable: false, focusable: false });
   }

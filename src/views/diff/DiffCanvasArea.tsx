@@ -6,6 +6,7 @@ import { createViewportSync } from '../canvas/sync';
 import { useApp } from '../storeContext';
 import { visibleIn } from './visible';
 import { Legend } from './Legend';
+import { beforeLabels } from './sideLabels';
 
 const FlowCanvas = FlowCanvasPart;
 
@@ -41,6 +42,7 @@ function DiffCanvases({ comparison, layout, mode }: { comparison: Comparison; la
   const { diff, before, after } = comparison;
   const renamedFrom = useMemo(() => new Map(diff.nodes.filter((n) => n.renamedFrom).map((n) => [n.id, n.renamedFrom as string])), [diff]);
   const sync = useMemo(() => createViewportSync(), []);
+  const oldLabels = useMemo(() => beforeLabels(comparison), [comparison]);
   const filters = useMemo(
     () => (mode === 'side' ? [visibleIn(diff.graph, 'side-before', layout.nodes), visibleIn(diff.graph, 'side-after', layout.nodes)] : [visibleIn(diff.graph, mode, layout.nodes)]),
     [diff, mode, layout],
@@ -51,7 +53,7 @@ function DiffCanvases({ comparison, layout, mode }: { comparison: Comparison; la
         <div className="diff-side-by-side">
           <section className="diff-pane" aria-label="Before">
             <h3 className="diff-pane-title">Before · {before.doc.label}</h3>
-            <FlowCanvas doc={before.doc} graph={diff.graph} layout={layout} filter={filters[0]} renamedFrom={renamedFrom} sync={sync} label="Before" />
+            <FlowCanvas doc={before.doc} graph={diff.graph} layout={layout} filter={filters[0]} renamedFrom={renamedFrom} sync={sync} label="Before" labels={oldLabels} />
           </section>
           <section className="diff-pane" aria-label="After">
             <h3 className="diff-pane-title">After · {after.doc.label}</h3>
@@ -65,7 +67,7 @@ function DiffCanvases({ comparison, layout, mode }: { comparison: Comparison; la
   return (
     <div className="diff-area">
       <div className="diff-single">
-        <FlowCanvas doc={mode === 'before' ? before.doc : after.doc} graph={diff.graph} layout={layout} filter={filters[0]} renamedFrom={renamedFrom} label={mode === 'before' ? 'Before' : mode === 'after' ? 'After' : 'Comparison'} />
+        <FlowCanvas doc={mode === 'before' ? before.doc : after.doc} graph={diff.graph} layout={layout} filter={filters[0]} renamedFrom={renamedFrom} labels={mode === 'before' ? oldLabels : undefined} label={mode === 'before' ? 'Before' : mode === 'after' ? 'After' : 'Comparison'} />
       </div>
       <Legend />
     </div>
