@@ -11,8 +11,8 @@ import './views/app.css';
 
 // The canvas and the side panel load while the first flow is read and laid out; a comparison's view
 // loads with the differ, so neither suspends (and waits on React's reveal throttle) when it appears.
-FlowCanvasPart.preload();
-SidePanelPart.preload();
+FlowCanvasPart.warm();
+SidePanelPart.warm();
 const store = createAppStore({
   layout: browserLayout,
   diff: () => Promise.all([import('./model/diff/index'), preloadComparison()]).then(([m]) => m.diffFlows),

@@ -1,11 +1,11 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { CanvasArea } from './components/CanvasArea';
 import { ErrorBanner } from './components/ErrorBanner';
 import { LoadBar, loadFile } from './components/LoadBar';
 import { Search } from './components/Search';
 import { ThemeToggle } from './components/ThemeToggle';
 import { selectComparison } from '../state/store';
-import { DiffBarPart, DiffCanvasPart, DiffSidePart, SidePanelPart } from './lazyParts';
+import { ComparePanelPart, DiffBarPart, DiffCanvasPart, DiffSidePart, ShareMenuPart, SidePanelPart } from './lazyParts';
 import { isEmbed } from './links';
 import { useApp, useAppStore } from './storeContext';
 
@@ -15,8 +15,9 @@ const SidePanel = SidePanelPart;
 const DiffBarSlot = DiffBarPart;
 const DiffCanvasArea = DiffCanvasPart;
 const DiffSide = DiffSidePart;
-const ComparePanel = lazy(() => import('./diff/ComparePanel').then((m) => ({ default: m.ComparePanel })));
-const ShareMenu = lazy(() => import('./share/ShareMenu').then((m) => ({ default: m.ShareMenu })));
+// Dialogs start loading when the pointer reaches their button, so they open at once on the click.
+const ComparePanel = ComparePanelPart;
+const ShareMenu = ShareMenuPart;
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.isContentEditable);
 
@@ -111,13 +112,13 @@ function Viewer() {
       <header className="app-bar">
         <span className="brand">Flowscope</span>
         <LoadBar />
-        <button type="button" onClick={() => setChoosing(true)} title="Compare two versions of a flow">
+        <button type="button" onPointerEnter={ComparePanelPart.warm} onFocus={ComparePanelPart.warm} onClick={() => setChoosing(true)} title="Compare two versions of a flow">
           Compare…
         </button>
         <span className="spacer" />
         <Search ref={search} />
         <span className="share-wrap">
-          <button type="button" className="share-toggle" aria-expanded={sharing} disabled={!hasSomething} onClick={() => setSharing(!sharing)} title="Copy a link, embed code, or export SVG / PNG">
+          <button type="button" className="share-toggle" aria-expanded={sharing} disabled={!hasSomething} onPointerEnter={ShareMenuPart.warm} onFocus={ShareMenuPart.warm} onClick={() => setSharing(!sharing)} title="Copy a link, embed code, or export SVG / PNG">
             Share ▾
           </button>
           {sharing && (

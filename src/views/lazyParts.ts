@@ -7,5 +7,8 @@ export const DiffBarPart = preloadable(() => import('./diff/DiffView').then((m) 
 export const DiffCanvasPart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffCanvasArea));
 export const DiffSidePart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffSide));
 
+export const ComparePanelPart = preloadable(() => import('./diff/ComparePanel').then((m) => m.ComparePanel));
+export const ShareMenuPart = preloadable(() => import('./share/ShareMenu').then((m) => m.ShareMenu));
+
 /** The comparison's code, fetched as soon as a comparison is on its way. */
 export const preloadComparison = () => Promise.all([DiffBarPart.preload(), DiffCanvasPart.preload(), DiffSidePart.preload(), FlowCanvasPart.preload()]);

@@ -26,5 +26,7 @@ export function preloadable<P extends object>(load: () => Promise<ComponentType<
     // The Suspense protocol: the nearest <Suspense> shows its fallback until the code is here.
     throw preload();
   }
-  return Object.assign(Preloadable, { preload });
+  /** Starts loading, ignoring failure (a render retries and shows it): for hover and focus hints. */
+  const warm = () => void preload().catch(() => undefined);
+  return Object.assign(Preloadable, { preload, warm });
 }
