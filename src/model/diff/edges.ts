@@ -5,22 +5,55 @@ import type { EdgeDiff, Rewire } from './types';
 
 /** Edge identity: the same source, target, kind and outcome/path key (a fault and a next edge to one target differ). */
 export const edgeKey = (source: string, target: string, e: GraphEdge): string => `${source}\u0001${target}\u0001${e.kind}\u0001${e.key ?? ''}`;
+/** The connector as the picture shows it: from where, to where, of which kind (not which outcome owns it). */
+const endsKey = (source: string, target: string, e: GraphEdge): string => `${source}\u0001${target}\u0001${e.kind}`;
+
+export interface Ends {
+  e: GraphEdge;
+  source: string;
+  target: string;
+}
 
 /**
- * Connectors compared by the names each version uses: a connector to or from a renamed element is
+ * Pairs each after connector with a before one going from the same element to the same element with the
+ * same kind: the same outcome / path first, then any. An outcome renamed (or two outcomes swapping
+ * targets) while the arrows stay put is no connector added or removed — the decision's rules show the
+ * rename, `rewired` shows the swap. Counts as a multiset. Returns each after edge's twin, and the before
+ * edges left over (removed).
+ */
+export function pairEdges<T extends Ends>(before: readonly T[], after: readonly T[]): { twins: (T | undefined)[]; leftover: T[] } {
+  const byKey = queues(before, (x) => edgeKey(x.source, x.target, x.e));
+  const taken = new Set<T>();
+  const twins: (T | undefined)[] = after.map((x) => {
+    const twin = byKey.get(edgeKey(x.source, x.target, x.e))?.shift();
+    if (twin) taken.add(twin);
+    return twin;
+  });
+  const byEnds = queues(before.filter((x) => !taken.has(x)), (x) => endsKey(x.source, x.target, x.e));
+  after.forEach((x, i) => {
+    if (twins[i]) return;
+    const twin = byEnds.get(endsKey(x.source, x.target, x.e))?.shift();
+    if (twin) (taken.add(twin), (twins[i] = twin));
+  });
+  return { twins, leftover: before.filter((x) => !taken.has(x)) };
+}
+
+/**
+ * Connectors compared by the names each version uses (paired by `pairEdges`): a connector to or from a renamed element is
  * removed under the old name and added under the new one (the reader sees the rename on the node).
  * Repeated identical connectors (a legacy step's `connectors[]`) count as a multiset.
  */
 export function diffEdges(before: Side, after: Side): EdgeDiff[] {
-  const pending = queues(before.graph.edges, (e) => edgeKey(e.source, e.target, e));
+  const ends = (e: GraphEdge): Ends => ({ e, source: e.source, target: e.target });
+  const { twins, leftover } = pairEdges(before.graph.edges.map(ends), after.graph.edges.map(ends));
   const out: EdgeDiff[] = [];
-  for (const e of after.graph.edges) {
-    const twin = pending.get(edgeKey(e.source, e.target, e))?.shift();
+  after.graph.edges.forEach((e, i) => {
+    const twin = twins[i]?.e;
     const d = edgeDiff(e, twin ? 'unchanged' : 'added');
     if (twin && twin.goTo !== e.goTo) d.wasGoTo = twin.goTo;
     out.push(d);
-  }
-  for (const list of pending.values()) for (const e of list) out.push(edgeDiff(e, 'removed'));
+  });
+  for (const x of leftover) out.push(edgeDiff(x.e, 'removed'));
   return out;
 }
 

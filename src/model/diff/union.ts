@@ -1,5 +1,5 @@
 import { START_ID, type GraphEdge, type GraphNode } from '../graph';
-import { edgeKey, queues } from './edges';
+import { pairEdges } from './edges';
 import type { Matching } from './match';
 import type { Side } from './sides';
 import type { DiffGraph, DiffGraphEdge, DiffGraphNode, EdgeStatus, NodeStatus } from './types';
@@ -14,8 +14,8 @@ import type { DiffGraph, DiffGraphEdge, DiffGraphNode, EdgeStatus, NodeStatus } 
  * it becomes `Name~before` (`~before2`, … if that is taken too). So hiding `added` nodes shows exactly
  * the before picture, and hiding `removed` ones the after picture.
  *
- * Edges: both sides' edges with endpoints mapped to union ids, compared by (source, target, kind, key)
- * after that mapping. So, unlike the by-name EdgeDiff list (where a connector to a renamed element is
+ * Edges: both sides' edges with endpoints mapped to union ids, paired after that mapping as the EdgeDiff
+ * list pairs them (same source, target and kind; the same outcome first). So, unlike the by-name EdgeDiff list (where a connector to a renamed element is
  * removed + added, because the metadata names differ), a connector that only follows a rename appears
  * once, `unchanged`: the picture should not show churn the reader would not call a change.
  */
@@ -52,7 +52,6 @@ export function unionGraph(before: Side, after: Side, m: Matching, nodeStatus: R
   for (const n of removed) if (n.type !== 'start') nodes.push(node(n, unionIdOf.get(n.id) as string, 'removed'));
 
   const mapped = (e: GraphEdge) => ({ e, source: unionIdOf.get(e.source) ?? e.source, target: unionIdOf.get(e.target) ?? e.target });
-  const pending = queues(before.graph.edges.map(mapped), (x) => edgeKey(x.source, x.target, x.e));
   const edges: DiffGraphEdge[] = [];
   const ids = new Set<string>();
   const add = (e: GraphEdge, source: string, target: string, status: EdgeStatus) => {
@@ -62,8 +61,9 @@ export function unionGraph(before: Side, after: Side, m: Matching, nodeStatus: R
     ids.add(id);
     edges.push({ ...e, id, source, target, status });
   };
-  for (const e of after.graph.edges) add(e, e.source, e.target, pending.get(edgeKey(e.source, e.target, e))?.shift() ? 'unchanged' : 'added');
-  for (const list of pending.values()) for (const x of list) add(x.e, x.source, x.target, 'removed');
+  const { twins, leftover } = pairEdges(before.graph.edges.map(mapped), after.graph.edges.map((e) => ({ e, source: e.source, target: e.target })));
+  after.graph.edges.forEach((e, i) => add(e, e.source, e.target, twins[i] ? 'unchanged' : 'added'));
+  for (const x of leftover) add(x.e, x.source, x.target, 'removed');
 
   return { graph: { flow: after.graph.flow, nodes, edges, warnings: mergeWarnings(before.graph.warnings, after.graph.warnings) }, unionIdOf };
 }

@@ -12,7 +12,9 @@ export function readDiff(d: FlowDiff, flip: boolean): string[] {
     if (n.status === 'renamed') beforeName.set(n.id, flip ? n.id : (n.renamedFrom as string));
     lines.push(`node ${status(n.status)} ${n.type} ${b}>${a} ${changes(n.changes)}`);
   }
-  for (const e of d.edges) lines.push(`edge ${status(e.status)} ${e.source}>${e.target} ${e.kind} ${e.key ?? ''} ${sw(e.wasGoTo ?? e.goTo, e.goTo).join('>')}`);
+  // An unchanged connector may have changed owner (an outcome renamed, two swapping targets): it carries
+  // the newer version's key, so the key is read only on added and removed ones.
+  for (const e of d.edges) lines.push(`edge ${status(e.status)} ${e.source}>${e.target} ${e.kind} ${e.status === 'unchanged' ? '' : (e.key ?? '')} ${sw(e.wasGoTo ?? e.goTo, e.goTo).join('>')}`);
   for (const r of d.rewired) {
     // A rewire's source is named in the newer version; read it in the older one for comparison.
     const src = flip ? r.source : (beforeName.get(r.source) ?? r.source);

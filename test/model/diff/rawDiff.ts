@@ -4,7 +4,8 @@ import { XMLParser } from 'fast-xml-parser';
  * An independent reading of what changed between two flow files, from fast-xml-parser's raw tree and
  * the format reference (FLOW-FORMAT.md, DESIGN.md), not from our parser or differ: elements by type and
  * name (a rename is a removal and an addition), changed when their content differs once coordinates and
- * connectors are dropped and set-like lists are sorted; connectors as (source, target, kind, key).
+ * connectors are dropped and set-like lists are sorted; connectors as (source, target, kind), the
+ * acceptance's identity (which outcome owns a connector is the decision's business).
  */
 type Raw = Record<string, unknown>;
 const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, processEntities: false, trimValues: false });
@@ -44,9 +45,7 @@ function connectors(obj: Raw, source: string, list0: string | undefined, item: R
       if (!isRaw(x)) continue;
       if (CONNECTOR.test(k) && typeof x.targetReference === 'string' && x.targetReference !== '') {
         const kind = FIELD_KIND[k] ?? (list0 ? LIST_KIND[list0] : undefined) ?? 'next';
-        // The owning outcome's / path's name is part of an edge's identity (fixed-kind fields have none).
-        const key = item && !FIELD_KIND[k] ? (typeof item.name === 'string' ? item.name : typeof item.pathName === 'string' ? item.pathName : '') : '';
-        out.push(`${source}>${x.targetReference} ${kind} ${key}`);
+        out.push(`${source}>${x.targetReference} ${kind}`);
       } else connectors(x, source, k, x, out);
     }
   }
@@ -68,7 +67,7 @@ export function readRaw(text: string): RawFlow {
   const content = (item: Raw) => canon(Object.fromEntries(Object.entries(item).filter(([k]) => !['name', 'locationX', 'locationY'].includes(k))), '') ?? '';
   if (start || ser) elements.set('$start', start ? content(start) : '');
   if (start) connectors(start, '$start', undefined, undefined, edges);
-  if (ser) edges.push(`$start>${ser} next `);
+  if (ser) edges.push(`$start>${ser} next`);
   for (const [type, value] of Object.entries(flow)) {
     if (type === 'start' || type === 'processMetadataValues' || RESOURCES.has(type)) continue;
     for (const item of list(value)) {
