@@ -173,7 +173,11 @@ export function createAppStore(deps: { layout?: LayoutService; diff?: DiffServic
         if (flow) get().load(flow.text, flow.source, index);
       },
       dismissError: () => set({ error: undefined }),
-      select: (id) => set({ selection: id, highlight: id === undefined ? NO_HIGHLIGHT : highlightOf(shownGraph(), id) }),
+      select: (id) => {
+        // In a comparison, selecting a changed element (click, search, link) moves "n of N" to it too.
+        const at = id === undefined ? -1 : (get().comparison?.changes.findIndex((c) => c.nodeId === id && c.group === 'elements') ?? -1);
+        set({ selection: id, highlight: id === undefined ? NO_HIGHLIGHT : highlightOf(shownGraph(), id), ...(at >= 0 ? { changeIndex: at } : {}) });
+      },
       compare: async (beforeInput, afterInput) => {
         const before = parse(beforeInput);
         if (!isFlow(before)) return set({ error: { ...before, side: 'before' } }), false;

@@ -37,6 +37,14 @@ describe('links, embed and export in the browser', () => {
     expect(await s.page.getByRole('radio', { name: 'Side by side' }).getAttribute('aria-checked')).toBe('true');
     await expect.poll(() => s.page.locator('.react-flow__node .fs-node.is-selected').first().getAttribute('data-node-id')).toBe('Check_Amount');
     await expect.poll(() => s.page.locator('.element-diff').textContent()).toContain('rules[Over_1M].label');
+    // The selected element is on screen (in both panes), and the change counter is on it.
+    const inView = () => s.page.locator('.react-flow__node:has([data-node-id="Check_Amount"])').evaluateAll((els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      const c = (e.closest('.react-flow') as HTMLElement).getBoundingClientRect();
+      return r.left >= c.left && r.right <= c.right && r.top >= c.top && r.bottom <= c.bottom;
+    }));
+    await expect.poll(inView).toEqual([true, true]);
+    expect(await s.page.locator('.diff-step-count').textContent()).toMatch(/^\d+ of \d+$/);
   });
 
   it('"Copy link" makes a link to what is on screen, says its length, and that link opens the same view', async () => {

@@ -4,6 +4,11 @@ import { elementColor } from '../../model/elements';
 import type { FlowGraph } from '../../model/graph';
 import type { LayoutData } from '../../state/store';
 import { useApp } from '../storeContext';
+import type { CanvasFilter } from './model';
+
+/** Comparison statuses, as the cards and the legend draw them. */
+const STATUS_FILL: Record<string, string> = { added: '#2e844a', removed: '#ba0517', changed: '#dd7a01', renamed: '#0176d3' };
+const EDGE_STATUS: Record<string, string> = { added: '#2e844a', removed: '#ba0517' };
 
 /** Below this zoom labels cannot be read; the canvas draws boxes and lines on one <canvas> instead of DOM nodes. */
 export const FAR_ZOOM = 0.3;
@@ -11,13 +16,16 @@ export const FAR_ZOOM = 0.3;
 interface Props {
   graph: FlowGraph;
   layout: LayoutData;
+  /** A comparison mode's view: what is hidden stays hidden, folds are drawn as their markers. */
+  filter?: CanvasFilter;
 }
+type StatusOf = { status?: string };
 
 /**
  * The far-zoom level of detail: thousands of DOM nodes made every pan frame cost hundreds of ms in
  * software rendering, so when zoomed out the whole flow is painted on a single canvas, culled to the view.
  */
-export const FarView = memo(function FarView({ graph, layout }: Props) {
+export const FarView = memo(function FarView({ graph, layout, filter }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [tx, ty, zoom] = useStore((s) => s.transform);
   const width = useStore((s) => s.width);
@@ -45,15 +53,20 @@ export const FarView = memo(function FarView({ graph, layout }: Props) {
       const view = { x0: -tx / zoom, y0: -ty / zoom, x1: (width - tx) / zoom, y1: (height - ty) / zoom };
       const px = 1 / zoom;
       const dimmed = selection !== undefined;
-      const groups: Record<string, Path2D> = { plain: new Path2D(), fault: new Path2D(), goTo: new Path2D(), related: new Path2D() };
+      const groups: Record<string, Path2D> = { plain: new Path2D(), fault: new Path2D(), goTo: new Path2D(), added: new Path2D(), removed: new Path2D(), related: new Path2D() };
       for (const e of graph.edges) {
-        const pts = layout.edges[e.id]?.points;
+        if (filter && !filter.edges.has(e.id)) continue;
+        const route = layout.edges[e.id];
+        const related = highlight.edges.has(e.id);
+        // Go To and jump connectors as the near view draws them: a stub, unless their element is selected.
+        const pts = !related && (e.goTo || route?.jump) ? (route?.jump?.stub ?? route?.points.slice(0, 2)) : route?.points;
         if (!pts || pts.length < 2 || !crosses(pts, view)) continue;
-        const path = groups[highlight.edges.has(e.id) ? 'related' : e.goTo ? 'goTo' : e.kind === 'fault' ? 'fault' : 'plain'] as Path2D;
+        const status = (e as StatusOf).status;
+        const path = groups[related ? 'related' : status && status in EDGE_STATUS ? status : e.goTo ? 'goTo' : e.kind === 'fault' ? 'fault' : 'plain'] as Path2D;
         path.moveTo(pts[0]?.x ?? 0, pts[0]?.y ?? 0);
         for (let i = 1; i < pts.length; i++) path.lineTo(pts[i]?.x ?? 0, pts[i]?.y ?? 0);
       }
-      const strokes: [string, string, number][] = [['plain', '#8a8f96', 1.2], ['fault', '#ba0517', 1.2], ['goTo', '#7526e3', 1.2], ['related', accent, 2.5]];
+      const strokes: [string, string, number][] = [['plain', '#8a8f96', 1.2], ['fault', '#ba0517', 1.2], ['goTo', '#7526e3', 1.2], ['added', EDGE_STATUS.added as string, 2.5], ['removed', EDGE_STATUS.removed as string, 2], ['related', accent, 2.5]];
       for (const [key, color, w] of strokes) {
         ctx.globalAlpha = dimmed && key !== 'related' ? 0.3 : 1;
         ctx.strokeStyle = color;
@@ -62,10 +75,14 @@ export const FarView = memo(function FarView({ graph, layout }: Props) {
       }
       const tiny = zoom < 0.08;
       for (const n of graph.nodes) {
+        if (filter && !filter.nodes.has(n.id)) continue;
         const b = layout.nodes[n.id];
         if (!b || b.x > view.x1 || b.y > view.y1 || b.x + b.width < view.x0 || b.y + b.height < view.y0) continue;
-        ctx.globalAlpha = dimmed && !highlight.nodes.has(n.id) ? 0.35 : 1;
-        const color = elementColor(n.type);
+        // In a comparison the overview shows what changed: status colours, unchanged elements faded.
+        const status = (n as StatusOf).status;
+        const faded = status === 'unchanged';
+        ctx.globalAlpha = (dimmed && !highlight.nodes.has(n.id)) || faded ? 0.35 : 1;
+        const color = status && status in STATUS_FILL ? (STATUS_FILL[status] as string) : faded ? '#9aa0a6' : elementColor(n.type);
         if (tiny) {
           ctx.fillStyle = color;
           ctx.fillRect(b.x, b.y, b.width, b.height);
@@ -80,6 +97,11 @@ export const FarView = memo(function FarView({ graph, layout }: Props) {
           ctx.fillStyle = border;
           ctx.fillRect(b.x + 54, b.y + b.height / 2 - 9, Math.min(b.width - 70, 8 * Math.min(n.label.length, 18)), 8);
         }
+        if (status && status in STATUS_FILL && !tiny) {
+          ctx.strokeStyle = STATUS_FILL[status] as string;
+          ctx.lineWidth = 3 * px;
+          ctx.strokeRect(b.x, b.y, b.width, b.height);
+        }
         if (n.id === selection) {
           ctx.strokeStyle = accent;
           ctx.lineWidth = 4 * px;
@@ -87,9 +109,14 @@ export const FarView = memo(function FarView({ graph, layout }: Props) {
         }
       }
       ctx.globalAlpha = 1;
+      for (const f of filter?.folds ?? []) {
+        const b = f.box;
+        ctx.fillStyle = border;
+        ctx.fillRect(b.x, b.y, b.width, b.height);
+      }
     });
     return () => cancelAnimationFrame(frame);
-  }, [graph, layout, tx, ty, zoom, width, height, selection, highlight]);
+  }, [graph, layout, filter, tx, ty, zoom, width, height, selection, highlight]);
 
   return <canvas ref={ref} className="fs-far" style={{ width, height }} aria-label={`Overview of ${graph.nodes.length} elements: zoom in to read them`} role="img" />;
 });

@@ -7,7 +7,7 @@ import { processTypeName } from '../details/flow';
 import { triggerObject, triggerText } from '../details/start';
 import type { LayoutData } from '../../state/store';
 import { isEmbed } from '../links';
-import { useApp } from '../storeContext';
+import { useApp, useAppStore } from '../storeContext';
 import { FAR_ZOOM, FarView, nodeAt } from './FarView';
 import { FlowEdge } from './FlowEdge';
 import { FlowNode, FoldNode } from './FlowNode';
@@ -21,6 +21,12 @@ const nodeTypes = { flow: FlowNode, fold: FoldNode };
 const edgeTypes = { flow: FlowEdge };
 
 const READABLE_ZOOM = 0.5;
+/** The minimap shows element colours, or in a comparison what changed (unchanged grey). */
+const MINI_STATUS: Record<string, string> = { added: '#2e844a', removed: '#ba0517', changed: '#dd7a01', renamed: '#0176d3', unchanged: '#c4c8cd' };
+const miniColor = (n: { data: unknown }) => {
+  const d = n.data as { color?: string; status?: string };
+  return (d.status && MINI_STATUS[d.status]) ?? d.color ?? '#c4c8cd';
+};
 const NONE: never[] = [];
 const MARGIN = 24;
 
@@ -60,6 +66,7 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels }
   const startDetail = useMemo(() => [triggerObject(doc.start, doc), triggerText(doc.start, doc) ?? processTypeName(doc)].filter(Boolean).join(' · ') || undefined, [doc]);
   const { nodes, edges } = useMemo(() => toFlowElements(graph, layout, startDetail, filter, renamedFrom, labels), [graph, layout, startDetail, filter, renamedFrom, labels]);
   const select = useApp((s) => s.select);
+  const store = useAppStore();
   const selection = useApp((s) => s.selection);
   const rf = useReactFlow();
   const clicked = useRef<string | undefined>(undefined);
@@ -71,8 +78,13 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels }
   const sized = width > 0 && height > 0;
   useEffect(() => {
     if (!sized) return;
-    // Embedded in docs, the reader sees the whole flow first.
-    const t = requestAnimationFrame(() => void rf.setViewport(isEmbed(location.search) ? fitViewport(layout, width, height) : initialViewport(layout, width, height)));
+    // Embedded in docs, the reader sees the whole flow first; a link's selected element is shown first.
+    const selected = store.getState().selection;
+    const box = selected === undefined || isEmbed(location.search) ? undefined : layout.nodes[selected];
+    const t = requestAnimationFrame(() => {
+      if (box) void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: 0.9 });
+      else void rf.setViewport(isEmbed(location.search) ? fitViewport(layout, width, height) : initialViewport(layout, width, height));
+    });
     return () => cancelAnimationFrame(t);
     // Only when a new layout arrives (or the canvas first gets a size), not on every resize.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -153,8 +165,9 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels }
         </defs>
       </svg>
       <Background gap={24} size={1} />
-      {far && <FarView graph={graph} layout={layout} />}
-      {!far && <MiniMap pannable zoomable nodeColor={(n) => (n.data as { color?: string }).color ?? '#999'} nodeStrokeWidth={0} ariaLabel="Overview of the flow" />}
+      {far && <FarView graph={graph} layout={layout} filter={filter} />}
+      {/* Embedded in docs the reader has little room: no minimap over the flow. */}
+      {!far && !isEmbed(location.search) && <MiniMap pannable zoomable nodeColor={miniColor} nodeStrokeWidth={0} ariaLabel="Overview of the flow" />}
       <Controls showInteractive={false} showFitView={false}>
         <ControlButton onClick={fit} aria-label="Fit the whole flow in view (f)" title="Fit the whole flow in view (f)">
           <svg viewBox="0 0 32 30" aria-hidden="true">
