@@ -15,7 +15,7 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNo
   const cls = ['fs-node', `fs-node-${node.type}`, selected ? 'is-selected' : '', related && !selected ? 'is-related' : '', dimmed ? 'is-dimmed' : '', node.type === 'missing' ? 'is-missing' : '', data.status ? `is-diff-${data.status}` : ''].filter(Boolean).join(' ');
   const status = data.status && data.status !== 'unchanged' ? data.status : undefined;
   return (
-    <div className={cls} data-testid={`node-${id}`} data-node-id={id} title={`${node.label} (${data.builderName})${status ? ` — ${STATUS_WORD[status]}${data.renamedFrom ? `, was ${data.renamedFrom}` : ''}` : ''}`} data-status={data.status}>
+    <div className={cls} data-testid={`node-${id}`} data-node-id={id} title={`${node.label} (${data.builderName})${status ? ` — ${STATUS_WORD[status]}${data.renameNote ? `, ${data.renameNote}` : ''}` : ''}`} data-status={data.status}>
       <Handle type="target" position={Position.Top} className="fs-handle" isConnectable={false} />
       <span className={`fs-tile fs-tile-${shape}`} style={{ background: data.color }}>
         <span className="fs-tile-icon">
@@ -30,7 +30,7 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNo
         // Every status is told by a mark and a word, not colour alone.
         <span className={`fs-diff-badge fs-diff-${status}`}>
           <span aria-hidden="true">{STATUS_MARK[status]}</span> {STATUS_WORD[status]}
-          {data.renamedFrom ? <span className="fs-diff-was"> · was {data.renamedFrom}</span> : null}
+          {data.renameNote ? <span className="fs-diff-was"> · {data.renameNote}</span> : null}
         </span>
       )}
       <span className="fs-badges">

@@ -30,7 +30,8 @@ export interface FlowNodeData extends Record<string, unknown> {
   goToTarget: boolean;
   /** In a comparison: what happened to this element. */
   status?: NodeStatus;
-  renamedFrom?: string;
+  /** A renamed element's other name, as its badge says it: "was Old_Name" (or "now New_Name" on the Before side). */
+  renameNote?: string;
 }
 
 /** "… 12 unchanged" in the Changes-only mode. */
@@ -71,6 +72,7 @@ export function toFlowElements(
   layout: CanvasLayout,
   startDetail?: string,
   filter?: CanvasFilter,
+  /** Union id → the rename badge's note ("was Old_Name"). */
   renamedFrom?: ReadonlyMap<string, string>,
   /** A comparison's Before side: that version's own labels for elements and connectors. */
   labels?: { nodes: ReadonlyMap<string, string>; edges: ReadonlyMap<string, string | undefined> },
@@ -96,7 +98,7 @@ export function toFlowElements(
         { type: 'target', position: 'top' as never, x: box.width / 2, y: 0, width: 1, height: 1, id: null },
         { type: 'source', position: 'bottom' as never, x: box.width / 2, y: box.height, width: 1, height: 1, id: null },
       ],
-      data: { node, builderName: kind.builderName, icon: kind.icon, color: elementColor(n.type), detail: n.type === 'start' ? startDetail : undefined, hasFault: faults.has(n.id), goToTarget: goToTargets.has(n.id), status: n.status, renamedFrom: renamedFrom?.get(n.id) },
+      data: { node, builderName: kind.builderName, icon: kind.icon, color: elementColor(n.type), detail: n.type === 'start' ? startDetail : undefined, hasFault: faults.has(n.id), goToTarget: goToTargets.has(n.id), status: n.status, renameNote: renamedFrom?.get(n.id) },
       draggable: false,
       connectable: false,
     });

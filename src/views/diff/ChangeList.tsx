@@ -17,6 +17,12 @@ interface Props {
   onGo: (index: number) => void;
 }
 
+function connectorCounts(changes: ChangeItem[]): string {
+  const n = (status: ChangeItem['status']) => changes.filter((c) => c.group === 'connectors' && c.status === status).length;
+  const parts = [`${n('added')} added`, `${n('removed')} removed`, `${n('rewired')} rewired`];
+  return parts.join(', ');
+}
+
 /** Every change, grouped, with counts; the current one (n / p) is marked and scrolled into view. */
 export function ChangeList({ diff, changes, current, onGo }: Props) {
   const list = useRef<HTMLDivElement>(null);
@@ -25,6 +31,11 @@ export function ChangeList({ diff, changes, current, onGo }: Props) {
     list.current?.querySelector(`[data-change-index="${current}"]`)?.scrollIntoView?.({ block: 'nearest' });
   }, [current]);
   const s = diff.summary;
+  // The by-name counts include connectors that merely follow a rename (removed + added under the new name);
+  // the list, like the picture, does not show those as changes.
+  const byName = s.edges.added + s.edges.removed;
+  const listedEdges = changes.filter((c) => c.group === 'connectors' && c.status !== 'rewired').length + 2 * changes.filter((c) => c.status === 'rewired').length;
+  const renameOnly = Math.max(0, Math.round((byName - listedEdges) / 2));
   const counts = [
     s.nodes.added && `${s.nodes.added} added`,
     s.nodes.removed && `${s.nodes.removed} removed`,
@@ -36,7 +47,8 @@ export function ChangeList({ diff, changes, current, onGo }: Props) {
       <p className="change-summary">
         <strong>Elements:</strong> {counts.length > 0 ? counts.join(', ') : 'no changes'} · {s.nodes.unchanged} unchanged
         <br />
-        <strong>Connectors:</strong> {s.edges.added} added, {s.edges.removed} removed · <strong>Resources:</strong> {s.resources.added + s.resources.removed + s.resources.changed} · <strong>Flow properties:</strong> {s.properties}
+        <strong>Connectors:</strong> {connectorCounts(changes)}
+        {renameOnly > 0 ? ` (and ${renameOnly} that only follow a renamed element)` : ''} · <strong>Resources:</strong> {s.resources.added + s.resources.removed + s.resources.changed} · <strong>Flow properties:</strong> {s.properties}
       </p>
       {changes.length === 0 && <p className="muted">The two versions are the same (coordinates are not compared).</p>}
       {GROUPS.map(([group, title]) => {

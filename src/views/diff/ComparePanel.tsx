@@ -20,6 +20,8 @@ export function ComparePanel({ onClose }: { onClose: () => void }) {
   const open = store.getState().flow;
   const [before, setBefore] = useState<Slot>(open ? { input: { text: open.text, source: open.source, recordIndex: open.recordIndex }, summary: `${open.doc.label || open.doc.name} · ${open.doc.elements.length} elements (open now)` } : undefined);
   const [after, setAfter] = useState<Slot>(undefined);
+  // Swapping remounts the two boxes, so text typed or pasted into one does not stay behind in the other.
+  const [swaps, setSwaps] = useState(0);
   const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => {
     dialog.current?.querySelector<HTMLElement>('button, textarea, select')?.focus();
@@ -33,7 +35,7 @@ export function ComparePanel({ onClose }: { onClose: () => void }) {
       <div className="compare-box" ref={dialog}>
         <h2>Compare two versions</h2>
         <div className="compare-sides">
-          <SlotPicker title="Before (older)" slot={before} onPick={setBefore} />
+          <SlotPicker key={`before-${swaps}`} title="Before (older)" slot={before} onPick={setBefore} />
           <button
             type="button"
             className="compare-swap"
@@ -42,11 +44,12 @@ export function ComparePanel({ onClose }: { onClose: () => void }) {
             onClick={() => {
               setBefore(after);
               setAfter(before);
+              setSwaps(swaps + 1);
             }}
           >
             ⇄
           </button>
-          <SlotPicker title="After (newer)" slot={after} onPick={setAfter} />
+          <SlotPicker key={`after-${swaps}`} title="After (newer)" slot={after} onPick={setAfter} />
         </div>
         <div className="compare-actions">
           <button

@@ -40,7 +40,9 @@ export function DiffCanvasArea() {
 
 function DiffCanvases({ comparison, layout, mode }: { comparison: Comparison; layout: LayoutData; mode: DiffMode }) {
   const { diff, before, after } = comparison;
-  const renamedFrom = useMemo(() => new Map(diff.nodes.filter((n) => n.renamedFrom).map((n) => [n.id, n.renamedFrom as string])), [diff]);
+  const renamedFrom = useMemo(() => new Map(diff.nodes.filter((n) => n.renamedFrom).map((n) => [n.id, `was ${n.renamedFrom as string}`])), [diff]);
+  // On the Before side the element still has its old name: its badge says what it becomes.
+  const renamedTo = useMemo(() => new Map(diff.nodes.filter((n) => n.renamedFrom).map((n) => [n.id, `now ${n.id}`])), [diff]);
   const sync = useMemo(() => createViewportSync(), []);
   const oldLabels = useMemo(() => beforeLabels(comparison), [comparison]);
   const filters = useMemo(
@@ -53,7 +55,7 @@ function DiffCanvases({ comparison, layout, mode }: { comparison: Comparison; la
         <div className="diff-side-by-side">
           <section className="diff-pane" aria-label="Before">
             <h3 className="diff-pane-title">Before · {before.doc.label}</h3>
-            <FlowCanvas doc={before.doc} graph={diff.graph} layout={layout} filter={filters[0]} renamedFrom={renamedFrom} sync={sync} label="Before" labels={oldLabels} />
+            <FlowCanvas doc={before.doc} graph={diff.graph} layout={layout} filter={filters[0]} renamedFrom={renamedTo} sync={sync} label="Before" labels={oldLabels} />
           </section>
           <section className="diff-pane" aria-label="After">
             <h3 className="diff-pane-title">After · {after.doc.label}</h3>
@@ -67,7 +69,7 @@ function DiffCanvases({ comparison, layout, mode }: { comparison: Comparison; la
   return (
     <div className="diff-area">
       <div className="diff-single">
-        <FlowCanvas doc={mode === 'before' ? before.doc : after.doc} graph={diff.graph} layout={layout} filter={filters[0]} renamedFrom={renamedFrom} labels={mode === 'before' ? oldLabels : undefined} label={mode === 'before' ? 'Before' : mode === 'after' ? 'After' : 'Comparison'} />
+        <FlowCanvas doc={mode === 'before' ? before.doc : after.doc} graph={diff.graph} layout={layout} filter={filters[0]} renamedFrom={mode === 'before' ? renamedTo : renamedFrom} labels={mode === 'before' ? oldLabels : undefined} label={mode === 'before' ? 'Before' : mode === 'after' ? 'After' : 'Comparison'} />
       </div>
       <Legend />
     </div>

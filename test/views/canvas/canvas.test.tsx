@@ -79,7 +79,7 @@ describe('the canvas in a comparison', () => {
     await store.getState().compare({ text: sample('Opportunity_Review.flow-meta.xml'), source: { kind: 'file', name: 'a' } }, { text: sample('Opportunity_Review.v2.flow-meta.xml'), source: { kind: 'file', name: 'b' } });
     const c = store.getState().comparison!;
     const layout = await layoutGraph(c.diff.graph);
-    const renamed = new Map([['Flag_Line_Item', 'Flag_Line']]);
+    const renamed = new Map([['Flag_Line_Item', 'was Flag_Line']]);
     render(
       <StoreContext.Provider value={store}>
         <FlowCanvas doc={c.after.doc} graph={c.diff.graph} layout={layout} renamedFrom={renamed} />

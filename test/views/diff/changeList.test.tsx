@@ -23,6 +23,8 @@ describe('the change list', () => {
     const c = await comparison();
     render(<ChangeList diff={c.diff} changes={c.changes} onGo={() => undefined} />);
     expect(screen.getByText(/1 added, 2 changed, 1 renamed/)).toBeTruthy();
+    // Counts match the list; connectors that only follow a renamed element are said apart.
+    expect(document.querySelector('.change-summary')?.textContent).toContain('Connectors: 2 added, 0 removed, 1 rewired (and 2 that only follow a renamed element)');
     const elements = within(screen.getByRole('region', { name: 'Elements' }));
     expect(elements.getByText('Notify Owner').closest('button')?.textContent).toContain('Added');
     expect(elements.getByText('Flag Line Item').closest('button')?.textContent).toContain('was Flag_Line');
