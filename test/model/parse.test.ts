@@ -214,3 +214,16 @@ describe('the XML reader', () => {
     expect(r.doc.properties.description).toBe("café 😀 'q'");
   });
 });
+
+describe('a web page instead of a flow', () => {
+  it('says it is a web page and how to get the raw file', () => {
+    for (const page of ['<!DOCTYPE html><html><head><title>Login</title></head></html>', '<html lang="en"><body>404</body></html>', '<?xml version="1.0"?>\n<!-- x -->\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN"><html/>']) {
+      const r = parseFlow(page);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.message).toBe('This is a web page (HTML), not a flow file.');
+        expect(r.error.hint).toMatch(/raw file/);
+      }
+    }
+  });
+});

@@ -13,6 +13,11 @@ export type XmlResult = { ok: true; root: string; body: unknown } | { ok: false;
  * two passes (validate, then parse). DTDs are refused outright, so entity bombs cannot expand.
  */
 export function readXml(text: string): XmlResult {
+  // A web page (a login page, a 404 page, a GitHub "blob" page instead of the raw file) is not a flow.
+  const html = text.search(/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!DOCTYPE\s+html|html[\s>])/i);
+  if (html >= 0) {
+    return fail(text, 0, 'This is a web page (HTML), not a flow file.', 'If it came from a URL, use the link to the raw file (GitHub: the "Raw" button); a login page means the file needs a token.');
+  }
   const dtd = text.search(/<!DOCTYPE|<!ENTITY/i);
   if (dtd >= 0) {
     return fail(text, dtd, 'The XML declares a DOCTYPE or entities, which Flowscope refuses.', 'Flow files never contain <!DOCTYPE> or <!ENTITY>: remove the declaration, or load the file as Salesforce wrote it.');
