@@ -70,13 +70,20 @@ function labelPill(e: Edge, box: { x: number; y: number; width: number; height: 
   return `${rect}<text x="${n(cx)}" y="${n(cy + 4)}" font-size="12" fill="${color ?? THEME.text}" text-anchor="middle"${attrs}>${esc(text)}</text>`;
 }
 
-/** A Go To (or jump) drawn as Builder draws it: a stub ending in "↪ Target". */
+/** A Go To (or jump) drawn as Builder draws it: a stub ending in "↪ Target". In a diff it says its status
+ * (+ / − and colour, struck through when removed), and a removed and an added stub leaving the same point
+ * sit one above the other, as on the canvas. */
 function stubMarker(e: Edge, end: SvgPoint, target: string): string {
+  const mark = e.status === 'added' ? '+ ' : e.status === 'removed' ? '− ' : '';
   const lead = e.kind === 'fault' ? 'Fault → ' : e.label && e.kind !== 'next' ? `${e.label} → ` : '↪ ';
-  const text = fit(lead + target, 200 - 12, 11);
+  const text = fit(mark + lead + target, 200 - 12, 11);
   const w = Math.ceil(textWidth(text, 11)) + 12;
-  const color = e.goTo ? THEME.goTo : THEME.muted;
-  const border = e.goTo ? THEME.goTo : THEME.edge;
-  return `<rect x="${n(end.x + 4)}" y="${n(end.y - 9)}" width="${w}" height="18" rx="8" fill="${THEME.panel}" stroke="${border}" stroke-dasharray="3 2"/><text x="${n(end.x + 10)}" y="${n(end.y + 4)}" font-size="11" fill="${color}">${esc(text)}</text>`;
+  const statusColor = e.status === 'added' ? EDGE_STATUS_COLOR.added : e.status === 'removed' ? EDGE_STATUS_COLOR.removed : undefined;
+  const color = statusColor ?? (e.goTo ? THEME.goTo : THEME.muted);
+  const border = statusColor ?? (e.goTo ? THEME.goTo : THEME.edge);
+  const dy = e.status === 'removed' ? 11 : e.status === 'added' ? -11 : 0;
+  const y = end.y + dy;
+  const strike = e.status === 'removed' ? ' text-decoration="line-through"' : '';
+  return `<rect x="${n(end.x + 4)}" y="${n(y - 9)}" width="${w}" height="18" rx="8" fill="${THEME.panel}" stroke="${border}"${e.status === 'added' ? '' : ' stroke-dasharray="3 2"'}/><text x="${n(end.x + 10)}" y="${n(y + 4)}" font-size="11" fill="${color}"${e.status === 'added' ? ' font-weight="600"' : ''}${strike}>${esc(text)}</text>`;
 }
 
