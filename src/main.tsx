@@ -4,7 +4,7 @@ import { SAMPLES } from './samples/index';
 import { createAppStore } from './state/store';
 import { App } from './views/App';
 import { browserLayout } from './views/browserLayout';
-import { FlowCanvasPart, preloadComparison, SidePanelPart } from './views/lazyParts';
+import { DetailsPanelPart, FlowCanvasPart, preloadComparison, ResourcesPanelPart, SidePanelPart } from './views/lazyParts';
 import { isLinkHash, openLink } from './views/links';
 import { StoreContext } from './views/storeContext';
 import './views/app.css';
@@ -13,6 +13,11 @@ import './views/app.css';
 // loads with the differ, so neither suspends (and waits on React's reveal throttle) when it appears.
 FlowCanvasPart.warm();
 SidePanelPart.warm();
+// Once the first screen is up, fetch what a click will need (the element and resource panels).
+setTimeout(() => {
+  DetailsPanelPart.warm();
+  ResourcesPanelPart.warm();
+}, 1500);
 const store = createAppStore({
   layout: browserLayout,
   diff: () => Promise.all([import('./model/diff/index'), preloadComparison()]).then(([m]) => m.diffFlows),

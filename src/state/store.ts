@@ -84,6 +84,8 @@ export interface AppState {
   diffMode: DiffMode;
   /** Position in `comparison.changes` of the change last stepped to (n / p). */
   changeIndex?: number;
+  /** Whether the selection came from stepping through changes (n / p, the change list) rather than a click or search. */
+  selectedByStep?: boolean;
   /** The last load's error; what was loaded before stays on screen beside it. */
   error?: LoadError;
   selection?: string;
@@ -176,7 +178,7 @@ export function createAppStore(deps: { layout?: LayoutService; diff?: DiffServic
       select: (id) => {
         // In a comparison, selecting a changed element (click, search, link) moves "n of N" to it too.
         const at = id === undefined ? -1 : (get().comparison?.changes.findIndex((c) => c.nodeId === id && c.group === 'elements') ?? -1);
-        set({ selection: id, highlight: id === undefined ? NO_HIGHLIGHT : highlightOf(shownGraph(), id), ...(at >= 0 ? { changeIndex: at } : {}) });
+        set({ selection: id, selectedByStep: false, highlight: id === undefined ? NO_HIGHLIGHT : highlightOf(shownGraph(), id), ...(at >= 0 ? { changeIndex: at } : {}) });
       },
       compare: async (beforeInput, afterInput) => {
         const before = parse(beforeInput);
@@ -219,7 +221,7 @@ export function createAppStore(deps: { layout?: LayoutService; diff?: DiffServic
         // A connector change highlights just its edges (and their ends), not every connector of the source.
         const edges = item.edgeIds && graph ? graph.edges.filter((e) => item.edgeIds?.includes(e.id)) : undefined;
         const focused = edges ? { nodes: new Set(edges.flatMap((e) => [e.source, e.target])), edges: new Set(edges.map((e) => e.id)) } : highlight;
-        set({ changeIndex: index, selection: item.nodeId, highlight: focused });
+        set({ changeIndex: index, selection: item.nodeId, selectedByStep: true, highlight: focused });
       },
     };
   });

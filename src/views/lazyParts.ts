@@ -7,6 +7,9 @@ export const DiffBarPart = preloadable(() => import('./diff/DiffView').then((m) 
 export const DiffCanvasPart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffCanvasArea));
 export const DiffSidePart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffSide));
 
+// The element and resource panels (all the describe code) are not needed until something is clicked.
+export const DetailsPanelPart = preloadable(() => import('./details/DetailsPanel').then((m) => m.DetailsPanel));
+export const ResourcesPanelPart = preloadable(() => import('./details/ResourcesPanel').then((m) => m.ResourcesPanel));
 export const ComparePanelPart = preloadable(() => import('./diff/ComparePanel').then((m) => m.ComparePanel));
 export const ShareMenuPart = preloadable(() => import('./share/ShareMenu').then((m) => m.ShareMenu));
 

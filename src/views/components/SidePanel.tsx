@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { START_ID, type FlowGraph } from '../../model/graph';
 import type { FlowDoc, FlowElement } from '../../model/types';
 import { selectFlow, selectSelection } from '../../state/store';
-import { DetailsPanel, FlowFacts, ResourcesPanel } from '../details/index';
+import { FlowFacts } from '../details/FlowFacts';
+import { DetailsPanelPart as DetailsPanel, ResourcesPanelPart as ResourcesPanel } from '../lazyParts';
 import { useApp } from '../storeContext';
 import { SideTabs } from './SideTabs';
 
@@ -33,7 +34,9 @@ export function SidePanel() {
       <SideTabs tabs={tabs} current={tab} onChange={setTab} />
       {tab === 'details' &&
         (element ? (
-          <DetailsPanel element={element} doc={flow.doc} graph={flow.graph} onSelect={select} onClose={() => select(undefined)} />
+          <Suspense fallback={<p className="side-empty muted">Loading the details…</p>}>
+            <DetailsPanel element={element} doc={flow.doc} graph={flow.graph} onSelect={select} onClose={() => select(undefined)} />
+          </Suspense>
         ) : selection !== undefined ? (
           <p className="side-empty">
             <strong>{selection}</strong> is not an element of this flow: a connector points to it, but nothing has that name.
@@ -69,7 +72,9 @@ export function SidePanel() {
       {tab === 'resources' && (
         <>
           <input className="side-filter" type="search" aria-label="Filter resources" placeholder="Filter resources" value={filter} onChange={(e) => setFilter(e.target.value)} />
-          <ResourcesPanel doc={flow.doc} filter={filter} />
+          <Suspense fallback={<p className="side-empty muted">Loading the resources…</p>}>
+            <ResourcesPanel doc={flow.doc} filter={filter} />
+          </Suspense>
         </>
       )}
     </>

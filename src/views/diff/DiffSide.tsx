@@ -21,9 +21,9 @@ export function DiffSide() {
   const select = useApp((s) => s.select);
   const [tab, setTab] = useState<Tab>('changes');
   // Clicking an element on the canvas opens its details; stepping with n / p keeps the list in view.
-  const stepped = useApp((s) => (s.changeIndex !== undefined ? s.comparison?.changes[s.changeIndex]?.nodeId : undefined));
+  const stepped = useApp((s) => s.selectedByStep === true);
   useEffect(() => {
-    if (selection !== undefined && selection !== stepped) setTab('details');
+    if (selection !== undefined && !stepped) setTab('details');
   }, [selection, stepped]);
   if (!comparison) return null;
   const tabs: [Tab, string][] = [
