@@ -12,12 +12,22 @@ const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([di
 export function Dialog({ title, open = true, onClose, children, className }: { title: string; open?: boolean; onClose: () => void; children: ReactNode; className?: string }) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
     if (!open) return;
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const first = box.current?.querySelector<HTMLElement>('input:not([disabled]), select, textarea') ?? box.current?.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
-    return () => before?.focus();
+    // Esc also closes when focus has fallen out of the dialog (a button disabled while busy drops it to <body>).
+    const onWindowKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape' && !box.current?.contains(document.activeElement)) close.current();
+    };
+    window.addEventListener('keydown', onWindowKey);
+    return () => {
+      window.removeEventListener('keydown', onWindowKey);
+      before?.focus();
+    };
   }, [open]);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {

@@ -35,6 +35,14 @@ describe('Open URL', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/Nothing found.*If the repository is private, add a token\./);
   });
+
+  it('Esc closes it even when focus fell out of the dialog (the busy button was disabled)', () => {
+    const onClose = vi.fn();
+    render(<UrlDialog onClose={onClose} onOpen={vi.fn()} fetchUrl={vi.fn()} />);
+    (document.activeElement as HTMLElement | null)?.blur();
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(onClose).toHaveBeenCalled();
+  });
 });
 
 describe('the load bar', () => {
