@@ -25,6 +25,10 @@ describe('comparing two versions in the browser', () => {
     expect(await status('Get_Line_Items')).toBe('unchanged');
     expect(await s.page.locator('[data-node-id="Flag_Line_Item"]').textContent()).toContain('was Flag_Line');
     expect(await s.page.locator('[data-node-id="Notify_Owner"]').textContent()).toContain('Added');
+    // A connector that stayed but was relabelled says so, and what it said before.
+    const relabelled = s.page.locator('.fs-edge-label-changed', { hasText: 'Over 500K' });
+    expect(await relabelled.textContent()).toBe('~ Over 500K');
+    expect(await relabelled.getAttribute('title')).toContain('was: Over 1M');
     await screenshot(s.page, 'diff-overlay');
   });
 
@@ -67,7 +71,7 @@ describe('comparing two versions in the browser', () => {
     await s.page.getByRole('radio', { name: 'After' }).click();
     await expect.poll(shownIds).toContain('Notify_Owner');
     expect(await box('Check_Amount')).toBe(overlayBox);
-    await expect.poll(edgeLabels).toContain('Over 500K');
+    await expect.poll(edgeLabels).toContain('~ Over 500K');
     await screenshot(s.page, 'diff-after');
 
     await s.page.getByRole('radio', { name: 'Side by side' }).click();

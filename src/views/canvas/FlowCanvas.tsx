@@ -59,12 +59,14 @@ interface Props {
   label?: string;
   /** Labels to draw instead of the graph's (a comparison's Before side). */
   labels?: LabelOverrides;
+  /** Connector labels that changed, with their before text (a comparison's Overlay and After sides). */
+  labelsWas?: ReadonlyMap<string, string | undefined>;
 }
 
-function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels }: Props) {
+function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, labelsWas }: Props) {
   // Start shows what starts the flow: "Opportunity · A record is created or updated — after save".
   const startDetail = useMemo(() => [triggerObject(doc.start, doc), triggerText(doc.start, doc) ?? processTypeName(doc)].filter(Boolean).join(' · ') || undefined, [doc]);
-  const { nodes, edges } = useMemo(() => toFlowElements(graph, layout, startDetail, filter, renamedFrom, labels), [graph, layout, startDetail, filter, renamedFrom, labels]);
+  const { nodes, edges } = useMemo(() => toFlowElements(graph, layout, startDetail, filter, renamedFrom, labels, labelsWas), [graph, layout, startDetail, filter, renamedFrom, labels, labelsWas]);
   const select = useApp((s) => s.select);
   const store = useAppStore();
   const selection = useApp((s) => s.selection);

@@ -23,12 +23,12 @@ export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeT
       {text && data.labelBox && !stubbed && (
         <EdgeLabelRenderer>
           <div
-            className={`fs-edge-label fs-edge-label-${data.kind}${data.goTo ? ' fs-edge-label-goto' : ''}${dimmed ? ' is-dimmed' : ''}${data.status ? ` fs-edge-label-diff-${data.status}` : ''}`}
+            className={`fs-edge-label fs-edge-label-${data.kind}${data.goTo ? ' fs-edge-label-goto' : ''}${dimmed ? ' is-dimmed' : ''}${data.status ? ` fs-edge-label-diff-${data.status}` : ''}${data.labelWas !== undefined ? ' fs-edge-label-changed' : ''}`}
             // Centred on the box the layout reserved; sized by the text itself, so a wider font never cuts it.
             style={{ transform: `translate(-50%, -50%) translate(${data.labelBox.x + data.labelBox.width / 2}px, ${data.labelBox.y + data.labelBox.height / 2}px)` }}
-            title={`${data.goTo ? `Go To · ${text}` : text}${data.status && data.status !== 'unchanged' ? ` (${data.status})` : ''}`}
+            title={`${data.goTo ? `Go To · ${text}` : text}${data.status && data.status !== 'unchanged' ? ` (${data.status})` : ''}${data.labelWas !== undefined ? ` (was: ${data.labelWas || 'no label'})` : ''}`}
           >
-            {data.status === 'added' ? '+ ' : data.status === 'removed' ? '− ' : ''}
+            {data.status === 'added' ? '+ ' : data.status === 'removed' ? '− ' : data.labelWas !== undefined ? '~ ' : ''}
             {text}
           </div>
         </EdgeLabelRenderer>
@@ -39,7 +39,7 @@ export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeT
             className={`fs-goto-stub${data.goTo ? '' : ' fs-jump-stub'}${dimmed ? ' is-dimmed' : ''}${data.status ? ` fs-stub-diff-${data.status}` : ''}`}
             // In a comparison a removed and an added connector can leave from the same point: one above, one below.
             style={{ transform: `translate(4px, ${data.status === 'removed' ? '10%' : data.status === 'added' ? '-110%' : '-50%'}) translate(${end.x}px, ${end.y}px)` }} title={`${data.label ? `${data.label}: ` : ''}${data.goTo ? 'Go To' : 'to'} ${data.targetLabel ?? ''} (select to see the whole line)`}>
-            {data.status === 'added' ? '+ ' : data.status === 'removed' ? '− ' : ''}
+            {data.status === 'added' ? '+ ' : data.status === 'removed' ? '− ' : data.labelWas !== undefined ? '~ ' : ''}
             {data.kind === 'fault' ? 'Fault → ' : data.label && data.kind !== 'next' ? `${data.label} → ` : '↪ '}
             {data.targetLabel}
           </div>

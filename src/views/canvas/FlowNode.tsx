@@ -12,7 +12,7 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNo
   const dimmed = useApp((s) => s.selection !== undefined && !s.highlight.nodes.has(id));
   const { node } = data;
   const shape = node.type === 'decisions' ? 'diamond' : node.type === 'start' || node.type === 'ends' ? 'circle' : 'square';
-  const cls = ['fs-node', `fs-node-${node.type}`, selected ? 'is-selected' : '', related && !selected ? 'is-related' : '', dimmed ? 'is-dimmed' : '', node.type === 'missing' ? 'is-missing' : '', data.status ? `is-diff-${data.status}` : ''].filter(Boolean).join(' ');
+  const cls = ['fs-node', `fs-node-${node.type}`, selected ? 'is-selected' : '', related && !selected ? 'is-related' : '', dimmed ? 'is-dimmed' : '', node.type === 'missing' ? 'is-missing' : '', data.status ? `is-diff-${data.status}` : '', data.hasFault || data.goToTarget || node.unreachable || node.type === 'missing' ? 'has-badges' : ''].filter(Boolean).join(' ');
   const status = data.status && data.status !== 'unchanged' ? data.status : undefined;
   return (
     <div className={cls} data-testid={`node-${id}`} data-node-id={id} title={`${node.label} (${data.builderName})${status ? ` — ${STATUS_WORD[status]}${data.renameNote ? `, ${data.renameNote}` : ''}` : ''}`} data-status={data.status}>

@@ -51,6 +51,8 @@ export interface FlowEdgeData extends Record<string, unknown> {
   /** The Go To's target label, for the stub's "Go To …" marker. */
   targetLabel?: string;
   status?: EdgeStatus;
+  /** A comparison: the connector stayed but its label changed; what it said before. */
+  labelWas?: string;
 }
 
 export type ElementNodeType = Node<FlowNodeData, 'flow'>;
@@ -76,6 +78,8 @@ export function toFlowElements(
   renamedFrom?: ReadonlyMap<string, string>,
   /** A comparison's Before side: that version's own labels for elements and connectors. */
   labels?: { nodes: ReadonlyMap<string, string>; edges: ReadonlyMap<string, string | undefined> },
+  /** A comparison's After side: connector labels that changed, with what they said before. */
+  labelsWas?: ReadonlyMap<string, string | undefined>,
 ): { nodes: FlowNodeType[]; edges: FlowEdgeType[] } {
   const faults = new Set(graph.edges.filter((e) => e.kind === 'fault').map((e) => e.source));
   const goToTargets = new Set(graph.edges.filter((e) => e.goTo).map((e) => e.target));
@@ -112,7 +116,8 @@ export function toFlowElements(
     const route = layout.edges[e.id];
     if (!route || (filter && !filter.edges.has(e.id))) continue;
     const label = labels?.edges.has(e.id) ? labels.edges.get(e.id) : e.label;
-    const data: FlowEdgeData = { kind: e.kind, goTo: e.goTo, label, points: route.points, labelBox: route.label, status: (e as { status?: EdgeStatus }).status };
+    const was = labelsWas?.get(e.id);
+    const data: FlowEdgeData = { ...(labelsWas?.has(e.id) ? { labelWas: was ?? '' } : {}), kind: e.kind, goTo: e.goTo, label, points: route.points, labelBox: route.label, status: (e as { status?: EdgeStatus }).status };
     // Go To connectors, and connectors the layout had to draw as jumps, show as stubs until selected.
     if (e.goTo || route.jump) {
       data.stub = route.jump?.stub ?? route.points.slice(0, 2);

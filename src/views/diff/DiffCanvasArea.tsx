@@ -59,7 +59,7 @@ function DiffCanvases({ comparison, layout, mode }: { comparison: Comparison; la
           </section>
           <section className="diff-pane" aria-label="After">
             <h3 className="diff-pane-title">After · {after.doc.label}</h3>
-            <FlowCanvas doc={after.doc} graph={diff.graph} layout={layout} filter={filters[1]} renamedFrom={renamedFrom} sync={sync} label="After" />
+            <FlowCanvas doc={after.doc} graph={diff.graph} layout={layout} filter={filters[1]} renamedFrom={renamedFrom} sync={sync} label="After" labelsWas={oldLabels.edges} />
           </section>
         </div>
         <Legend />
@@ -69,7 +69,7 @@ function DiffCanvases({ comparison, layout, mode }: { comparison: Comparison; la
   return (
     <div className="diff-area">
       <div className="diff-single">
-        <FlowCanvas doc={mode === 'before' ? before.doc : after.doc} graph={diff.graph} layout={layout} filter={filters[0]} renamedFrom={mode === 'before' ? renamedTo : renamedFrom} labels={mode === 'before' ? oldLabels : undefined} label={mode === 'before' ? 'Before' : mode === 'after' ? 'After' : 'Comparison'} />
+        <FlowCanvas doc={mode === 'before' ? before.doc : after.doc} graph={diff.graph} layout={layout} filter={filters[0]} renamedFrom={mode === 'before' ? renamedTo : renamedFrom} labels={mode === 'before' ? oldLabels : undefined} labelsWas={mode === 'before' ? undefined : oldLabels.edges} label={mode === 'before' ? 'Before' : mode === 'after' ? 'After' : 'Comparison'} />
       </div>
       <Legend />
     </div>
