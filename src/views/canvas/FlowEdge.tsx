@@ -4,6 +4,12 @@ import { useApp } from '../storeContext';
 import { roundedPath } from '../../render/path';
 import type { FlowEdgeType, Point } from './model';
 
+/** Where a stub's marker sits: centred on the line's end; stacked below when several stubs end at one point; in a comparison the removed one below and the added one above. */
+function stubShift(status: string | undefined, slot: number): string {
+  if (slot > 0) return `calc(-50% + ${slot * 20}px)`;
+  return status === 'removed' ? '10%' : status === 'added' ? '-110%' : '-50%';
+}
+
 export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeType>) {
   const related = useApp((s) => s.highlight.edges.has(id));
   const dimmed = useApp((s) => s.selection !== undefined && !s.highlight.edges.has(id));
@@ -38,7 +44,7 @@ export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeT
           <div
             className={`fs-goto-stub${data.goTo ? '' : ' fs-jump-stub'}${dimmed ? ' is-dimmed' : ''}${data.status ? ` fs-stub-diff-${data.status}` : ''}`}
             // In a comparison a removed and an added connector can leave from the same point: one above, one below.
-            style={{ transform: `translate(4px, ${data.status === 'removed' ? '10%' : data.status === 'added' ? '-110%' : '-50%'}) translate(${end.x}px, ${end.y}px)` }} title={`${data.label ? `${data.label}: ` : ''}${data.goTo ? 'Go To' : 'to'} ${data.targetLabel ?? ''} (select to see the whole line)`}>
+            style={{ transform: `translate(4px, ${stubShift(data.status, data.stubSlot ?? 0)}) translate(${end.x}px, ${end.y}px)` }} title={`${data.label ? `${data.label}: ` : ''}${data.goTo ? 'Go To' : 'to'} ${data.targetLabel ?? ''} (select to see the whole line)`}>
             {data.status === 'added' ? '+ ' : data.status === 'removed' ? '− ' : data.labelWas !== undefined ? '~ ' : ''}
             {data.kind === 'fault' ? 'Fault → ' : data.label && data.kind !== 'next' ? `${data.label} → ` : '↪ '}
             {data.targetLabel}

@@ -50,6 +50,8 @@ export interface FlowEdgeData extends Record<string, unknown> {
   stub?: Point[];
   /** The Go To's target label, for the stub's "Go To …" marker. */
   targetLabel?: string;
+  /** Stubs ending at the same point (a wait's events, a fault and a Go To): which one this is, so their markers stack. */
+  stubSlot?: number;
   status?: EdgeStatus;
   /** A comparison: the connector stayed but its label changed; what it said before. */
   labelWas?: string;
@@ -110,6 +112,7 @@ export function toFlowElements(
   for (const f of filter?.folds ?? []) {
     nodes.push({ id: f.id, type: 'fold', position: { x: f.box.x, y: f.box.y }, width: f.box.width, height: f.box.height, measured: { width: f.box.width, height: f.box.height }, data: { count: f.count, members: f.members }, draggable: false, connectable: false });
   }
+  const stubbed: FlowEdgeData[] = [];
   const targetLabels = new Map(graph.nodes.map((n) => [n.id, labels?.nodes.get(n.id) ?? n.label]));
   const edges: FlowEdgeType[] = [];
   for (const e of graph.edges) {
@@ -122,8 +125,29 @@ export function toFlowElements(
     if (e.goTo || route.jump) {
       data.stub = route.jump?.stub ?? route.points.slice(0, 2);
       data.targetLabel = targetLabels.get(e.target) ?? e.target;
+      stubbed.push(data);
     }
     edges.push({ id: e.id, source: e.source, target: e.target, type: 'flow', data, selectable: false, focusable: false });
   }
+  stackStubMarkers(stubbed);
   return { nodes, edges };
+}
+
+/**
+ * Stub markers are one line of text to the right of the stub's end: where two would overlap (a wait's
+ * events, a fault and a Go To leaving one element), the later ones move down a row.
+ */
+function stackStubMarkers(stubs: FlowEdgeData[]) {
+  const placed: { x0: number; x1: number; y: number }[] = [];
+  const ends = stubs.map((d) => ({ d, end: (d.stub as Point[])[(d.stub as Point[]).length - 1] as Point }));
+  ends.sort((a, b) => a.end.y - b.end.y || a.end.x - b.end.x);
+  for (const { d, end } of ends) {
+    const text = `${d.kind === 'fault' ? 'Fault → ' : d.label ? `${d.label} → ` : '↪ '}${d.targetLabel ?? ''}`;
+    const x0 = end.x + 4;
+    const x1 = x0 + Math.min(200, text.length * 6.2 + 14);
+    let slot = 0;
+    while (placed.some((p) => Math.abs(p.y - (end.y + slot * 20)) < 18 && p.x0 < x1 && x0 < p.x1)) slot++;
+    d.stubSlot = slot;
+    placed.push({ x0, x1, y: end.y + slot * 20 });
+  }
 }
