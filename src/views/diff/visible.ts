@@ -29,8 +29,10 @@ export function visibleIn(graph: DiffGraph, mode: DiffMode | 'side-before' | 'si
   // A fold's marker sits on its top element, so connectors into or out of that element still land on it.
   const anchors = new Set<string>();
   if (mode === 'changes') {
-    // An element at either end of a changed connector is part of that change: it stays on screen.
-    const touched = new Set(graph.edges.filter((e) => e.status !== 'unchanged').flatMap((e) => [e.source, e.target]));
+    // An element at either end of a changed connector is part of that change, and a changed element's
+    // direct neighbours are its context (where it is entered from, where it leads): they stay on screen.
+    const changed = new Set(graph.nodes.filter((n) => n.status !== 'unchanged').map((n) => n.id));
+    const touched = new Set(graph.edges.filter((e) => e.status !== 'unchanged' || changed.has(e.source) || changed.has(e.target)).flatMap((e) => [e.source, e.target]));
     const unchanged = new Set(graph.nodes.filter((n) => n.status === 'unchanged' && n.type !== 'start' && !touched.has(n.id)).map((n) => n.id));
     // Chains: neighbours along ordinary connectors (not fault paths or Go To jumps, which tie far parts of
     // a flow together) between unchanged elements; each chain of two or more is one fold.
