@@ -57,7 +57,11 @@ export function changeList(diff: FlowDiff, positions?: Positions, typeName: (typ
     if (r.status === 'unchanged') continue;
     items.push({ key: `res:${r.type}:${r.id}`, group: 'resources', status: r.status, title: r.id, detail: typeName(r.type), changes: r.changes });
   }
-  for (const p of diff.properties) items.push({ key: `prop:${p.path}`, group: 'properties', status: 'changed', title: p.path, changes: [p] });
+  for (const p of diff.properties) {
+    const head = p.path.split(/[.[]/)[0] ?? p.path;
+    const word = PROPERTY_WORDS[head];
+    items.push({ key: `prop:${p.path}`, group: 'properties', status: 'changed', title: word ? `${word}${p.path === head ? '' : ` (${p.path})`}` : p.path, detail: word ? undefined : 'flow property', changes: [p] });
+  }
   if (positions) {
     const order = (i: ChangeItem) => {
       const p = i.nodeId ? positions[i.nodeId] : undefined;
@@ -76,6 +80,26 @@ export function changeList(diff: FlowDiff, positions?: Positions, typeName: (typ
   }
   return items;
 }
+
+/** Flow properties in Flow Builder's words (the API name stays in the property's before/after). */
+const PROPERTY_WORDS: Record<string, string> = {
+  apiVersion: 'API version',
+  status: 'Status',
+  processType: 'Flow type',
+  runInMode: 'Run mode',
+  label: 'Flow label',
+  description: 'Description',
+  interviewLabel: 'Interview label',
+  processMetadataValues: 'Builder settings',
+  environments: 'Environments',
+  triggerOrder: 'Trigger order',
+  isTemplate: 'Template',
+  isAdditionalPermissionRequiredToRun: 'Extra permission to run',
+  areMetricsLoggedToDataCloud: 'Metrics logged to Data Cloud',
+  migratedFromWorkflowRuleName: 'Migrated from workflow rule',
+  sourceTemplate: 'Source template',
+  timeZoneSidKey: 'Time zone',
+};
 
 export const STATUS_WORD: Record<ChangeItem['status'], string> = { added: 'Added', removed: 'Removed', changed: 'Changed', renamed: 'Renamed', unchanged: 'Unchanged', rewired: 'Rewired' };
 export const STATUS_MARK: Record<ChangeItem['status'], string> = { added: '+', removed: '−', changed: '~', renamed: '↻', unchanged: '·', rewired: '⇄' };

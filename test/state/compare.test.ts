@@ -28,7 +28,7 @@ describe('comparing two versions in the store', () => {
     expect(titles).toContain('elements:added:Notify Owner');
     expect(titles).toContain('elements:renamed:Flag Line Item');
     expect(titles).toContain('resources:added:Discount_Percent');
-    expect(titles).toContain('properties:changed:apiVersion');
+    expect(titles).toContain('properties:changed:API version');
     // A connector whose source and kind stay but whose target moves is one entry.
     expect(titles.filter((t) => t.startsWith('connectors:rewired')).length).toBeGreaterThan(0);
   });

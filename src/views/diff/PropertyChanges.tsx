@@ -9,7 +9,7 @@ export function PropertyChanges({ changes }: { changes: PropertyChange[] }) {
       {changes.map((c) => (
         <div key={c.path} className="prop-change">
           <dt>
-            <code>{c.path}</code>
+            <code>{c.path}</code>{' '}
             {c.before === undefined ? <span className="prop-tag prop-tag-added">set</span> : c.after === undefined ? <span className="prop-tag prop-tag-removed">unset</span> : null}
           </dt>
           <dd>

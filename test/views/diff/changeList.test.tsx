@@ -29,7 +29,7 @@ describe('the change list', () => {
     expect(elements.getByText('Notify Owner').closest('button')?.textContent).toContain('Added');
     expect(elements.getByText('Flag Line Item').closest('button')?.textContent).toContain('was Flag_Line');
     expect(within(screen.getByRole('region', { name: 'Connectors' })).getByText(/Get Line Items \(Fault\): Log Error → Notify Owner/)).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: 'Flow properties' })).getByText('apiVersion')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Flow properties' })).getByText('API version')).toBeTruthy();
   });
 
   it('a click goes to that change; the current one is marked and a resource shows its before/after', async () => {
