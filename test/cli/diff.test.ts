@@ -1,18 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run';
+import { fx, run } from './helpers';
 import { diffMarkdown, mdText } from '../../src/cli/diffMarkdown';
 import { diffFlows } from '../../src/model/diff/index';
 import type { FlowDiff } from '../../src/model/diff/types';
 import { parseFlow } from '../../src/model/parse/index';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
-const fx = (name: string) => join(__dirname, '../fixtures', name);
 const pair = (name: string) => [fx(`diff/${name}--before.flow-meta.xml`), fx(`diff/${name}--after.flow-meta.xml`)] as const;
 
 describe('flowscope diff', () => {

@@ -1,14 +1,5 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run';
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
-const fx = (name: string) => join(__dirname, '../fixtures', name);
+import { fx, run } from './helpers';
 
 describe('flowscope graph', () => {
   it('--json prints the graph contract', async () => {
