@@ -12,7 +12,12 @@ export default defineConfig({
         // The model code the first screen needs is shared with lazy chunks (diff, share); left alone,
         // Rolldown splits it into many tiny chunks, which gzip worse and cost requests. One chunk for it.
         codeSplitting: {
-          groups: [{ name: 'core', test: /[\\/]src[\\/](model[\\/](parse|graph|elements|types)|state[\\/]store|render[\\/](path|icons)|views[\\/](storeContext|links|lazyParts|preloadable|components[\\/]SideTabs|details[\\/](flow|start|conditions|values|FlowFacts|SectionList)))/ }],
+          groups: [
+            {
+              name: 'core',
+              test: /[\\/]src[\\/](model[\\/](parse|graph|elements|types)|state[\\/]store|render[\\/](path|icons)|views[\\/](storeContext|links|lazyParts|preloadable|components[\\/]SideTabs|details[\\/](flow|start|conditions|values|FlowFacts|SectionList)))/,
+            },
+          ],
         },
       },
     },

@@ -44,7 +44,11 @@ function parse(text: string): FlowDoc {
 }
 
 /** Times parse (when texts are given) → diff → union layout, `runs` times after one warm-up. */
-async function measure(name: string, input: { texts: [string, string] } | { docs: [FlowDoc, FlowDoc] }, runs: number): Promise<DiffRow> {
+async function measure(
+  name: string,
+  input: { texts: [string, string] } | { docs: [FlowDoc, FlowDoc] },
+  runs: number,
+): Promise<DiffRow> {
   const samples: { parse: number; graph: number; diff: number; layout: number; engine: string; changes: string }[] = [];
   for (let k = 0; k <= runs; k++) {
     const t0 = performance.now();
@@ -59,23 +63,41 @@ async function measure(name: string, input: { texts: [string, string] } | { docs
     const t4 = performance.now();
     const n = d.summary.nodes;
     const changes = `+${n.added} -${n.removed} ~${n.changed} >${n.renamed} nodes, +${d.summary.edges.added} -${d.summary.edges.removed} edges, ${d.rewired.length} rewired`;
-    if (k > 0) samples.push({ parse: t1 - t0, graph: t2 - t1, diff: t3 - t2, layout: t4 - t3, engine: r.engine, changes });
+    if (k > 0)
+      samples.push({ parse: t1 - t0, graph: t2 - t1, diff: t3 - t2, layout: t4 - t3, engine: r.engine, changes });
   }
   const first = samples[0] as (typeof samples)[number];
   const m = (f: (s: (typeof samples)[number]) => number) => round(median(samples.map(f)));
   const elements = 'texts' in input ? parse(input.texts[1]).elements.length : input.docs[1].elements.length;
-  return { case: name, elements, parseMs: m((s) => s.parse), graphMs: m((s) => s.graph), diffMs: m((s) => s.diff), layoutMs: m((s) => s.layout), totalMs: m((s) => s.parse + s.diff + s.layout), engine: first.engine, runs, changes: first.changes };
+  return {
+    case: name,
+    elements,
+    parseMs: m((s) => s.parse),
+    graphMs: m((s) => s.graph),
+    diffMs: m((s) => s.diff),
+    layoutMs: m((s) => s.layout),
+    totalMs: m((s) => s.parse + s.diff + s.layout),
+    engine: first.engine,
+    runs,
+    changes: first.changes,
+  };
 }
 
 export async function diffRows(): Promise<DiffRow[]> {
   let dirs: string[];
   try {
-    dirs = readdirSync(PAIRS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    dirs = readdirSync(PAIRS, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
   } catch {
     throw new Error(`The corpus pairs are missing at ${PAIRS}: the bench needs ../shared/corpus beside the repo.`);
   }
   const pairs = dirs.map((dir) => {
-    const texts: [string, string] = [readFileSync(join(PAIRS, dir, 'a.flow-meta.xml'), 'utf8'), readFileSync(join(PAIRS, dir, 'b.flow-meta.xml'), 'utf8')];
+    const texts: [string, string] = [
+      readFileSync(join(PAIRS, dir, 'a.flow-meta.xml'), 'utf8'),
+      readFileSync(join(PAIRS, dir, 'b.flow-meta.xml'), 'utf8'),
+    ];
     return { dir, texts, size: Math.max(parse(texts[0]).elements.length, parse(texts[1]).elements.length) };
   });
   const largest = [...pairs].sort((x, y) => y.size - x.size || (x.dir < y.dir ? -1 : 1))[0];
@@ -88,8 +110,11 @@ export async function diffRows(): Promise<DiffRow[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  diffRows().then((rows) => console.log(JSON.stringify(rows, null, 2)), (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  });
+  diffRows().then(
+    (rows) => console.log(JSON.stringify(rows, null, 2)),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
 }

@@ -23,7 +23,10 @@ function parse(text: string, fileName: string): FlowDoc {
 }
 
 async function link(a: FlowDoc, b?: FlowDoc): Promise<number> {
-  const built = await buildLink(b ? { v: 1, route: 'diff', a: inlineRef(a), b: inlineRef(b) } : { v: 1, route: 'view', a: inlineRef(a) }, SITE);
+  const built = await buildLink(
+    b ? { v: 1, route: 'diff', a: inlineRef(a), b: inlineRef(b) } : { v: 1, route: 'view', a: inlineRef(a) },
+    SITE,
+  );
   if (!built.ok) throw new Error(built.message);
   return built.length;
 }
@@ -32,13 +35,22 @@ const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((x, y) => x - y);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
 };
-const stats = (xs: number[]) => ({ count: xs.length, median: quantile(xs, 0.5), p95: quantile(xs, 0.95), max: Math.max(...xs), overCommentLimit: xs.filter((x) => x > COMMENT_LIMIT).length });
+const stats = (xs: number[]) => ({
+  count: xs.length,
+  median: quantile(xs, 0.5),
+  p95: quantile(xs, 0.95),
+  max: Math.max(...xs),
+  overCommentLimit: xs.filter((x) => x > COMMENT_LIMIT).length,
+});
 
 const pairs: number[] = [];
 const separate: number[] = [];
 const noDelta: number[] = [];
 const pairRows: { pair: string; chars: number }[] = [];
-for (const dir of readdirSync(join(CORPUS, 'pairs'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+for (const dir of readdirSync(join(CORPUS, 'pairs'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort()) {
   const name = `${dir.split('__')[2]}.flow-meta.xml`;
   const a = parse(readFileSync(join(CORPUS, 'pairs', dir, 'a.flow-meta.xml'), 'utf8'), name);
   const b = parse(readFileSync(join(CORPUS, 'pairs', dir, 'b.flow-meta.xml'), 'utf8'), name);
@@ -47,13 +59,19 @@ for (const dir of readdirSync(join(CORPUS, 'pairs'), { withFileTypes: true }).fi
   pairRows.push({ pair: dir, chars });
   // Alternatives, payload characters only: two payloads, or one payload holding both versions whole.
   const md = (d: FlowDoc) => ({ n: d.name, m: docToMetadata(shareableDoc(d)) });
-  separate.push((await compress(JSON.stringify({ a: md(a) }))).length + (await compress(JSON.stringify({ a: md(b) }))).length);
+  separate.push(
+    (await compress(JSON.stringify({ a: md(a) }))).length + (await compress(JSON.stringify({ a: md(b) }))).length,
+  );
   noDelta.push((await compress(JSON.stringify({ a: md(a), b: md(b) }))).length);
 }
 
 const flows: number[] = [];
-for (const file of readdirSync(join(CORPUS, 'flows')).filter((f) => /\.(flow-meta\.xml|flow)$/.test(f)).sort()) {
-  flows.push(await link(parse(readFileSync(join(CORPUS, 'flows', file), 'utf8'), file.split('__').slice(2).join('__'))));
+for (const file of readdirSync(join(CORPUS, 'flows'))
+  .filter((f) => /\.(flow-meta\.xml|flow)$/.test(f))
+  .sort()) {
+  flows.push(
+    await link(parse(readFileSync(join(CORPUS, 'flows', file), 'utf8'), file.split('__').slice(2).join('__'))),
+  );
 }
 
 const result = {
@@ -64,8 +82,11 @@ const result = {
   pairPayloadAlternatives: { separatePayloads: stats(separate), onePayloadNoDelta: stats(noDelta) },
   longestPairs: pairRows.sort((x, y) => y.chars - x.chars).slice(0, 5),
 };
-const row = (name: string, s: ReturnType<typeof stats>) => `${name.padEnd(34)} ${String(s.count).padStart(5)} ${String(s.median).padStart(8)} ${String(s.p95).padStart(8)} ${String(s.max).padStart(8)} ${String(s.overCommentLimit).padStart(6)}`;
-console.log(`${'characters'.padEnd(34)} ${'n'.padStart(5)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)} ${'>64K'.padStart(6)}`);
+const row = (name: string, s: ReturnType<typeof stats>) =>
+  `${name.padEnd(34)} ${String(s.count).padStart(5)} ${String(s.median).padStart(8)} ${String(s.p95).padStart(8)} ${String(s.max).padStart(8)} ${String(s.overCommentLimit).padStart(6)}`;
+console.log(
+  `${'characters'.padEnd(34)} ${'n'.padStart(5)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)} ${'>64K'.padStart(6)}`,
+);
 console.log(row('diff links (72 corpus pairs)', result.diffLinks));
 console.log(row('view links (corpus flows)', result.viewLinks));
 console.log(row('  pair payload: two payloads', result.pairPayloadAlternatives.separatePayloads));

@@ -65,7 +65,13 @@ async function once(text: string, fileName: string | undefined, options: LayoutO
   return { parse: t1 - t0, graph: t2 - t1, layout: t3 - t2, total: t3 - t0, result };
 }
 
-async function measure(name: string, inputs: { text: string; fileName?: string }[], elements: number, runs: number, options: LayoutOptions = {}): Promise<Row> {
+async function measure(
+  name: string,
+  inputs: { text: string; fileName?: string }[],
+  elements: number,
+  runs: number,
+  options: LayoutOptions = {},
+): Promise<Row> {
   const all = async () => {
     const sum = { parse: 0, graph: 0, layout: 0, total: 0, analyse: 0, place: 0, route: 0 };
     const engines = new Set<string>();
@@ -107,7 +113,9 @@ async function measure(name: string, inputs: { text: string; fileName?: string }
 async function main(): Promise<void> {
   let files: string[];
   try {
-    files = readdirSync(CORPUS).filter((f) => /\.(flow-meta\.xml|flow)$/.test(f)).sort();
+    files = readdirSync(CORPUS)
+      .filter((f) => /\.(flow-meta\.xml|flow)$/.test(f))
+      .sort();
   } catch {
     throw new Error(`The flow corpus is missing at ${CORPUS}: the bench needs ../shared/corpus beside the repo.`);
   }
@@ -121,11 +129,22 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const add = (row: Row) => {
     rows.push(row);
-    console.log(`${row.case.slice(0, 78).padEnd(78)} ${String(row.elements).padStart(6)} ${row.parseMs.toFixed(1).padStart(8)} ${row.graphMs.toFixed(1).padStart(7)} ${row.layoutMs.toFixed(1).padStart(8)} ${row.totalMs.toFixed(1).padStart(8)}  ${row.engine}`);
+    console.log(
+      `${row.case.slice(0, 78).padEnd(78)} ${String(row.elements).padStart(6)} ${row.parseMs.toFixed(1).padStart(8)} ${row.graphMs.toFixed(1).padStart(7)} ${row.layoutMs.toFixed(1).padStart(8)} ${row.totalMs.toFixed(1).padStart(8)}  ${row.engine}`,
+    );
   };
-  console.log(`${'case'.padEnd(78)} ${'elems'.padStart(6)} ${'parse'.padStart(8)} ${'graph'.padStart(7)} ${'layout'.padStart(8)} ${'total'.padStart(8)}  engine   (ms, medians)`);
+  console.log(
+    `${'case'.padEnd(78)} ${'elems'.padStart(6)} ${'parse'.padStart(8)} ${'graph'.padStart(7)} ${'layout'.padStart(8)} ${'total'.padStart(8)}  engine   (ms, medians)`,
+  );
   for (const c of largest) add(await measure(`corpus:${c.file}`, [{ text: c.text, fileName: c.file }], c.elements, 15));
-  add(await measure(`corpus:* (all ${corpus.length} flows, sum per run)`, corpus.map((c) => ({ text: c.text, fileName: c.file })), corpus.reduce((s, c) => s + c.elements, 0), 5));
+  add(
+    await measure(
+      `corpus:* (all ${corpus.length} flows, sum per run)`,
+      corpus.map((c) => ({ text: c.text, fileName: c.file })),
+      corpus.reduce((s, c) => s + c.elements, 0),
+      5,
+    ),
+  );
   for (const size of [200, 500, 1000, 2000, 3000]) {
     const gen = generateFlow(size, 1);
     add(await measure(`generated:${size}`, [{ text: gen.xml }], size, size >= 2000 ? 7 : 11));
@@ -138,7 +157,12 @@ async function main(): Promise<void> {
   if (!skipElk) {
     // For comparison only: the same inputs forced through ELK (what the structured engine replaced).
     const top = largest[0];
-    if (top) add(await measure(`elk:corpus:${top.file}`, [{ text: top.text, fileName: top.file }], top.elements, 3, { engine: 'elk' }));
+    if (top)
+      add(
+        await measure(`elk:corpus:${top.file}`, [{ text: top.text, fileName: top.file }], top.elements, 3, {
+          engine: 'elk',
+        }),
+      );
     add(await measure('elk:generated:200', [{ text: generateFlow(200, 1).xml }], 200, 3, { engine: 'elk' }));
   }
 

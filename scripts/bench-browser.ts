@@ -20,12 +20,22 @@ import { docToMetadata } from '../src/share/metadata';
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 const DIST = process.env.FLOWSCOPE_DIST ?? 'dist';
-execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit' });
-const server = await preview({ root: ROOT, build: { outDir: DIST }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+execFileSync(
+  process.execPath,
+  [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'],
+  { cwd: ROOT, stdio: 'inherit' },
+);
+const server = await preview({
+  root: ROOT,
+  build: { outDir: DIST },
+  preview: { host: '127.0.0.1', port: 0 },
+  logLevel: 'warn',
+});
 const address = server.httpServer.address();
 if (!address || typeof address === 'string') throw new Error('no port');
 const base = `http://127.0.0.1:${address.port}/`;
@@ -35,7 +45,15 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   viewport: { width: 1400, height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 async function freshPage(): Promise<Page> {
@@ -51,12 +69,17 @@ async function openAndTime(page: Page, name: string, xml: string, expectNode: st
     (window as unknown as { __t0: number }).__t0 = performance.now();
   });
   await page.setInputFiles('input[type=file]', { name, mimeType: 'text/xml', buffer: Buffer.from(xml) });
-  await page.locator(`.react-flow__node [data-node-id="${expectNode}"]`).first().waitFor({ state: 'attached', timeout: 120_000 });
+  await page
+    .locator(`.react-flow__node [data-node-id="${expectNode}"]`)
+    .first()
+    .waitFor({ state: 'attached', timeout: 120_000 });
   return page.evaluate(
     () =>
       new Promise<number>((done) => {
         // Two frames after the nodes are in the DOM: they have been painted.
-        requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - (window as unknown as { __t0: number }).__t0)));
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => done(performance.now() - (window as unknown as { __t0: number }).__t0)),
+        );
       }),
   );
 }
@@ -71,7 +94,13 @@ for (const size of [200, 1000, 3000]) {
     times.push(await openAndTime(page, `${gen.name}.flow-meta.xml`, gen.xml, first));
     await page.close();
   }
-  rows.push({ case: `first paint: generated ${size}`, elements: size, medianMs: r1(median(times)), runs: times.length, allMs: times.map(r1) });
+  rows.push({
+    case: `first paint: generated ${size}`,
+    elements: size,
+    medianMs: r1(median(times)),
+    runs: times.length,
+    allMs: times.map(r1),
+  });
 }
 
 {
@@ -80,23 +109,47 @@ for (const size of [200, 1000, 3000]) {
   const parsed = parseFlow(generateFlow(1000, 1).xml, { fileName: 'Generated.flow-meta.xml' });
   if (!parsed.ok) throw new Error(parsed.error.message);
   const edited = mutateFlow(parsed.doc, 40, 7);
-  const json = (doc: typeof parsed.doc) => Buffer.from(JSON.stringify({ FullName: doc.name, Metadata: docToMetadata(doc) }));
+  const json = (doc: typeof parsed.doc) =>
+    Buffer.from(JSON.stringify({ FullName: doc.name, Metadata: docToMetadata(doc) }));
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const page = await freshPage();
     await page.getByRole('button', { name: 'Compare…' }).click();
-    await page.setInputFiles('input[aria-label="Before (older): flow file"]', { name: 'before.json', mimeType: 'application/json', buffer: json(parsed.doc) });
-    await page.setInputFiles('input[aria-label="After (newer): flow file"]', { name: 'after.json', mimeType: 'application/json', buffer: json(edited.doc) });
+    await page.setInputFiles('input[aria-label="Before (older): flow file"]', {
+      name: 'before.json',
+      mimeType: 'application/json',
+      buffer: json(parsed.doc),
+    });
+    await page.setInputFiles('input[aria-label="After (newer): flow file"]', {
+      name: 'after.json',
+      mimeType: 'application/json',
+      buffer: json(edited.doc),
+    });
     await page.locator('.compare-slot .slot-name').nth(1).waitFor();
     await page.evaluate(() => {
       (window as unknown as { __t0: number }).__t0 = performance.now();
     });
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     await page.locator('.react-flow__node [data-status]').first().waitFor({ timeout: 120_000 });
-    times.push(await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - (window as unknown as { __t0: number }).__t0))))));
+    times.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((done) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => done(performance.now() - (window as unknown as { __t0: number }).__t0)),
+            ),
+          ),
+      ),
+    );
     await page.close();
   }
-  rows.push({ case: `compare: generated 1000, ${edited.applied.length} edits (diff + layout + paint)`, elements: 1000, medianMs: r1(median(times)), runs: times.length, allMs: times.map(r1) });
+  rows.push({
+    case: `compare: generated 1000, ${edited.applied.length} edits (diff + layout + paint)`,
+    elements: 1000,
+    medianMs: r1(median(times)),
+    runs: times.length,
+    allMs: times.map(r1),
+  });
 }
 
 /** Frame intervals while zooming with the wheel and panning by drag, at the given zoom. */
@@ -147,10 +200,23 @@ async function frames(page: Page, jumpTo: string | undefined): Promise<number[]>
   await openAndTime(page, `${gen.name}.flow-meta.xml`, gen.xml, '$start');
   await page.waitForTimeout(500);
   const middle = gen.elements[Math.floor(gen.elements.length / 2)]?.name;
-  for (const [label, jump] of [['fitted (whole flow)', undefined], ['zoomed in (readable)', middle]] as const) {
+  for (const [label, jump] of [
+    ['fitted (whole flow)', undefined],
+    ['zoomed in (readable)', middle],
+  ] as const) {
     const f = await frames(page, jump);
-    const zoom = await page.evaluate(() => document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '');
-    rows.push({ case: `pan/zoom 3000: ${label}`, elements: 3000, frames: f.length, p50Ms: r1(pct(f, 0.5)), p95Ms: r1(pct(f, 0.95)), maxMs: r1(Math.max(...f)), viewport: /scale\(([\d.]+)\)/.exec(zoom)?.[1] });
+    const zoom = await page.evaluate(
+      () => document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '',
+    );
+    rows.push({
+      case: `pan/zoom 3000: ${label}`,
+      elements: 3000,
+      frames: f.length,
+      p50Ms: r1(pct(f, 0.5)),
+      p95Ms: r1(pct(f, 0.95)),
+      maxMs: r1(Math.max(...f)),
+      viewport: /scale\(([\d.]+)\)/.exec(zoom)?.[1],
+    });
   }
   await page.close();
 }
@@ -164,14 +230,28 @@ async function frames(page: Page, jumpTo: string | undefined): Promise<number[]>
   await page.goto(base);
   await page.locator('.react-flow__node').first().waitFor();
   await page.getByRole('tab', { name: 'Flow' }).waitFor();
-  const size = (p: string) => gzipSync(readFileSync(join(ROOT, DIST, p.replace(/^.*\/assets\//, 'assets/'))), { level: 9 }).length;
+  const size = (p: string) =>
+    gzipSync(readFileSync(join(ROOT, DIST, p.replace(/^.*\/assets\//, 'assets/'))), { level: 9 }).length;
   const pageFiles = [...files].filter((f) => !workers.has(f));
-  rows.push({ case: 'first screen JS (gzip)', kb: r1(pageFiles.reduce((n, f) => n + size(f), 0) / 1024), files: pageFiles.length, workerKb: r1([...workers].reduce((n, f) => n + size(f), 0) / 1024) });
+  rows.push({
+    case: 'first screen JS (gzip)',
+    kb: r1(pageFiles.reduce((n, f) => n + size(f), 0) / 1024),
+    files: pageFiles.length,
+    workerKb: r1([...workers].reduce((n, f) => n + size(f), 0) / 1024),
+  });
   await page.close();
 }
 
 await context.close();
 await server.close();
 rmSync(profile, { recursive: true, force: true });
-for (const r of rows) console.log(Object.entries(r).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('/') : String(v)}`).join('  '));
-writeFileSync(join(ROOT, 'bench/browser-results.json'), `${JSON.stringify({ machine: 'headless Debian Chromium, --disable-gpu, 2 cores', rows }, null, 2)}\n`);
+for (const r of rows)
+  console.log(
+    Object.entries(r)
+      .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('/') : String(v)}`)
+      .join('  '),
+  );
+writeFileSync(
+  join(ROOT, 'bench/browser-results.json'),
+  `${JSON.stringify({ machine: 'headless Debian Chromium, --disable-gpu, 2 cores', rows }, null, 2)}\n`,
+);

@@ -20,16 +20,27 @@ for (const f of ['unit.json', 'e2e.json']) rmSync(`${tmp}/${f}`, { force: true }
 
 let failed = step('typecheck', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']) !== 0;
 const json = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=${tmp}/${name}.json`];
-failed = step('unit, property and component tests', ['node_modules/vitest/vitest.mjs', 'run', ...json('unit')]) !== 0 || failed;
+failed =
+  step('unit, property and component tests', ['node_modules/vitest/vitest.mjs', 'run', ...json('unit')]) !== 0 ||
+  failed;
 process.env.CHROMIUM_PATH = ensureChromium();
 failed = step('build the site', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']) !== 0 || failed;
-failed = step('end-to-end tests (headless Chromium)', ['node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.e2e.config.ts', ...json('e2e')]) !== 0 || failed;
+failed =
+  step('end-to-end tests (headless Chromium)', [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--config',
+    'vitest.e2e.config.ts',
+    ...json('e2e'),
+  ]) !== 0 || failed;
 
 const unit = counts(`${tmp}/unit.json`);
 const e2e = counts(`${tmp}/e2e.json`);
 const passed = unit.passed + e2e.passed;
 // A failed step with no failed test (typecheck, build, a suite that did not load) still counts as a failure.
 const failedTests = unit.failed + e2e.failed + (failed && unit.failed + e2e.failed === 0 ? 1 : 0);
-console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed`);
+console.log(
+  `\nunit: ${unit.passed} passed, ${unit.failed} failed; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed`,
+);
 console.log(`Tests: ${passed} passed, ${failedTests} failed`);
 process.exit(failed || failedTests > 0 || passed === 0 ? 1 : 0);

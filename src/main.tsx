@@ -4,7 +4,13 @@ import { SAMPLES } from './samples/index';
 import { createAppStore } from './state/store';
 import { App } from './views/App';
 import { browserLayout } from './views/browserLayout';
-import { DetailsPanelPart, FlowCanvasPart, preloadComparison, ResourcesPanelPart, SidePanelPart } from './views/lazyParts';
+import {
+  DetailsPanelPart,
+  FlowCanvasPart,
+  preloadComparison,
+  ResourcesPanelPart,
+  SidePanelPart,
+} from './views/lazyParts';
 import { isLinkHash, openLink } from './views/links';
 import { StoreContext } from './views/storeContext';
 import './views/app.css';

@@ -17,7 +17,9 @@ describe('bundled samples', () => {
   it('between them show scheduled paths, loops, faults, Go To, waits and screens', () => {
     const kinds = new Set<string>();
     for (const s of SAMPLES) {
-      const r = parseFlow(readFileSync(join(__dirname, '../src/samples', s.fileName), 'utf8'), { fileName: s.fileName });
+      const r = parseFlow(readFileSync(join(__dirname, '../src/samples', s.fileName), 'utf8'), {
+        fileName: s.fileName,
+      });
       if (!r.ok) throw new Error(r.error.message);
       for (const e of buildGraph(r.doc).edges) {
         kinds.add(e.kind);
@@ -25,7 +27,19 @@ describe('bundled samples', () => {
       }
       for (const e of r.doc.elements) kinds.add(e.type);
     }
-    for (const k of ['scheduledPath', 'loopNext', 'loopEnd', 'fault', 'goTo', 'waitEvent', 'outcome', 'default', 'screens', 'subflows']) expect(kinds).toContain(k);
+    for (const k of [
+      'scheduledPath',
+      'loopNext',
+      'loopEnd',
+      'fault',
+      'goTo',
+      'waitEvent',
+      'outcome',
+      'default',
+      'screens',
+      'subflows',
+    ])
+      expect(kinds).toContain(k);
   });
 });
 

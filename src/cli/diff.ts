@@ -20,7 +20,18 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
   const [a, b, ...extra] = args.positional;
   const record = args.flags.get('record');
   const unknown = [...args.flags.keys()].filter((k) => !['json', 'md', 'record'].includes(k));
-  const problem = !a || !b ? 'two flow files are required' : extra.length > 0 ? `unexpected argument "${extra[0]}"` : unknown.length > 0 ? `unknown option --${unknown[0]}` : args.flags.has('json') && args.flags.has('md') ? 'choose one of --json and --md' : record !== undefined && !/^\d+$/.test(String(record)) ? '--record takes a number' : undefined;
+  const problem =
+    !a || !b
+      ? 'two flow files are required'
+      : extra.length > 0
+        ? `unexpected argument "${extra[0]}"`
+        : unknown.length > 0
+          ? `unknown option --${unknown[0]}`
+          : args.flags.has('json') && args.flags.has('md')
+            ? 'choose one of --json and --md'
+            : record !== undefined && !/^\d+$/.test(String(record))
+              ? '--record takes a number'
+              : undefined;
   if (problem || !a || !b) {
     io.err(`flowscope diff: ${problem}\n\nUsage:\n${DIFF_USAGE}\n`);
     return 2;
@@ -50,7 +61,9 @@ const cut = (s: string, n = 50) => (s.length > n ? `${s.slice(0, n - 1)}…` : s
 export function textSummary(d: FlowDiff, a: string, b: string, label: string): string {
   const s = d.summary;
   const lines = [`${one(label)}: ${a} -> ${b}`];
-  lines.push(`Elements:   ${s.nodes.added} added, ${s.nodes.removed} removed, ${s.nodes.changed} changed, ${s.nodes.renamed} renamed, ${s.nodes.unchanged} unchanged`);
+  lines.push(
+    `Elements:   ${s.nodes.added} added, ${s.nodes.removed} removed, ${s.nodes.changed} changed, ${s.nodes.renamed} renamed, ${s.nodes.unchanged} unchanged`,
+  );
   lines.push(`Connectors: ${s.edges.added} added, ${s.edges.removed} removed, ${d.rewired.length} rewired`);
   lines.push(`Resources:  ${s.resources.added} added, ${s.resources.removed} removed, ${s.resources.changed} changed`);
   lines.push(`Flow properties: ${s.properties} changed`);
@@ -58,15 +71,20 @@ export function textSummary(d: FlowDiff, a: string, b: string, label: string): s
   if (nodes.length > 0) lines.push('');
   for (const n of nodes) {
     const name = n.id === START_ID ? 'Start' : n.renamedFrom ? `${n.renamedFrom} -> ${n.id}` : n.id;
-    const detail = n.changes.length > 0 ? ` (${n.changes.length === 1 ? (n.changes[0] as { path: string }).path : `${n.changes.length} changes`})` : '';
+    const detail =
+      n.changes.length > 0
+        ? ` (${n.changes.length === 1 ? (n.changes[0] as { path: string }).path : `${n.changes.length} changes`})`
+        : '';
     lines.push(`  ${MARK[n.status] ?? ' '} ${elementKind(n.type).builderName.padEnd(20)} ${name}${detail}`);
   }
   if (d.rewired.length > 0) lines.push('');
-  for (const r of d.rewired) lines.push(`  rewired ${r.source} ${r.kind}${r.key ? ` ${r.key}` : ''}: ${r.before} -> ${r.after}`);
+  for (const r of d.rewired)
+    lines.push(`  rewired ${r.source} ${r.kind}${r.key ? ` ${r.key}` : ''}: ${r.before} -> ${r.after}`);
   const res = d.resources.filter((r) => r.status !== 'unchanged');
   if (res.length > 0) lines.push('');
   for (const r of res) lines.push(`  ${MARK[r.status] ?? ' '} ${r.type.padEnd(20)} ${r.id}`);
   if (d.properties.length > 0) lines.push('');
-  for (const p of d.properties) lines.push(`  ${p.path}: ${cut(one(valueText(p.before)))} -> ${cut(one(valueText(p.after)))}`);
+  for (const p of d.properties)
+    lines.push(`  ${p.path}: ${cut(one(valueText(p.before)))} -> ${cut(one(valueText(p.after)))}`);
   return `${lines.join('\n')}\n`;
 }

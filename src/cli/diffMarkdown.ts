@@ -22,17 +22,19 @@ export interface DiffMarkdownOptions {
 
 /** Untrusted text as inert Markdown on one line (for table cells and list items). */
 export function mdText(s: string): string {
-  return s
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    // `!` needs no escape: with `[` escaped it cannot start an image.
-    .replace(/([\\`*_[\]|~#])/g, '\\$1')
-    // A word joiner keeps "@team" from pinging anyone and "https://…" / "www." from becoming links.
-    .replace(/@/g, '@\u2060')
-    .replace(/:\/\//g, ':\u2060//')
-    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u2060.`);
+  return (
+    s
+      .replace(/\r\n?|\n/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // `!` needs no escape: with `[` escaped it cannot start an image.
+      .replace(/([\\`*_[\]|~#])/g, '\\$1')
+      // A word joiner keeps "@team" from pinging anyone and "https://…" / "www." from becoming links.
+      .replace(/@/g, '@\u2060')
+      .replace(/:\/\//g, ':\u2060//')
+      .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u2060.`)
+  );
 }
 
 /** An API name or property path in a code span (inert: no HTML, links or mentions); escaped text when it could break out of one. */
@@ -40,7 +42,8 @@ export function mdName(s: string): string {
   return /^[^`|\r\n]{1,200}$/.test(s) ? `\`${s}\`` : mdText(s);
 }
 
-const VALUE_SLOT = /^(stringValue|numberValue|booleanValue|dateValue|dateTimeValue|elementReference|apexValue|sobjectValue|formulaExpression)$/;
+const VALUE_SLOT =
+  /^(stringValue|numberValue|booleanValue|dateValue|dateTimeValue|elementReference|apexValue|sobjectValue|formulaExpression)$/;
 
 /** A value as short plain text: a one-slot value object as its value (`{!Ref}` for references), lists joined. */
 export function valueText(v: Value | undefined): string {
@@ -57,23 +60,45 @@ export function valueText(v: Value | undefined): string {
 
 /** Flow Builder's words for resource arrays. */
 const RESOURCE_NAMES: Record<string, string> = {
-  variables: 'Variable', constants: 'Constant', formulas: 'Formula', textTemplates: 'Text Template', choices: 'Choice',
-  dynamicChoiceSets: 'Record Choice Set', stages: 'Stage', exitRules: 'Exit Rule', customProperties: 'Custom Property',
+  variables: 'Variable',
+  constants: 'Constant',
+  formulas: 'Formula',
+  textTemplates: 'Text Template',
+  choices: 'Choice',
+  dynamicChoiceSets: 'Record Choice Set',
+  stages: 'Stage',
+  exitRules: 'Exit Rule',
+  customProperties: 'Custom Property',
 };
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const MARK: Record<string, string> = { added: '➕ added', removed: '➖ removed', changed: '✏️ changed', renamed: '🔁 renamed', rewired: '↪️ rewired' };
+const MARK: Record<string, string> = {
+  added: '➕ added',
+  removed: '➖ removed',
+  changed: '✏️ changed',
+  renamed: '🔁 renamed',
+  rewired: '↪️ rewired',
+};
 
 function changesCell(changes: PropertyChange[], o: Required<Omit<DiffMarkdownOptions, 'title'>>): string {
-  const shown = changes.slice(0, o.maxChanges).map((c) => `${mdName(c.path)}: ${mdText(cut(valueText(c.before), o.maxValue))} → ${mdText(cut(valueText(c.after), o.maxValue))}`);
+  const shown = changes
+    .slice(0, o.maxChanges)
+    .map(
+      (c) =>
+        `${mdName(c.path)}: ${mdText(cut(valueText(c.before), o.maxValue))} → ${mdText(cut(valueText(c.after), o.maxValue))}`,
+    );
   if (changes.length > o.maxChanges) shown.push(`… and ${plural(changes.length - o.maxChanges, 'more change')}`);
   return shown.join('<br>');
 }
 
 function table(head: string[], rows: string[][], max: number): string[] {
   if (rows.length === 0) return [];
-  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.slice(0, max).map((r) => `| ${r.join(' | ')} |`)];
+  const lines = [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.slice(0, max).map((r) => `| ${r.join(' | ')} |`),
+  ];
   if (rows.length > max) lines.push('', `_… and ${rows.length - max} more._`);
   return [...lines, ''];
 }
@@ -88,9 +113,22 @@ export function diffMarkdown(diff: FlowDiff, options: DiffMarkdownOptions = {}):
     return nonzero.length > 0 ? `**${title}:** ${nonzero.join(', ')}` : undefined;
   };
   const counts = [
-    part('Elements', [[s.nodes.added, 'added'], [s.nodes.removed, 'removed'], [s.nodes.changed, 'changed'], [s.nodes.renamed, 'renamed']]),
-    part('Connectors', [[s.edges.added, 'added'], [s.edges.removed, 'removed'], [diff.rewired.length, 'rewired']]),
-    part('Resources', [[s.resources.added, 'added'], [s.resources.removed, 'removed'], [s.resources.changed, 'changed']]),
+    part('Elements', [
+      [s.nodes.added, 'added'],
+      [s.nodes.removed, 'removed'],
+      [s.nodes.changed, 'changed'],
+      [s.nodes.renamed, 'renamed'],
+    ]),
+    part('Connectors', [
+      [s.edges.added, 'added'],
+      [s.edges.removed, 'removed'],
+      [diff.rewired.length, 'rewired'],
+    ]),
+    part('Resources', [
+      [s.resources.added, 'added'],
+      [s.resources.removed, 'removed'],
+      [s.resources.changed, 'changed'],
+    ]),
     part('Flow properties', [[s.properties, 'changed']]),
   ].filter((x): x is string => x !== undefined);
   if (counts.length === 0) return [...out, 'No differences (coordinates are not compared).', ''].join('\n');
@@ -98,20 +136,40 @@ export function diffMarkdown(diff: FlowDiff, options: DiffMarkdownOptions = {}):
 
   const elementRow = (n: NodeDiff) => {
     const name = n.id === START_ID ? 'Start' : mdText(n.label);
-    const api = n.id === START_ID ? '' : n.renamedFrom ? `<br>${mdName(n.renamedFrom)} → ${mdName(n.id)}` : `<br>${mdName(n.id)}`;
-    return [MARK[n.status] ?? n.status, `${name}${api}`, mdText(elementKind(n.type).builderName), changesCell(n.changes, o)];
+    const api =
+      n.id === START_ID ? '' : n.renamedFrom ? `<br>${mdName(n.renamedFrom)} → ${mdName(n.id)}` : `<br>${mdName(n.id)}`;
+    return [
+      MARK[n.status] ?? n.status,
+      `${name}${api}`,
+      mdText(elementKind(n.type).builderName),
+      changesCell(n.changes, o),
+    ];
   };
   const order: Record<string, number> = { removed: 0, added: 1, renamed: 2, changed: 3 };
-  const elements = diff.nodes.filter((n) => n.status !== 'unchanged').sort((a, b) => (order[a.status] ?? 9) - (order[b.status] ?? 9));
+  const elements = diff.nodes
+    .filter((n) => n.status !== 'unchanged')
+    .sort((a, b) => (order[a.status] ?? 9) - (order[b.status] ?? 9));
   out.push(...heading('Elements', table(['', 'Element', 'Type', 'Changes'], elements.map(elementRow), o.maxRows)));
 
   out.push(...heading('Connectors', table(['', 'From', 'Connector', 'To'], connectorRows(diff), o.maxRows)));
   const renameOnly = s.edges.added + s.edges.removed - diff.graph.edges.filter((e) => e.status !== 'unchanged').length;
-  if (renameOnly > 0) out.push(`_${plural(renameOnly, 'connector change')} by API name only follow renamed elements._`, '');
+  if (renameOnly > 0)
+    out.push(`_${plural(renameOnly, 'connector change')} by API name only follow renamed elements._`, '');
 
-  const resources = diff.resources.filter((r) => r.status !== 'unchanged').map((r) => [MARK[r.status] ?? r.status, mdName(r.id), mdText(RESOURCE_NAMES[r.type] ?? r.type), changesCell(r.changes, o)]);
+  const resources = diff.resources
+    .filter((r) => r.status !== 'unchanged')
+    .map((r) => [
+      MARK[r.status] ?? r.status,
+      mdName(r.id),
+      mdText(RESOURCE_NAMES[r.type] ?? r.type),
+      changesCell(r.changes, o),
+    ]);
   out.push(...heading('Resources', table(['', 'Resource', 'Type', 'Changes'], resources, o.maxRows)));
-  const props = diff.properties.map((p) => [mdName(p.path), mdText(cut(valueText(p.before), o.maxValue)), mdText(cut(valueText(p.after), o.maxValue))]);
+  const props = diff.properties.map((p) => [
+    mdName(p.path),
+    mdText(cut(valueText(p.before), o.maxValue)),
+    mdText(cut(valueText(p.after), o.maxValue)),
+  ]);
   out.push(...heading('Flow properties', table(['Property', 'Before', 'After'], props, o.maxRows)));
   return out.join('\n');
 }
@@ -131,14 +189,22 @@ function connectorRows(diff: FlowDiff): string[][] {
     label.set(n.id, n.label);
     if (n.renamedFrom) label.set(n.renamedFrom, n.label);
   }
-  const end = (id: string) => (id === START_ID ? 'Start' : label.get(id) === id ? mdName(id) : `${mdText(label.get(id) ?? id)} (${mdName(id)})`);
-  const what = (kind: string, lbl: string | undefined, goTo: boolean) => `${mdText(kind)}${lbl ? `: ${mdText(lbl)}` : ''}${goTo ? ' (Go To)' : ''}`;
+  const end = (id: string) =>
+    id === START_ID ? 'Start' : label.get(id) === id ? mdName(id) : `${mdText(label.get(id) ?? id)} (${mdName(id)})`;
+  const what = (kind: string, lbl: string | undefined, goTo: boolean) =>
+    `${mdText(kind)}${lbl ? `: ${mdText(lbl)}` : ''}${goTo ? ' (Go To)' : ''}`;
   const rows: string[][] = [];
   const covered = new Set<DiffGraphEdge>();
   for (const r of diff.rewired) {
-    const slot = (e: DiffGraphEdge) => e.source === r.source && e.kind === r.kind && (e.key ?? '') === (r.key ?? '') && e.status !== 'unchanged';
+    const slot = (e: DiffGraphEdge) =>
+      e.source === r.source && e.kind === r.kind && (e.key ?? '') === (r.key ?? '') && e.status !== 'unchanged';
     diff.graph.edges.filter(slot).forEach((e) => covered.add(e));
-    rows.push([MARK.rewired as string, end(r.source), what(r.kind, r.label, false), `${end(r.before)} → ${end(r.after)}`]);
+    rows.push([
+      MARK.rewired as string,
+      end(r.source),
+      what(r.kind, r.label, false),
+      `${end(r.before)} → ${end(r.after)}`,
+    ]);
   }
   for (const e of diff.graph.edges) {
     if (e.status === 'unchanged' || covered.has(e)) continue;

@@ -21,7 +21,9 @@ export function git(cwd: string, args: string[]): Promise<string> {
 /** A ref → its commit id; undefined when it names no commit. `--end-of-options`: a ref like "--output=x" stays a ref. */
 export async function commitOf(cwd: string, ref: string): Promise<string | undefined> {
   try {
-    return (await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim() || undefined;
+    return (
+      (await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim() || undefined
+    );
   } catch {
     return undefined;
   }
@@ -38,7 +40,17 @@ export async function mergeBase(cwd: string, base: string, head: string): Promis
 
 /** `git diff --name-status` between two commits over the pathspecs, renames detected. */
 export async function changedFiles(cwd: string, from: string, to: string, pathspecs: string[]): Promise<ChangedFile[]> {
-  const out = await git(cwd, ['diff', '--name-status', '-z', '--find-renames', '--no-ext-diff', from, to, '--', ...pathspecs]);
+  const out = await git(cwd, [
+    'diff',
+    '--name-status',
+    '-z',
+    '--find-renames',
+    '--no-ext-diff',
+    from,
+    to,
+    '--',
+    ...pathspecs,
+  ]);
   const parts = out.split('\0');
   const files: ChangedFile[] = [];
   for (let i = 0; i + 1 < parts.length; ) {

@@ -18,8 +18,17 @@ export async function linkCommand(argv: string[], io: CliIo): Promise<number> {
   const files = args.positional;
   const site = flag(args.flags, 'site') ?? process.env.FLOWSCOPE_SITE;
   const mode = flag(args.flags, 'mode');
-  if (files.length < 1 || files.length > 2 || !site || (mode !== undefined && !(DIFF_MODES as readonly string[]).includes(mode))) {
-    const why = !site ? 'the site URL is required (--site or $FLOWSCOPE_SITE)' : mode !== undefined && !(DIFF_MODES as readonly string[]).includes(mode) ? `unknown mode "${mode}"` : 'one flow file, or two versions to compare';
+  if (
+    files.length < 1 ||
+    files.length > 2 ||
+    !site ||
+    (mode !== undefined && !(DIFF_MODES as readonly string[]).includes(mode))
+  ) {
+    const why = !site
+      ? 'the site URL is required (--site or $FLOWSCOPE_SITE)'
+      : mode !== undefined && !(DIFF_MODES as readonly string[]).includes(mode)
+        ? `unknown mode "${mode}"`
+        : 'one flow file, or two versions to compare';
     io.err(`flowscope link: ${why}\n\n${LINK_USAGE}\n`);
     return 2;
   }
@@ -33,7 +42,10 @@ export async function linkCommand(argv: string[], io: CliIo): Promise<number> {
     }
   }
   const sel = flag(args.flags, 'select');
-  const state: LinkState = refs.length === 2 ? { v: 1, route: 'diff', a: refs[0] as FlowRef, b: refs[1], ...(mode ? { mode: mode as DiffMode } : {}) } : { v: 1, route: 'view', a: refs[0] as FlowRef };
+  const state: LinkState =
+    refs.length === 2
+      ? { v: 1, route: 'diff', a: refs[0] as FlowRef, b: refs[1], ...(mode ? { mode: mode as DiffMode } : {}) }
+      : { v: 1, route: 'view', a: refs[0] as FlowRef };
   if (sel) state.sel = sel;
   const built = await buildLink(state, site);
   if (!built.ok) {

@@ -34,12 +34,16 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
   const headRef = flag(args.flags, 'head') ?? 'HEAD';
   const limit = Number(flag(args.flags, 'limit') ?? COMMENT_LIMIT);
   if (!baseRef || !Number.isInteger(limit) || limit < 1000) {
-    io.err(`flowscope pr: ${baseRef ? '--limit must be a whole number of at least 1000' : '--base REF is required'}\n\n${PR_USAGE}\n`);
+    io.err(
+      `flowscope pr: ${baseRef ? '--limit must be a whole number of at least 1000' : '--base REF is required'}\n\n${PR_USAGE}\n`,
+    );
     return 2;
   }
   const [base, head] = await Promise.all([commitOf(cwd, baseRef), commitOf(cwd, headRef)]);
   if (!base || !head) {
-    io.err(`flowscope pr: "${!base ? baseRef : headRef}" is not a commit of the git repository in ${cwd}\n  Fetch it first (in CI: actions/checkout with fetch-depth: 0).\n`);
+    io.err(
+      `flowscope pr: "${!base ? baseRef : headRef}" is not a commit of the git repository in ${cwd}\n  Fetch it first (in CI: actions/checkout with fetch-depth: 0).\n`,
+    );
     return 1;
   }
   const from = await mergeBase(cwd, base, head);
@@ -64,13 +68,27 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
     const after = await read(head, file.after);
     if (typeof before === 'string' || typeof after === 'string') {
       notes.push(`Could not read ${typeof before === 'string' ? before : after}`);
-      rows.push({ label: file.after ?? file.before ?? '', path: file.after ?? file.before ?? '', change: file.status, elements: '?', connectors: '?', status: '', linkNote: 'unreadable' });
+      rows.push({
+        label: file.after ?? file.before ?? '',
+        path: file.after ?? file.before ?? '',
+        change: file.status,
+        elements: '?',
+        connectors: '?',
+        status: '',
+        linkNote: 'unreadable',
+      });
       continue;
     }
     const row = describe(file, before, after);
     if (site) {
-      const ref = (commit: string, side: Side): FlowRef => (rawBase ? { kind: 'url', url: `${rawBase}/${commit}/${side.path.split('/').map(encodeURIComponent).join('/')}` } : inlineRef(side.doc));
-      const state: LinkState = before && after ? { v: 1, route: 'diff', a: ref(from, before), b: ref(head, after) } : { v: 1, route: 'view', a: after ? ref(head, after) : ref(from, before as Side) };
+      const ref = (commit: string, side: Side): FlowRef =>
+        rawBase
+          ? { kind: 'url', url: `${rawBase}/${commit}/${side.path.split('/').map(encodeURIComponent).join('/')}` }
+          : inlineRef(side.doc);
+      const state: LinkState =
+        before && after
+          ? { v: 1, route: 'diff', a: ref(from, before), b: ref(head, after) }
+          : { v: 1, route: 'view', a: after ? ref(head, after) : ref(from, before as Side) };
       const built = await buildLink(state, site);
       if (built.ok) row.link = { url: built.url, text: state.route === 'diff' ? 'diff' : 'view' };
       else row.linkNote = built.message;
@@ -83,7 +101,14 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
 
 function describe(file: ChangedFile, before: Side | undefined, after: Side | undefined): PrRow {
   const shown = (after ?? before) as Side;
-  const row: PrRow = { label: shown.doc.label, path: shown.path, change: file.status, elements: '', connectors: '', status: '' };
+  const row: PrRow = {
+    label: shown.doc.label,
+    path: shown.path,
+    change: file.status,
+    elements: '',
+    connectors: '',
+    status: '',
+  };
   const statusOf = (doc: FlowDoc) => (typeof doc.properties.status === 'string' ? doc.properties.status : '');
   if (!before || !after) {
     const sign = after ? '+' : '−';
@@ -94,7 +119,9 @@ function describe(file: ChangedFile, before: Side | undefined, after: Side | und
   }
   const diff = diffFlows(before.doc, after.doc);
   const n = diff.summary.nodes;
-  row.elements = [`+${n.added}`, `−${n.removed}`, `~${n.changed}`, n.renamed > 0 ? `↻${n.renamed}` : ''].filter(Boolean).join(' ');
+  row.elements = [`+${n.added}`, `−${n.removed}`, `~${n.changed}`, n.renamed > 0 ? `↻${n.renamed}` : '']
+    .filter(Boolean)
+    .join(' ');
   row.connectors = `+${diff.summary.edges.added} −${diff.summary.edges.removed}`;
   const was = statusOf(before.doc);
   const now = statusOf(after.doc);

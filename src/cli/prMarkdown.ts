@@ -31,22 +31,43 @@ export interface PrHeader {
 const TOO_LONG = 'link too long for a comment';
 
 export function composeComment(header: PrHeader, rows: PrRow[], limit: number): string {
-  const ending = (left: string[]) => (left.length > 0 ? `\n_Left out to keep this comment under ${limit.toLocaleString('en-US')} characters: ${left.join('; ')}._\n` : '');
+  const ending = (left: string[]) =>
+    left.length > 0
+      ? `\n_Left out to keep this comment under ${limit.toLocaleString('en-US')} characters: ${left.join('; ')}._\n`
+      : '';
   // Room for the "left out" line, however long its counts get.
   const reserve = 400;
-  const heading = [`### Flowscope: ${rows.length} flow${rows.length === 1 ? '' : 's'} changed`, '', `\`${header.base.slice(0, 12)}\` → \`${header.head.slice(0, 12)}\``, ...header.notes.flatMap((n) => ['', `> ${md(n)}`]), ''].join('\n');
+  const heading = [
+    `### Flowscope: ${rows.length} flow${rows.length === 1 ? '' : 's'} changed`,
+    '',
+    `\`${header.base.slice(0, 12)}\` → \`${header.head.slice(0, 12)}\``,
+    ...header.notes.flatMap((n) => ['', `> ${md(n)}`]),
+    '',
+  ].join('\n');
   const tableHead = '| Flow | Change | Elements +/−/~ | Connectors +/− | Status | Open |\n|---|---|---|---|---|---|\n';
   if (rows.length === 0) return `${heading}\nNo flow files changed.\n`;
   const links = new Map<number, string>();
   const cell = (row: PrRow, i: number) => links.get(i) ?? (row.link ? TOO_LONG : md(row.linkNote ?? '—'));
-  const line = (row: PrRow, i: number) => `| **${md(row.label)}**<br>${md(row.path)} | ${row.change} | ${row.elements} | ${row.connectors} | ${md(row.status)} | ${cell(row, i)} |\n`;
+  const line = (row: PrRow, i: number) =>
+    `| **${md(row.label)}**<br>${md(row.path)} | ${row.change} | ${row.elements} | ${row.connectors} | ${md(row.status)} | ${cell(row, i)} |\n`;
   let shown = rows.length;
-  const size = () => heading.length + tableHead.length + rows.slice(0, shown).reduce((s, r, i) => s + line(r, i).length, 0);
+  const size = () =>
+    heading.length + tableHead.length + rows.slice(0, shown).reduce((s, r, i) => s + line(r, i).length, 0);
   while (shown > 0 && size() + reserve > limit) shown--;
   const left: string[] = [];
-  if (shown < rows.length) left.push(`${rows.length - shown} more flow${rows.length - shown === 1 ? '' : 's'} (${rows.slice(shown).map((r) => md(r.path)).slice(0, 5).join(', ')}${rows.length - shown > 5 ? ', …' : ''})`);
+  if (shown < rows.length)
+    left.push(
+      `${rows.length - shown} more flow${rows.length - shown === 1 ? '' : 's'} (${rows
+        .slice(shown)
+        .map((r) => md(r.path))
+        .slice(0, 5)
+        .join(', ')}${rows.length - shown > 5 ? ', …' : ''})`,
+    );
   let total = size();
-  const byLength = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i < shown && r.link).sort((x, y) => (x.r.link?.url.length ?? 0) - (y.r.link?.url.length ?? 0));
+  const byLength = rows
+    .map((r, i) => ({ r, i }))
+    .filter(({ r, i }) => i < shown && r.link)
+    .sort((x, y) => (x.r.link?.url.length ?? 0) - (y.r.link?.url.length ?? 0));
   let missingLinks = 0;
   for (const { r, i } of byLength) {
     const text = `[${r.link?.text}](${r.link?.url})`;
@@ -56,7 +77,10 @@ export function composeComment(header: PrHeader, rows: PrRow[], limit: number): 
       total += grow;
     } else missingLinks++;
   }
-  if (missingLinks > 0) left.push(`${missingLinks} link${missingLinks === 1 ? '' : 's'} (run \`flowscope link\` on the files, or pass --raw-base for short links by URL)`);
+  if (missingLinks > 0)
+    left.push(
+      `${missingLinks} link${missingLinks === 1 ? '' : 's'} (run \`flowscope link\` on the files, or pass --raw-base for short links by URL)`,
+    );
   const blocks: string[] = [];
   let missingDetails = 0;
   rows.slice(0, shown).forEach((r) => {
@@ -71,7 +95,9 @@ export function composeComment(header: PrHeader, rows: PrRow[], limit: number): 
   const table = rows.slice(0, shown).map(line).join('');
   const out = `${heading}\n${tableHead}${table}${blocks.join('')}${ending(left)}`;
   // The reserve makes this unreachable; the limit is a promise, so keep it even if the estimate is wrong.
-  return out.length <= limit ? out : `${out.slice(0, limit - 80)}\n\n_…cut at ${limit.toLocaleString('en-US')} characters._\n`;
+  return out.length <= limit
+    ? out
+    : `${out.slice(0, limit - 80)}\n\n_…cut at ${limit.toLocaleString('en-US')} characters._\n`;
 }
 
 /**
@@ -88,5 +114,10 @@ export function md(text: string): string {
 
 /** Text for an HTML context (a <summary>). */
 export function html(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/@/g, '@\u2060').replace(/[\r\n]+/g, ' ');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@/g, '@\u2060')
+    .replace(/[\r\n]+/g, ' ');
 }

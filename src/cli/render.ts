@@ -16,7 +16,10 @@ export const RENDER_USAGE = `  render A [B] [-o FILE.svg]         the flow (or t
          [--goto line]`;
 
 export async function renderCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv.map((a) => (a === '-o' ? '--out' : a)), ['out', 'title', 'select', 'goto']);
+  const args = parseArgs(
+    argv.map((a) => (a === '-o' ? '--out' : a)),
+    ['out', 'title', 'select', 'goto'],
+  );
   const files = args.positional;
   if (files.length < 1 || files.length > 2) {
     io.err(`flowscope render: one flow file, or two versions to compare\n\n${RENDER_USAGE}\n`);
@@ -49,17 +52,26 @@ export async function renderCommand(argv: string[], io: CliIo): Promise<number> 
 }
 
 /** One flow, or the diff of two, laid out and drawn. */
-export async function renderDocs(a: FlowDoc, b: FlowDoc | undefined, options: { title?: string; selected?: string; goTo?: 'stub' | 'line' } = {}): Promise<string> {
+export async function renderDocs(
+  a: FlowDoc,
+  b: FlowDoc | undefined,
+  options: { title?: string; selected?: string; goTo?: 'stub' | 'line' } = {},
+): Promise<string> {
   const graph = b ? diffFlows(a, b).graph : buildGraph(a);
   const layout = await layoutGraph(graph);
   const shown = b ?? a;
-  const title = options.title ?? (b ? `${shown.label}: ${a.name === b.name ? 'before → after' : `${a.name} → ${b.name}`}` : shown.label);
+  const title =
+    options.title ??
+    (b ? `${shown.label}: ${a.name === b.name ? 'before → after' : `${a.name} → ${b.name}`}` : shown.label);
   return renderSvg(graph, layout, { ...options, title, startDetail: startDetail(shown) });
 }
 
 /** Start's second line, as the canvas writes it (views/canvas/FlowCanvas.tsx). */
 export function startDetail(doc: FlowDoc): string | undefined {
-  return [triggerObject(doc.start, doc), triggerText(doc.start, doc) ?? processTypeName(doc)].filter(Boolean).join(' · ') || undefined;
+  return (
+    [triggerObject(doc.start, doc), triggerText(doc.start, doc) ?? processTypeName(doc)].filter(Boolean).join(' · ') ||
+    undefined
+  );
 }
 
 export function flag(flags: Map<string, string | true>, name: string): string | undefined {

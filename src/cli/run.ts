@@ -107,12 +107,16 @@ async function graphCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 function summary(g: FlowGraph): string {
-  const lines = [`${g.flow.label} (${g.flow.name})`, [g.flow.processType, g.flow.status, g.flow.apiVersion && `API ${g.flow.apiVersion}`].filter(Boolean).join(' · ')];
+  const lines = [
+    `${g.flow.label} (${g.flow.name})`,
+    [g.flow.processType, g.flow.status, g.flow.apiVersion && `API ${g.flow.apiVersion}`].filter(Boolean).join(' · '),
+  ];
   lines.push('', `${g.nodes.length} nodes, ${g.edges.length} connectors`);
   const byType = countBy(g.nodes.map((n) => `${elementKind(n.type).builderName} (${n.type})`));
   for (const [k, n] of byType) lines.push(`  ${String(n).padStart(4)}  ${k}`);
   lines.push('', 'Connectors by kind:');
-  for (const [k, n] of countBy(g.edges.map((e) => (e.goTo ? `${e.kind} (Go To)` : e.kind)))) lines.push(`  ${String(n).padStart(4)}  ${k}`);
+  for (const [k, n] of countBy(g.edges.map((e) => (e.goTo ? `${e.kind} (Go To)` : e.kind))))
+    lines.push(`  ${String(n).padStart(4)}  ${k}`);
   if (g.warnings.length > 0) lines.push('', 'Warnings:', ...g.warnings.map((w) => `  - ${w}`));
   return `${lines.join('\n')}\n`;
 }

@@ -45,7 +45,11 @@ export function analyse(graph: LayoutGraphInput): Analysis {
   const tgt = edges.map((e) => index.get(e.target) as number);
   const out: number[][] = ids.map(() => []);
   edges.forEach((_, i) => (out[src[i] as number] as number[]).push(i));
-  for (const list of out) list.sort((x, y) => KIND_ORDER[(edges[x] as LayoutEdgeInput).kind] - KIND_ORDER[(edges[y] as LayoutEdgeInput).kind] || x - y);
+  for (const list of out)
+    list.sort(
+      (x, y) =>
+        KIND_ORDER[(edges[x] as LayoutEdgeInput).kind] - KIND_ORDER[(edges[y] as LayoutEdgeInput).kind] || x - y,
+    );
 
   const back = findBackEdges(n, edges, out, tgt, index.get('$start') ?? -1);
   // A cycle that is not a Loop (a "retry" screen, a decision jumping back) is drawn as Flow Builder
@@ -78,7 +82,22 @@ export function analyse(graph: LayoutGraphInput): Analysis {
   for (let v = 0; v < n; v++) if (inDegree[v] === 0 && v !== start) roots.push(v);
   const live = findLive(dag.succ.length, dag.succ, dag.order, n, roots);
   const { ipdom, meet } = postDominators(dag.succ.length, dag.succ, dag.order, n, live);
-  return { n, ids, types, edges, out, inDegree, back, jump, exit: n, loopEndOf: dag.loopEndOf, dagTarget: dag.dagTarget, ipdom, meet, start };
+  return {
+    n,
+    ids,
+    types,
+    edges,
+    out,
+    inDegree,
+    back,
+    jump,
+    exit: n,
+    loopEndOf: dag.loopEndOf,
+    dagTarget: dag.dagTarget,
+    ipdom,
+    meet,
+    start,
+  };
 }
 
 interface Dag {
@@ -89,7 +108,14 @@ interface Dag {
 }
 
 /** The flow DAG: no Go To, no faults; a loop-back targets its Loop's virtual body end. Undefined if cyclic. */
-function buildDag(n: number, edges: LayoutEdgeInput[], out: number[][], tgt: number[], back: boolean[], jump: boolean[]): Dag | undefined {
+function buildDag(
+  n: number,
+  edges: LayoutEdgeInput[],
+  out: number[][],
+  tgt: number[],
+  back: boolean[],
+  jump: boolean[],
+): Dag | undefined {
   // Virtual nodes: EXIT (n), then one "body end" per loop that something loops back to.
   const exit = n;
   const loopEndOf = new Map<number, number>();
@@ -102,7 +128,8 @@ function buildDag(n: number, edges: LayoutEdgeInput[], out: number[][], tgt: num
   const succ: number[][] = [];
   for (let v = 0; v < n; v++) {
     const s: number[] = [];
-    for (const i of out[v] as number[]) if (!jump[i] && (edges[i] as LayoutEdgeInput).kind !== 'fault') s.push(dagTarget[i] as number);
+    for (const i of out[v] as number[])
+      if (!jump[i] && (edges[i] as LayoutEdgeInput).kind !== 'fault') s.push(dagTarget[i] as number);
     succ.push(s.length > 0 ? s : [exit]);
   }
   succ.push([]);
@@ -192,7 +219,8 @@ function findLive(total: number, succ: number[][], order: number[], exit: number
     let v = root;
     for (;;) {
       let next = -1;
-      for (const t of succ[v] as number[]) if (t !== exit && (next < 0 || (height[t] as number) > (height[next] as number))) next = t;
+      for (const t of succ[v] as number[])
+        if (t !== exit && (next < 0 || (height[t] as number) > (height[next] as number))) next = t;
       if (next < 0) break;
       v = next;
     }
@@ -219,7 +247,13 @@ export interface PostDominators {
  * Post-dominator tree of a DAG in one pass over reverse topological order (EXIT is the root). A live
  * element's merge only counts its live successors.
  */
-function postDominators(total: number, succ: number[][], order: number[], exit: number, live: Uint8Array): PostDominators {
+function postDominators(
+  total: number,
+  succ: number[][],
+  order: number[],
+  exit: number,
+  live: Uint8Array,
+): PostDominators {
   const ipdom = new Int32Array(total).fill(-2);
   const depth = new Int32Array(total);
   ipdom[exit] = -1;

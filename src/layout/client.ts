@@ -47,7 +47,9 @@ export class LayoutSupersededError extends Error {
 export class LayoutTimeoutError extends Error {
   override name = 'LayoutTimeoutError';
   constructor(elements: number, timeoutMs: number) {
-    super(`Laying out ${elements.toLocaleString('en-US')} elements took longer than ${formatSeconds(timeoutMs)}; the layout was stopped. Try again, or open a smaller flow.`);
+    super(
+      `Laying out ${elements.toLocaleString('en-US')} elements took longer than ${formatSeconds(timeoutMs)}; the layout was stopped. Try again, or open a smaller flow.`,
+    );
   }
 }
 
@@ -125,7 +127,14 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
         id,
         graph: {
           nodes: graph.nodes.map(({ id: nodeId, type }) => ({ id: nodeId, type })),
-          edges: graph.edges.map(({ id: edgeId, source, target, kind, label, goTo }) => ({ id: edgeId, source, target, kind, goTo: goTo === true, ...(label !== undefined ? { label } : {}) })),
+          edges: graph.edges.map(({ id: edgeId, source, target, kind, label, goTo }) => ({
+            id: edgeId,
+            source,
+            target,
+            kind,
+            goTo: goTo === true,
+            ...(label !== undefined ? { label } : {}),
+          })),
         },
         ...(Object.keys(layoutOptions).length > 0 ? { options: layoutOptions } : {}),
       };
@@ -142,7 +151,11 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
           ensureWorker().postMessage(request);
         } catch (err) {
           settle();
-          reject(new LayoutWorkerError(`The layout worker could not start: ${err instanceof Error ? err.message : String(err)}`));
+          reject(
+            new LayoutWorkerError(
+              `The layout worker could not start: ${err instanceof Error ? err.message : String(err)}`,
+            ),
+          );
         }
       });
     },

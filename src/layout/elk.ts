@@ -27,11 +27,16 @@ export const ELK_OPTIONS: Record<string, string> = {
   'elk.layered.edgeLabels.centerLabelPlacementStrategy': 'TAIL_LAYER',
 };
 
-export async function layoutWithElk(graph: LayoutGraphInput, elk: ElkLike): Promise<Pick<LayoutResult, 'width' | 'height' | 'nodes' | 'edges'>> {
+export async function layoutWithElk(
+  graph: LayoutGraphInput,
+  elk: ElkLike,
+): Promise<Pick<LayoutResult, 'width' | 'height' | 'nodes' | 'edges'>> {
   const ids = new Set(graph.nodes.map((n) => n.id));
   const edges = graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
   // Model order drives ELK's left-to-right order: give each node's edges in Builder order.
-  const ordered = edges.map((e, i) => ({ e, i })).sort((p, q) => KIND_ORDER[p.e.kind] - KIND_ORDER[q.e.kind] || p.i - q.i);
+  const ordered = edges
+    .map((e, i) => ({ e, i }))
+    .sort((p, q) => KIND_ORDER[p.e.kind] - KIND_ORDER[q.e.kind] || p.i - q.i);
   const bySource = new Map<string, LayoutEdgeInput[]>();
   for (const { e } of ordered) {
     const list = bySource.get(e.source);
@@ -54,15 +59,23 @@ export async function layoutWithElk(graph: LayoutGraphInput, elk: ElkLike): Prom
         id: `${e.id}#port`,
         width: 0,
         height: 0,
-        layoutOptions: e.kind === 'fault' ? { 'elk.port.side': 'EAST', 'elk.port.index': '0' } : { 'elk.port.side': 'SOUTH', 'elk.port.index': String(down.length - 1 - k) },
+        layoutOptions:
+          e.kind === 'fault'
+            ? { 'elk.port.side': 'EAST', 'elk.port.index': '0' }
+            : { 'elk.port.side': 'SOUTH', 'elk.port.index': String(down.length - 1 - k) },
       }));
     }
     children.push(child);
     for (const e of outs) {
-      const edge: ElkExtendedEdge = { id: e.id, sources: [outs.length > 1 ? `${e.id}#port` : e.source], targets: [e.target] };
+      const edge: ElkExtendedEdge = {
+        id: e.id,
+        sources: [outs.length > 1 ? `${e.id}#port` : e.source],
+        targets: [e.target],
+      };
       if (e.label) edge.labels = [{ id: `${e.id}#label`, text: e.label, ...labelSize(e.label) }];
       // A plain chain (one way out, one way in) is the spine: keep it straight.
-      if (down.length === 1 && e.kind !== 'fault' && incoming.get(e.target) === 1) edge.layoutOptions = { 'elk.layered.priority.straightness': '10' };
+      if (down.length === 1 && e.kind !== 'fault' && incoming.get(e.target) === 1)
+        edge.layoutOptions = { 'elk.layered.priority.straightness': '10' };
       elkEdges.push(edge);
     }
   }
@@ -70,21 +83,27 @@ export async function layoutWithElk(graph: LayoutGraphInput, elk: ElkLike): Prom
   const out = await elk.layout(root);
 
   const nodes: Record<string, Box> = {};
-  for (const c of out.children ?? []) nodes[c.id] = { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 };
+  for (const c of out.children ?? [])
+    nodes[c.id] = { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 };
   const routes: Record<string, EdgeRoute> = {};
   for (const e of (out.edges ?? []) as ElkExtendedEdge[]) {
     const s = e.sections?.[0];
     if (!s) continue;
-    const route: EdgeRoute = { points: [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => ({ x: p.x, y: p.y })) };
+    const route: EdgeRoute = {
+      points: [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => ({ x: p.x, y: p.y })),
+    };
     const l = e.labels?.[0];
-    if (l && l.text) route.label = { x: l.x ?? 0, y: l.y ?? 0, width: l.width ?? 0, height: l.height ?? 0, text: l.text };
+    if (l && l.text)
+      route.label = { x: l.x ?? 0, y: l.y ?? 0, width: l.width ?? 0, height: l.height ?? 0, text: l.text };
     routes[e.id] = route;
   }
   const jumps = edges.filter((e) => e.goTo);
   const requests = jumps.map((e) => {
     const s = nodes[e.source] as Box;
     const start: Point = { x: s.x + s.width, y: s.y + s.height / 2 };
-    return e.label ? { points: [start], target: nodes[e.target] as Box, text: e.label } : { points: [start], target: nodes[e.target] as Box };
+    return e.label
+      ? { points: [start], target: nodes[e.target] as Box, text: e.label }
+      : { points: [start], target: nodes[e.target] as Box };
   });
   routeJumps(requests, obstaclesOf(Object.values(nodes), Object.values(routes))).forEach((r, k) => {
     routes[(jumps[k] as LayoutEdgeInput).id] = r;
@@ -127,4 +146,3 @@ function flowOrder<N extends { id: string }>(nodes: readonly N[], bySource: Map<
   }
   return order;
 }
-

@@ -23,7 +23,10 @@ export const MAX_ELK_NODES = 400;
 
 export const sharedCache = new LayoutCache(16);
 
-export async function runLayout(graph: LayoutGraphInput, options: LayoutOptions & { elk: () => Promise<ElkLike> }): Promise<LayoutResult> {
+export async function runLayout(
+  graph: LayoutGraphInput,
+  options: LayoutOptions & { elk: () => Promise<ElkLike> },
+): Promise<LayoutResult> {
   const t0 = performance.now();
   const engine = options.engine ?? 'auto';
   const useCache = options.cache !== false;
@@ -41,7 +44,12 @@ export async function runLayout(graph: LayoutGraphInput, options: LayoutOptions 
   return { ...result, ms };
 }
 
-async function compute(graph: LayoutGraphInput, engine: NonNullable<LayoutOptions['engine']>, elk: () => Promise<ElkLike>, progress: (f: number, phase: string) => void): Promise<LayoutResult & { ms: LayoutTimings }> {
+async function compute(
+  graph: LayoutGraphInput,
+  engine: NonNullable<LayoutOptions['engine']>,
+  elk: () => Promise<ElkLike>,
+  progress: (f: number, phase: string) => void,
+): Promise<LayoutResult & { ms: LayoutTimings }> {
   let reason = 'ELK was asked for';
   if (engine !== 'elk') {
     const t0 = performance.now();

@@ -40,7 +40,8 @@ class RightIndex {
     this.right = new Float64Array(Number.isFinite(y1) ? Math.floor((y1 - this.top) / BAND) + 1 : 0).fill(-Infinity);
     for (const b of obstacles) {
       const r = b.x + b.width;
-      for (let k = this.band(b.y); k <= this.band(b.y + b.height); k++) if (r > (this.right[k] as number)) this.right[k] = r;
+      for (let k = this.band(b.y); k <= this.band(b.y + b.height); k++)
+        if (r > (this.right[k] as number)) this.right[k] = r;
     }
   }
   private band(y: number): number {
@@ -62,7 +63,12 @@ export function obstaclesOf(nodes: Iterable<Box>, routes: Iterable<EdgeRoute>): 
     for (let k = 1; k < r.points.length; k++) {
       const p = r.points[k - 1] as Point;
       const q = r.points[k] as Point;
-      out.push({ x: Math.min(p.x, q.x), y: Math.min(p.y, q.y), width: Math.abs(p.x - q.x), height: Math.abs(p.y - q.y) });
+      out.push({
+        x: Math.min(p.x, q.x),
+        y: Math.min(p.y, q.y),
+        width: Math.abs(p.x - q.x),
+        height: Math.abs(p.y - q.y),
+      });
     }
   }
   return out;
@@ -104,7 +110,12 @@ export function routeJumps(requests: JumpRequest[], obstacles: Box[]): EdgeRoute
       for (let moved = true; moved; ) {
         moved = false;
         for (const other of labels) {
-          if (other.x < label.x + label.width && label.x < other.x + other.width && other.y < label.y + label.height && label.y < other.y + other.height) {
+          if (
+            other.x < label.x + label.width &&
+            label.x < other.x + other.width &&
+            other.y < label.y + label.height &&
+            label.y < other.y + other.height
+          ) {
             label.x = other.x + other.width + 4;
             moved = true;
           }

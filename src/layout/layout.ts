@@ -5,7 +5,19 @@
 import { runLayout } from './engine';
 import type { ElkLike, LayoutGraphInput, LayoutOptions, LayoutResult } from './types';
 
-export type { Box, EdgeLabelBox, EdgeRoute, LayoutEdgeInput, LayoutEngine, LayoutGraphInput, LayoutNodeInput, LayoutOptions, LayoutResult, LayoutTimings, Point } from './types';
+export type {
+  Box,
+  EdgeLabelBox,
+  EdgeRoute,
+  LayoutEdgeInput,
+  LayoutEngine,
+  LayoutGraphInput,
+  LayoutNodeInput,
+  LayoutOptions,
+  LayoutResult,
+  LayoutTimings,
+  Point,
+} from './types';
 
 let nodeElk: Promise<ElkLike> | undefined;
 

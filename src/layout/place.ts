@@ -165,7 +165,8 @@ export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { 
       return { prof, bottom, open };
     });
     const rowBottom = Math.max(rowTop, ...parts.map((p) => p.bottom));
-    for (const p of parts) if (p.open && p.bottom < rowBottom) p.prof = addBox(p.prof, p.bottom, rowBottom, p.open.l - 1, p.open.r + 1);
+    for (const p of parts)
+      if (p.open && p.bottom < rowBottom) p.prof = addBox(p.prof, p.bottom, rowBottom, p.open.l - 1, p.open.r + 1);
 
     const xs: number[] = [0];
     let acc = (parts[0] as { prof: Profile }).prof;
@@ -185,7 +186,9 @@ export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { 
     parts.forEach((p, idx) => {
       if (!p.open) return;
       const x = (xs[idx] as number) - c;
-      open = open ? { l: Math.min(open.l, p.open.l + x), r: Math.max(open.r, p.open.r + x) } : { l: p.open.l + x, r: p.open.r + x };
+      open = open
+        ? { l: Math.min(open.l, p.open.l + x), r: Math.max(open.r, p.open.r + x) }
+        : { l: p.open.l + x, r: p.open.r + x };
     });
     const geom: SplitGeom = { splitY, labelTop, rowTop, rowBottom, xs: xs.map((x) => x - c) };
     if (loopBack) geom.loopBack = { y: loopBack.y, x: loopBack.x - c };

@@ -101,10 +101,15 @@ export function buildPlan(a: Analysis): Plan {
       if (be.length >= 2 || loop) {
         let merge = a.ipdom[cur] as number;
         // Start's paths (Run Immediately, scheduled paths) only merge where all of them meet.
-        if (cur === a.start) merge = be.filter((i) => !jump[i]).map((i) => a.dagTarget[i] as number).reduce((m, t) => a.meet(m, t), merge);
+        if (cur === a.start)
+          merge = be
+            .filter((i) => !jump[i])
+            .map((i) => a.dagTarget[i] as number)
+            .reduce((m, t) => a.meet(m, t), merge);
         // A Loop without After Last: its only way on is the body, which must stay its branch.
         const bodyEnd = loop ? a.loopEndOf.get(cur) : undefined;
-        if (bodyEnd !== undefined && be.some((i) => edge(i).kind === 'loopNext' && a.dagTarget[i] === merge)) merge = a.ipdom[bodyEnd] as number;
+        if (bodyEnd !== undefined && be.some((i) => edge(i).kind === 'loopNext' && a.dagTarget[i] === merge))
+          merge = a.ipdom[bodyEnd] as number;
         item.branches = be.map((i) => {
           const seq = jump[i] ? [] : walk(a.dagTarget[i] as number, merge, i);
           return { edge: i, jump: jump[i] as boolean, seq };

@@ -3,7 +3,10 @@ import type { Box, EdgeRoute, LayoutResult, Point } from './types';
 
 const round = (v: number) => Math.round(v * 1000) / 1000 + 0;
 
-export function finish(nodes: Record<string, Box>, edges: Record<string, EdgeRoute>): Pick<LayoutResult, 'width' | 'height' | 'nodes' | 'edges'> {
+export function finish(
+  nodes: Record<string, Box>,
+  edges: Record<string, EdgeRoute>,
+): Pick<LayoutResult, 'width' | 'height' | 'nodes' | 'edges'> {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
@@ -21,7 +24,8 @@ export function finish(nodes: Record<string, Box>, edges: Record<string, EdgeRou
   }
   if (x0 === Infinity) return { width: 0, height: 0, nodes: {}, edges: {} };
   const outNodes: Record<string, Box> = {};
-  for (const [id, b] of Object.entries(nodes)) outNodes[id] = { x: round(b.x - x0), y: round(b.y - y0), width: b.width, height: b.height };
+  for (const [id, b] of Object.entries(nodes))
+    outNodes[id] = { x: round(b.x - x0), y: round(b.y - y0), width: b.width, height: b.height };
   const outEdges: Record<string, EdgeRoute> = {};
   for (const [id, e] of Object.entries(edges)) {
     const shift = (points: Point[]) => points.map((p) => ({ x: round(p.x - x0), y: round(p.y - y0) }));

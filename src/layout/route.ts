@@ -20,7 +20,13 @@ export interface PendingJump {
   label?: EdgeRoute['label'];
 }
 
-export function routePlan(a: Analysis, roots: PlanItem[][], jump: boolean[], sizes: Size[], labelOf: (edge: number) => Size | undefined): { routes: (EdgeRoute | undefined)[]; jumps: PendingJump[] } {
+export function routePlan(
+  a: Analysis,
+  roots: PlanItem[][],
+  jump: boolean[],
+  sizes: Size[],
+  labelOf: (edge: number) => Size | undefined,
+): { routes: (EdgeRoute | undefined)[]; jumps: PendingJump[] } {
   const routes: (EdgeRoute | undefined)[] = new Array(a.edges.length);
   const jumps: PendingJump[] = [];
   const itemOf: (PlanItem | undefined)[] = new Array(a.n);
@@ -38,7 +44,14 @@ export function routePlan(a: Analysis, roots: PlanItem[][], jump: boolean[], siz
   const box = (v: number) => {
     const it = itemOf[v] as PlanItem;
     const s = sizes[v] as Size;
-    return { cx: it.cx, top: it.top, left: it.cx - s.width / 2, right: it.cx + s.width / 2, cy: it.top + s.height / 2, bottom: it.top + s.height };
+    return {
+      cx: it.cx,
+      top: it.top,
+      left: it.cx - s.width / 2,
+      right: it.cx + s.width / 2,
+      cy: it.top + s.height / 2,
+      bottom: it.top + s.height,
+    };
   };
   const text = (i: number) => (a.edges[i] as LayoutEdgeInput).label ?? '';
   const labelAt = (i: number, cx: number, top: number): EdgeRoute['label'] => {
@@ -84,7 +97,17 @@ export function routePlan(a: Analysis, roots: PlanItem[][], jump: boolean[], siz
           const bx = b.cx + (g.xs[idx] as number);
           const lab = labelAt(br.edge, bx, b.top + g.labelTop);
           const splitY = b.top + g.splitY;
-          const points: Point[] = item.loop && idx > 0 ? [{ x: b.right, y: b.cy }, { x: bx, y: b.cy }] : [{ x: b.cx, y: b.bottom }, { x: b.cx, y: splitY }, { x: bx, y: splitY }];
+          const points: Point[] =
+            item.loop && idx > 0
+              ? [
+                  { x: b.right, y: b.cy },
+                  { x: bx, y: b.cy },
+                ]
+              : [
+                  { x: b.cx, y: b.bottom },
+                  { x: b.cx, y: splitY },
+                  { x: bx, y: splitY },
+                ];
           if (br.jump) {
             points.push({ x: bx, y: b.top + g.rowTop - GAP.stub });
             jumps.push(lab ? { edge: br.edge, points, label: lab } : { edge: br.edge, points });
@@ -99,12 +122,21 @@ export function routePlan(a: Analysis, roots: PlanItem[][], jump: boolean[], siz
       }
       for (const side of item.sides) {
         const f = box((side.seq[0] as PlanItem).node);
-        set(side.edge, [{ x: b.right, y: b.cy }, { x: f.cx, y: b.cy }, { x: f.cx, y: f.top }], labelAt(side.edge, f.cx, b.cy + GAP.label));
+        set(
+          side.edge,
+          [
+            { x: b.right, y: b.cy },
+            { x: f.cx, y: b.cy },
+            { x: f.cx, y: f.top },
+          ],
+          labelAt(side.edge, f.cx, b.cy + GAP.label),
+        );
         routeSeq(side.seq);
       }
       // Fault connectors that are jumps leave from the right side.
       for (const i of a.out[item.node] as number[]) {
-        if (jump[i] && (a.edges[i] as LayoutEdgeInput).kind === 'fault') jumps.push({ edge: i, points: [{ x: b.right, y: b.cy }] });
+        if (jump[i] && (a.edges[i] as LayoutEdgeInput).kind === 'fault')
+          jumps.push({ edge: i, points: [{ x: b.right, y: b.cy }] });
       }
     }
   };
@@ -119,7 +151,13 @@ export function tidy(points: Point[]): Point[] {
     const last = out[out.length - 1];
     if (last && Math.abs(last.x - p.x) < 1e-6 && Math.abs(last.y - p.y) < 1e-6) continue;
     const prev = out[out.length - 2];
-    if (last && prev && ((Math.abs(prev.x - last.x) < 1e-6 && Math.abs(last.x - p.x) < 1e-6) || (Math.abs(prev.y - last.y) < 1e-6 && Math.abs(last.y - p.y) < 1e-6))) out[out.length - 1] = p;
+    if (
+      last &&
+      prev &&
+      ((Math.abs(prev.x - last.x) < 1e-6 && Math.abs(last.x - p.x) < 1e-6) ||
+        (Math.abs(prev.y - last.y) < 1e-6 && Math.abs(last.y - p.y) < 1e-6))
+    )
+      out[out.length - 1] = p;
     else out.push(p);
   }
   return out;

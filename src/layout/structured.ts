@@ -20,7 +20,10 @@ export interface StructuredTimings {
   routeMs: number;
 }
 
-export function layoutStructured(a: Analysis, plan: Plan): Pick<LayoutResult, 'width' | 'height' | 'nodes' | 'edges'> & { timings: StructuredTimings } {
+export function layoutStructured(
+  a: Analysis,
+  plan: Plan,
+): Pick<LayoutResult, 'width' | 'height' | 'nodes' | 'edges'> & { timings: StructuredTimings } {
   const t0 = performance.now();
   const { sizes, rootBlocks } = placePlan(a, plan.roots, plan.jump);
   arrangeRoots(plan.roots, rootBlocks);
@@ -56,7 +59,13 @@ export function layoutStructured(a: Analysis, plan: Plan): Pick<LayoutResult, 'w
     return req;
   });
   const placed = boxes.filter((b): b is Box => b !== undefined);
-  routeJumps(requests, obstaclesOf(placed, routes.filter((r): r is EdgeRoute => r !== undefined))).forEach((route, k) => {
+  routeJumps(
+    requests,
+    obstaclesOf(
+      placed,
+      routes.filter((r): r is EdgeRoute => r !== undefined),
+    ),
+  ).forEach((route, k) => {
     routes[(jumps[k] as { edge: number }).edge] = route;
   });
 

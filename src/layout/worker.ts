@@ -11,7 +11,12 @@ import type { ElkLike } from './types';
 let elk: Promise<ElkLike> | undefined;
 function browserElk(): Promise<ElkLike> {
   // Written literally so Vite bundles ELK's worker; a module worker, as vite.config's worker.format is 'es'.
-  elk ??= import('elkjs/lib/elk-api').then(({ default: ELK }) => new ELK({ workerFactory: () => new Worker(new URL('elkjs/lib/elk-worker.min.js', import.meta.url), { type: 'module' }) }));
+  elk ??= import('elkjs/lib/elk-api').then(
+    ({ default: ELK }) =>
+      new ELK({
+        workerFactory: () => new Worker(new URL('elkjs/lib/elk-worker.min.js', import.meta.url), { type: 'module' }),
+      }),
+  );
   return elk;
 }
 
@@ -42,7 +47,9 @@ async function pump(): Promise<void> {
 async function serve({ id, graph, options }: LayoutRequest): Promise<void> {
   try {
     const big = graph.nodes.length >= PROGRESS_MIN_NODES;
-    const onProgress = big ? (fraction: number, phase: string) => post({ type: 'progress', id, fraction, phase }) : undefined;
+    const onProgress = big
+      ? (fraction: number, phase: string) => post({ type: 'progress', id, fraction, phase })
+      : undefined;
     const result = await runLayout(graph, { ...options, elk: browserElk, ...(onProgress ? { onProgress } : {}) });
     post({ type: 'result', id, result });
   } catch (err) {

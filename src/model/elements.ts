@@ -4,7 +4,16 @@
  * connectors.ts), so this table does not have to list them for the graph to be complete; `connectors`
  * documents where each type's connectors live, for panels and tests.
  */
-export type Category = 'start' | 'interaction' | 'logic' | 'data' | 'orchestration' | 'end' | 'legacy' | 'unknown' | 'missing';
+export type Category =
+  | 'start'
+  | 'interaction'
+  | 'logic'
+  | 'data'
+  | 'orchestration'
+  | 'end'
+  | 'legacy'
+  | 'unknown'
+  | 'missing';
 
 export interface ElementKind {
   /** Metadata array name. */
@@ -19,33 +28,135 @@ export interface ElementKind {
 }
 
 const kinds: ElementKind[] = [
-  { type: 'actionCalls', builderName: 'Action', category: 'interaction', icon: 'action', connectors: ['connector', 'faultConnector', 'timeoutConnector', 'actionCallPaths[].connector'] },
-  { type: 'apexPluginCalls', builderName: 'Apex Plugin', category: 'interaction', icon: 'apex', connectors: ['connector', 'faultConnector'] },
+  {
+    type: 'actionCalls',
+    builderName: 'Action',
+    category: 'interaction',
+    icon: 'action',
+    connectors: ['connector', 'faultConnector', 'timeoutConnector', 'actionCallPaths[].connector'],
+  },
+  {
+    type: 'apexPluginCalls',
+    builderName: 'Apex Plugin',
+    category: 'interaction',
+    icon: 'apex',
+    connectors: ['connector', 'faultConnector'],
+  },
   { type: 'assignments', builderName: 'Assignment', category: 'logic', icon: 'assignment', connectors: ['connector'] },
-  { type: 'collectionProcessors', builderName: 'Collection Processor', category: 'logic', icon: 'collection', connectors: ['connector'] },
+  {
+    type: 'collectionProcessors',
+    builderName: 'Collection Processor',
+    category: 'logic',
+    icon: 'collection',
+    connectors: ['connector'],
+  },
   { type: 'customErrors', builderName: 'Custom Error', category: 'logic', icon: 'error', connectors: ['connector'] },
-  { type: 'decisions', builderName: 'Decision', category: 'logic', icon: 'decision', connectors: ['rules[].connector', 'defaultConnector'] },
-  { type: 'experiments', builderName: 'Experiment', category: 'logic', icon: 'experiment', connectors: ['paths[].connector'] },
-  { type: 'loops', builderName: 'Loop', category: 'logic', icon: 'loop', connectors: ['nextValueConnector', 'noMoreValuesConnector'] },
-  { type: 'orchestratedStages', builderName: 'Stage', category: 'orchestration', icon: 'stage', connectors: ['connector', 'faultConnector'] },
-  { type: 'recordCreates', builderName: 'Create Records', category: 'data', icon: 'recordCreate', connectors: ['connector', 'faultConnector'] },
-  { type: 'recordDeletes', builderName: 'Delete Records', category: 'data', icon: 'recordDelete', connectors: ['connector', 'faultConnector'] },
-  { type: 'recordLookups', builderName: 'Get Records', category: 'data', icon: 'recordLookup', connectors: ['connector', 'faultConnector'] },
-  { type: 'recordRollbacks', builderName: 'Roll Back Records', category: 'data', icon: 'rollback', connectors: ['connector'] },
+  {
+    type: 'decisions',
+    builderName: 'Decision',
+    category: 'logic',
+    icon: 'decision',
+    connectors: ['rules[].connector', 'defaultConnector'],
+  },
+  {
+    type: 'experiments',
+    builderName: 'Experiment',
+    category: 'logic',
+    icon: 'experiment',
+    connectors: ['paths[].connector'],
+  },
+  {
+    type: 'loops',
+    builderName: 'Loop',
+    category: 'logic',
+    icon: 'loop',
+    connectors: ['nextValueConnector', 'noMoreValuesConnector'],
+  },
+  {
+    type: 'orchestratedStages',
+    builderName: 'Stage',
+    category: 'orchestration',
+    icon: 'stage',
+    connectors: ['connector', 'faultConnector'],
+  },
+  {
+    type: 'recordCreates',
+    builderName: 'Create Records',
+    category: 'data',
+    icon: 'recordCreate',
+    connectors: ['connector', 'faultConnector'],
+  },
+  {
+    type: 'recordDeletes',
+    builderName: 'Delete Records',
+    category: 'data',
+    icon: 'recordDelete',
+    connectors: ['connector', 'faultConnector'],
+  },
+  {
+    type: 'recordLookups',
+    builderName: 'Get Records',
+    category: 'data',
+    icon: 'recordLookup',
+    connectors: ['connector', 'faultConnector'],
+  },
+  {
+    type: 'recordRollbacks',
+    builderName: 'Roll Back Records',
+    category: 'data',
+    icon: 'rollback',
+    connectors: ['connector'],
+  },
   // Tooling JSON at API <= 52 names the rollback array `rollbacks`.
-  { type: 'rollbacks', builderName: 'Roll Back Records', category: 'data', icon: 'rollback', connectors: ['connector'] },
-  { type: 'recordUpdates', builderName: 'Update Records', category: 'data', icon: 'recordUpdate', connectors: ['connector', 'faultConnector'] },
+  {
+    type: 'rollbacks',
+    builderName: 'Roll Back Records',
+    category: 'data',
+    icon: 'rollback',
+    connectors: ['connector'],
+  },
+  {
+    type: 'recordUpdates',
+    builderName: 'Update Records',
+    category: 'data',
+    icon: 'recordUpdate',
+    connectors: ['connector', 'faultConnector'],
+  },
   { type: 'screens', builderName: 'Screen', category: 'interaction', icon: 'screen', connectors: ['connector'] },
   { type: 'steps', builderName: 'Step', category: 'legacy', icon: 'step', connectors: ['connectors[]'] },
   { type: 'subflows', builderName: 'Subflow', category: 'interaction', icon: 'subflow', connectors: ['connector'] },
   { type: 'transforms', builderName: 'Transform', category: 'data', icon: 'transform', connectors: ['connector'] },
-  { type: 'waits', builderName: 'Wait', category: 'logic', icon: 'wait', connectors: ['waitEvents[].connector', 'defaultConnector', 'faultConnector'] },
+  {
+    type: 'waits',
+    builderName: 'Wait',
+    category: 'logic',
+    icon: 'wait',
+    connectors: ['waitEvents[].connector', 'defaultConnector', 'faultConnector'],
+  },
   { type: 'ends', builderName: 'End', category: 'end', icon: 'end', connectors: [] },
-  { type: 'steppedStages', builderName: 'Stage (legacy)', category: 'legacy', icon: 'stage', connectors: ['connector'] },
+  {
+    type: 'steppedStages',
+    builderName: 'Stage (legacy)',
+    category: 'legacy',
+    icon: 'stage',
+    connectors: ['connector'],
+  },
 ];
 
-export const START_KIND: ElementKind = { type: 'start', builderName: 'Start', category: 'start', icon: 'start', connectors: ['connector', 'scheduledPaths[].connector'] };
-export const MISSING_KIND: ElementKind = { type: 'missing', builderName: 'Missing element', category: 'missing', icon: 'missing', connectors: [] };
+export const START_KIND: ElementKind = {
+  type: 'start',
+  builderName: 'Start',
+  category: 'start',
+  icon: 'start',
+  connectors: ['connector', 'scheduledPaths[].connector'],
+};
+export const MISSING_KIND: ElementKind = {
+  type: 'missing',
+  builderName: 'Missing element',
+  category: 'missing',
+  icon: 'missing',
+  connectors: [],
+};
 
 const byType = new Map(kinds.map((k) => [k.type, k]));
 
@@ -53,14 +164,24 @@ export const ELEMENT_ARRAYS: ReadonlySet<string> = new Set(kinds.map((k) => k.ty
 
 /** Resource arrays: kept in the FlowDoc for panels and the diff, never nodes. */
 export const RESOURCE_ARRAYS: ReadonlySet<string> = new Set([
-  'variables', 'constants', 'formulas', 'textTemplates', 'choices', 'dynamicChoiceSets', 'stages', 'exitRules', 'customProperties',
+  'variables',
+  'constants',
+  'formulas',
+  'textTemplates',
+  'choices',
+  'dynamicChoiceSets',
+  'stages',
+  'exitRules',
+  'customProperties',
 ]);
 
 /** The catalogue entry for a node type; unknown arrays get a generic entry named after the array. */
 export function elementKind(type: string): ElementKind {
   if (type === 'start') return START_KIND;
   if (type === 'missing') return MISSING_KIND;
-  return byType.get(type) ?? { type, builderName: humanise(type), category: 'unknown', icon: 'unknown', connectors: [] };
+  return (
+    byType.get(type) ?? { type, builderName: humanise(type), category: 'unknown', icon: 'unknown', connectors: [] }
+  );
 }
 
 export const ALL_KINDS: readonly ElementKind[] = kinds;

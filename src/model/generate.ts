@@ -57,14 +57,19 @@ export function rng(seed: number): () => number {
 }
 
 const SIMPLE: readonly [string, string][] = [
-  ['assignments', 'Set_Fields'], ['recordLookups', 'Get_Account'], ['recordUpdates', 'Update_Case'], ['actionCalls', 'Send_Email'],
-  ['screens', 'Review'], ['recordCreates', 'Create_Task'], ['subflows', 'Run_Subflow'],
+  ['assignments', 'Set_Fields'],
+  ['recordLookups', 'Get_Account'],
+  ['recordUpdates', 'Update_Case'],
+  ['actionCalls', 'Send_Email'],
+  ['screens', 'Review'],
+  ['recordCreates', 'Create_Task'],
+  ['subflows', 'Run_Subflow'],
 ];
 const FAULTY = new Set(['recordLookups', 'recordUpdates', 'actionCalls', 'recordCreates']);
 
 export function generateFlow(size: number, seed = 1): GeneratedFlow {
   const rand = rng(seed);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const elements: GenElement[] = [];
   const make = (type: string, word: string): GenElement => {
     const n = elements.length + 1;
@@ -72,7 +77,8 @@ export function generateFlow(size: number, seed = 1): GeneratedFlow {
     elements.push(el);
     return el;
   };
-  const to = (target: string | undefined, goTo = false): GenConnector | undefined => (target === undefined ? undefined : { target, goTo });
+  const to = (target: string | undefined, goTo = false): GenConnector | undefined =>
+    target === undefined ? undefined : { target, goTo };
   let handler: GenElement | undefined;
   let budget = size;
 
@@ -126,9 +132,15 @@ export function generateFlow(size: number, seed = 1): GeneratedFlow {
         // A Go To from an outcome to some later element, as Builder saves a jump.
         const jump = elements[1 + Math.floor(rand() * (elements.length - 2))] as GenElement;
         connector = jump.name === decision.name ? to(next) : to(jump.name, true);
-      } else if (r < 0.25) connector = to(next); // an empty branch goes straight to the merge point
+      } else if (r < 0.25)
+        connector = to(next); // an empty branch goes straight to the merge point
       else connector = to(sequence(share, next, depth + 1));
-      if (o < outcomes) decision.rules.push({ name: `${decision.name}_Outcome_${o}`, label: `Outcome ${o} of ${decision.label}`, ...(connector ? { connector } : {}) });
+      if (o < outcomes)
+        decision.rules.push({
+          name: `${decision.name}_Outcome_${o}`,
+          label: `Outcome ${o} of ${decision.label}`,
+          ...(connector ? { connector } : {}),
+        });
       else decision.defaultConnector = connector;
     }
     return decision.name;
@@ -140,16 +152,39 @@ export function generateFlow(size: number, seed = 1): GeneratedFlow {
   start.scheduledPaths = [];
   for (let s = 1; s <= scheduled; s++) {
     const path = sequence(Math.floor(budget / (scheduled - s + 1)), undefined, 1);
-    start.scheduledPaths.push({ name: `Path_${s}`, label: `${s} Hour${s > 1 ? 's' : ''} After Close`, ...(path ? { connector: { target: path, goTo: false } } : {}) });
+    start.scheduledPaths.push({
+      name: `Path_${s}`,
+      label: `${s} Hour${s > 1 ? 's' : ''} After Close`,
+      ...(path ? { connector: { target: path, goTo: false } } : {}),
+    });
   }
   while (budget > 0) entry = simple(entry); // rounding leftovers lengthen the main path
   start.connector = to(entry);
   const name = `Generated_${size}_${seed}`;
-  return { name, start, elements, xml: toXml(start, elements), json: toJson(name, start, elements), expected: expectedGraph(start, elements) };
+  return {
+    name,
+    start,
+    elements,
+    xml: toXml(start, elements),
+    json: toJson(name, start, elements),
+    expected: expectedGraph(start, elements),
+  };
 }
 
-const CONNECTOR_FIELDS = ['connector', 'defaultConnector', 'faultConnector', 'nextValueConnector', 'noMoreValuesConnector'] as const;
-const FIELD_KIND: Record<(typeof CONNECTOR_FIELDS)[number], string> = { connector: 'next', defaultConnector: 'default', faultConnector: 'fault', nextValueConnector: 'loopNext', noMoreValuesConnector: 'loopEnd' };
+const CONNECTOR_FIELDS = [
+  'connector',
+  'defaultConnector',
+  'faultConnector',
+  'nextValueConnector',
+  'noMoreValuesConnector',
+] as const;
+const FIELD_KIND: Record<(typeof CONNECTOR_FIELDS)[number], string> = {
+  connector: 'next',
+  defaultConnector: 'default',
+  faultConnector: 'fault',
+  nextValueConnector: 'loopNext',
+  noMoreValuesConnector: 'loopEnd',
+};
 
 function expectedGraph(start: GenElement, elements: GenElement[]): GeneratedFlow['expected'] {
   const edges: ExpectedEdge[] = [];
@@ -158,8 +193,12 @@ function expectedGraph(start: GenElement, elements: GenElement[]): GeneratedFlow
       const c = el[f];
       if (c) edges.push({ source: el.name, target: c.target, kind: FIELD_KIND[f], goTo: c.goTo });
     }
-    for (const r of el.rules ?? []) if (r.connector) edges.push({ source: el.name, target: r.connector.target, kind: 'outcome', goTo: r.connector.goTo });
-    for (const p of el.scheduledPaths ?? []) if (p.connector) edges.push({ source: el.name, target: p.connector.target, kind: 'scheduledPath', goTo: p.connector.goTo });
+    for (const r of el.rules ?? [])
+      if (r.connector)
+        edges.push({ source: el.name, target: r.connector.target, kind: 'outcome', goTo: r.connector.goTo });
+    for (const p of el.scheduledPaths ?? [])
+      if (p.connector)
+        edges.push({ source: el.name, target: p.connector.target, kind: 'scheduledPath', goTo: p.connector.goTo });
   }
   return { nodes: [{ id: '$start', type: 'start' }, ...elements.map((e) => ({ id: e.name, type: e.type }))], edges };
 }
@@ -179,42 +218,111 @@ function xmlElement(el: GenElement, i: number): string {
     body += xmlConnector('connector', r.connector, `${pad}    `);
     body += `${pad}    <label>${r.label}</label>\n${pad}</rules>\n`;
   }
-  if (el.type === 'loops') body += `${pad}<collectionReference>Items</collectionReference>\n${pad}<iterationOrder>Asc</iterationOrder>\n`;
+  if (el.type === 'loops')
+    body += `${pad}<collectionReference>Items</collectionReference>\n${pad}<iterationOrder>Asc</iterationOrder>\n`;
   return `    <${el.type}>\n${body}    </${el.type}>\n`;
 }
 
 function toXml(start: GenElement, elements: GenElement[]): string {
   // Salesforce writes each array as one contiguous run, arrays in alphabetical order.
   const types = [...new Set(elements.map((e) => e.type))].sort();
-  let out = '<?xml version="1.0" encoding="UTF-8"?>\n<Flow xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>62.0</apiVersion>\n';
-  for (const t of types) elements.forEach((e, i) => { if (e.type === t) out += xmlElement(e, i); });
+  let out =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<Flow xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>62.0</apiVersion>\n';
+  for (const t of types)
+    elements.forEach((e, i) => {
+      if (e.type === t) out += xmlElement(e, i);
+    });
   out += '    <label>Generated flow</label>\n    <processType>AutoLaunchedFlow</processType>\n';
   out += `    <start>\n        <locationX>50</locationX>\n        <locationY>0</locationY>\n${xmlConnector('connector', start.connector, '        ')}        <object>Opportunity</object>\n        <recordTriggerType>CreateAndUpdate</recordTriggerType>\n`;
   for (const p of start.scheduledPaths ?? []) {
     out += `        <scheduledPaths>\n            <name>${p.name}</name>\n${xmlConnector('connector', p.connector, '            ')}            <label>${p.label}</label>\n            <offsetNumber>1</offsetNumber>\n            <offsetUnit>Hours</offsetUnit>\n            <timeSource>RecordTriggerEvent</timeSource>\n        </scheduledPaths>\n`;
   }
-  out += '        <triggerType>RecordAfterSave</triggerType>\n    </start>\n    <status>Active</status>\n    <variables>\n        <name>Amount</name>\n        <dataType>Number</dataType>\n        <isCollection>false</isCollection>\n        <isInput>true</isInput>\n        <isOutput>false</isOutput>\n        <scale>2</scale>\n    </variables>\n</Flow>\n';
+  out +=
+    '        <triggerType>RecordAfterSave</triggerType>\n    </start>\n    <status>Active</status>\n    <variables>\n        <name>Amount</name>\n        <dataType>Number</dataType>\n        <isCollection>false</isCollection>\n        <isInput>true</isInput>\n        <isOutput>false</isOutput>\n        <scale>2</scale>\n    </variables>\n</Flow>\n';
   return out;
 }
 
 /** Tooling JSON as the API writes it: every connector slot present (null when unset), empty arrays, JSON numbers. */
 function toJson(name: string, start: GenElement, elements: GenElement[]): string {
-  const conn = (c: GenConnector | undefined) => (c ? { isGoTo: c.goTo ? true : null, processMetadataValues: [], targetReference: c.target } : null);
-  const md: Record<string, unknown> = { actionCalls: [], apexPluginCalls: [], apiVersion: 62, assignments: [], decisions: [], description: null, label: 'Generated flow', loops: [], processType: 'AutoLaunchedFlow', recordCreates: [], recordLookups: [], recordUpdates: [], screens: [], status: 'Active', subflows: [], waits: [] };
+  const conn = (c: GenConnector | undefined) =>
+    c ? { isGoTo: c.goTo ? true : null, processMetadataValues: [], targetReference: c.target } : null;
+  const md: Record<string, unknown> = {
+    actionCalls: [],
+    apexPluginCalls: [],
+    apiVersion: 62,
+    assignments: [],
+    decisions: [],
+    description: null,
+    label: 'Generated flow',
+    loops: [],
+    processType: 'AutoLaunchedFlow',
+    recordCreates: [],
+    recordLookups: [],
+    recordUpdates: [],
+    screens: [],
+    status: 'Active',
+    subflows: [],
+    waits: [],
+  };
   elements.forEach((e, i) => {
-    const item: Record<string, unknown> = { name: e.name, label: e.label, locationX: 176 + (i % 7) * 264, locationY: 134 + i * 96, description: null, processMetadataValues: [] };
+    const item: Record<string, unknown> = {
+      name: e.name,
+      label: e.label,
+      locationX: 176 + (i % 7) * 264,
+      locationY: 134 + i * 96,
+      description: null,
+      processMetadataValues: [],
+    };
     for (const f of CONNECTOR_FIELDS) if (e.type !== 'decisions' || f !== 'nextValueConnector') item[f] = conn(e[f]);
     if (e.type === 'decisions') {
       item.defaultConnectorLabel = 'Default Outcome';
-      item.rules = (e.rules ?? []).map((r) => ({ name: r.name, label: r.label, conditionLogic: 'and', connector: conn(r.connector), conditions: [{ leftValueReference: 'Amount', operator: 'GreaterThan', rightValue: { booleanValue: null, numberValue: 1000000, stringValue: null, elementReference: null } }] }));
+      item.rules = (e.rules ?? []).map((r) => ({
+        name: r.name,
+        label: r.label,
+        conditionLogic: 'and',
+        connector: conn(r.connector),
+        conditions: [
+          {
+            leftValueReference: 'Amount',
+            operator: 'GreaterThan',
+            rightValue: { booleanValue: null, numberValue: 1000000, stringValue: null, elementReference: null },
+          },
+        ],
+      }));
     }
     if (e.type === 'loops') Object.assign(item, { collectionReference: 'Items', iterationOrder: 'Asc' });
     (md[e.type] as unknown[]).push(item);
   });
   md.start = {
-    locationX: 50, locationY: 0, connector: conn(start.connector), object: 'Opportunity', recordTriggerType: 'CreateAndUpdate', triggerType: 'RecordAfterSave', filters: [],
-    scheduledPaths: (start.scheduledPaths ?? []).map((p) => ({ name: p.name, label: p.label, connector: conn(p.connector), offsetNumber: 1, offsetUnit: 'Hours', timeSource: 'RecordTriggerEvent' })),
+    locationX: 50,
+    locationY: 0,
+    connector: conn(start.connector),
+    object: 'Opportunity',
+    recordTriggerType: 'CreateAndUpdate',
+    triggerType: 'RecordAfterSave',
+    filters: [],
+    scheduledPaths: (start.scheduledPaths ?? []).map((p) => ({
+      name: p.name,
+      label: p.label,
+      connector: conn(p.connector),
+      offsetNumber: 1,
+      offsetUnit: 'Hours',
+      timeSource: 'RecordTriggerEvent',
+    })),
   };
-  md.variables = [{ name: 'Amount', dataType: 'Number', isCollection: false, isInput: true, isOutput: false, scale: 2, value: null }];
-  return JSON.stringify({ attributes: { type: 'Flow' }, Id: '301000000000001AAA', FullName: name, VersionNumber: 3, Status: 'Active', Metadata: md }, null, 1);
+  md.variables = [
+    { name: 'Amount', dataType: 'Number', isCollection: false, isInput: true, isOutput: false, scale: 2, value: null },
+  ];
+  return JSON.stringify(
+    {
+      attributes: { type: 'Flow' },
+      Id: '301000000000001AAA',
+      FullName: name,
+      VersionNumber: 3,
+      Status: 'Active',
+      Metadata: md,
+    },
+    null,
+    1,
+  );
 }

@@ -1,7 +1,18 @@
 import { asList, isObj, str, type FlowDoc, type Obj, type Value } from './types';
 
 /** Edge kinds of the graph contract (DESIGN.md). */
-export type EdgeKind = 'next' | 'fault' | 'timeout' | 'default' | 'outcome' | 'waitEvent' | 'scheduledPath' | 'experimentPath' | 'actionPath' | 'loopNext' | 'loopEnd';
+export type EdgeKind =
+  | 'next'
+  | 'fault'
+  | 'timeout'
+  | 'default'
+  | 'outcome'
+  | 'waitEvent'
+  | 'scheduledPath'
+  | 'experimentPath'
+  | 'actionPath'
+  | 'loopNext'
+  | 'loopEnd';
 
 export const START_ID = '$start';
 
@@ -57,7 +68,17 @@ const FIELD_KIND: Record<string, EdgeKind> = {
 };
 /** Left-to-right order of a node's outgoing edges, as Flow Builder draws them. */
 export const KIND_ORDER: Record<EdgeKind, number> = {
-  next: 0, outcome: 1, waitEvent: 1, scheduledPath: 1, experimentPath: 1, actionPath: 1, default: 2, loopNext: 3, loopEnd: 4, timeout: 5, fault: 6,
+  next: 0,
+  outcome: 1,
+  waitEvent: 1,
+  scheduledPath: 1,
+  experimentPath: 1,
+  actionPath: 1,
+  default: 2,
+  loopNext: 3,
+  loopEnd: 4,
+  timeout: 5,
+  fault: 6,
 };
 
 // Compare whole names: `defaultConnector` ends in "faultConnector".
@@ -82,7 +103,7 @@ export function findConnectors(element: Obj, owner: { type: string; hasScheduled
           const target = isObj(c) ? str(c.targetReference) : undefined;
           if (!target || !isObj(c)) continue;
           const kind = FIELD_KIND[field] ?? (list ? LIST_KIND[list] : undefined) ?? 'next';
-          found.push({ kind, target, goTo: c.isGoTo === 'true', ...labelOf(kind, element, item, owner), });
+          found.push({ kind, target, goTo: c.isGoTo === 'true', ...labelOf(kind, element, item, owner) });
         }
         continue;
       }
@@ -93,21 +114,35 @@ export function findConnectors(element: Obj, owner: { type: string; hasScheduled
   return found.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
 }
 
-function labelOf(kind: EdgeKind, element: Obj, item: Obj | undefined, owner: { type: string; hasScheduledPaths?: boolean }): { label?: string; key?: string } {
-  const itemName = item ? str(item.name) ?? str(item.pathName) : undefined;
-  const itemLabel = item ? str(item.label) ?? itemName : undefined;
+function labelOf(
+  kind: EdgeKind,
+  element: Obj,
+  item: Obj | undefined,
+  owner: { type: string; hasScheduledPaths?: boolean },
+): { label?: string; key?: string } {
+  const itemName = item ? (str(item.name) ?? str(item.pathName)) : undefined;
+  const itemLabel = item ? (str(item.label) ?? itemName) : undefined;
   switch (kind) {
     case 'next':
-      return owner.type === 'start' && owner.hasScheduledPaths ? { label: 'Run Immediately' } : item && item !== element ? { label: itemLabel, key: itemName } : {};
+      return owner.type === 'start' && owner.hasScheduledPaths
+        ? { label: 'Run Immediately' }
+        : item && item !== element
+          ? { label: itemLabel, key: itemName }
+          : {};
     case 'outcome':
     case 'waitEvent':
     case 'experimentPath':
     case 'actionPath':
       return { label: itemLabel, key: itemName };
     case 'scheduledPath':
-      return { label: itemLabel ?? (item && item.pathType === 'AsyncAfterCommit' ? 'Run Asynchronously' : undefined), key: itemName };
+      return {
+        label: itemLabel ?? (item && item.pathType === 'AsyncAfterCommit' ? 'Run Asynchronously' : undefined),
+        key: itemName,
+      };
     case 'default':
-      return { label: str(element.defaultConnectorLabel) ?? (owner.type === 'waits' ? 'Default Path' : 'Default Outcome') };
+      return {
+        label: str(element.defaultConnectorLabel) ?? (owner.type === 'waits' ? 'Default Path' : 'Default Outcome'),
+      };
     case 'loopNext':
       return { label: 'For Each' };
     case 'loopEnd':
@@ -165,7 +200,8 @@ export function buildGraph(doc: FlowDoc): FlowGraph {
     nodes.push({ id, type: el.type, label: el.label });
     for (const c of findConnectors(el.data, { type: el.type })) addEdge(id, c);
   }
-  for (const [name, n] of duplicates) warnings.push(`${n} elements are named "${name}": connectors go to the first; the others are shown as ${name}~2…`);
+  for (const [name, n] of duplicates)
+    warnings.push(`${n} elements are named "${name}": connectors go to the first; the others are shown as ${name}~2…`);
 
   const missing = [...new Set(edges.map((e) => e.target).filter((t) => !ids.has(t)))];
   for (const target of missing) {
@@ -177,7 +213,10 @@ export function buildGraph(doc: FlowDoc): FlowGraph {
   if (hasStart) {
     const unreachable = findUnreachable(nodes, edges);
     for (const node of nodes) if (unreachable.has(node.id)) node.unreachable = true;
-    if (unreachable.size > 0) warnings.push(`${unreachable.size} element${unreachable.size === 1 ? ' is' : 's are'} not reachable from Start: ${listSome([...unreachable])}.`);
+    if (unreachable.size > 0)
+      warnings.push(
+        `${unreachable.size} element${unreachable.size === 1 ? ' is' : 's are'} not reachable from Start: ${listSome([...unreachable])}.`,
+      );
   } else if (doc.elements.length > 0) {
     warnings.push('The flow has no start (no start element and no startElementReference).');
   }

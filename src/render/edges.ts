@@ -20,10 +20,18 @@ const MARKERS: [id: string, color: string, path: string, size: number][] = [
 ];
 
 export function markerDefs(): string {
-  return MARKERS.map(([id, color, d, size]) => `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="${size}" markerHeight="${size}" orient="auto-start-reverse"><path d="${d}" fill="${color}"/></marker>`).join('');
+  return MARKERS.map(
+    ([id, color, d, size]) =>
+      `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="${size}" markerHeight="${size}" orient="auto-start-reverse"><path d="${d}" fill="${color}"/></marker>`,
+  ).join('');
 }
 
-export function edgesSvg(edges: readonly Edge[], layout: SvgLayout, labels: ReadonlyMap<string, string>, goTo: 'stub' | 'line'): { lines: string; labels: string } {
+export function edgesSvg(
+  edges: readonly Edge[],
+  layout: SvgLayout,
+  labels: ReadonlyMap<string, string>,
+  goTo: 'stub' | 'line',
+): { lines: string; labels: string } {
   const lines: string[] = [];
   const pills: string[] = [];
   for (const e of edges) {
@@ -31,7 +39,13 @@ export function edgesSvg(edges: readonly Edge[], layout: SvgLayout, labels: Read
     if (!route || route.points.length < 2) continue;
     const stubbed = goTo === 'stub' && (e.goTo || route.jump !== undefined);
     const points = stubbed ? (route.jump?.stub ?? route.points.slice(0, 2)) : route.points;
-    let stroke: string = e.goTo ? THEME.goTo : e.kind === 'fault' ? THEME.fault : e.kind === 'scheduledPath' ? THEME.scheduled : THEME.edge;
+    let stroke: string = e.goTo
+      ? THEME.goTo
+      : e.kind === 'fault'
+        ? THEME.fault
+        : e.kind === 'scheduledPath'
+          ? THEME.scheduled
+          : THEME.edge;
     let width = 1.5;
     let dash = e.goTo ? '5 3' : e.kind === 'fault' ? '6 4' : '';
     let opacity = 1;
@@ -49,7 +63,9 @@ export function edgesSvg(edges: readonly Edge[], layout: SvgLayout, labels: Read
     } else if (e.status === 'unchanged') {
       opacity = 0.5;
     }
-    lines.push(`<path d="${roundedPath(points)}" fill="none" stroke="${stroke}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ''}${opacity < 1 ? ` opacity="${opacity}"` : ''} marker-end="url(#${marker})"/>`);
+    lines.push(
+      `<path d="${roundedPath(points)}" fill="none" stroke="${stroke}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ''}${opacity < 1 ? ` opacity="${opacity}"` : ''} marker-end="url(#${marker})"/>`,
+    );
     if (stubbed) pills.push(stubMarker(e, points[points.length - 1] as SvgPoint, labels.get(e.target) ?? e.target));
     else if (e.label && route.label) pills.push(labelPill(e, route.label));
   }
@@ -64,7 +80,16 @@ function labelPill(e: Edge, box: { x: number; y: number; width: number; height: 
   const w = Math.ceil(textWidth(text, 12, bold)) + 16;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  const color = e.status === 'added' ? EDGE_STATUS_COLOR.added : e.status === 'removed' ? EDGE_STATUS_COLOR.removed : e.goTo ? THEME.goTo : e.kind === 'fault' ? THEME.fault : undefined;
+  const color =
+    e.status === 'added'
+      ? EDGE_STATUS_COLOR.added
+      : e.status === 'removed'
+        ? EDGE_STATUS_COLOR.removed
+        : e.goTo
+          ? THEME.goTo
+          : e.kind === 'fault'
+            ? THEME.fault
+            : undefined;
   const rect = `<rect x="${n(cx - w / 2)}" y="${n(cy - 9)}" width="${w}" height="18" rx="9" fill="${THEME.panel}" stroke="${color ?? THEME.border}"/>`;
   const attrs = `${bold ? ' font-weight="600"' : ''}${e.status === 'removed' ? ' text-decoration="line-through"' : ''}`;
   return `${rect}<text x="${n(cx)}" y="${n(cy + 4)}" font-size="12" fill="${color ?? THEME.text}" text-anchor="middle"${attrs}>${esc(text)}</text>`;
@@ -78,7 +103,8 @@ function stubMarker(e: Edge, end: SvgPoint, target: string): string {
   const lead = e.kind === 'fault' ? 'Fault → ' : e.label && e.kind !== 'next' ? `${e.label} → ` : '↪ ';
   const text = fit(mark + lead + target, 200 - 12, 11);
   const w = Math.ceil(textWidth(text, 11)) + 12;
-  const statusColor = e.status === 'added' ? EDGE_STATUS_COLOR.added : e.status === 'removed' ? EDGE_STATUS_COLOR.removed : undefined;
+  const statusColor =
+    e.status === 'added' ? EDGE_STATUS_COLOR.added : e.status === 'removed' ? EDGE_STATUS_COLOR.removed : undefined;
   const color = statusColor ?? (e.goTo ? THEME.goTo : THEME.muted);
   const border = statusColor ?? (e.goTo ? THEME.goTo : THEME.edge);
   const dy = e.status === 'removed' ? 11 : e.status === 'added' ? -11 : 0;
@@ -86,4 +112,3 @@ function stubMarker(e: Edge, end: SvgPoint, target: string): string {
   const strike = e.status === 'removed' ? ' text-decoration="line-through"' : '';
   return `<rect x="${n(end.x + 4)}" y="${n(y - 9)}" width="${w}" height="18" rx="8" fill="${THEME.panel}" stroke="${border}"${e.status === 'added' ? '' : ' stroke-dasharray="3 2"'}/><text x="${n(end.x + 10)}" y="${n(y + 4)}" font-size="11" fill="${color}"${e.status === 'added' ? ' font-weight="600"' : ''}${strike}>${esc(text)}</text>`;
 }
-

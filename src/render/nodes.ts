@@ -50,10 +50,18 @@ export function nodeSvg(node: GraphNode, box: SvgBox, look: NodeLook): string {
   const color = status === 'unchanged' ? desaturate(elementColor(node.type), 0.35) : elementColor(node.type);
   const out: string[] = [];
   const tip = `${node.label} (${kind.builderName})${status && status !== 'unchanged' ? ` — ${STATUS_LOOK[status].word}${look.renamedFrom ? `, was ${look.renamedFrom}` : ''}` : ''}`;
-  out.push(`<g class="node" data-id="${esc(node.id)}" transform="translate(${n(box.x)},${n(box.y)})"${opacity < 1 ? ` opacity="${opacity}"` : ''}>`, `<title>${esc(tip)}</title>`);
-  if (look.selected) out.push(`<rect x="-3" y="-3" width="${n(w + 6)}" height="${n(h + 6)}" rx="13" fill="none" stroke="${THEME.accent}" stroke-opacity="0.35" stroke-width="3"/>`);
+  out.push(
+    `<g class="node" data-id="${esc(node.id)}" transform="translate(${n(box.x)},${n(box.y)})"${opacity < 1 ? ` opacity="${opacity}"` : ''}>`,
+    `<title>${esc(tip)}</title>`,
+  );
+  if (look.selected)
+    out.push(
+      `<rect x="-3" y="-3" width="${n(w + 6)}" height="${n(h + 6)}" rx="13" fill="none" stroke="${THEME.accent}" stroke-opacity="0.35" stroke-width="3"/>`,
+    );
   out.push(`<rect y="1" width="${n(w)}" height="${n(h)}" rx="10" fill="#000" fill-opacity="0.06"/>`);
-  out.push(`<rect width="${n(w)}" height="${n(h)}" rx="10" fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+  out.push(
+    `<rect width="${n(w)}" height="${n(h)}" rx="10" fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
+  );
   out.push(tileSvg(node.type, kind.icon, color, h / 2));
   out.push(textSvg(node, kind.builderName, look.detail, w, h, status === 'removed'));
   out.push(badgesSvg(node, look, w));
@@ -75,21 +83,33 @@ function tileSvg(type: string, icon: string, color: string, cy: number): string 
 }
 
 /** Label (bold, up to two lines) over the Builder type or Start's trigger; clipped to the card by a nested viewport. */
-function textSvg(node: GraphNode, builderName: string, detail: string | undefined, w: number, h: number, struck: boolean): string {
+function textSvg(
+  node: GraphNode,
+  builderName: string,
+  detail: string | undefined,
+  w: number,
+  h: number,
+  struck: boolean,
+): string {
   const room = w - TEXT_X - 10;
   // Estimated widths: wrap with a margin so a wider font wraps early instead of being clipped.
   const safe = room * 0.92;
   const labelLines = wrap(node.label, safe, LABEL.size, 2, true);
-  const typeLines = node.type === 'start' && detail ? wrap(detail, safe, TYPE.size, 2) : [fit(detail ?? builderName, safe, TYPE.size)];
+  const typeLines =
+    node.type === 'start' && detail ? wrap(detail, safe, TYPE.size, 2) : [fit(detail ?? builderName, safe, TYPE.size)];
   const block = labelLines.length * LABEL.line + typeLines.length * TYPE.line;
   const top = (h - block) / 2;
   const parts: string[] = [];
   labelLines.forEach((line, i) => {
-    parts.push(`<text x="0" y="${n(top + i * LABEL.line + LABEL.ascent)}" font-size="${LABEL.size}" font-weight="600" fill="${THEME.text}"${struck ? ` text-decoration="line-through"` : ''}>${esc(line)}</text>`);
+    parts.push(
+      `<text x="0" y="${n(top + i * LABEL.line + LABEL.ascent)}" font-size="${LABEL.size}" font-weight="600" fill="${THEME.text}"${struck ? ` text-decoration="line-through"` : ''}>${esc(line)}</text>`,
+    );
   });
   const typeTop = top + labelLines.length * LABEL.line;
   typeLines.forEach((line, i) => {
-    parts.push(`<text x="0" y="${n(typeTop + i * TYPE.line + TYPE.ascent)}" font-size="${TYPE.size}" fill="${THEME.muted}">${esc(line)}</text>`);
+    parts.push(
+      `<text x="0" y="${n(typeTop + i * TYPE.line + TYPE.ascent)}" font-size="${TYPE.size}" fill="${THEME.muted}">${esc(line)}</text>`,
+    );
   });
   return `<svg x="${TEXT_X}" y="0" width="${n(room)}" height="${n(h)}" overflow="hidden">${parts.join('')}</svg>`;
 }
@@ -106,7 +126,9 @@ function badgesSvg(node: GraphNode, look: NodeLook, w: number): string {
   for (const [text, color] of badges.reverse()) {
     const bw = Math.ceil(textWidth(text, 10, true)) + 12;
     right -= bw;
-    out.push(`<rect x="${n(right)}" y="-9" width="${bw}" height="16" rx="8" fill="${THEME.panel}" stroke="${color}"/><text x="${n(right + bw / 2)}" y="2.5" font-size="10" font-weight="600" fill="${color}" text-anchor="middle">${text}</text>`);
+    out.push(
+      `<rect x="${n(right)}" y="-9" width="${bw}" height="16" rx="8" fill="${THEME.panel}" stroke="${color}"/><text x="${n(right + bw / 2)}" y="2.5" font-size="10" font-weight="600" fill="${color}" text-anchor="middle">${text}</text>`,
+    );
     right -= 4;
   }
   return out.join('');

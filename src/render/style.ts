@@ -25,7 +25,10 @@ export const STATUS_LOOK: Record<NodeStatus, { color: string; badge: string; mar
   unchanged: { color: '#8c8c8c', badge: '#8c8c8c', mark: '·', word: 'Unchanged' },
 };
 
-export const EDGE_STATUS_COLOR: Record<Exclude<EdgeStatus, 'unchanged'>, string> = { added: '#2e844a', removed: '#ba0517' };
+export const EDGE_STATUS_COLOR: Record<Exclude<EdgeStatus, 'unchanged'>, string> = {
+  added: '#2e844a',
+  removed: '#ba0517',
+};
 
 /** `color` mixed into white at `amount` (0..1): CSS color-mix(in srgb, color X%, white). */
 export function tint(color: string, amount: number): string {

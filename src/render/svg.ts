@@ -56,7 +56,8 @@ export function renderSvg(graph: FlowGraph | DiffGraph, layout: SvgLayout, optio
   const nodes = graph.nodes as AnyNode[];
   const edges = graph.edges as AnyEdge[];
   const isDiff = nodes.some((x) => x.status !== undefined);
-  const renamed = options.renamedFrom instanceof Map ? options.renamedFrom : new Map(Object.entries(options.renamedFrom ?? {}));
+  const renamed =
+    options.renamedFrom instanceof Map ? options.renamedFrom : new Map(Object.entries(options.renamedFrom ?? {}));
   const header: string[] = [];
   let headerHeight = 0;
   let headerWidth = 0;
@@ -80,7 +81,16 @@ export function renderSvg(graph: FlowGraph | DiffGraph, layout: SvgLayout, optio
   const cards = nodes.flatMap((node) => {
     const box = layout.nodes[node.id];
     if (!box) return [];
-    return [nodeSvg(node, box, { detail: node.type === 'start' ? options.startDetail : undefined, hasFault: faults.has(node.id), goToTarget: goToTargets.has(node.id), status: node.status, renamedFrom: renamed.get(node.id) ?? node.renamedFrom, selected: options.selected === node.id })];
+    return [
+      nodeSvg(node, box, {
+        detail: node.type === 'start' ? options.startDetail : undefined,
+        hasFault: faults.has(node.id),
+        goToTarget: goToTargets.has(node.id),
+        status: node.status,
+        renamedFrom: renamed.get(node.id) ?? node.renamedFrom,
+        selected: options.selected === node.id,
+      }),
+    ];
   });
   const title = options.title ?? graph.flow.label;
   return [
@@ -108,15 +118,25 @@ function legendSvg(nodes: AnyNode[], y: number): { svg: string; width: number } 
   for (const status of LEGEND_ORDER) {
     const look = STATUS_LOOK[status];
     const word = `${look.word}${status === 'unchanged' ? ' (dimmed)' : ''} ${counts.get(status) ?? 0}`;
-    parts.push(`<rect x="${x}" y="6" width="16" height="16" rx="4" fill="${look.badge}"/><text x="${x + 8}" y="18" font-size="11" font-weight="700" fill="#fff" text-anchor="middle">${esc(look.mark)}</text><text x="${x + 21}" y="18" font-size="11" fill="${THEME.text}">${esc(word)}</text>`);
+    parts.push(
+      `<rect x="${x}" y="6" width="16" height="16" rx="4" fill="${look.badge}"/><text x="${x + 8}" y="18" font-size="11" font-weight="700" fill="#fff" text-anchor="middle">${esc(look.mark)}</text><text x="${x + 21}" y="18" font-size="11" fill="${THEME.text}">${esc(word)}</text>`,
+    );
     x += 21 + word.length * 6.2 + 14;
   }
-  for (const [status, label] of [['added', 'connector added'], ['removed', 'connector removed']] as const) {
+  for (const [status, label] of [
+    ['added', 'connector added'],
+    ['removed', 'connector removed'],
+  ] as const) {
     const look = STATUS_LOOK[status];
     const dash = status === 'removed' ? ' stroke-dasharray="4 3"' : '';
-    parts.push(`<line x1="${n(x)}" y1="14" x2="${n(x + 22)}" y2="14" stroke="${look.color}" stroke-width="2.5"${dash}/><text x="${n(x + 27)}" y="18" font-size="11" fill="${THEME.text}">${label}</text>`);
+    parts.push(
+      `<line x1="${n(x)}" y1="14" x2="${n(x + 22)}" y2="14" stroke="${look.color}" stroke-width="2.5"${dash}/><text x="${n(x + 27)}" y="18" font-size="11" fill="${THEME.text}">${label}</text>`,
+    );
     x += 27 + label.length * 6.2 + 14;
   }
   const width = x;
-  return { svg: `<g class="legend" transform="translate(0,${y})"><rect width="${n(width)}" height="28" rx="6" fill="${THEME.panel}" stroke="${THEME.border}"/>${parts.join('')}</g>`, width };
+  return {
+    svg: `<g class="legend" transform="translate(0,${y})"><rect width="${n(width)}" height="28" rx="6" fill="${THEME.panel}" stroke="${THEME.border}"/>${parts.join('')}</g>`,
+    width,
+  };
 }

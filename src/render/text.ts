@@ -1,11 +1,18 @@
 /** Text for SVG: escaping (labels are untrusted) and wrapping by estimated width (no DOM to measure). */
 
 /** XML 1.0 forbids most control characters and lone surrogates even escaped: drop them. */
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text content or attribute value, safe inside double quotes. */
 export function esc(text: string): string {
-  return text.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(INVALID_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /**
@@ -16,7 +23,7 @@ export function esc(text: string): string {
 function charEm(c: string): number {
   const code = c.codePointAt(0) ?? 0;
   if (code > 0x2e80) return 1;
-  if ('il.,:;|!\'`ijtf()[] '.includes(c)) return 0.32;
+  if ("il.,:;|!'`ijtf()[] ".includes(c)) return 0.32;
   if ('mwMW@%'.includes(c)) return 0.85;
   if (c >= 'A' && c <= 'Z') return 0.7;
   return 0.62;
@@ -47,7 +54,8 @@ export function wrap(text: string, width: number, fontSize: number, maxLines: nu
   while (i < words.length && lines.length < maxLines) {
     let line = words[i] as string;
     let j = i + 1;
-    while (j < words.length && textWidth(`${line} ${words[j] as string}`, fontSize, bold) <= width) line += ` ${words[j++] as string}`;
+    while (j < words.length && textWidth(`${line} ${words[j] as string}`, fontSize, bold) <= width)
+      line += ` ${words[j++] as string}`;
     if (lines.length === maxLines - 1 && j < words.length) {
       // The last line: whatever is left, cut to fit.
       lines.push(fit(words.slice(i).join(' '), width, fontSize, bold));

@@ -30,6 +30,12 @@ export const SAMPLES: Sample[] = [
 /** A before/after pair of the same flow, for trying a comparison from the Compare dialog. */
 export const SAMPLE_PAIR = {
   title: 'Opportunity Review: version 1 → version 2',
-  before: { fileName: 'Opportunity_Review.flow-meta.xml', load: () => import('./Opportunity_Review.flow-meta.xml?raw').then((m) => m.default as string) },
-  after: { fileName: 'Opportunity_Review.v2.flow-meta.xml', load: () => import('./Opportunity_Review.v2.flow-meta.xml?raw').then((m) => m.default as string) },
+  before: {
+    fileName: 'Opportunity_Review.flow-meta.xml',
+    load: () => import('./Opportunity_Review.flow-meta.xml?raw').then((m) => m.default as string),
+  },
+  after: {
+    fileName: 'Opportunity_Review.v2.flow-meta.xml',
+    load: () => import('./Opportunity_Review.v2.flow-meta.xml?raw').then((m) => m.default as string),
+  },
 };

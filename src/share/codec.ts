@@ -6,7 +6,9 @@
  *   decompress(payload: string, maxBytes: number): Promise<Inflated> never throws; stops reading (and
  *     cancels the stream) as soon as the output passes maxBytes, so a small "zip bomb" link costs nothing.
  */
-export type Inflated = { ok: true; text: string } | { ok: false; reason: 'base64' | 'truncated' | 'corrupt' | 'too-big' | 'encoding' };
+export type Inflated =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'base64' | 'truncated' | 'corrupt' | 'too-big' | 'encoding' };
 
 export async function compress(text: string): Promise<string> {
   const bytes = await pump(new TextEncoder().encode(text), new CompressionStream('deflate-raw'), Infinity);
@@ -22,7 +24,10 @@ export async function decompress(payload: string, maxBytes: number): Promise<Inf
     out = await pump(bytes, new DecompressionStream('deflate-raw'), maxBytes);
   } catch (e) {
     // zlib reports a stream that ends before its final block as "unexpected end of file".
-    return { ok: false, reason: /end of (file|stream|data)|incomplete|truncat/i.test(String(e)) ? 'truncated' : 'corrupt' };
+    return {
+      ok: false,
+      reason: /end of (file|stream|data)|incomplete|truncat/i.test(String(e)) ? 'truncated' : 'corrupt',
+    };
   }
   if (out === 'too-big') return { ok: false, reason: 'too-big' };
   try {
@@ -33,7 +38,11 @@ export async function decompress(payload: string, maxBytes: number): Promise<Inf
 }
 
 /** Feeds `input` through a transform stream and collects the output, giving up past `max` bytes. */
-async function pump(input: Uint8Array, stream: CompressionStream | DecompressionStream, max: number): Promise<Uint8Array | 'too-big'> {
+async function pump(
+  input: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+  max: number,
+): Promise<Uint8Array | 'too-big'> {
   const writer = stream.writable.getWriter();
   // Writing and closing settle only as the readable side is drained; their errors surface through read().
   writer.write(input as Uint8Array<ArrayBuffer>).catch(() => undefined);

@@ -33,11 +33,19 @@ export function readHash(hashOrUrl: string): HashRead {
   const at = hashOrUrl.indexOf('#');
   const hash = at >= 0 ? hashOrUrl.slice(at + 1) : hashOrUrl;
   if (hash.length > MAX_HASH_CHARS) {
-    return { ok: false, message: `The link is ${(hash.length / 1024 / 1024).toFixed(1)} MB long; Flowscope reads links up to 2 MB.`, hint: 'Share the flow files by URL (#/view?src=…) instead of inside the link.' };
+    return {
+      ok: false,
+      message: `The link is ${(hash.length / 1024 / 1024).toFixed(1)} MB long; Flowscope reads links up to 2 MB.`,
+      hint: 'Share the flow files by URL (#/view?src=…) instead of inside the link.',
+    };
   }
   const m = /^\/?(view|diff)(?:\?(.*))?$/s.exec(hash);
   if (!m) {
-    return { ok: false, message: 'This is not a Flowscope link: the part after "#" should start with /view or /diff.', hint: 'Copy the whole link, including everything after "#".' };
+    return {
+      ok: false,
+      message: 'This is not a Flowscope link: the part after "#" should start with /view or /diff.',
+      hint: 'Copy the whole link, including everything after "#".',
+    };
   }
   const route = m[1] as Route;
   const out: { ok: true; route: Route; notices: string[] } & HashParams = { ok: true, route, notices: [] };
@@ -49,7 +57,11 @@ export function readHash(hashOrUrl: string): HashRead {
     try {
       value = decodeURIComponent((eq < 0 ? '' : part.slice(eq + 1)).replace(/\+/g, ' '));
     } catch {
-      return { ok: false, message: `The link's "${key}" parameter is damaged (bad %-encoding).`, hint: 'Copy the whole link again; some apps change long links.' };
+      return {
+        ok: false,
+        message: `The link's "${key}" parameter is damaged (bad %-encoding).`,
+        hint: 'Copy the whole link again; some apps change long links.',
+      };
     }
     if (key === 'mode') {
       if ((DIFF_MODES as readonly string[]).includes(value)) out.mode = value as DiffMode;
@@ -60,7 +72,11 @@ export function readHash(hashOrUrl: string): HashRead {
     // Other parameters (embed=1, …) belong to the page, not to the link state: ignored here.
   }
   if (out.v !== undefined && out.v !== String(LINK_VERSION)) {
-    return { ok: false, message: `This link was made by a newer Flowscope (link version ${out.v.slice(0, 20)}); this one reads version ${LINK_VERSION}.`, hint: 'Open the link on the site that made it, or update Flowscope.' };
+    return {
+      ok: false,
+      message: `This link was made by a newer Flowscope (link version ${out.v.slice(0, 20)}); this one reads version ${LINK_VERSION}.`,
+      hint: 'Open the link on the site that made it, or update Flowscope.',
+    };
   }
   return out;
 }
@@ -80,7 +96,11 @@ export function withView(hashOrUrl: string, view: { mode?: DiffMode; sel?: strin
   const read = readHash(hashOrUrl);
   if (!read.ok) return undefined;
   const { ok: _ok, notices: _n, mode: _m, sel: _s, ...rest } = read;
-  const hash = formatHash({ ...rest, ...(view.mode ? { mode: view.mode } : {}), ...(view.sel !== undefined ? { sel: view.sel } : {}) });
+  const hash = formatHash({
+    ...rest,
+    ...(view.mode ? { mode: view.mode } : {}),
+    ...(view.sel !== undefined ? { sel: view.sel } : {}),
+  });
   const at = hashOrUrl.indexOf('#');
   return at > 0 ? hashOrUrl.slice(0, at) + hash : hash;
 }

@@ -31,7 +31,15 @@
  */
 export type { DiffMode, FlowRef, LinkState, Route, ShareError } from './types';
 export { DIFF_MODES } from './types';
-export { buildLink, decodeLink, inlineRef, COMMENT_LIMIT, MAX_INFLATED_BYTES, type BuiltLink, type DecodedLink } from './link';
+export {
+  buildLink,
+  decodeLink,
+  inlineRef,
+  COMMENT_LIMIT,
+  MAX_INFLATED_BYTES,
+  type BuiltLink,
+  type DecodedLink,
+} from './link';
 export { readHash, formatHash, withView, MAX_HASH_CHARS, LINK_VERSION, type HashParams, type HashRead } from './hash';
 export { toRawUrl, isHttpUrl } from './rawUrl';
 export { docToMetadata, shareableDoc } from './metadata';

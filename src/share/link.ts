@@ -24,7 +24,8 @@ export type DecodedLink = { ok: true; state: LinkState; notices: string[] } | Sh
 
 export async function buildLink(state: LinkState, site: string): Promise<BuiltLink> {
   const refs = state.route === 'diff' ? [state.a, state.b] : [state.a];
-  if (state.route === 'diff' && !state.b) return { ok: false, message: 'A diff link needs two flows.', hint: 'Load a second version to compare.' };
+  if (state.route === 'diff' && !state.b)
+    return { ok: false, message: 'A diff link needs two flows.', hint: 'Load a second version to compare.' };
   const params: HashParams = {};
   const docs: (FlowDoc | undefined)[] = [];
   for (const [i, ref] of refs.entries()) {
@@ -32,7 +33,12 @@ export async function buildLink(state: LinkState, site: string): Promise<BuiltLi
     const key = state.route === 'view' ? 'src' : i === 0 ? 'a' : 'b';
     if (ref.kind === 'url') {
       const url = toRawUrl(ref.url);
-      if (!isHttpUrl(url)) return { ok: false, message: `Links can only point at http(s) URLs, not "${url.slice(0, 60)}".`, hint: 'Share the flow inside the link instead.' };
+      if (!isHttpUrl(url))
+        return {
+          ok: false,
+          message: `Links can only point at http(s) URLs, not "${url.slice(0, 60)}".`,
+          hint: 'Share the flow inside the link instead.',
+        };
       params[key] = url;
       docs.push(undefined);
     } else {
@@ -46,7 +52,10 @@ export async function buildLink(state: LinkState, site: string): Promise<BuiltLi
   if (state.sel !== undefined && state.sel !== '') params.sel = state.sel;
   const url = `${site.split('#')[0] ?? ''}${formatHash({ route: state.route, ...params })}`;
   const length = url.length;
-  const warning = length > COMMENT_LIMIT ? `The link is ${length.toLocaleString('en-US')} characters long: too long for a GitHub comment (65,536); share the flow files by URL instead.` : undefined;
+  const warning =
+    length > COMMENT_LIMIT
+      ? `The link is ${length.toLocaleString('en-US')} characters long: too long for a GitHub comment (65,536); share the flow files by URL instead.`
+      : undefined;
   return { ok: true, url, length, ...(warning ? { warning } : {}) };
 }
 
@@ -55,7 +64,11 @@ export async function decodeLink(hashOrUrl: string): Promise<DecodedLink> {
     return await decode(hashOrUrl);
   } catch (e) {
     // The last line of defence: no link may crash the page (a hostile payload nested a million deep…).
-    return { ok: false, message: `Flowscope could not read this link (${e instanceof Error ? e.message : String(e)}).`, hint: 'Copy the whole link again; if it still fails, please report it.' };
+    return {
+      ok: false,
+      message: `Flowscope could not read this link (${e instanceof Error ? e.message : String(e)}).`,
+      hint: 'Copy the whole link again; if it still fails, please report it.',
+    };
   }
 }
 
@@ -68,21 +81,45 @@ async function decode(hashOrUrl: string): Promise<DecodedLink> {
     const inflated = await decompress(h.z, MAX_INFLATED_BYTES);
     if (!inflated.ok) return payloadError(inflated.reason);
     const payload = decodePayload(inflated.text);
-    if (!payload.ok) return { ok: false, message: `The link's flow data ${payload.problem}.`, hint: 'The link is damaged or was not made by Flowscope; copy the whole link again.' };
+    if (!payload.ok)
+      return {
+        ok: false,
+        message: `The link's flow data ${payload.problem}.`,
+        hint: 'The link is damaged or was not made by Flowscope; copy the whole link again.',
+      };
     flows = payload;
   }
-  const ref = (url: string | undefined, inline: PayloadFlow | undefined, which: string): FlowRef | ShareError | undefined => {
-    if (url !== undefined && inline) return { ok: false, message: `The link gives the ${which} twice (as a URL and inside the link).`, hint: 'Make the link again with "Copy link".' };
+  const ref = (
+    url: string | undefined,
+    inline: PayloadFlow | undefined,
+    which: string,
+  ): FlowRef | ShareError | undefined => {
+    if (url !== undefined && inline)
+      return {
+        ok: false,
+        message: `The link gives the ${which} twice (as a URL and inside the link).`,
+        hint: 'Make the link again with "Copy link".',
+      };
     if (inline) return { kind: 'inline', text: flowText(inline), name: inline.name };
     if (url === undefined) return undefined;
     const raw = toRawUrl(url);
-    if (!isHttpUrl(raw)) return { ok: false, message: `The link points at "${url.slice(0, 80)}", which is not an http(s) URL.`, hint: 'Flow URLs in links must start with https://.' };
+    if (!isHttpUrl(raw))
+      return {
+        ok: false,
+        message: `The link points at "${url.slice(0, 80)}", which is not an http(s) URL.`,
+        hint: 'Flow URLs in links must start with https://.',
+      };
     return { kind: 'url', url: raw };
   };
   const sel = h.sel !== undefined && h.sel !== '' ? { sel: h.sel } : {};
   if (h.route === 'view') {
     const a = ref(h.src ?? h.a, flows.a, 'flow');
-    if (!a) return { ok: false, message: 'The link has no flow in it (no src= URL and no inline flow).', hint: 'A view link looks like #/view?src=https://… or is made with "Copy link".' };
+    if (!a)
+      return {
+        ok: false,
+        message: 'The link has no flow in it (no src= URL and no inline flow).',
+        hint: 'A view link looks like #/view?src=https://… or is made with "Copy link".',
+      };
     if ('ok' in a) return a;
     return { ok: true, state: { v: 1, route: 'view', a, ...sel }, notices };
   }
@@ -90,7 +127,12 @@ async function decode(hashOrUrl: string): Promise<DecodedLink> {
   const b = ref(h.b, flows.b, 'second version');
   if (a && 'ok' in a) return a;
   if (b && 'ok' in b) return b;
-  if (!a || !b) return { ok: false, message: `The diff link is missing its ${!a && !b ? 'two flow versions' : !a ? 'first version (a)' : 'second version (b)'}.`, hint: 'A diff link carries both versions: #/diff?a=URL&b=URL, or inline from "Copy link".' };
+  if (!a || !b)
+    return {
+      ok: false,
+      message: `The diff link is missing its ${!a && !b ? 'two flow versions' : !a ? 'first version (a)' : 'second version (b)'}.`,
+      hint: 'A diff link carries both versions: #/diff?a=URL&b=URL, or inline from "Copy link".',
+    };
   return { ok: true, state: { v: 1, route: 'diff', a, b, ...(h.mode ? { mode: h.mode } : {}), ...sel }, notices };
 }
 
@@ -104,16 +146,25 @@ export function inlineRef(doc: FlowDoc): FlowRef {
 }
 
 function payloadError(reason: 'base64' | 'truncated' | 'corrupt' | 'too-big' | 'encoding'): ShareError {
-  const again = 'Copy the whole link again: chat apps and e-mail sometimes cut or change long links. For big flows, share the files by URL.';
+  const again =
+    'Copy the whole link again: chat apps and e-mail sometimes cut or change long links. For big flows, share the files by URL.';
   switch (reason) {
     case 'truncated':
       return { ok: false, message: 'The link is cut short: its flow data ends too early.', hint: again };
     case 'base64':
-      return { ok: false, message: "The link's flow data is damaged: it has characters a Flowscope link never contains.", hint: again };
+      return {
+        ok: false,
+        message: "The link's flow data is damaged: it has characters a Flowscope link never contains.",
+        hint: again,
+      };
     case 'corrupt':
     case 'encoding':
       return { ok: false, message: "The link's flow data is damaged and cannot be unpacked.", hint: again };
     case 'too-big':
-      return { ok: false, message: `The link's flow data unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB; Flowscope stops there.`, hint: 'This is not a link Flowscope made. Share the flow files by URL instead.' };
+      return {
+        ok: false,
+        message: `The link's flow data unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB; Flowscope stops there.`,
+        hint: 'This is not a link Flowscope made. Share the flow files by URL instead.',
+      };
   }
 }

@@ -32,7 +32,8 @@ export async function send(ctx: RequestContext, url: string, init: RequestInit, 
   try {
     return await ctx.fetch(url, { ...init, signal: ctx.signal, credentials: 'omit', cache: 'no-store' });
   } catch (e) {
-    if (ctx.signal?.aborted || (e instanceof DOMException && e.name === 'AbortError')) throw new SourceError('aborted', 'The request was cancelled.', '', ctx.secrets);
+    if (ctx.signal?.aborted || (e instanceof DOMException && e.name === 'AbortError'))
+      throw new SourceError('aborted', 'The request was cancelled.', '', ctx.secrets);
     throw await unreachable(ctx, new URL(url), what);
   }
 }
@@ -42,7 +43,9 @@ async function unreachable(ctx: RequestContext, url: URL, what: string): Promise
   const origin = ctx.pageOrigin;
   const sameOrigin = origin === host;
   const answered = !sameOrigin && (await probe(ctx, host));
-  const allow = origin ? `Setup → CORS → New → Origin URL Pattern ${origin}` : 'Setup → CORS → New, with this site’s origin';
+  const allow = origin
+    ? `Setup → CORS → New → Origin URL Pattern ${origin}`
+    : 'Setup → CORS → New, with this site’s origin';
   if (answered) {
     return new SourceError(
       'cors',
@@ -52,7 +55,12 @@ async function unreachable(ctx: RequestContext, url: URL, what: string): Promise
     );
   }
   if (sameOrigin) {
-    return new SourceError('network', `Could not reach ${host} for ${what}.`, 'Check your network connection and that the server is running.', ctx.secrets);
+    return new SourceError(
+      'network',
+      `Could not reach ${host} for ${what}.`,
+      'Check your network connection and that the server is running.',
+      ctx.secrets,
+    );
   }
   return new SourceError(
     'cors-or-network',
@@ -85,9 +93,19 @@ export function redirectTarget(res: Response, from: string): URL | 'hidden' | un
 }
 
 /** Reads a body as text, stopping at `max` bytes (the declared length is checked first; a stream is counted). */
-export async function readCapped(res: Response, max: number, what: string, secrets: readonly string[]): Promise<string> {
+export async function readCapped(
+  res: Response,
+  max: number,
+  what: string,
+  secrets: readonly string[],
+): Promise<string> {
   const tooLarge = (bytes: number) =>
-    new SourceError('too-large', `${what} is larger than ${mb(max)} (${bytes >= max ? 'at least ' : ''}${mb(bytes)}); Flowscope reads flows up to ${mb(max)}.`, 'Check that the address points at a single flow file or Flow record.', secrets);
+    new SourceError(
+      'too-large',
+      `${what} is larger than ${mb(max)} (${bytes >= max ? 'at least ' : ''}${mb(bytes)}); Flowscope reads flows up to ${mb(max)}.`,
+      'Check that the address points at a single flow file or Flow record.',
+      secrets,
+    );
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > max) throw tooLarge(declared);
   if (!res.body) return '';

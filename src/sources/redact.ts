@@ -15,7 +15,8 @@ export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
     if (secret.length < MIN_TOKEN_LENGTH) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])) out = out.split(form).join(MASK);
+    for (const form of new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]))
+      out = out.split(form).join(MASK);
   }
   return out.replace(SALESFORCE_SESSION, MASK);
 }
@@ -55,9 +56,15 @@ export class SourceError extends Error {
 /** Any thrown value as a SourceError whose text has no secret in it (a foreign error's message is redacted too). */
 export function asSourceError(e: unknown, secrets: readonly string[]): SourceError {
   if (e instanceof SourceError) return e;
-  if (e instanceof DOMException && e.name === 'AbortError') return new SourceError('aborted', 'The request was cancelled.', '', secrets);
+  if (e instanceof DOMException && e.name === 'AbortError')
+    return new SourceError('aborted', 'The request was cancelled.', '', secrets);
   const message = e instanceof Error ? e.message : String(e);
-  return new SourceError('http', `Unexpected error: ${message}`, 'Try again; if it keeps happening, please report it.', secrets);
+  return new SourceError(
+    'http',
+    `Unexpected error: ${message}`,
+    'Try again; if it keeps happening, please report it.',
+    secrets,
+  );
 }
 
 /** A session the user chose to keep for this tab. Stored only in the Storage given (the UI passes `sessionStorage`). */
@@ -83,7 +90,9 @@ export function recallToken(storage: Storage, key = SESSION_KEY): RememberedSess
     const v: unknown = raw === null ? undefined : JSON.parse(raw);
     if (typeof v !== 'object' || v === null) return undefined;
     const { instanceUrl, apiVersion, token } = v as Record<string, unknown>;
-    return typeof instanceUrl === 'string' && typeof apiVersion === 'string' && typeof token === 'string' ? { instanceUrl, apiVersion, token } : undefined;
+    return typeof instanceUrl === 'string' && typeof apiVersion === 'string' && typeof token === 'string'
+      ? { instanceUrl, apiVersion, token }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,4 +1,16 @@
-import { currentOrigin, defaultFetch, errorDetail, isLoopback, MAX_BYTES, readCapped, redirectTarget, send, short, type Fetch, type RequestContext } from './http';
+import {
+  currentOrigin,
+  defaultFetch,
+  errorDetail,
+  isLoopback,
+  MAX_BYTES,
+  readCapped,
+  redirectTarget,
+  send,
+  short,
+  type Fetch,
+  type RequestContext,
+} from './http';
 import { asSourceError, MIN_TOKEN_LENGTH, SourceError } from './redact';
 import { flowDefinitionsQuery, flowVersionsQuery, isRecordId } from './soql';
 
@@ -61,7 +73,10 @@ const SF_DISPLAY = 'sf org display --json --target-org <alias>';
 /** An instance URL as typed → its origin. Lightning pages are on another host than the API: say which one to use. */
 export function instanceOrigin(input: string): URL {
   const typed = input.trim();
-  const bad = (message: string, hint = `Use result.instanceUrl from \`${SF_DISPLAY}\`, e.g. https://mydomain.my.salesforce.com.`) => new SourceError('invalid-input', message, hint, []);
+  const bad = (
+    message: string,
+    hint = `Use result.instanceUrl from \`${SF_DISPLAY}\`, e.g. https://mydomain.my.salesforce.com.`,
+  ) => new SourceError('invalid-input', message, hint, []);
   if (typed === '') throw bad('Enter the org’s instance URL.');
   let url: URL;
   try {
@@ -70,16 +85,27 @@ export function instanceOrigin(input: string): URL {
     throw bad(`“${short(typed, 80)}” is not a URL.`);
   }
   if (url.username || url.password) throw bad('The instance URL must not contain a user name or password.');
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) throw bad(`The instance URL must start with https:// (got ${url.protocol}//).`);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url)))
+    throw bad(`The instance URL must start with https:// (got ${url.protocol}//).`);
   const lightning = /^(.+?)(\.sandbox)?\.lightning\.force\.com$/.exec(url.hostname);
-  if (lightning) throw bad(`${url.hostname} is the Lightning UI, not the API.`, `Use https://${lightning[1]}${lightning[2] ?? ''}.my.salesforce.com (result.instanceUrl from \`${SF_DISPLAY}\`).`);
+  if (lightning)
+    throw bad(
+      `${url.hostname} is the Lightning UI, not the API.`,
+      `Use https://${lightning[1]}${lightning[2] ?? ''}.my.salesforce.com (result.instanceUrl from \`${SF_DISPLAY}\`).`,
+    );
   return new URL(url.origin);
 }
 
 export function apiVersionOf(input: string | undefined): string {
   const v = (input ?? '').trim().replace(/^v/i, '') || DEFAULT_API_VERSION;
   const m = /^(\d{2,3})(?:\.0)?$/.exec(v);
-  if (!m) throw new SourceError('invalid-input', `“${short(v, 20)}” is not an API version.`, `Use a number like ${DEFAULT_API_VERSION}.`, []);
+  if (!m)
+    throw new SourceError(
+      'invalid-input',
+      `“${short(v, 20)}” is not an API version.`,
+      `Use a number like ${DEFAULT_API_VERSION}.`,
+      [],
+    );
   return `${m[1]}.0`;
 }
 
@@ -88,8 +114,15 @@ function checkToken(token: string): string {
   const hint = `Copy result.accessToken from \`${SF_DISPLAY}\`.`;
   if (t === '') throw new SourceError('invalid-input', 'Enter an access token.', hint, []);
   // The token's text never goes into a message, even a bad one.
-  if (!/^[\x21-\x7e]+$/.test(t)) throw new SourceError('invalid-input', 'The access token contains spaces, line breaks or other characters a token cannot have.', hint, [t]);
-  if (t.length < MIN_TOKEN_LENGTH) throw new SourceError('invalid-input', 'That is too short to be an access token.', hint, [t]);
+  if (!/^[\x21-\x7e]+$/.test(t))
+    throw new SourceError(
+      'invalid-input',
+      'The access token contains spaces, line breaks or other characters a token cannot have.',
+      hint,
+      [t],
+    );
+  if (t.length < MIN_TOKEN_LENGTH)
+    throw new SourceError('invalid-input', 'That is too short to be an access token.', hint, [t]);
   return t;
 }
 
@@ -103,17 +136,34 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
   const pageOrigin = options.pageOrigin ?? currentOrigin();
   const base = `/services/data/v${apiVersion}`;
   const ctx = (signal?: AbortSignal): RequestContext => ({ fetch: fetchFn, secrets: [token], pageOrigin, signal });
-  const disconnected = () => new SourceError('disconnected', 'Disconnected from the org.', 'Connect again to browse its flows.', []);
+  const disconnected = () =>
+    new SourceError('disconnected', 'Disconnected from the org.', 'Connect again to browse its flows.', []);
 
   /** GET on the instance only, following same-host redirects; a 2xx body as text or a SourceError. */
-  const get = async (path: string, what: string, notFound: 'api-version' | 'not-found', signal?: AbortSignal): Promise<string> => {
+  const get = async (
+    path: string,
+    what: string,
+    notFound: 'api-version' | 'not-found',
+    signal?: AbortSignal,
+  ): Promise<string> => {
     if (!token) throw disconnected();
     const c = ctx(signal);
     try {
       let url = new URL(path, origin);
       for (let hop = 0; ; hop++) {
-        if (url.origin !== origin) throw new SourceError('foreign-host', `The org pointed ${what} at another host (${url.host}); Flowscope sends the token only to ${origin}.`, 'Check the instance URL; if it is right, please report this.', c.secrets);
-        const res = await send(c, url.href, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, redirect: 'manual' }, what);
+        if (url.origin !== origin)
+          throw new SourceError(
+            'foreign-host',
+            `The org pointed ${what} at another host (${url.host}); Flowscope sends the token only to ${origin}.`,
+            'Check the instance URL; if it is right, please report this.',
+            c.secrets,
+          );
+        const res = await send(
+          c,
+          url.href,
+          { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, redirect: 'manual' },
+          what,
+        );
         if (!token) throw disconnected();
         const target = redirectTarget(res, url.href);
         if (target === undefined) {
@@ -121,7 +171,12 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
           return await readCapped(res, max, `The answer to ${what}`, c.secrets);
         }
         if (target === 'hidden' || target.origin !== origin || hop >= 3) {
-          throw new SourceError('redirect', `${origin} redirected ${what} to ${target === 'hidden' ? 'another address' : target.host}; Flowscope sends the token only to the host you typed.`, `Use the instance URL from \`${SF_DISPLAY}\` (result.instanceUrl), e.g. https://mydomain.my.salesforce.com.`, c.secrets);
+          throw new SourceError(
+            'redirect',
+            `${origin} redirected ${what} to ${target === 'hidden' ? 'another address' : target.host}; Flowscope sends the token only to the host you typed.`,
+            `Use the instance URL from \`${SF_DISPLAY}\` (result.instanceUrl), e.g. https://mydomain.my.salesforce.com.`,
+            c.secrets,
+          );
         }
         url = target;
       }
@@ -130,25 +185,72 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
     }
   };
 
-  const httpError = async (res: Response, what: string, notFound: 'api-version' | 'not-found', secrets: readonly string[]): Promise<SourceError> => {
+  const httpError = async (
+    res: Response,
+    what: string,
+    notFound: 'api-version' | 'not-found',
+    secrets: readonly string[],
+  ): Promise<SourceError> => {
     const { code, message } = errorDetail(await res.text().catch(() => ''));
     const said = message ? ` (${message})` : '';
     const s = res.status;
-    if (s === 401) return new SourceError('unauthorized', `The org refused the access token${said}: the session expired or the token is wrong.`, `Get a fresh token: run \`${SF_DISPLAY}\` and paste result.accessToken (a token from another org or a logged-out session will not work).`, secrets, s);
-    if (s === 403 && code === 'REQUEST_LIMIT_EXCEEDED') return new SourceError('forbidden', `The org’s API request limit is used up${said}.`, 'Wait until the 24-hour limit frees up, or ask an admin about the org’s API limits.', secrets, s);
-    if (s === 403 || code === 'INVALID_TYPE') return new SourceError('forbidden', `The org does not let this user read ${what}${said}.`, 'The user needs the “API Enabled” and “View Setup and Configuration” permissions (reading flows also needs “Manage Flow” or “View All Data”).', secrets, s);
+    if (s === 401)
+      return new SourceError(
+        'unauthorized',
+        `The org refused the access token${said}: the session expired or the token is wrong.`,
+        `Get a fresh token: run \`${SF_DISPLAY}\` and paste result.accessToken (a token from another org or a logged-out session will not work).`,
+        secrets,
+        s,
+      );
+    if (s === 403 && code === 'REQUEST_LIMIT_EXCEEDED')
+      return new SourceError(
+        'forbidden',
+        `The org’s API request limit is used up${said}.`,
+        'Wait until the 24-hour limit frees up, or ask an admin about the org’s API limits.',
+        secrets,
+        s,
+      );
+    if (s === 403 || code === 'INVALID_TYPE')
+      return new SourceError(
+        'forbidden',
+        `The org does not let this user read ${what}${said}.`,
+        'The user needs the “API Enabled” and “View Setup and Configuration” permissions (reading flows also needs “Manage Flow” or “View All Data”).',
+        secrets,
+        s,
+      );
     if (s === 404 && notFound === 'api-version') return apiVersionError(said, secrets, s);
-    if (s === 404) return new SourceError('not-found', `${what} was not found in the org${said}.`, 'It may have been deleted since the list was loaded: reload the list.', secrets, s);
-    return new SourceError('http', `The org answered ${s}${res.statusText ? ` ${res.statusText}` : ''} to ${what}${said}.`, s >= 500 ? 'Salesforce had a problem; try again in a moment.' : 'Check the instance URL and API version.', secrets, s);
+    if (s === 404)
+      return new SourceError(
+        'not-found',
+        `${what} was not found in the org${said}.`,
+        'It may have been deleted since the list was loaded: reload the list.',
+        secrets,
+        s,
+      );
+    return new SourceError(
+      'http',
+      `The org answered ${s}${res.statusText ? ` ${res.statusText}` : ''} to ${what}${said}.`,
+      s >= 500 ? 'Salesforce had a problem; try again in a moment.' : 'Check the instance URL and API version.',
+      secrets,
+      s,
+    );
   };
 
   /** A 404 on an API path that always exists means the org does not serve this API version: say which it does. */
   const apiVersionError = async (said: string, secrets: readonly string[], status: number): Promise<SourceError> => {
     let newest: string | undefined;
     try {
-      const res = await fetchFn(`${origin}/services/data/`, { credentials: 'omit', redirect: 'error', headers: { Accept: 'application/json' } });
-      const list: unknown = res.ok ? JSON.parse(await readCapped(res, 1024 * 1024, 'The version list', secrets)) : undefined;
-      const versions = Array.isArray(list) ? list.map((v: unknown) => Number((v as { version?: unknown } | null)?.version)).filter(Number.isFinite) : [];
+      const res = await fetchFn(`${origin}/services/data/`, {
+        credentials: 'omit',
+        redirect: 'error',
+        headers: { Accept: 'application/json' },
+      });
+      const list: unknown = res.ok
+        ? JSON.parse(await readCapped(res, 1024 * 1024, 'The version list', secrets))
+        : undefined;
+      const versions = Array.isArray(list)
+        ? list.map((v: unknown) => Number((v as { version?: unknown } | null)?.version)).filter(Number.isFinite)
+        : [];
       if (versions.length > 0) newest = `${Math.max(...versions).toFixed(1)}`;
     } catch {
       // The version list is a courtesy; the message below stands without it.
@@ -156,7 +258,9 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
     return new SourceError(
       'api-version',
       `The org does not serve API version ${apiVersion}${newest ? `; its newest is ${newest}` : ' (too new for this org, or the instance URL is not an org)'}${said}.`,
-      newest ? `Set the API version to ${newest} and connect again.` : `Try an older API version (orgs on the previous release lack the newest), and check the instance URL (result.instanceUrl from \`${SF_DISPLAY}\`).`,
+      newest
+        ? `Set the API version to ${newest} and connect again.`
+        : `Try an older API version (orgs on the previous release lack the newest), and check the instance URL (result.instanceUrl from \`${SF_DISPLAY}\`).`,
       secrets,
       status,
     );
@@ -169,12 +273,19 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
     } catch {
       // Fall through to the message below.
     }
-    throw new SourceError('invalid-json', `The answer to ${what} is not a JSON object (it starts with “${short(text, 40)}”).`, `The instance URL may point at a login page or a proxy rather than the org’s API: use result.instanceUrl from \`${SF_DISPLAY}\`.`, [token]);
+    throw new SourceError(
+      'invalid-json',
+      `The answer to ${what} is not a JSON object (it starts with “${short(text, 40)}”).`,
+      `The instance URL may point at a login page or a proxy rather than the org’s API: use result.instanceUrl from \`${SF_DISPLAY}\`.`,
+      [token],
+    );
   };
 
   const query = async (pathOrNext: string, what: string, signal?: AbortSignal) => {
     const body = json(await get(pathOrNext, what, 'api-version', signal), what);
-    const records = Array.isArray(body.records) ? body.records.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null) : [];
+    const records = Array.isArray(body.records)
+      ? body.records.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null)
+      : [];
     const next = typeof body.nextRecordsUrl === 'string' && body.done !== true ? body.nextRecordsUrl : undefined;
     return { records, next, totalSize: typeof body.totalSize === 'number' ? body.totalSize : records.length };
   };
@@ -192,19 +303,39 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
         const id = str(r.Id);
         const developerName = str(r.DeveloperName);
         if (!id || !developerName) return [];
-        return [{ id, developerName, label: str(r.MasterLabel) ?? developerName, activeVersionId: str(r.ActiveVersionId), latestVersionId: str(r.LatestVersionId) }];
+        return [
+          {
+            id,
+            developerName,
+            label: str(r.MasterLabel) ?? developerName,
+            activeVersionId: str(r.ActiveVersionId),
+            latestVersionId: str(r.LatestVersionId),
+          },
+        ];
       });
       return { flows, totalSize: page.totalSize, ...(page.next ? { next: page.next } : {}) };
     },
     async listVersions(definitionId, signal) {
-      if (!isRecordId(definitionId)) throw new SourceError('invalid-input', `“${short(definitionId, 40)}” is not a flow definition id.`, 'Pick a flow from the list.', [token]);
+      if (!isRecordId(definitionId))
+        throw new SourceError(
+          'invalid-input',
+          `“${short(definitionId, 40)}” is not a flow definition id.`,
+          'Pick a flow from the list.',
+          [token],
+        );
       const versions: FlowVersion[] = [];
       let path: string | undefined = `${base}/tooling/query?q=${encodeURIComponent(flowVersionsQuery(definitionId))}`;
       while (path !== undefined) {
         const page = await query(path, 'the flow’s versions', signal);
         for (const r of page.records) {
           const id = str(r.Id);
-          if (id) versions.push({ id, versionNumber: Number(r.VersionNumber) || 0, status: str(r.Status) ?? 'Unknown', lastModified: str(r.LastModifiedDate) ?? '' });
+          if (id)
+            versions.push({
+              id,
+              versionNumber: Number(r.VersionNumber) || 0,
+              status: str(r.Status) ?? 'Unknown',
+              lastModified: str(r.LastModifiedDate) ?? '',
+            });
         }
         if (page.next !== undefined) checkNext(page.next, origin, base);
         path = page.next;
@@ -212,7 +343,13 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
       return versions;
     },
     async getVersion(id, signal) {
-      if (!isRecordId(id)) throw new SourceError('invalid-input', `“${short(id, 40)}” is not a flow version id.`, 'Pick a version from the list.', [token]);
+      if (!isRecordId(id))
+        throw new SourceError(
+          'invalid-input',
+          `“${short(id, 40)}” is not a flow version id.`,
+          'Pick a version from the list.',
+          [token],
+        );
       const what = `flow version ${id}`;
       const text = await get(`${base}/tooling/sobjects/Flow/${id}`, what, 'not-found', signal);
       json(text, what);
@@ -233,7 +370,12 @@ function checkNext(next: string, origin: string, base: string): void {
     url = undefined;
   }
   if (!url || url.origin !== origin || !url.pathname.startsWith(`${base}/tooling/query/`)) {
-    throw new SourceError('foreign-host', `The org’s next-page link (${short(next, 80)}) does not point at ${origin}${base}/tooling/query; Flowscope does not follow it.`, 'Reload the list; if it keeps happening, please report it.', []);
+    throw new SourceError(
+      'foreign-host',
+      `The org’s next-page link (${short(next, 80)}) does not point at ${origin}${base}/tooling/query; Flowscope does not follow it.`,
+      'Reload the list; if it keeps happening, please report it.',
+      [],
+    );
   }
 }
 

@@ -7,7 +7,16 @@
 export function soqlString(s: string): string {
   return s.replace(/[\\'"\n\r\t\b\f]/g, (c) => ESCAPES[c] ?? c);
 }
-const ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+const ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  "'": "\\'",
+  '"': '\\"',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\b': '\\b',
+  '\f': '\\f',
+};
 
 /** A LIKE pattern that matches `s` anywhere: `%` and `_` typed by the user are literal, not wildcards. */
 export function likeContains(s: string): string {
@@ -21,7 +30,8 @@ export const MAX_FILTER_LENGTH = 80;
 
 export function flowDefinitionsQuery(filter: string): string {
   const f = filter.trim().slice(0, MAX_FILTER_LENGTH);
-  const where = f === '' ? '' : ` WHERE MasterLabel LIKE '${likeContains(f)}' OR DeveloperName LIKE '${likeContains(f)}'`;
+  const where =
+    f === '' ? '' : ` WHERE MasterLabel LIKE '${likeContains(f)}' OR DeveloperName LIKE '${likeContains(f)}'`;
   return `SELECT Id, DeveloperName, MasterLabel, ActiveVersionId, LatestVersionId FROM FlowDefinition${where} ORDER BY DeveloperName`;
 }
 

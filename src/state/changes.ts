@@ -27,7 +27,11 @@ export interface Positions {
 }
 
 /** Builds the list from a diff; element and connector entries follow the picture (top to bottom, left to right) when positions are known. */
-export function changeList(diff: FlowDiff, positions?: Positions, typeName: (type: string) => string = (t) => t): ChangeItem[] {
+export function changeList(
+  diff: FlowDiff,
+  positions?: Positions,
+  typeName: (type: string) => string = (t) => t,
+): ChangeItem[] {
   const label = new Map(diff.graph.nodes.map((n) => [n.id, n.label]));
   const unionId = new Map<string, string>();
   for (const n of diff.nodes) {
@@ -39,28 +43,74 @@ export function changeList(diff: FlowDiff, positions?: Positions, typeName: (typ
   const items: ChangeItem[] = [];
   for (const n of diff.nodes) {
     if (n.status === 'unchanged') continue;
-    items.push({ key: `node:${n.id}`, group: 'elements', status: n.status, title: n.id === START_ID ? 'Start' : n.label || n.id, detail: n.status === 'renamed' ? `${typeName(n.type)} · was ${n.renamedFrom ?? '?'}` : typeName(n.type), nodeId: n.graphId ?? n.id, changes: n.changes });
+    items.push({
+      key: `node:${n.id}`,
+      group: 'elements',
+      status: n.status,
+      title: n.id === START_ID ? 'Start' : n.label || n.id,
+      detail: n.status === 'renamed' ? `${typeName(n.type)} · was ${n.renamedFrom ?? '?'}` : typeName(n.type),
+      nodeId: n.graphId ?? n.id,
+      changes: n.changes,
+    });
   }
   const rewiredEdges = new Set<string>();
   for (const r of diff.rewired) {
-    const ids = diff.graph.edges.filter((e) => e.status !== 'unchanged' && e.source === (unionId.get(r.source) ?? r.source) && e.kind === r.kind && (e.key ?? '') === (r.key ?? '')).map((e) => e.id);
+    const ids = diff.graph.edges
+      .filter(
+        (e) =>
+          e.status !== 'unchanged' &&
+          e.source === (unionId.get(r.source) ?? r.source) &&
+          e.kind === r.kind &&
+          (e.key ?? '') === (r.key ?? ''),
+      )
+      .map((e) => e.id);
     ids.forEach((id) => rewiredEdges.add(id));
     const what = r.label ? ` (${r.label})` : r.kind === 'fault' ? ' (Fault)' : '';
-    items.push({ key: `rewire:${r.source}:${r.kind}:${r.key ?? ''}`, group: 'connectors', status: 'rewired', title: `${name(r.source)}${what}: ${name(r.before)} → ${name(r.after)}`, detail: 'connector now goes elsewhere', nodeId: unionId.get(r.source) ?? r.source, edgeIds: ids });
+    items.push({
+      key: `rewire:${r.source}:${r.kind}:${r.key ?? ''}`,
+      group: 'connectors',
+      status: 'rewired',
+      title: `${name(r.source)}${what}: ${name(r.before)} → ${name(r.after)}`,
+      detail: 'connector now goes elsewhere',
+      nodeId: unionId.get(r.source) ?? r.source,
+      edgeIds: ids,
+    });
   }
   for (const e of diff.graph.edges) {
     if (e.status === 'unchanged' || rewiredEdges.has(e.id)) continue;
     const what = e.label ? ` (${e.label})` : e.kind === 'fault' ? ' (Fault)' : '';
-    items.push({ key: `edge:${e.id}`, group: 'connectors', status: e.status, title: `${name(e.source)}${what} → ${name(e.target)}`, detail: e.goTo ? 'Go To connector' : undefined, nodeId: e.source, edgeIds: [e.id] });
+    items.push({
+      key: `edge:${e.id}`,
+      group: 'connectors',
+      status: e.status,
+      title: `${name(e.source)}${what} → ${name(e.target)}`,
+      detail: e.goTo ? 'Go To connector' : undefined,
+      nodeId: e.source,
+      edgeIds: [e.id],
+    });
   }
   for (const r of diff.resources) {
     if (r.status === 'unchanged') continue;
-    items.push({ key: `res:${r.type}:${r.id}`, group: 'resources', status: r.status, title: r.id, detail: typeName(r.type), changes: r.changes });
+    items.push({
+      key: `res:${r.type}:${r.id}`,
+      group: 'resources',
+      status: r.status,
+      title: r.id,
+      detail: typeName(r.type),
+      changes: r.changes,
+    });
   }
   for (const p of diff.properties) {
     const head = p.path.split(/[.[]/)[0] ?? p.path;
     const word = PROPERTY_WORDS[head];
-    items.push({ key: `prop:${p.path}`, group: 'properties', status: 'changed', title: word ? `${word}${p.path === head ? '' : ` (${p.path})`}` : p.path, detail: word ? undefined : 'flow property', changes: [p] });
+    items.push({
+      key: `prop:${p.path}`,
+      group: 'properties',
+      status: 'changed',
+      title: word ? `${word}${p.path === head ? '' : ` (${p.path})`}` : p.path,
+      detail: word ? undefined : 'flow property',
+      changes: [p],
+    });
   }
   if (positions) {
     const order = (i: ChangeItem) => {
@@ -101,5 +151,19 @@ const PROPERTY_WORDS: Record<string, string> = {
   timeZoneSidKey: 'Time zone',
 };
 
-export const STATUS_WORD: Record<ChangeItem['status'], string> = { added: 'Added', removed: 'Removed', changed: 'Changed', renamed: 'Renamed', unchanged: 'Unchanged', rewired: 'Rewired' };
-export const STATUS_MARK: Record<ChangeItem['status'], string> = { added: '+', removed: '−', changed: '~', renamed: '↻', unchanged: '·', rewired: '⇄' };
+export const STATUS_WORD: Record<ChangeItem['status'], string> = {
+  added: 'Added',
+  removed: 'Removed',
+  changed: 'Changed',
+  renamed: 'Renamed',
+  unchanged: 'Unchanged',
+  rewired: 'Rewired',
+};
+export const STATUS_MARK: Record<ChangeItem['status'], string> = {
+  added: '+',
+  removed: '−',
+  changed: '~',
+  renamed: '↻',
+  unchanged: '·',
+  rewired: '⇄',
+};

@@ -16,7 +16,14 @@ export interface LayoutData {
   width: number;
   height: number;
   nodes: Record<string, { x: number; y: number; width: number; height: number }>;
-  edges: Record<string, { points: { x: number; y: number }[]; label?: { x: number; y: number; width: number; height: number }; jump?: { stub: { x: number; y: number }[] } }>;
+  edges: Record<
+    string,
+    {
+      points: { x: number; y: number }[];
+      label?: { x: number; y: number; width: number; height: number };
+      jump?: { stub: { x: number; y: number }[] };
+    }
+  >;
 }
 
 /** Lays out a graph (in the browser: in a Web Worker); injected so tests can use a fake. */
@@ -125,22 +132,36 @@ export function createAppStore(deps: { layout?: LayoutService; diff?: DiffServic
       const started = performance.now();
       set({ layout: { status: 'running' } });
       const current = () => shownGraph() === graph;
-      deps.layout(graph, (progress) => current() && set({ layout: { status: 'running', progress } })).then(
-        (layout) => {
-          if (!current()) return;
-          const comparison = get().comparison;
-          // Once positions are known, the change list follows the picture top to bottom.
-          const sorted = comparison ? { comparison: { ...comparison, changes: changeList(comparison.diff, layout.nodes, typeName) } } : {};
-          set({ ...sorted, layout: { status: 'done', layout, ms: performance.now() - started } });
-        },
-        (e: unknown) => current() && set({ layout: { status: 'error', message: e instanceof Error ? e.message : String(e) } }),
-      );
+      deps
+        .layout(graph, (progress) => current() && set({ layout: { status: 'running', progress } }))
+        .then(
+          (layout) => {
+            if (!current()) return;
+            const comparison = get().comparison;
+            // Once positions are known, the change list follows the picture top to bottom.
+            const sorted = comparison
+              ? { comparison: { ...comparison, changes: changeList(comparison.diff, layout.nodes, typeName) } }
+              : {};
+            set({ ...sorted, layout: { status: 'done', layout, ms: performance.now() - started } });
+          },
+          (e: unknown) =>
+            current() && set({ layout: { status: 'error', message: e instanceof Error ? e.message : String(e) } }),
+        );
     };
     const parse = (input: FlowInput): LoadedFlow | LoadError => {
       const { text, source, recordIndex } = input;
       const parsed = parseFlow(text, { fileName: source.kind === 'paste' ? undefined : source.name, recordIndex });
       if (!parsed.ok) return { ...parsed.error, source };
-      return { source, text, doc: parsed.doc, origin: parsed.origin, graph: buildGraph(parsed.doc), notices: parsed.notices, records: parsed.records, recordIndex: recordIndex ?? 0 };
+      return {
+        source,
+        text,
+        doc: parsed.doc,
+        origin: parsed.origin,
+        graph: buildGraph(parsed.doc),
+        notices: parsed.notices,
+        records: parsed.records,
+        recordIndex: recordIndex ?? 0,
+      };
     };
     const isFlow = (x: LoadedFlow | LoadError): x is LoadedFlow => 'doc' in x;
     let comparing = 0;
@@ -166,7 +187,14 @@ export function createAppStore(deps: { layout?: LayoutService; diff?: DiffServic
           return false;
         }
         comparing++;
-        set({ flow, comparison: undefined, error: undefined, selection: undefined, highlight: NO_HIGHLIGHT, changeIndex: undefined });
+        set({
+          flow,
+          comparison: undefined,
+          error: undefined,
+          selection: undefined,
+          highlight: NO_HIGHLIGHT,
+          changeIndex: undefined,
+        });
         layOut(flow.graph);
         return true;
       },
@@ -177,21 +205,29 @@ export function createAppStore(deps: { layout?: LayoutService; diff?: DiffServic
       dismissError: () => set({ error: undefined }),
       select: (id) => {
         // In a comparison, selecting a changed element (click, search, link) moves "n of N" to it too.
-        const at = id === undefined ? -1 : (get().comparison?.changes.findIndex((c) => c.nodeId === id && c.group === 'elements') ?? -1);
-        set({ selection: id, selectedByStep: false, highlight: id === undefined ? NO_HIGHLIGHT : highlightOf(shownGraph(), id), ...(at >= 0 ? { changeIndex: at } : {}) });
+        const at =
+          id === undefined
+            ? -1
+            : (get().comparison?.changes.findIndex((c) => c.nodeId === id && c.group === 'elements') ?? -1);
+        set({
+          selection: id,
+          selectedByStep: false,
+          highlight: id === undefined ? NO_HIGHLIGHT : highlightOf(shownGraph(), id),
+          ...(at >= 0 ? { changeIndex: at } : {}),
+        });
       },
       compare: async (beforeInput, afterInput) => {
         const before = parse(beforeInput);
-        if (!isFlow(before)) return set({ error: { ...before, side: 'before' } }), false;
+        if (!isFlow(before)) return (set({ error: { ...before, side: 'before' } }), false);
         const after = parse(afterInput);
-        if (!isFlow(after)) return set({ error: { ...after, side: 'after' } }), false;
+        if (!isFlow(after)) return (set({ error: { ...after, side: 'after' } }), false);
         return showComparison(before, after);
       },
       compareWith: async (afterInput) => {
         const before = get().flow;
         if (!before) return false;
         const after = parse(afterInput);
-        if (!isFlow(after)) return set({ error: { ...after, side: 'after' } }), false;
+        if (!isFlow(after)) return (set({ error: { ...after, side: 'after' } }), false);
         return showComparison(before, after);
       },
       swapSides: () => {
@@ -220,7 +256,9 @@ export function createAppStore(deps: { layout?: LayoutService; diff?: DiffServic
         const highlight = item.nodeId ? highlightOf(graph, item.nodeId) : NO_HIGHLIGHT;
         // A connector change highlights just its edges (and their ends), not every connector of the source.
         const edges = item.edgeIds && graph ? graph.edges.filter((e) => item.edgeIds?.includes(e.id)) : undefined;
-        const focused = edges ? { nodes: new Set(edges.flatMap((e) => [e.source, e.target])), edges: new Set(edges.map((e) => e.id)) } : highlight;
+        const focused = edges
+          ? { nodes: new Set(edges.flatMap((e) => [e.source, e.target])), edges: new Set(edges.map((e) => e.id)) }
+          : highlight;
         set({ changeIndex: index, selection: item.nodeId, selectedByStep: true, highlight: focused });
       },
     };

@@ -19,7 +19,9 @@ const DiffSide = DiffSidePart;
 const ComparePanel = ComparePanelPart;
 const ShareMenu = ShareMenuPart;
 
-const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.isContentEditable);
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLElement &&
+  (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.isContentEditable);
 
 /** The single flow's canvas, or the comparison's (its code loaded on first use). */
 function CanvasSlot({ comparing }: { comparing: boolean }) {
@@ -112,13 +114,28 @@ function Viewer() {
       <header className="app-bar">
         <span className="brand">Flowscope</span>
         <LoadBar />
-        <button type="button" onPointerEnter={ComparePanelPart.warm} onFocus={ComparePanelPart.warm} onClick={() => setChoosing(true)} title="Compare two versions of a flow">
+        <button
+          type="button"
+          onPointerEnter={ComparePanelPart.warm}
+          onFocus={ComparePanelPart.warm}
+          onClick={() => setChoosing(true)}
+          title="Compare two versions of a flow"
+        >
           Compare…
         </button>
         <span className="spacer" />
         <Search ref={search} />
         <span className="share-wrap">
-          <button type="button" className="share-toggle" aria-expanded={sharing} disabled={!hasSomething} onPointerEnter={ShareMenuPart.warm} onFocus={ShareMenuPart.warm} onClick={() => setSharing(!sharing)} title="Copy a link, embed code, or export SVG / PNG">
+          <button
+            type="button"
+            className="share-toggle"
+            aria-expanded={sharing}
+            disabled={!hasSomething}
+            onPointerEnter={ShareMenuPart.warm}
+            onFocus={ShareMenuPart.warm}
+            onClick={() => setSharing(!sharing)}
+            title="Copy a link, embed code, or export SVG / PNG"
+          >
             Share ▾
           </button>
           {sharing && (

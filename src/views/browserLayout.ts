@@ -11,6 +11,9 @@ export const browserLayout: LayoutService = (graph, onProgress) => {
   client ??= createLayoutClient();
   const n = graph.nodes.length.toLocaleString('en-US');
   return client
-    .layout(graph, { onProgress: (fraction, phase) => onProgress(`Laying out ${n} elements… ${Math.round(fraction * 100)}% (${phase})`) })
+    .layout(graph, {
+      onProgress: (fraction, phase) =>
+        onProgress(`Laying out ${n} elements… ${Math.round(fraction * 100)}% (${phase})`),
+    })
     .catch((e: unknown) => (isSuperseded(e) ? new Promise<never>(() => undefined) : Promise.reject(e)));
 };

@@ -14,4 +14,5 @@ export const ComparePanelPart = preloadable(() => import('./diff/ComparePanel').
 export const ShareMenuPart = preloadable(() => import('./share/ShareMenu').then((m) => m.ShareMenu));
 
 /** The comparison's code, fetched as soon as a comparison is on its way. */
-export const preloadComparison = () => Promise.all([DiffBarPart.preload(), DiffCanvasPart.preload(), DiffSidePart.preload(), FlowCanvasPart.preload()]);
+export const preloadComparison = () =>
+  Promise.all([DiffBarPart.preload(), DiffCanvasPart.preload(), DiffSidePart.preload(), FlowCanvasPart.preload()]);

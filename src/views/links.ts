@@ -13,7 +13,9 @@ export const isEmbed = (search: string) => new URLSearchParams(search).get('embe
  * that cannot be fetched, becomes the page's error message. Resolves whether something opened.
  */
 export async function openLink(store: AppStore, hash: string): Promise<boolean> {
-  const fail = (message: string, hint: string, name = 'this link') => (store.setState({ error: { message, hint, source: { kind: 'link', name } } }), false);
+  const fail = (message: string, hint: string, name = 'this link') => (
+    store.setState({ error: { message, hint, source: { kind: 'link', name } } }), false
+  );
   const { decodeLink } = await import('../share/index');
   const decoded = await decodeLink(hash);
   if (!decoded.ok) return fail(decoded.message, decoded.hint);
@@ -37,14 +39,21 @@ export async function openLink(store: AppStore, hash: string): Promise<boolean> 
 }
 
 async function resolve(ref: FlowRef): Promise<FlowInput | { message: string; hint: string }> {
-  if (ref.kind === 'inline') return { text: ref.text, source: { kind: 'link', name: ref.name ? `${ref.name} (from the link)` : 'the flow in the link' } };
+  if (ref.kind === 'inline')
+    return {
+      text: ref.text,
+      source: { kind: 'link', name: ref.name ? `${ref.name} (from the link)` : 'the flow in the link' },
+    };
   const { fetchFlowUrl } = await import('../sources/url');
   try {
     const file = await fetchFlowUrl(ref.url);
     return { text: file.text, source: { kind: 'url', name: file.name } };
   } catch (e) {
     const err = e as { message?: string; hint?: string };
-    return { message: `Could not fetch ${ref.url}: ${err.message ?? String(e)}`, hint: err.hint ?? 'Check that the file is public and the address is right.' };
+    return {
+      message: `Could not fetch ${ref.url}: ${err.message ?? String(e)}`,
+      hint: err.hint ?? 'Check that the file is public and the address is right.',
+    };
   }
 }
 
@@ -52,9 +61,20 @@ async function resolve(ref: FlowRef): Promise<FlowInput | { message: string; hin
 export async function linkForScreen(store: AppStore, site: string) {
   const { buildLink, inlineRef } = await import('../share/index');
   const s = store.getState();
-  const ref = (f: { source: { kind: string; name: string }; doc: Parameters<typeof inlineRef>[0] }): FlowRef => (f.source.kind === 'url' ? { kind: 'url', url: f.source.name } : inlineRef(f.doc));
+  const ref = (f: { source: { kind: string; name: string }; doc: Parameters<typeof inlineRef>[0] }): FlowRef =>
+    f.source.kind === 'url' ? { kind: 'url', url: f.source.name } : inlineRef(f.doc);
   if (s.comparison) {
-    return buildLink({ v: 1, route: 'diff', a: ref(s.comparison.before), b: ref(s.comparison.after), mode: s.diffMode, ...(s.selection ? { sel: s.selection } : {}) }, site);
+    return buildLink(
+      {
+        v: 1,
+        route: 'diff',
+        a: ref(s.comparison.before),
+        b: ref(s.comparison.after),
+        mode: s.diffMode,
+        ...(s.selection ? { sel: s.selection } : {}),
+      },
+      site,
+    );
   }
   if (!s.flow) return { ok: false as const, message: 'Open a flow first.', hint: 'Load a flow, then copy its link.' };
   return buildLink({ v: 1, route: 'view', a: ref(s.flow), ...(s.selection ? { sel: s.selection } : {}) }, site);

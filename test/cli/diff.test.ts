@@ -5,7 +5,8 @@ import { diffFlows } from '../../src/model/diff/index';
 import type { FlowDiff } from '../../src/model/diff/types';
 import { parseFlow } from '../../src/model/parse/index';
 
-const pair = (name: string) => [fx(`diff/${name}--before.flow-meta.xml`), fx(`diff/${name}--after.flow-meta.xml`)] as const;
+const pair = (name: string) =>
+  [fx(`diff/${name}--before.flow-meta.xml`), fx(`diff/${name}--after.flow-meta.xml`)] as const;
 
 describe('flowscope diff', () => {
   it('--json prints the contract: summary, nodes, edges, rewired, resources, properties (no union graph)', async () => {
@@ -13,19 +14,55 @@ describe('flowscope diff', () => {
     expect(r.code).toBe(0);
     const d = JSON.parse(r.out) as Omit<FlowDiff, 'graph'>;
     expect(Object.keys(d)).toEqual(['summary', 'nodes', 'edges', 'rewired', 'resources', 'properties']);
-    expect(d.summary).toEqual({ nodes: { added: 0, removed: 0, changed: 0, renamed: 0, unchanged: 6 }, edges: { added: 1, removed: 1 }, resources: { added: 0, removed: 0, changed: 0 }, properties: 0 });
+    expect(d.summary).toEqual({
+      nodes: { added: 0, removed: 0, changed: 0, renamed: 0, unchanged: 6 },
+      edges: { added: 1, removed: 1 },
+      resources: { added: 0, removed: 0, changed: 0 },
+      properties: 0,
+    });
     expect(d.nodes[0]).toEqual({ id: '$start', type: 'start', label: 'Start', status: 'unchanged', changes: [] });
-    expect(d.edges).toContainEqual({ source: 'Check_Amount', target: 'Create_Follow_Up', kind: 'outcome', key: 'Risky_Deal', label: 'Risky Deal', goTo: false, status: 'added' });
-    expect(d.rewired).toEqual([{ source: 'Check_Amount', kind: 'outcome', key: 'Risky_Deal', label: 'Risky Deal', before: 'Flag_For_Review', after: 'Create_Follow_Up' }]);
+    expect(d.edges).toContainEqual({
+      source: 'Check_Amount',
+      target: 'Create_Follow_Up',
+      kind: 'outcome',
+      key: 'Risky_Deal',
+      label: 'Risky Deal',
+      goTo: false,
+      status: 'added',
+    });
+    expect(d.rewired).toEqual([
+      {
+        source: 'Check_Amount',
+        kind: 'outcome',
+        key: 'Risky_Deal',
+        label: 'Risky Deal',
+        before: 'Flag_For_Review',
+        after: 'Create_Follow_Up',
+      },
+    ]);
   });
 
   it('--json of a rename: renamedFrom and the label change', async () => {
     const d = JSON.parse((await run('diff', ...pair('renamed-element'), '--json')).out) as FlowDiff;
-    expect(d.nodes.filter((n) => n.status !== 'unchanged')).toEqual([{ id: 'Apply_Discount', type: 'assignments', label: 'Apply Discount', status: 'renamed', renamedFrom: 'Set_Discount', changes: [{ path: 'label', before: 'Set Discount', after: 'Apply Discount' }] }]);
+    expect(d.nodes.filter((n) => n.status !== 'unchanged')).toEqual([
+      {
+        id: 'Apply_Discount',
+        type: 'assignments',
+        label: 'Apply Discount',
+        status: 'renamed',
+        renamedFrom: 'Set_Discount',
+        changes: [{ path: 'label', before: 'Set Discount', after: 'Apply Discount' }],
+      },
+    ]);
   });
 
   it('XML against its Tooling JSON: the same flow', async () => {
-    const r = await run('diff', fx('Opportunity_Review.flow-meta.xml'), fx('Opportunity_Review.tooling.json'), '--json');
+    const r = await run(
+      'diff',
+      fx('Opportunity_Review.flow-meta.xml'),
+      fx('Opportunity_Review.tooling.json'),
+      '--json',
+    );
     expect(r.code).toBe(0);
     const d = JSON.parse(r.out) as FlowDiff;
     expect(d.summary.nodes.unchanged).toBe(d.nodes.length);
@@ -48,29 +85,48 @@ describe('flowscope diff', () => {
     expect(r.code).toBe(0);
     expect(r.out.startsWith('#### Opportunity Discount\n\n')).toBe(true);
     expect(r.out).toContain('**Elements:** 1 changed · **Resources:** 1 changed · 5 elements unchanged');
-    expect(r.out).toContain('| ✏️ changed | Check Amount<br>`Check_Amount` | Decision | `rules[Big_Deal].conditions[0].rightValue`: 1000000 → 500000 |');
-    expect(r.out).toContain('| ✏️ changed | `DiscountedAmount` | Formula | `expression`: {!$Record.Amount} \\* 0.9 → {!$Record.Amount} \\* 0.85 |');
+    expect(r.out).toContain(
+      '| ✏️ changed | Check Amount<br>`Check_Amount` | Decision | `rules[Big_Deal].conditions[0].rightValue`: 1000000 → 500000 |',
+    );
+    expect(r.out).toContain(
+      '| ✏️ changed | `DiscountedAmount` | Formula | `expression`: {!$Record.Amount} \\* 0.9 → {!$Record.Amount} \\* 0.85 |',
+    );
     const rewired = (await run('diff', ...pair('rewired-outcome'), '--md')).out;
-    expect(rewired).toContain('| ↪️ rewired | Check Amount (`Check_Amount`) | outcome: Risky Deal | Flag For Review (`Flag_For_Review`) → Create Follow-Up Task (`Create_Follow_Up`) |');
+    expect(rewired).toContain(
+      '| ↪️ rewired | Check Amount (`Check_Amount`) | outcome: Risky Deal | Flag For Review (`Flag_For_Review`) → Create Follow-Up Task (`Create_Follow_Up`) |',
+    );
     // The rewire is one row, not also its removed and added edges.
     expect(rewired.match(/\| ➕ added \|/g)).toBeNull();
     const fault = (await run('diff', ...pair('added-fault-path'), '--md')).out;
     expect(fault).toContain('| ➕ added | Report Update Error<br>`Report_Update_Error` | Custom Error |  |');
-    expect(fault).toContain('| ➕ added | Update Opportunity (`Update_Opportunity`) | fault: Fault | Report Update Error (`Report_Update_Error`) |');
+    expect(fault).toContain(
+      '| ➕ added | Update Opportunity (`Update_Opportunity`) | fault: Fault | Report Update Error (`Report_Update_Error`) |',
+    );
     const status = (await run('diff', ...pair('status-change'), '--md')).out;
     expect(status).toContain('| `status` | Draft | Active |');
-    expect((await run('diff', ...pair('set-reorder'), '--md')).out).toContain('No differences (coordinates are not compared).');
+    expect((await run('diff', ...pair('set-reorder'), '--md')).out).toContain(
+      'No differences (coordinates are not compared).',
+    );
   });
 
   it('--md of a rename: one row, and a note that its connectors changed by name only', async () => {
     const out = (await run('diff', ...pair('renamed-element'), '--md')).out;
-    expect(out).toContain('| 🔁 renamed | Apply Discount<br>`Set_Discount` → `Apply_Discount` | Assignment | `label`: Set Discount → Apply Discount |');
+    expect(out).toContain(
+      '| 🔁 renamed | Apply Discount<br>`Set_Discount` → `Apply_Discount` | Assignment | `label`: Set Discount → Apply Discount |',
+    );
     expect(out).not.toContain('**Connectors**');
     expect(out).toContain('_4 connector changes by API name only follow renamed elements._');
   });
 
   it('--record applies to both inputs', async () => {
-    const r = await run('diff', fx('Opportunity_Review.query.json'), fx('Opportunity_Review.query.json'), '--record', '1', '--json');
+    const r = await run(
+      'diff',
+      fx('Opportunity_Review.query.json'),
+      fx('Opportunity_Review.query.json'),
+      '--record',
+      '1',
+      '--json',
+    );
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/version/);
   });
@@ -81,7 +137,14 @@ describe('flowscope diff', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/cannot read .*ENOENT/);
     expect((await run('diff', before, fx('../helpers/fixtures.ts'))).code).toBe(1);
-    for (const argv of [['diff'], ['diff', before], ['diff', before, before, before], ['diff', before, before, '--json', '--md'], ['diff', before, before, '--frobnicate'], ['diff', before, before, '--record', 'x']]) {
+    for (const argv of [
+      ['diff'],
+      ['diff', before],
+      ['diff', before, before, before],
+      ['diff', before, before, '--json', '--md'],
+      ['diff', before, before, '--frobnicate'],
+      ['diff', before, before, '--record', 'x'],
+    ]) {
       const r = await run(...argv);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/flowscope diff: .*\n\nUsage:\n {2}diff A B/);
@@ -110,13 +173,19 @@ describe('diff Markdown escapes untrusted text', () => {
   };
 
   it('HTML, links, images, table breaks, mentions and newlines stay text', () => {
-    const evil = '&lt;img src=x onerror=alert(1)&gt; | [click](https://evil.example) ![i](x.png) @here `tick` *b* _i_\nsecond line';
-    const md = diffMarkdown(diffFlows(doc(flow('Plain', 'old')), doc(flow(evil, evil))), { title: '<b>Evil</b> | @team' });
+    const evil =
+      '&lt;img src=x onerror=alert(1)&gt; | [click](https://evil.example) ![i](x.png) @here `tick` *b* _i_\nsecond line';
+    const md = diffMarkdown(diffFlows(doc(flow('Plain', 'old')), doc(flow(evil, evil))), {
+      title: '<b>Evil</b> | @team',
+    });
     expect(md).not.toMatch(/<img|<b>|[^\\]\]\(|@here|@team|https:\/\//);
-    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt; \\| \\[click\\](https:\u2060//evil.example) !\\[i\\](x.png) @\u2060here \\`tick\\` \\*b\\* \\_i\\_ second line');
+    expect(md).toContain(
+      '&lt;img src=x onerror=alert(1)&gt; \\| \\[click\\](https:\u2060//evil.example) !\\[i\\](x.png) @\u2060here \\`tick\\` \\*b\\* \\_i\\_ second line',
+    );
     expect(md).toContain('#### &lt;b&gt;Evil&lt;/b&gt; \\| @\u2060team');
     // Every table row keeps its column count.
-    for (const line of md.split('\n').filter((l) => l.startsWith('| '))) expect(line.replace(/\\\|/g, '').split('|').length).toBe(6);
+    for (const line of md.split('\n').filter((l) => l.startsWith('| ')))
+      expect(line.replace(/\\\|/g, '').split('|').length).toBe(6);
   });
 
   it('long values are cut, many changes summarised', () => {

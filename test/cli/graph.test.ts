@@ -5,12 +5,33 @@ describe('flowscope graph', () => {
   it('--json prints the graph contract', async () => {
     const r = await run('graph', fx('Opportunity_Review.flow-meta.xml'), '--json');
     expect(r.code).toBe(0);
-    const g = JSON.parse(r.out) as { flow: Record<string, string>; nodes: { id: string; type: string; label: string }[]; edges: { source: string; target: string; kind: string; goTo: boolean; label?: string }[]; warnings: string[] };
-    expect(g.flow).toEqual({ name: 'Opportunity_Review', label: 'Opportunity <Review>\nsecond line', processType: 'AutoLaunchedFlow', status: 'Active', apiVersion: '62.0' });
+    const g = JSON.parse(r.out) as {
+      flow: Record<string, string>;
+      nodes: { id: string; type: string; label: string }[];
+      edges: { source: string; target: string; kind: string; goTo: boolean; label?: string }[];
+      warnings: string[];
+    };
+    expect(g.flow).toEqual({
+      name: 'Opportunity_Review',
+      label: 'Opportunity <Review>\nsecond line',
+      processType: 'AutoLaunchedFlow',
+      status: 'Active',
+      apiVersion: '62.0',
+    });
     expect(g.nodes[0]).toEqual({ id: '$start', type: 'start', label: 'Start' });
     expect(g.nodes).toContainEqual({ id: 'Check_Amount', type: 'decisions', label: 'Check Amount & Stage' });
-    expect(g.edges).toContainEqual(expect.objectContaining({ source: 'Check_Amount', target: 'Mark_Big_Deal', kind: 'outcome', label: 'Over 1M', goTo: false }));
-    expect(g.edges).toContainEqual(expect.objectContaining({ source: 'Get_Line_Items', target: 'Log_Error', kind: 'fault', goTo: true }));
+    expect(g.edges).toContainEqual(
+      expect.objectContaining({
+        source: 'Check_Amount',
+        target: 'Mark_Big_Deal',
+        kind: 'outcome',
+        label: 'Over 1M',
+        goTo: false,
+      }),
+    );
+    expect(g.edges).toContainEqual(
+      expect.objectContaining({ source: 'Get_Line_Items', target: 'Log_Error', kind: 'fault', goTo: true }),
+    );
     expect(g.warnings).toEqual([]);
   });
 

@@ -19,13 +19,23 @@ describe('flowscope link', () => {
     const decoded = await decodeLink(url);
     if (!decoded.ok || decoded.state.a.kind !== 'inline') throw new Error('bad link');
     const back = parseFlow(decoded.state.a.text);
-    const original = parseFlow(readFileSync(fx('Opportunity_Review.flow-meta.xml'), 'utf8'), { fileName: 'Opportunity_Review.flow-meta.xml' });
+    const original = parseFlow(readFileSync(fx('Opportunity_Review.flow-meta.xml'), 'utf8'), {
+      fileName: 'Opportunity_Review.flow-meta.xml',
+    });
     expect(back.ok && original.ok && back.doc).toEqual(original.ok && shareableDoc(original.doc));
   });
 
   it('prints a diff link with the mode', async () => {
     const pair = corpusPairs()[3] as string;
-    const r = await run('link', join(CORPUS, 'pairs', pair, 'a.flow-meta.xml'), join(CORPUS, 'pairs', pair, 'b.flow-meta.xml'), '--site', SITE, '--mode', 'side');
+    const r = await run(
+      'link',
+      join(CORPUS, 'pairs', pair, 'a.flow-meta.xml'),
+      join(CORPUS, 'pairs', pair, 'b.flow-meta.xml'),
+      '--site',
+      SITE,
+      '--mode',
+      'side',
+    );
     expect(r.code).toBe(0);
     const decoded = await decodeLink(r.out.trim());
     expect(decoded.ok && decoded.state.route).toBe('diff');
@@ -34,7 +44,16 @@ describe('flowscope link', () => {
   });
 
   it('warns on stderr above 65,536 characters', async () => {
-    const r = await run('link', join(CORPUS, 'flows', 'toddhalfpenny__salesforce-flow-visualiser__Merchant_Processing_Agreement_MAIN.flow-meta.xml'), '--site', SITE);
+    const r = await run(
+      'link',
+      join(
+        CORPUS,
+        'flows',
+        'toddhalfpenny__salesforce-flow-visualiser__Merchant_Processing_Agreement_MAIN.flow-meta.xml',
+      ),
+      '--site',
+      SITE,
+    );
     expect(r.code).toBe(0);
     if (r.out.trim().length > 65_536) expect(r.err).toMatch(/warning: .*too long for a GitHub comment/);
     else expect(r.err).not.toMatch(/warning/);
@@ -44,12 +63,28 @@ describe('flowscope link', () => {
     const saved = process.env.FLOWSCOPE_SITE;
     delete process.env.FLOWSCOPE_SITE;
     try {
-      expect(await run('link', fx('Opportunity_Review.flow-meta.xml'))).toMatchObject({ code: 2, err: expect.stringMatching(/site URL is required/) });
+      expect(await run('link', fx('Opportunity_Review.flow-meta.xml'))).toMatchObject({
+        code: 2,
+        err: expect.stringMatching(/site URL is required/),
+      });
     } finally {
       if (saved !== undefined) process.env.FLOWSCOPE_SITE = saved;
     }
-    expect(await run('link', fx('Opportunity_Review.flow-meta.xml'), fx('Opportunity_Review.flow-meta.xml'), '--site', SITE, '--mode', 'sideways')).toMatchObject({ code: 2, err: expect.stringMatching(/unknown mode "sideways"/) });
+    expect(
+      await run(
+        'link',
+        fx('Opportunity_Review.flow-meta.xml'),
+        fx('Opportunity_Review.flow-meta.xml'),
+        '--site',
+        SITE,
+        '--mode',
+        'sideways',
+      ),
+    ).toMatchObject({ code: 2, err: expect.stringMatching(/unknown mode "sideways"/) });
     expect(await run('link', fx('Opportunity_Review.tooling.json'), '--site', SITE)).toMatchObject({ code: 0 });
-    expect(await run('link', fx('nope.xml'), '--site', SITE)).toMatchObject({ code: 1, err: expect.stringMatching(/cannot read/) });
+    expect(await run('link', fx('nope.xml'), '--site', SITE)).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/cannot read/),
+    });
   });
 });

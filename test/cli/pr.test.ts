@@ -16,16 +16,28 @@ import { fx, run } from './helpers';
  * change, delete, add, move), and main moves on afterwards — a change that must not show (merge base).
  */
 const repo = mkdtempSync(join(tmpdir(), 'flowscope-pr-'));
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' }).trim();
+const git = (...args: string[]) =>
+  execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
+    { cwd: repo, encoding: 'utf8' },
+  ).trim();
 const put = (path: string, text: string) => {
   mkdirSync(dirname(join(repo, path)), { recursive: true });
   writeFileSync(join(repo, path), text);
 };
 const FLOWS = 'force-app/main/default/flows';
-const withHeader = (xml: string, label: string, status: string) => xml.replace('\n    <label>Generated flow</label>', `\n    <label>${label}</label>`).replace('\n    <status>Active</status>', `\n    <status>${status}</status>`);
+const withHeader = (xml: string, label: string, status: string) =>
+  xml
+    .replace('\n    <label>Generated flow</label>', `\n    <label>${label}</label>`)
+    .replace('\n    <status>Active</status>', `\n    <status>${status}</status>`);
 const SITE = 'https://acme.github.io/flowscope/';
 const opportunity = readFileSync(fx('Opportunity_Review.flow-meta.xml'), 'utf8');
-const hostile = withHeader(generateFlow(12, 5).xml, '[click](https://evil.test) @octocat &lt;img src=x&gt; | pipe', 'Draft');
+const hostile = withHeader(
+  generateFlow(12, 5).xml,
+  '[click](https://evil.test) @octocat &lt;img src=x&gt; | pipe',
+  'Draft',
+);
 
 beforeAll(() => {
   git('init', '-q', '-b', 'main');
@@ -39,7 +51,10 @@ beforeAll(() => {
   git('commit', '-q', '-m', 'base');
   git('checkout', '-q', '-b', 'feature');
   put(`${FLOWS}/Gen_A.flow-meta.xml`, withHeader(generateFlow(24, 1).xml, 'Gen A', 'Active'));
-  put(`${FLOWS}/Opportunity_Review.flow-meta.xml`, opportunity.replace('<status>Active</status>', '<status>Draft</status>'));
+  put(
+    `${FLOWS}/Opportunity_Review.flow-meta.xml`,
+    opportunity.replace('<status>Active</status>', '<status>Draft</status>'),
+  );
   unlinkSync(join(repo, `${FLOWS}/Old_Flow.flow-meta.xml`));
   put(`${FLOWS}/New_Flow.flow-meta.xml`, hostile);
   mkdirSync(join(repo, 'legacy2'));
@@ -78,22 +93,37 @@ describe('flowscope pr', () => {
     expect(r.out).not.toContain('README');
     expect(rowOf(r.out, 'Old\\_Flow')).toMatch(/\| deleted \| −\d+ \| −\d+ \| Obsolete \| \[view\]\(/);
     expect(rowOf(r.out, 'New\\_Flow')).toMatch(/\| added \| \+\d+ \| \+\d+ \| Draft \| \[view\]\(/);
-    expect(rowOf(r.out, 'Opportunity\\_Review')).toMatch(/\| modified \| \+0 −0 ~0 \| \+0 −0 \| Active → Draft \| \[diff\]\(/);
-    expect(rowOf(r.out, 'legacy2/Legacy.flow')).toMatch(/legacy\/Legacy\.flow → legacy2\/Legacy\.flow \| renamed \| \+0 −0 ~0 \| \+0 −0 \| Active/);
+    expect(rowOf(r.out, 'Opportunity\\_Review')).toMatch(
+      /\| modified \| \+0 −0 ~0 \| \+0 −0 \| Active → Draft \| \[diff\]\(/,
+    );
+    expect(rowOf(r.out, 'legacy2/Legacy.flow')).toMatch(
+      /legacy\/Legacy\.flow → legacy2\/Legacy\.flow \| renamed \| \+0 −0 ~0 \| \+0 −0 \| Active/,
+    );
     const gen = rowOf(r.out, 'Gen\\_A');
-    const genDiff = diffFlows(docAt(withHeader(generateFlow(20, 1).xml, 'Gen A', 'Active'), 'Gen_A.flow-meta.xml'), docAt(withHeader(generateFlow(24, 1).xml, 'Gen A', 'Active'), 'Gen_A.flow-meta.xml'));
+    const genDiff = diffFlows(
+      docAt(withHeader(generateFlow(20, 1).xml, 'Gen A', 'Active'), 'Gen_A.flow-meta.xml'),
+      docAt(withHeader(generateFlow(24, 1).xml, 'Gen A', 'Active'), 'Gen_A.flow-meta.xml'),
+    );
     const s = genDiff.summary;
     const renamed = s.nodes.renamed > 0 ? ` ↻${s.nodes.renamed}` : '';
-    expect(gen).toContain(`| modified | +${s.nodes.added} −${s.nodes.removed} ~${s.nodes.changed}${renamed} | +${s.edges.added} −${s.edges.removed} | Active |`);
+    expect(gen).toContain(
+      `| modified | +${s.nodes.added} −${s.nodes.removed} ~${s.nodes.changed}${renamed} | +${s.edges.added} −${s.edges.removed} | Active |`,
+    );
     expect(r.out).toContain('<details><summary>Gen A — details</summary>');
-    expect(r.out).toMatch(/<summary>Opportunity &lt;Review&gt; second line — details<\/summary>[^]*\*\*Flow properties\*\*[^]*\| `status` \| Active \| Draft \|/);
+    expect(r.out).toMatch(
+      /<summary>Opportunity &lt;Review&gt; second line — details<\/summary>[^]*\*\*Flow properties\*\*[^]*\| `status` \| Active \| Draft \|/,
+    );
 
     // The diff link decodes to the two versions, and to the same diff.
     const decoded = await decodeLink(linkOf(gen));
     if (!decoded.ok) throw new Error(decoded.message);
     const [before, after] = [parseRef(decoded.state.a), parseRef(decoded.state.b)];
-    expect(before).toEqual(shareableDoc(docAt(git('show', `main~1:${FLOWS}/Gen_A.flow-meta.xml`), 'Gen_A.flow-meta.xml')));
-    expect(after).toEqual(shareableDoc(docAt(git('show', `feature:${FLOWS}/Gen_A.flow-meta.xml`), 'Gen_A.flow-meta.xml')));
+    expect(before).toEqual(
+      shareableDoc(docAt(git('show', `main~1:${FLOWS}/Gen_A.flow-meta.xml`), 'Gen_A.flow-meta.xml')),
+    );
+    expect(after).toEqual(
+      shareableDoc(docAt(git('show', `feature:${FLOWS}/Gen_A.flow-meta.xml`), 'Gen_A.flow-meta.xml')),
+    );
     expect(diffFlows(before, after)).toEqual(genDiff);
   });
 
@@ -139,8 +169,14 @@ describe('flowscope pr', () => {
     }
     const none = await run('pr', '--cwd', repo, '--base', 'feature', '--head', 'feature');
     expect(none.out).toContain('No flow files changed.');
-    expect(await run('pr', '--cwd', repo, '--base', 'no-such-branch')).toMatchObject({ code: 1, err: expect.stringMatching(/"no-such-branch" is not a commit/) });
+    expect(await run('pr', '--cwd', repo, '--base', 'no-such-branch')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/"no-such-branch" is not a commit/),
+    });
     expect(await run('pr', '--cwd', repo, '--base', '--output=/tmp/x')).toMatchObject({ code: 1 });
-    expect(await run('pr', '--cwd', repo)).toMatchObject({ code: 2, err: expect.stringMatching(/--base REF is required/) });
+    expect(await run('pr', '--cwd', repo)).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--base REF is required/),
+    });
   });
 });

@@ -24,7 +24,13 @@ describe('flowscope render', () => {
 
   it('prints the diff of two versions to stdout: statuses and a legend', async () => {
     const pair = corpusPairs()[0] as string;
-    const r = await run('render', join(CORPUS, 'pairs', pair, 'a.flow-meta.xml'), join(CORPUS, 'pairs', pair, 'b.flow-meta.xml'), '--title', 'Before → after');
+    const r = await run(
+      'render',
+      join(CORPUS, 'pairs', pair, 'a.flow-meta.xml'),
+      join(CORPUS, 'pairs', pair, 'b.flow-meta.xml'),
+      '--title',
+      'Before → after',
+    );
     expect(r.code).toBe(0);
     expect(XMLValidator.validate(r.out)).toBe(true);
     expect(r.out).toContain('class="legend"');

@@ -22,7 +22,9 @@ describe('the first screen from a link', () => {
     const page = scripts.filter((x) => !x.worker);
     const total = page.reduce((n, x) => n + x.gzip, 0);
     console.log(page.map((x) => `${x.file} ${kb(x.gzip)} KB`).join('\n'));
-    console.log(`first screen JS: ${kb(total)} KB gzip in ${page.length} files; worker ${kb(scripts.filter((x) => x.worker).reduce((n, x) => n + x.gzip, 0))} KB gzip`);
+    console.log(
+      `first screen JS: ${kb(total)} KB gzip in ${page.length} files; worker ${kb(scripts.filter((x) => x.worker).reduce((n, x) => n + x.gzip, 0))} KB gzip`,
+    );
     expect(total).toBeLessThan(160 * 1024);
     // ELK's code (GWT-compiled `org.eclipse.elk…`) lives only in the worker's chunk.
     for (const x of page) expect(readFileSync(join(DIST, x.file), 'utf8')).not.toContain('org.eclipse.elk');

@@ -8,8 +8,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await s.close();
 });
-const status = (id: string) => s.page.locator(`.react-flow__node [data-node-id="${id}"]`).first().getAttribute('data-status');
-const shownIds = () => s.page.locator('.react-flow__node [data-node-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')));
+const status = (id: string) =>
+  s.page.locator(`.react-flow__node [data-node-id="${id}"]`).first().getAttribute('data-status');
+const shownIds = () =>
+  s.page
+    .locator('.react-flow__node [data-node-id]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')));
 
 describe('comparing two versions in the browser', () => {
   it('loads a pair from the Compare dialog and marks what changed, in words as well as colour', async () => {
@@ -58,7 +62,8 @@ describe('comparing two versions in the browser', () => {
   });
 
   it('every mode keeps the positions: Before, After, Side by side (synchronised), Changes only', async () => {
-    const box = async (id: string) => s.page.locator(`.react-flow__node:has([data-node-id="${id}"])`).first().getAttribute('style');
+    const box = async (id: string) =>
+      s.page.locator(`.react-flow__node:has([data-node-id="${id}"])`).first().getAttribute('style');
     const overlayBox = await box('Check_Amount');
     await s.page.getByRole('radio', { name: 'Before' }).click();
     await expect.poll(shownIds).not.toContain('Notify_Owner');
@@ -76,7 +81,8 @@ describe('comparing two versions in the browser', () => {
 
     await s.page.getByRole('radio', { name: 'Side by side' }).click();
     await expect.poll(() => s.page.locator('.fs-canvas').count()).toBe(2);
-    const viewports = () => s.page.locator('.react-flow__viewport').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.transform));
+    const viewports = () =>
+      s.page.locator('.react-flow__viewport').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.transform));
     await expect.poll(async () => new Set(await viewports()).size).toBe(1);
     const [startTransform] = await viewports();
     // Pan the left canvas: the right one follows.

@@ -11,14 +11,28 @@ beforeAll(async () => {
 afterAll(async () => {
   await s.close();
 });
-const nodeIds = () => s.page.locator('.react-flow__node [data-node-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')).sort());
+const nodeIds = () =>
+  s.page
+    .locator('.react-flow__node [data-node-id]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')).sort());
 const facts = () => s.page.locator('.fsd-flow-facts').textContent();
 
 describe('loading flows in the browser', () => {
   it('opens on the bundled sample, every node drawn', async () => {
     await s.page.goto(s.baseUrl);
     await expect.poll(facts).toContain('Opportunity Review');
-    await expect.poll(nodeIds).toEqual(['$start', 'Check_Amount', 'Each_Line_Item', 'Flag_Line', 'Get_Line_Items', 'Log_Error', 'Mark_Big_Deal', 'Update_Opportunity']);
+    await expect
+      .poll(nodeIds)
+      .toEqual([
+        '$start',
+        'Check_Amount',
+        'Each_Line_Item',
+        'Flag_Line',
+        'Get_Line_Items',
+        'Log_Error',
+        'Mark_Big_Deal',
+        'Update_Opportunity',
+      ]);
     expect(await s.page.locator('.react-flow__edge').count()).toBe(11);
     await screenshot(s.page, 'view-sample');
   });
@@ -31,7 +45,10 @@ describe('loading flows in the browser', () => {
   });
 
   it('pastes XML with Ctrl+V anywhere on the page', async () => {
-    const xml = readFileSync(join(fixtures, 'Opportunity_Review.flow-meta.xml'), 'utf8').replace('Check Amount &amp; Stage', 'Pasted Decision');
+    const xml = readFileSync(join(fixtures, 'Opportunity_Review.flow-meta.xml'), 'utf8').replace(
+      'Check Amount &amp; Stage',
+      'Pasted Decision',
+    );
     await s.page.evaluate((text) => {
       const data = new DataTransfer();
       data.setData('text/plain', text);
@@ -41,7 +58,10 @@ describe('loading flows in the browser', () => {
   });
 
   it('pastes XML into the paste box', async () => {
-    const xml = readFileSync(join(fixtures, 'Opportunity_Review.flow-meta.xml'), 'utf8').replace('Check Amount &amp; Stage', 'Boxed Decision');
+    const xml = readFileSync(join(fixtures, 'Opportunity_Review.flow-meta.xml'), 'utf8').replace(
+      'Check Amount &amp; Stage',
+      'Boxed Decision',
+    );
     await s.page.getByRole('button', { name: 'Paste…' }).click();
     await s.page.getByLabel('Flow XML or JSON').fill(xml);
     await s.page.getByRole('button', { name: 'Open pasted flow' }).click();
@@ -56,7 +76,9 @@ describe('loading flows in the browser', () => {
     });
     await s.page.dispatchEvent('body', 'drop', { dataTransfer });
     const alert = s.page.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toMatch(/Could not open broken\.json\. Found an object with keys a, b/);
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(/Could not open broken\.json\. Found an object with keys a, b/);
     expect((await nodeIds()).length).toBe(8);
     await screenshot(s.page, 'load-error');
   });

@@ -37,7 +37,15 @@ async function connect(remember = false) {
 
 /** Everywhere a token could be left behind in the page, as one string. */
 async function pageTraces(): Promise<string> {
-  const storage = await s.page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie, title: document.title, html: document.documentElement.outerHTML }));
+  const storage = await s.page.evaluate(() =>
+    JSON.stringify({
+      local: { ...localStorage },
+      session: { ...sessionStorage },
+      cookie: document.cookie,
+      title: document.title,
+      html: document.documentElement.outerHTML,
+    }),
+  );
   return [s.page.url(), storage, consoleText.join('\n'), requests.map((r) => r.url).join('\n')].join('\n');
 }
 
@@ -47,14 +55,23 @@ describe('a Salesforce org through the Tooling API', () => {
     await s.page.waitForSelector('[data-node-id]');
     await connect();
     const list = s.page.getByRole('list', { name: 'Flows in the org' });
-    await expect.poll(() => s.page.getByRole('status').filter({ hasText: /flows/ }).textContent()).toBe('Showing 2 of 8 flows');
+    await expect
+      .poll(() => s.page.getByRole('status').filter({ hasText: /flows/ }).textContent())
+      .toBe('Showing 2 of 8 flows');
     await s.page.getByRole('button', { name: 'Load more' }).click();
     await expect.poll(() => list.getByRole('listitem').count()).toBe(4);
     await s.page.getByRole('searchbox', { name: 'Filter flows by label or API name' }).fill('under');
-    await expect.poll(() => list.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('<img src=x onerror="window.__pwned=1"> Flow')]);
+    await expect
+      .poll(() => list.getByRole('listitem').allTextContents())
+      .toEqual([expect.stringContaining('<img src=x onerror="window.__pwned=1"> Flow')]);
     expect(await s.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await s.page.getByRole('searchbox', { name: 'Filter flows by label or API name' }).fill('adopt');
-    await expect.poll(() => list.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Adopter Profile: Create new Adopter Profile'), expect.stringContaining('Adoption: Start Adoption Process')]);
+    await expect
+      .poll(() => list.getByRole('listitem').allTextContents())
+      .toEqual([
+        expect.stringContaining('Adopter Profile: Create new Adopter Profile'),
+        expect.stringContaining('Adoption: Start Adoption Process'),
+      ]);
     await screenshot(s.page, 'org-browser');
   });
 
@@ -73,7 +90,9 @@ describe('a Salesforce org through the Tooling API', () => {
     await s.page.getByRole('button', { name: 'Org…' }).click();
     const versions = s.page.getByRole('region', { name: 'Versions of Adopter Profile: Create new Adopter Profile' });
     await versions.getByRole('button', { name: 'Compare version 1 → 2' }).click();
-    await expect.poll(() => s.page.locator('.diff-versions').textContent()).toBe('Comparing Adopter_Profile_Create_new_Adopter_Profile v1 → Adopter_Profile_Create_new_Adopter_Profile v2');
+    await expect
+      .poll(() => s.page.locator('.diff-versions').textContent())
+      .toBe('Comparing Adopter_Profile_Create_new_Adopter_Profile v1 → Adopter_Profile_Create_new_Adopter_Profile v2');
     await expect.poll(() => s.page.locator('.react-flow__node [data-status="added"]').count()).toBeGreaterThan(0);
     expect(await s.page.locator('.react-flow__node [data-status="removed"]').count()).toBeGreaterThan(0);
     await screenshot(s.page, 'org-compare');
@@ -88,13 +107,21 @@ describe('a Salesforce org through the Tooling API', () => {
     // The token went only to the instance, only in the Authorization header.
     const withToken = requests.filter((r) => r.authorization !== undefined);
     expect(withToken.length).toBeGreaterThan(4);
-    expect(withToken.every((r) => r.url.startsWith(`${mock.url}/services/data/`) && r.authorization === `Bearer ${mock.token}`)).toBe(true);
+    expect(
+      withToken.every(
+        (r) => r.url.startsWith(`${mock.url}/services/data/`) && r.authorization === `Bearer ${mock.token}`,
+      ),
+    ).toBe(true);
   });
 
   it('"Remember for this tab" keeps the session in sessionStorage only, across a reload; Disconnect clears it', async () => {
     await connect(true);
     await s.page.getByRole('list', { name: 'Flows in the org' }).waitFor();
-    const stored = () => s.page.evaluate(() => ({ session: JSON.stringify({ ...sessionStorage }), local: JSON.stringify({ ...localStorage }) }));
+    const stored = () =>
+      s.page.evaluate(() => ({
+        session: JSON.stringify({ ...sessionStorage }),
+        local: JSON.stringify({ ...localStorage }),
+      }));
     expect((await stored()).session).toContain(mock.token);
     expect((await stored()).local).not.toContain(mock.token);
     await s.page.reload();
@@ -112,7 +139,9 @@ describe('a Salesforce org through the Tooling API', () => {
     await s.page.getByLabel('Access token').fill('00D5g000004WRNG!AQ0AQWrongTokenValue.y2');
     await s.page.getByRole('button', { name: 'Connect', exact: true }).click();
     const alert = dialog().getByRole('alert');
-    await expect.poll(() => alert.textContent()).toMatch(/Session expired or invalid.*sf org display --json --target-org <alias>/);
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(/Session expired or invalid.*sf org display --json --target-org <alias>/);
     expect(await pageTraces()).not.toContain('WrongTokenValue');
   });
 
@@ -122,7 +151,9 @@ describe('a Salesforce org through the Tooling API', () => {
       await s.page.getByLabel('Access token').fill(mock.token);
       await s.page.getByRole('button', { name: 'Connect', exact: true }).click();
       const alert = dialog().getByRole('alert');
-      await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toMatch(/browser blocked the response.*\(CORS\)/);
+      await expect
+        .poll(() => alert.textContent(), { timeout: 10_000 })
+        .toMatch(/browser blocked the response.*\(CORS\)/);
       expect(await alert.textContent()).toContain(`Setup → CORS → New → Origin URL Pattern ${origin}`);
       await screenshot(s.page, 'org-cors');
     } finally {
@@ -135,17 +166,22 @@ describe('a Salesforce org through the Tooling API', () => {
 
 describe('a flow file by URL', () => {
   it('opens a file from a GitLab-style page (the mock git host), then a private one with a token', async () => {
-    const page = (repo: string) => `${mock.url}/acme/${repo}/-/blob/main/${repo === 'flows' ? 'force-app/main/default/' : ''}flows/Adoption_Start_Adoption_Process.flow-meta.xml`;
+    const page = (repo: string) =>
+      `${mock.url}/acme/${repo}/-/blob/main/${repo === 'flows' ? 'force-app/main/default/' : ''}flows/Adoption_Start_Adoption_Process.flow-meta.xml`;
     await s.page.getByRole('button', { name: 'URL…' }).click();
     await s.page.getByLabel('URL', { exact: true }).fill(page('flows'));
     await s.page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect.poll(() => dialog().count()).toBe(0);
-    await expect.poll(() => s.page.locator('.fsd-flow-facts').textContent()).toContain('Adoption_Start_Adoption_Process');
+    await expect
+      .poll(() => s.page.locator('.fsd-flow-facts').textContent())
+      .toContain('Adoption_Start_Adoption_Process');
 
     await s.page.getByRole('button', { name: 'URL…' }).click();
     await s.page.getByLabel('URL', { exact: true }).fill(page('secret'));
     await s.page.getByRole('button', { name: 'Open', exact: true }).click();
-    await expect.poll(() => dialog().getByRole('alert').textContent()).toMatch(/Nothing found.*if the repository is private/);
+    await expect
+      .poll(() => dialog().getByRole('alert').textContent())
+      .toMatch(/Nothing found.*if the repository is private/);
     await s.page.getByLabel('Token (optional)').fill(mock.token);
     await s.page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect.poll(() => dialog().count()).toBe(0);

@@ -6,13 +6,17 @@ export const CORPUS = resolve(__dirname, '../../../shared/corpus');
 
 export function requireCorpus(): string {
   if (!existsSync(join(CORPUS, 'flows'))) {
-    throw new Error(`The flow corpus is missing at ${CORPUS}. Clone the repo beside ../shared (CI=${process.env.CI ?? 'unset'}).`);
+    throw new Error(
+      `The flow corpus is missing at ${CORPUS}. Clone the repo beside ../shared (CI=${process.env.CI ?? 'unset'}).`,
+    );
   }
   return CORPUS;
 }
 
 export function corpusFiles(dir: 'flows' | 'tooling-json'): string[] {
-  return readdirSync(join(requireCorpus(), dir)).filter((f) => /\.(flow-meta\.xml|flow|json)$/.test(f)).sort();
+  return readdirSync(join(requireCorpus(), dir))
+    .filter((f) => /\.(flow-meta\.xml|flow|json)$/.test(f))
+    .sort();
 }
 
 export function readCorpus(dir: string, file: string): string {
@@ -25,5 +29,8 @@ export function flowFileName(file: string): string {
 }
 
 export function corpusPairs(): string[] {
-  return readdirSync(join(requireCorpus(), 'pairs'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return readdirSync(join(requireCorpus(), 'pairs'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }

@@ -33,7 +33,14 @@ function metadataFromXml(dir: string, file: string): Record<string, unknown> {
   return normalise(xml.body, undefined) as Record<string, unknown>;
 }
 
-function record(defId: string, v: Omit<MockVersion, 'record'>, fullName: string, label: string, metadata: Record<string, unknown>, extra: Record<string, unknown> = {}): MockVersion {
+function record(
+  defId: string,
+  v: Omit<MockVersion, 'record'>,
+  fullName: string,
+  label: string,
+  metadata: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): MockVersion {
   return {
     ...v,
     record: {
@@ -61,13 +68,25 @@ export function buildMockOrg(): MockFlow[] {
   let n = 0;
   const next = () => ++n;
   const flows: MockFlow[] = [];
-  const add = (developerName: string, label: string, versions: { status: MockVersion['status']; metadata: Record<string, unknown>; date: string }[]) => {
+  const add = (
+    developerName: string,
+    label: string,
+    versions: { status: MockVersion['status']; metadata: Record<string, unknown>; date: string }[],
+  ) => {
     const defId = id('300', flows.length + 1);
     flows.push({
       id: defId,
       developerName,
       label,
-      versions: versions.map((v, i) => record(defId, { id: id('301', next()), versionNumber: i + 1, status: v.status, lastModified: v.date }, developerName, label, v.metadata)),
+      versions: versions.map((v, i) =>
+        record(
+          defId,
+          { id: id('301', next()), versionNumber: i + 1, status: v.status, lastModified: v.date },
+          developerName,
+          label,
+          v.metadata,
+        ),
+      ),
     });
   };
 
@@ -84,7 +103,10 @@ export function buildMockOrg(): MockFlow[] {
   ]);
 
   // Real Tooling records, served as they came (ids and dates replaced so the org is self-consistent).
-  for (const file of ['mohan-chinnappan-n__cli-dx__TemperatureMonitor.json', 'mohan-chinnappan-n__cli-dx__Notify_Dataflow_State.json']) {
+  for (const file of [
+    'mohan-chinnappan-n__cli-dx__TemperatureMonitor.json',
+    'mohan-chinnappan-n__cli-dx__Notify_Dataflow_State.json',
+  ]) {
     const real = (JSON.parse(readCorpus('tooling-json', file)) as Record<string, unknown>[])[0]!;
     const defId = id('300', flows.length + 1);
     const vId = id('301', next());
@@ -93,18 +115,40 @@ export function buildMockOrg(): MockFlow[] {
       id: defId,
       developerName: String(real.FullName),
       label: String(real.MasterLabel),
-      versions: [{ id: vId, versionNumber: 1, status, lastModified: String(real.LastModifiedDate), record: { ...real, Id: vId, DefinitionId: defId } }],
+      versions: [
+        {
+          id: vId,
+          versionNumber: 1,
+          status,
+          lastModified: String(real.LastModifiedDate),
+          record: { ...real, Id: vId, DefinitionId: defId },
+        },
+      ],
     });
   }
 
   const bare = (file: string) => JSON.parse(readCorpus('tooling-json', file)) as Record<string, unknown>;
-  add('KCC_Instant_Individual_EKYC', 'KCCInstant Individual EKYC Flow', [{ status: 'Active', metadata: bare('shreyas-girjapure__Orphan-Node-Identifier__flowImport.json'), date: '2024-06-01T08:00:00.000+0000' }]);
-  add('Test_Flow_Debug', 'Test Flpw', [{ status: 'Draft', metadata: bare('shreyas-girjapure__Orphan-Node-Identifier__debugFlowSample.json'), date: '2024-07-01T08:00:00.000+0000' }]);
+  add('KCC_Instant_Individual_EKYC', 'KCCInstant Individual EKYC Flow', [
+    {
+      status: 'Active',
+      metadata: bare('shreyas-girjapure__Orphan-Node-Identifier__flowImport.json'),
+      date: '2024-06-01T08:00:00.000+0000',
+    },
+  ]);
+  add('Test_Flow_Debug', 'Test Flpw', [
+    {
+      status: 'Draft',
+      metadata: bare('shreyas-girjapure__Orphan-Node-Identifier__debugFlowSample.json'),
+      date: '2024-07-01T08:00:00.000+0000',
+    },
+  ]);
 
   // Labels that test escaping (a quote, % and _ typed as filters) and rendering as text.
   const small = metadataFromXml('flows', 'Flow-Scanner__lightning-flow-scanner__Copy_API_Name.flow-meta.xml');
   add('Bobs_Flow', "Bob's 100% Flow", [{ status: 'Active', metadata: small, date: '2025-02-02T08:00:00.000+0000' }]);
-  add('Under_Score_Flow', 'Under_Score <img src=x onerror="window.__pwned=1"> Flow', [{ status: 'Active', metadata: small, date: '2025-02-03T08:00:00.000+0000' }]);
+  add('Under_Score_Flow', 'Under_Score <img src=x onerror="window.__pwned=1"> Flow', [
+    { status: 'Active', metadata: small, date: '2025-02-03T08:00:00.000+0000' },
+  ]);
   return flows;
 }
 

@@ -11,7 +11,16 @@ import { readCorpus } from './corpus';
  * versions, and CORS for one allowed origin (a refused origin's preflight gets 403 and no CORS headers).
  */
 
-export type MockMode = 'ok' | 'forbidden' | 'rate-limited' | 'not-found' | 'invalid-json' | 'server-error' | 'echo-token' | 'foreign-next' | 'redirect-away';
+export type MockMode =
+  | 'ok'
+  | 'forbidden'
+  | 'rate-limited'
+  | 'not-found'
+  | 'invalid-json'
+  | 'server-error'
+  | 'echo-token'
+  | 'foreign-next'
+  | 'redirect-away';
 
 export interface MockToolingOptions {
   token?: string;
@@ -52,13 +61,28 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
   const flows = buildMockOrg();
   const cursors = new Map<string, { rows: Record<string, unknown>[]; total: number }>();
   let cursorSeq = 0;
-  const adoptionA = readCorpus('pairs/SalesforceLabs__AnimalShelterStarter__Adoption_Start_Adoption_Process', 'a.flow-meta.xml');
+  const adoptionA = readCorpus(
+    'pairs/SalesforceLabs__AnimalShelterStarter__Adoption_Start_Adoption_Process',
+    'a.flow-meta.xml',
+  );
   const files = new Map<string, { body: string; private: boolean }>([
-    ['acme/flows/main/force-app/main/default/flows/Adoption_Start_Adoption_Process.flow-meta.xml', { body: adoptionA, private: false }],
+    [
+      'acme/flows/main/force-app/main/default/flows/Adoption_Start_Adoption_Process.flow-meta.xml',
+      { body: adoptionA, private: false },
+    ],
     ['acme/secret/main/flows/Adoption_Start_Adoption_Process.flow-meta.xml', { body: adoptionA, private: true }],
   ]);
 
-  const mock: MockTooling = { url: '', token, flows, requests: [], mode: 'ok', allowOrigin: options.allowOrigin, files, close: async () => undefined };
+  const mock: MockTooling = {
+    url: '',
+    token,
+    flows,
+    requests: [],
+    mode: 'ok',
+    allowOrigin: options.allowOrigin,
+    files,
+    close: async () => undefined,
+  };
 
   const server = createServer((req, res) => {
     try {
@@ -70,7 +94,10 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
 
   function cors(req: IncomingMessage, res: ServerResponse): boolean {
     const origin = req.headers.origin;
-    const allowed = origin !== undefined && mock.allowOrigin !== undefined && (mock.allowOrigin === '*' || mock.allowOrigin === origin);
+    const allowed =
+      origin !== undefined &&
+      mock.allowOrigin !== undefined &&
+      (mock.allowOrigin === '*' || mock.allowOrigin === origin);
     if (allowed) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
@@ -81,18 +108,31 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
 
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
-    res.writeHead(status, { 'Content-Type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json;charset=UTF-8', ...headers });
+    res.writeHead(status, {
+      'Content-Type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json;charset=UTF-8',
+      ...headers,
+    });
     res.end(text);
   }
 
   function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', mock.url);
-    mock.requests.push({ method: req.method ?? '', url: url.href, authorization: req.headers.authorization, privateToken: headerOf(req, 'private-token'), origin: req.headers.origin });
+    mock.requests.push({
+      method: req.method ?? '',
+      url: url.href,
+      authorization: req.headers.authorization,
+      privateToken: headerOf(req, 'private-token'),
+      origin: req.headers.origin,
+    });
     const allowed = cors(req, res);
     if (req.method === 'OPTIONS') {
       // Salesforce answers a preflight from an origin not in its allowlist with 403 and no CORS headers.
       if (!allowed) return send(res, 403, 'CORS origin not allowed');
-      res.writeHead(204, { 'Access-Control-Allow-Methods': 'GET, OPTIONS', 'Access-Control-Allow-Headers': 'Authorization, Accept, Content-Type, PRIVATE-TOKEN', 'Access-Control-Max-Age': '600' });
+      res.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET, OPTIONS',
+        'Access-Control-Allow-Headers': 'Authorization, Accept, Content-Type, PRIVATE-TOKEN',
+        'Access-Control-Max-Age': '600',
+      });
       return res.end();
     }
     if (url.pathname.startsWith('/services/data')) return api(req, res, url);
@@ -102,60 +142,112 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
   function api(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (url.pathname === '/services/data/' || url.pathname === '/services/data') {
       const versions = [];
-      for (let v = 55; v <= maxApi; v++) versions.push({ label: `Release ${v}`, url: `/services/data/v${v}.0`, version: `${v}.0` });
+      for (let v = 55; v <= maxApi; v++)
+        versions.push({ label: `Release ${v}`, url: `/services/data/v${v}.0`, version: `${v}.0` });
       return send(res, 200, versions);
     }
     const m = /^\/services\/data\/v(\d+)\.0(\/.*)$/.exec(url.pathname);
     if (!m || Number(m[1]) > maxApi || Number(m[1]) < 20) return send(res, 404, NOT_FOUND);
     const version = `${m[1]}.0`;
     const rest = m[2]!;
-    if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+    if (req.headers.authorization !== `Bearer ${token}`)
+      return send(res, 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
     switch (mock.mode) {
-      case 'forbidden': return send(res, 403, [{ message: 'The REST API is not enabled for this Organization.', errorCode: 'API_DISABLED_FOR_ORG' }]);
-      case 'rate-limited': return send(res, 403, [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
-      case 'not-found': return send(res, 404, NOT_FOUND);
-      case 'invalid-json': return send(res, 200, '<!DOCTYPE html><html><body>Login</body></html>');
-      case 'server-error': return send(res, 503, [{ message: 'Server unavailable', errorCode: 'SERVER_UNAVAILABLE' }]);
-      case 'echo-token': return send(res, 400, [{ message: `Header was ${req.headers.authorization}`, errorCode: 'BAD_REQUEST' }]);
-      case 'redirect-away': return send(res, 302, '', { Location: `http://example.invalid${url.pathname}${url.search}` });
-      default: break;
+      case 'forbidden':
+        return send(res, 403, [
+          { message: 'The REST API is not enabled for this Organization.', errorCode: 'API_DISABLED_FOR_ORG' },
+        ]);
+      case 'rate-limited':
+        return send(res, 403, [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
+      case 'not-found':
+        return send(res, 404, NOT_FOUND);
+      case 'invalid-json':
+        return send(res, 200, '<!DOCTYPE html><html><body>Login</body></html>');
+      case 'server-error':
+        return send(res, 503, [{ message: 'Server unavailable', errorCode: 'SERVER_UNAVAILABLE' }]);
+      case 'echo-token':
+        return send(res, 400, [{ message: `Header was ${req.headers.authorization}`, errorCode: 'BAD_REQUEST' }]);
+      case 'redirect-away':
+        return send(res, 302, '', { Location: `http://example.invalid${url.pathname}${url.search}` });
+      default:
+        break;
     }
-    if (rest === '/') return send(res, 200, { tooling: `/services/data/v${version}/tooling`, sobjects: `/services/data/v${version}/sobjects` });
-    if (rest === '/tooling/query' || rest === '/tooling/query/') return query(res, version, url.searchParams.get('q') ?? '');
+    if (rest === '/')
+      return send(res, 200, {
+        tooling: `/services/data/v${version}/tooling`,
+        sobjects: `/services/data/v${version}/sobjects`,
+      });
+    if (rest === '/tooling/query' || rest === '/tooling/query/')
+      return query(res, version, url.searchParams.get('q') ?? '');
     const more = /^\/tooling\/query\/(01gMOCK\d+)-\d+$/.exec(rest);
     if (more) return page(res, version, more[1]!, cursors.get(more[1]!));
     const flow = /^\/tooling\/sobjects\/Flow\/(\w+)$/.exec(rest);
     if (flow) {
       const v = flows.flatMap((f) => f.versions).find((x) => x.id === flow[1] || x.id.slice(0, 15) === flow[1]);
       if (!v) return send(res, 404, NOT_FOUND);
-      return send(res, 200, { ...v.record, attributes: { type: 'Flow', url: `/services/data/v${version}/tooling/sobjects/Flow/${v.id}` } });
+      return send(res, 200, {
+        ...v.record,
+        attributes: { type: 'Flow', url: `/services/data/v${version}/tooling/sobjects/Flow/${v.id}` },
+      });
     }
     return send(res, 404, NOT_FOUND);
   }
 
   function query(res: ServerResponse, version: string, q: string) {
     const soql = parseSoql(q);
-    if (!soql) return send(res, 400, [{ message: `unexpected token in: ${q.slice(0, 200)}`, errorCode: 'MALFORMED_QUERY' }]);
+    if (!soql)
+      return send(res, 400, [{ message: `unexpected token in: ${q.slice(0, 200)}`, errorCode: 'MALFORMED_QUERY' }]);
     let rows: Record<string, unknown>[];
     if (soql.from === 'FlowDefinition') {
-      rows = flows.map((f) => ({ Id: f.id, DeveloperName: f.developerName, MasterLabel: f.label, ActiveVersionId: activeOf(f)?.id ?? null, LatestVersionId: latestOf(f)?.id ?? null }));
+      rows = flows.map((f) => ({
+        Id: f.id,
+        DeveloperName: f.developerName,
+        MasterLabel: f.label,
+        ActiveVersionId: activeOf(f)?.id ?? null,
+        LatestVersionId: latestOf(f)?.id ?? null,
+      }));
     } else if (soql.from === 'Flow') {
-      rows = flows.flatMap((f) => f.versions.map((v) => ({ Id: v.id, DefinitionId: f.id, VersionNumber: v.versionNumber, Status: v.status, LastModifiedDate: v.lastModified, MasterLabel: f.label })));
+      rows = flows.flatMap((f) =>
+        f.versions.map((v) => ({
+          Id: v.id,
+          DefinitionId: f.id,
+          VersionNumber: v.versionNumber,
+          Status: v.status,
+          LastModifiedDate: v.lastModified,
+          MasterLabel: f.label,
+        })),
+      );
     } else {
       return send(res, 400, [{ message: `sObject type '${soql.from}' is not supported.`, errorCode: 'INVALID_TYPE' }]);
     }
     rows = rows.filter((r) => matches(r, soql));
     if (soql.orderBy) {
       const { field, desc } = soql.orderBy;
-      rows.sort((a, b) => (desc ? -1 : 1) * (typeof a[field] === 'number' ? (a[field] as number) - (b[field] as number) : String(a[field]).localeCompare(String(b[field]))));
+      rows.sort(
+        (a, b) =>
+          (desc ? -1 : 1) *
+          (typeof a[field] === 'number'
+            ? (a[field] as number) - (b[field] as number)
+            : String(a[field]).localeCompare(String(b[field]))),
+      );
     }
     const entity = soql.from;
-    const selected = rows.map((r) => Object.fromEntries([['attributes', { type: entity, url: `/services/data/v${version}/tooling/sobjects/${entity}/${String(r.Id)}` }], ...soql.fields.map((f) => [f, r[f] ?? null])]));
+    const selected = rows.map((r) =>
+      Object.fromEntries([
+        ['attributes', { type: entity, url: `/services/data/v${version}/tooling/sobjects/${entity}/${String(r.Id)}` }],
+        ...soql.fields.map((f) => [f, r[f] ?? null]),
+      ]),
+    );
     const cursor = `01gMOCK${++cursorSeq}`;
     return page(res, version, cursor, { rows: selected, total: selected.length });
   }
 
-  function page(res: ServerResponse, version: string, cursor: string, state: { rows: Record<string, unknown>[]; total: number } | undefined) {
+  function page(
+    res: ServerResponse,
+    version: string,
+    cursor: string,
+    state: { rows: Record<string, unknown>[]; total: number } | undefined,
+  ) {
     if (!state) return send(res, 404, [{ errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' }]);
     const { rows, total } = state;
     const chunk = rows.slice(0, pageSize);
@@ -164,7 +256,15 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
     const done = remaining.length === 0;
     const nextPath = `/services/data/v${version}/tooling/query/${cursor}-${pageSize}`;
     const nextRecordsUrl = mock.mode === 'foreign-next' ? `https://evil.example${nextPath}` : nextPath;
-    return send(res, 200, { size: chunk.length, totalSize: total, done, ...(done ? {} : { nextRecordsUrl }), queryLocator: done ? null : cursor, entityTypeName: rows[0] ? (rows[0].attributes as { type: string }).type : null, records: chunk });
+    return send(res, 200, {
+      size: chunk.length,
+      totalSize: total,
+      done,
+      ...(done ? {} : { nextRecordsUrl }),
+      queryLocator: done ? null : cursor,
+      entityTypeName: rows[0] ? (rows[0].attributes as { type: string }).type : null,
+      records: chunk,
+    });
   }
 
   /** GitHub raw (`/gh-raw/o/r/ref/path`), GitHub contents API (`/gh-api/repos/o/r/contents/path?ref=`), GitLab API, plain files. */
@@ -179,17 +279,24 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
     if (p.startsWith('/gh-raw/')) return serve(decodeURIComponent(p.slice('/gh-raw/'.length)));
     const contents = /^\/gh-api\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(p);
     if (contents) {
-      if (req.headers.accept !== 'application/vnd.github.raw') return send(res, 415, { message: 'Expected the raw media type' });
-      return serve(`${contents[1]}/${contents[2]}/${url.searchParams.get('ref') ?? 'main'}/${decodeURIComponent(contents[3]!)}`);
+      if (req.headers.accept !== 'application/vnd.github.raw')
+        return send(res, 415, { message: 'Expected the raw media type' });
+      return serve(
+        `${contents[1]}/${contents[2]}/${url.searchParams.get('ref') ?? 'main'}/${decodeURIComponent(contents[3]!)}`,
+      );
     }
     const lab = /^\/api\/v4\/projects\/([^/]+)\/repository\/files\/([^/]+)\/raw$/.exec(p);
-    if (lab) return serve(`${decodeURIComponent(lab[1]!)}/${url.searchParams.get('ref') ?? 'main'}/${decodeURIComponent(lab[2]!)}`);
+    if (lab)
+      return serve(
+        `${decodeURIComponent(lab[1]!)}/${url.searchParams.get('ref') ?? 'main'}/${decodeURIComponent(lab[2]!)}`,
+      );
     if (p === '/big') {
       // A chunked body (no Content-Length) of the asked size: the client must count while it reads.
       res.writeHead(200, { 'Content-Type': 'text/plain' });
       const size = Number(url.searchParams.get('bytes') ?? 0);
       const chunk = 'x'.repeat(64 * 1024);
-      for (let sent = 0; sent < size; sent += chunk.length) res.write(chunk.slice(0, Math.min(chunk.length, size - sent)));
+      for (let sent = 0; sent < size; sent += chunk.length)
+        res.write(chunk.slice(0, Math.min(chunk.length, size - sent)));
       return res.end();
     }
     if (p === '/redirect-away') return send(res, 302, '', { Location: 'http://example.invalid/file.flow-meta.xml' });
@@ -213,6 +320,15 @@ function headerOf(req: IncomingMessage, name: string): string | undefined {
 }
 
 /** A fetch that sends GitHub's hosts to the mock's fake git host, so the client's real GitHub URLs are exercised. */
-export function gitHubToMock(mock: MockTooling, base: typeof fetch = fetch): (input: string, init?: RequestInit) => Promise<Response> {
-  return (input, init) => base(input.replace('https://raw.githubusercontent.com/', `${mock.url}/gh-raw/`).replace('https://api.github.com/', `${mock.url}/gh-api/`), init);
+export function gitHubToMock(
+  mock: MockTooling,
+  base: typeof fetch = fetch,
+): (input: string, init?: RequestInit) => Promise<Response> {
+  return (input, init) =>
+    base(
+      input
+        .replace('https://raw.githubusercontent.com/', `${mock.url}/gh-raw/`)
+        .replace('https://api.github.com/', `${mock.url}/gh-api/`),
+      init,
+    );
 }

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLayoutClient, isSuperseded, LayoutSupersededError, LayoutTimeoutError, LayoutWorkerError, PROGRESS_MIN_NODES, type LayoutWorkerLike } from '../../src/layout/client';
+import {
+  createLayoutClient,
+  isSuperseded,
+  LayoutSupersededError,
+  LayoutTimeoutError,
+  LayoutWorkerError,
+  PROGRESS_MIN_NODES,
+  type LayoutWorkerLike,
+} from '../../src/layout/client';
 import { layoutGraph } from '../../src/layout/layout';
 import type { LayoutRequest, LayoutResponse } from '../../src/layout/messages';
 import type { LayoutGraphInput } from '../../src/layout/types';
@@ -27,8 +35,17 @@ class FakeWorker implements LayoutWorkerLike {
   }
 }
 
-const small = graph([['$start', 'start'], ['a', 'screens']], [['$start', 'a']]);
-const sized = (n: number): LayoutGraphInput => ({ nodes: Array.from({ length: n }, (_, k) => ({ id: `n${k}`, type: 'screens' })), edges: [] });
+const small = graph(
+  [
+    ['$start', 'start'],
+    ['a', 'screens'],
+  ],
+  [['$start', 'a']],
+);
+const sized = (n: number): LayoutGraphInput => ({
+  nodes: Array.from({ length: n }, (_, k) => ({ id: `n${k}`, type: 'screens' })),
+  edges: [],
+});
 
 afterEach(() => {
   vi.useRealTimers();
@@ -36,16 +53,38 @@ afterEach(() => {
 
 describe('layout client', () => {
   it('round-trips a request through the worker', async () => {
-    const worker = new FakeWorker((req, w) => void layoutGraph(req.graph, { cache: false }).then((result) => w.reply({ type: 'result', id: req.id, result })));
+    const worker = new FakeWorker(
+      (req, w) =>
+        void layoutGraph(req.graph, { cache: false }).then((result) => w.reply({ type: 'result', id: req.id, result })),
+    );
     const client = createLayoutClient({ workerFactory: () => worker });
     const result = await client.layout({ ...small, flow: { name: 'x' }, warnings: ['not sent'] } as LayoutGraphInput);
     expect(result.nodes.a).toEqual((await layoutGraph(small, { cache: false })).nodes.a);
     // Only what the layout reads crosses the boundary.
-    expect(worker.requests[0]).toEqual({ type: 'layout', id: 1, graph: { nodes: [{ id: '$start', type: 'start' }, { id: 'a', type: 'screens' }], edges: [{ id: small.edges[0]?.id, source: '$start', target: 'a', kind: 'next', goTo: false }] } });
+    expect(worker.requests[0]).toEqual({
+      type: 'layout',
+      id: 1,
+      graph: {
+        nodes: [
+          { id: '$start', type: 'start' },
+          { id: 'a', type: 'screens' },
+        ],
+        edges: [{ id: small.edges[0]?.id, source: '$start', target: 'a', kind: 'next', goTo: false }],
+      },
+    });
   });
 
   it('creates the worker lazily, once', async () => {
-    const factory = vi.fn(() => new FakeWorker((req, w) => w.reply({ type: 'result', id: req.id, result: { width: 0, height: 0, nodes: {}, edges: {}, engine: 'structured' } })));
+    const factory = vi.fn(
+      () =>
+        new FakeWorker((req, w) =>
+          w.reply({
+            type: 'result',
+            id: req.id,
+            result: { width: 0, height: 0, nodes: {}, edges: {}, engine: 'structured' },
+          }),
+        ),
+    );
     const client = createLayoutClient({ workerFactory: factory });
     expect(factory).not.toHaveBeenCalled();
     await client.layout(small);
@@ -72,7 +111,14 @@ describe('layout client', () => {
   it('times out with a named error and a clear message, and starts a fresh worker next time', async () => {
     vi.useFakeTimers();
     const workers: FakeWorker[] = [];
-    const client = createLayoutClient({ timeoutMs: 20_000, workerFactory: () => { const w = new FakeWorker(); workers.push(w); return w; } });
+    const client = createLayoutClient({
+      timeoutMs: 20_000,
+      workerFactory: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+    });
     const pending = client.layout(sized(3000));
     const caught = pending.catch((err: unknown) => err);
     await vi.advanceTimersByTimeAsync(20_001);
@@ -88,12 +134,19 @@ describe('layout client', () => {
   it('reports progress for big graphs only', async () => {
     const worker = new FakeWorker((req, w) => {
       w.reply({ type: 'progress', id: req.id, fraction: 0.5, phase: 'place' });
-      w.reply({ type: 'result', id: req.id, result: { width: 0, height: 0, nodes: {}, edges: {}, engine: 'structured' } });
+      w.reply({
+        type: 'result',
+        id: req.id,
+        result: { width: 0, height: 0, nodes: {}, edges: {}, engine: 'structured' },
+      });
     });
     const client = createLayoutClient({ workerFactory: () => worker });
     const big: [number, string][] = [];
     await client.layout(sized(PROGRESS_MIN_NODES), { onProgress: (f, phase) => big.push([f, phase]) });
-    expect(big).toEqual([[0, 'queued'], [0.5, 'place']]);
+    expect(big).toEqual([
+      [0, 'queued'],
+      [0.5, 'place'],
+    ]);
     const tiny: [number, string][] = [];
     await client.layout(small, { onProgress: (f, phase) => tiny.push([f, phase]) });
     expect(tiny).toEqual([]);
@@ -101,7 +154,13 @@ describe('layout client', () => {
 
   it('turns worker errors into LayoutWorkerError', async () => {
     const workers: FakeWorker[] = [];
-    const client = createLayoutClient({ workerFactory: () => { const w = new FakeWorker(); workers.push(w); return w; } });
+    const client = createLayoutClient({
+      workerFactory: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+    });
     const a = client.layout(small);
     workers[0]?.reply({ type: 'error', id: workers[0]?.requests[0]?.id ?? 0, message: 'boom' });
     await expect(a).rejects.toThrow(LayoutWorkerError);

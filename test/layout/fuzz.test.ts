@@ -7,17 +7,39 @@ import { withoutTimings } from './helpers';
 import { checkLayout } from './invariants';
 
 const TYPES = ['decisions', 'loops', 'screens', 'assignments', 'recordLookups', 'waits', 'missing'];
-const KINDS: EdgeKind[] = ['next', 'outcome', 'default', 'fault', 'loopNext', 'loopEnd', 'waitEvent', 'scheduledPath', 'timeout'];
+const KINDS: EdgeKind[] = [
+  'next',
+  'outcome',
+  'default',
+  'fault',
+  'loopNext',
+  'loopEnd',
+  'waitEvent',
+  'scheduledPath',
+  'timeout',
+];
 
 /** Arbitrary graphs: any element types, any connectors between any elements (self-loops too), some Go To. */
 const graphs = fc
   .record({
     types: fc.array(fc.constantFrom(...TYPES), { minLength: 1, maxLength: 24 }),
     withStart: fc.boolean(),
-    edges: fc.array(fc.record({ s: fc.nat(), t: fc.nat(), kind: fc.constantFrom(...KINDS), goTo: fc.boolean(), label: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }) }), { maxLength: 50 }),
+    edges: fc.array(
+      fc.record({
+        s: fc.nat(),
+        t: fc.nat(),
+        kind: fc.constantFrom(...KINDS),
+        goTo: fc.boolean(),
+        label: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
+      }),
+      { maxLength: 50 },
+    ),
   })
   .map(({ types, withStart, edges }): LayoutGraphInput => {
-    const nodes = [...(withStart ? [{ id: '$start', type: 'start' }] : []), ...types.map((type, k) => ({ id: `n${k}`, type }))];
+    const nodes = [
+      ...(withStart ? [{ id: '$start', type: 'start' }] : []),
+      ...types.map((type, k) => ({ id: `n${k}`, type })),
+    ];
     const out: LayoutEdgeInput[] = edges.map(({ s, t, kind, goTo, label }, k) => ({
       id: `e${k}`,
       source: (nodes[s % nodes.length] as { id: string }).id,

@@ -11,7 +11,14 @@ type E = [source: string, target: string, kind?: EdgeKind, label?: string, goTo?
 export function graph(nodes: [string, string][], edges: E[]): LayoutGraphInput {
   return {
     nodes: nodes.map(([id, type]) => ({ id, type, label: id })),
-    edges: edges.map(([source, target, kind = 'next', label, goTo = false], k) => ({ id: `${source}->${target}#${kind}#${k}`, source, target, kind, goTo, ...(label ? { label } : {}) })),
+    edges: edges.map(([source, target, kind = 'next', label, goTo = false], k) => ({
+      id: `${source}->${target}#${kind}#${k}`,
+      source,
+      target,
+      kind,
+      goTo,
+      ...(label ? { label } : {}),
+    })),
   };
 }
 

@@ -7,7 +7,9 @@ import type { Box, LayoutGraphInput, LayoutResult, Point } from '../../src/layou
 const TOL = 1;
 
 function overlaps(a: Box, b: Box, tol = 0.5): boolean {
-  return a.x + tol < b.x + b.width && b.x + tol < a.x + a.width && a.y + tol < b.y + b.height && b.y + tol < a.y + a.height;
+  return (
+    a.x + tol < b.x + b.width && b.x + tol < a.x + a.width && a.y + tol < b.y + b.height && b.y + tol < a.y + a.height
+  );
 }
 
 /** On the boundary of `b`, within `tol`. */
@@ -23,10 +25,13 @@ export function checkLayout(graph: LayoutGraphInput, r: LayoutResult): string[] 
   const within = (x: number, y: number) => x >= -TOL && y >= -TOL && x <= r.width + TOL && y <= r.height + TOL;
   for (const n of graph.nodes) {
     const b = r.nodes[n.id];
-    if (!b || ![b.x, b.y, b.width, b.height].every(Number.isFinite) || b.width <= 0 || b.height <= 0) bad.push(`node ${n.id} not placed`);
+    if (!b || ![b.x, b.y, b.width, b.height].every(Number.isFinite) || b.width <= 0 || b.height <= 0)
+      bad.push(`node ${n.id} not placed`);
     else if (!within(b.x, b.y) || !within(b.x + b.width, b.y + b.height)) bad.push(`node ${n.id} outside the picture`);
   }
-  const boxes = graph.nodes.map((n) => ({ id: n.id, b: r.nodes[n.id] })).filter((e): e is { id: string; b: Box } => e.b !== undefined);
+  const boxes = graph.nodes
+    .map((n) => ({ id: n.id, b: r.nodes[n.id] }))
+    .filter((e): e is { id: string; b: Box } => e.b !== undefined);
   boxes.sort((p, q) => p.b.y - q.b.y);
   for (let i = 0; i < boxes.length; i++) {
     const a = boxes[i] as { id: string; b: Box };
@@ -46,7 +51,8 @@ export function checkLayout(graph: LayoutGraphInput, r: LayoutResult): string[] 
     }
     const first = route.points[0] as Point;
     const last = route.points[route.points.length - 1] as Point;
-    if (!onBoundary(first, s)) bad.push(`edge ${e.id} does not start on ${e.source}'s boundary (${first.x},${first.y})`);
+    if (!onBoundary(first, s))
+      bad.push(`edge ${e.id} does not start on ${e.source}'s boundary (${first.x},${first.y})`);
     if (!onBoundary(last, t)) bad.push(`edge ${e.id} does not end on ${e.target}'s boundary (${last.x},${last.y})`);
     for (let k = 1; k < route.points.length; k++) {
       const p = route.points[k - 1] as Point;
@@ -55,7 +61,11 @@ export function checkLayout(graph: LayoutGraphInput, r: LayoutResult): string[] 
     }
     for (const p of route.points) if (!within(p.x, p.y)) bad.push(`edge ${e.id} leaves the picture`);
     if (route.label) {
-      if (!within(route.label.x, route.label.y) || !within(route.label.x + route.label.width, route.label.y + route.label.height)) bad.push(`label of ${e.id} outside the picture`);
+      if (
+        !within(route.label.x, route.label.y) ||
+        !within(route.label.x + route.label.width, route.label.y + route.label.height)
+      )
+        bad.push(`label of ${e.id} outside the picture`);
       for (const { id, b } of boxes) if (overlaps(route.label, b)) bad.push(`label of ${e.id} overlaps ${id}`);
     }
   }
@@ -80,7 +90,7 @@ export function branchX(r: LayoutResult, edgeId: string, source: Box): number {
 /** Outcome order: every Decision/Wait's branches left to right in rule order, the default last. */
 export function checkOutcomeOrder(graph: LayoutGraphInput, r: LayoutResult, strict: boolean): string[] {
   const bad: string[] = [];
-  const bySource = new Map<string, typeof graph.edges[number][]>();
+  const bySource = new Map<string, (typeof graph.edges)[number][]>();
   for (const e of graph.edges) {
     if (e.kind !== 'outcome' && e.kind !== 'default' && e.kind !== 'waitEvent') continue;
     const list = bySource.get(e.source) ?? [];
@@ -94,7 +104,8 @@ export function checkOutcomeOrder(graph: LayoutGraphInput, r: LayoutResult, stri
     const xs = ordered.map((e) => branchX(r, e.id, box));
     for (let k = 1; k < xs.length; k++) {
       const d = (xs[k] as number) - (xs[k - 1] as number);
-      if (strict ? d <= 0.5 : d < -0.5) bad.push(`${source}: ${ordered[k - 1]?.id} (x ${xs[k - 1]}) is not left of ${ordered[k]?.id} (x ${xs[k]})`);
+      if (strict ? d <= 0.5 : d < -0.5)
+        bad.push(`${source}: ${ordered[k - 1]?.id} (x ${xs[k - 1]}) is not left of ${ordered[k]?.id} (x ${xs[k]})`);
     }
   }
   return bad;

@@ -6,7 +6,10 @@ import { corpusFiles, flowFileName, readCorpus } from '../helpers/corpus';
 import { generatedGraph, parseToGraph, withoutTimings } from './helpers';
 import { checkLayout, checkOutcomeOrder, checkSpine } from './invariants';
 
-const corpus: { file: string; graph: FlowGraph }[] = corpusFiles('flows').map((file) => ({ file, graph: parseToGraph(readCorpus('flows', file), flowFileName(file)) }));
+const corpus: { file: string; graph: FlowGraph }[] = corpusFiles('flows').map((file) => ({
+  file,
+  graph: parseToGraph(readCorpus('flows', file), flowFileName(file)),
+}));
 const LARGEST = 'toddhalfpenny__salesforce-flow-visualiser__Merchant_Processing_Agreement_MAIN.flow-meta.xml';
 
 describe('layout of every corpus flow', () => {
@@ -57,7 +60,8 @@ describe('layout of generated flows', () => {
       const graph = generatedGraph(60 + seed * 7, seed);
       const r = await layoutGraph(graph, { cache: false });
       const problems = [...checkLayout(graph, r), ...checkOutcomeOrder(graph, r, true), ...checkSpine(graph, r)];
-      if (problems.length > 0 || r.engine !== 'structured') bad.push(`seed ${seed} (${r.engine}): ${problems.slice(0, 3).join('; ')}`);
+      if (problems.length > 0 || r.engine !== 'structured')
+        bad.push(`seed ${seed} (${r.engine}): ${problems.slice(0, 3).join('; ')}`);
     }
     expect(bad).toEqual([]);
   });

@@ -6,7 +6,8 @@ import { centreX, graph } from './helpers';
 import { checkLayout, checkOutcomeOrder, checkSpine, onBoundary } from './invariants';
 
 const opts = { cache: false } as const;
-const ok = (g: Parameters<typeof checkLayout>[0], r: LayoutResult) => expect([...checkLayout(g, r), ...checkOutcomeOrder(g, r, true), ...checkSpine(g, r)]).toEqual([]);
+const ok = (g: Parameters<typeof checkLayout>[0], r: LayoutResult) =>
+  expect([...checkLayout(g, r), ...checkOutcomeOrder(g, r, true), ...checkSpine(g, r)]).toEqual([]);
 const route = (r: LayoutResult, g: ReturnType<typeof graph>, source: string, target: string): Point[] => {
   const e = g.edges.find((x) => x.source === source && x.target === target);
   if (!e) throw new Error(`no edge ${source} → ${target}`);
@@ -36,7 +37,19 @@ describe('sizes', () => {
 
 describe('the Flow Builder picture', () => {
   it('puts Start on top and a chain on one vertical spine', async () => {
-    const g = graph([['$start', 'start'], ['a', 'assignments'], ['b', 'screens'], ['c', 'recordUpdates']], [['$start', 'a'], ['a', 'b'], ['b', 'c']]);
+    const g = graph(
+      [
+        ['$start', 'start'],
+        ['a', 'assignments'],
+        ['b', 'screens'],
+        ['c', 'recordUpdates'],
+      ],
+      [
+        ['$start', 'a'],
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+    );
     const r = await layoutGraph(g, opts);
     ok(g, r);
     expect(r.engine).toBe('structured');
@@ -46,10 +59,27 @@ describe('the Flow Builder picture', () => {
     expect(box(r, 'b').y).toBeLessThan(box(r, 'c').y);
   });
 
-  it('lays a decision\'s outcomes side by side in rule order, the default last, merging below on the spine', async () => {
+  it("lays a decision's outcomes side by side in rule order, the default last, merging below on the spine", async () => {
     const g = graph(
-      [['$start', 'start'], ['d', 'decisions'], ['x', 'screens'], ['y', 'screens'], ['y2', 'screens'], ['z', 'assignments'], ['m', 'recordUpdates']],
-      [['$start', 'd'], ['d', 'z', 'default', 'Default Outcome'], ['d', 'x', 'outcome', 'First'], ['d', 'y', 'outcome', 'Second'], ['x', 'm'], ['y', 'y2'], ['y2', 'm'], ['z', 'm']],
+      [
+        ['$start', 'start'],
+        ['d', 'decisions'],
+        ['x', 'screens'],
+        ['y', 'screens'],
+        ['y2', 'screens'],
+        ['z', 'assignments'],
+        ['m', 'recordUpdates'],
+      ],
+      [
+        ['$start', 'd'],
+        ['d', 'z', 'default', 'Default Outcome'],
+        ['d', 'x', 'outcome', 'First'],
+        ['d', 'y', 'outcome', 'Second'],
+        ['x', 'm'],
+        ['y', 'y2'],
+        ['y2', 'm'],
+        ['z', 'm'],
+      ],
     );
     const r = await layoutGraph(g, opts);
     ok(g, r);
@@ -68,8 +98,19 @@ describe('the Flow Builder picture', () => {
 
   it('keeps an empty outcome (straight to the merge) in its place', async () => {
     const g = graph(
-      [['$start', 'start'], ['d', 'decisions'], ['x', 'screens'], ['m', 'screens']],
-      [['$start', 'd'], ['d', 'x', 'outcome', 'A'], ['d', 'm', 'outcome', 'B'], ['d', 'm', 'default', 'Default Outcome'], ['x', 'm']],
+      [
+        ['$start', 'start'],
+        ['d', 'decisions'],
+        ['x', 'screens'],
+        ['m', 'screens'],
+      ],
+      [
+        ['$start', 'd'],
+        ['d', 'x', 'outcome', 'A'],
+        ['d', 'm', 'outcome', 'B'],
+        ['d', 'm', 'default', 'Default Outcome'],
+        ['x', 'm'],
+      ],
     );
     const r = await layoutGraph(g, opts);
     ok(g, r);
@@ -79,8 +120,20 @@ describe('the Flow Builder picture', () => {
 
   it('draws a Loop with its body below, the loop-back on the left and After Last on the right', async () => {
     const g = graph(
-      [['$start', 'start'], ['loop', 'loops'], ['b1', 'assignments'], ['b2', 'recordUpdates'], ['after', 'screens']],
-      [['$start', 'loop'], ['loop', 'b1', 'loopNext', 'For Each'], ['loop', 'after', 'loopEnd', 'After Last'], ['b1', 'b2'], ['b2', 'loop']],
+      [
+        ['$start', 'start'],
+        ['loop', 'loops'],
+        ['b1', 'assignments'],
+        ['b2', 'recordUpdates'],
+        ['after', 'screens'],
+      ],
+      [
+        ['$start', 'loop'],
+        ['loop', 'b1', 'loopNext', 'For Each'],
+        ['loop', 'after', 'loopEnd', 'After Last'],
+        ['b1', 'b2'],
+        ['b2', 'loop'],
+      ],
     );
     const r = await layoutGraph(g, opts);
     ok(g, r);
@@ -98,8 +151,17 @@ describe('the Flow Builder picture', () => {
 
   it('sends fault paths to the right without moving the main path', async () => {
     const g = graph(
-      [['$start', 'start'], ['get', 'recordLookups'], ['next', 'screens'], ['oops', 'screens']],
-      [['$start', 'get'], ['get', 'next'], ['get', 'oops', 'fault', 'Fault']],
+      [
+        ['$start', 'start'],
+        ['get', 'recordLookups'],
+        ['next', 'screens'],
+        ['oops', 'screens'],
+      ],
+      [
+        ['$start', 'get'],
+        ['get', 'next'],
+        ['get', 'oops', 'fault', 'Fault'],
+      ],
     );
     const r = await layoutGraph(g, opts);
     ok(g, r);
@@ -111,8 +173,17 @@ describe('the Flow Builder picture', () => {
 
   it('puts scheduled paths from Start side by side, Run Immediately first', async () => {
     const g = graph(
-      [['$start', 'start'], ['now', 'screens'], ['p1', 'assignments'], ['p2', 'assignments']],
-      [['$start', 'now', 'next', 'Run Immediately'], ['$start', 'p1', 'scheduledPath', '1 Hour After'], ['$start', 'p2', 'scheduledPath', '2 Hours After']],
+      [
+        ['$start', 'start'],
+        ['now', 'screens'],
+        ['p1', 'assignments'],
+        ['p2', 'assignments'],
+      ],
+      [
+        ['$start', 'now', 'next', 'Run Immediately'],
+        ['$start', 'p1', 'scheduledPath', '1 Hour After'],
+        ['$start', 'p2', 'scheduledPath', '2 Hours After'],
+      ],
     );
     const r = await layoutGraph(g, opts);
     ok(g, r);
@@ -123,8 +194,26 @@ describe('the Flow Builder picture', () => {
 
   it('merges branches even when one of them ends early (an error screen), as Flow Builder does', async () => {
     const g = graph(
-      [['$start', 'start'], ['d1', 'decisions'], ['x', 'screens'], ['d2', 'decisions'], ['y', 'assignments'], ['noRecords', 'screens'], ['m', 'recordCreates'], ['done', 'screens']],
-      [['$start', 'd1'], ['d1', 'x', 'outcome', 'Yes'], ['d1', 'm', 'default', 'Default Outcome'], ['x', 'd2'], ['d2', 'y', 'outcome', 'Found'], ['d2', 'noRecords', 'default', 'Default Outcome'], ['y', 'm'], ['m', 'done']],
+      [
+        ['$start', 'start'],
+        ['d1', 'decisions'],
+        ['x', 'screens'],
+        ['d2', 'decisions'],
+        ['y', 'assignments'],
+        ['noRecords', 'screens'],
+        ['m', 'recordCreates'],
+        ['done', 'screens'],
+      ],
+      [
+        ['$start', 'd1'],
+        ['d1', 'x', 'outcome', 'Yes'],
+        ['d1', 'm', 'default', 'Default Outcome'],
+        ['x', 'd2'],
+        ['d2', 'y', 'outcome', 'Found'],
+        ['d2', 'noRecords', 'default', 'Default Outcome'],
+        ['y', 'm'],
+        ['m', 'done'],
+      ],
     );
     const r = await layoutGraph(g, opts);
     ok(g, r);
@@ -137,8 +226,22 @@ describe('the Flow Builder picture', () => {
   });
 
   it('lays out without Go To connectors, then routes them right-side to right-side', async () => {
-    const nodes: [string, string][] = [['$start', 'start'], ['d', 'decisions'], ['x', 'screens'], ['y', 'screens'], ['m', 'assignments'], ['end', 'screens']];
-    const plain: Parameters<typeof graph>[1] = [['$start', 'd'], ['d', 'x', 'outcome', 'A'], ['d', 'y', 'default', 'Default Outcome'], ['x', 'm'], ['y', 'm'], ['m', 'end']];
+    const nodes: [string, string][] = [
+      ['$start', 'start'],
+      ['d', 'decisions'],
+      ['x', 'screens'],
+      ['y', 'screens'],
+      ['m', 'assignments'],
+      ['end', 'screens'],
+    ];
+    const plain: Parameters<typeof graph>[1] = [
+      ['$start', 'd'],
+      ['d', 'x', 'outcome', 'A'],
+      ['d', 'y', 'default', 'Default Outcome'],
+      ['x', 'm'],
+      ['y', 'm'],
+      ['m', 'end'],
+    ];
     const withJump = graph(nodes, [...plain, ['end', 'd', 'next', undefined, true]]);
     const r = await layoutGraph(withJump, opts);
     const base = await layoutGraph(graph(nodes, plain), opts);
@@ -155,8 +258,18 @@ describe('the Flow Builder picture', () => {
 
   it('draws a cycle that is not a Loop as a jump, as Flow Builder converts it', async () => {
     const g = graph(
-      [['$start', 'start'], ['s', 'screens'], ['d', 'decisions'], ['done', 'recordCreates']],
-      [['$start', 's'], ['s', 'd'], ['d', 's', 'outcome', 'Retry'], ['d', 'done', 'default', 'Default Outcome']],
+      [
+        ['$start', 'start'],
+        ['s', 'screens'],
+        ['d', 'decisions'],
+        ['done', 'recordCreates'],
+      ],
+      [
+        ['$start', 's'],
+        ['s', 'd'],
+        ['d', 's', 'outcome', 'Retry'],
+        ['d', 'done', 'default', 'Default Outcome'],
+      ],
     );
     const r = await layoutGraph(g, opts);
     ok(g, r);
@@ -166,8 +279,18 @@ describe('the Flow Builder picture', () => {
 
   it('places unreachable elements and missing targets beside the flow', async () => {
     const g = graph(
-      [['$start', 'start'], ['a', 'screens'], ['orphan', 'assignments'], ['orphan2', 'screens'], ['Nowhere', 'missing']],
-      [['$start', 'a'], ['a', 'Nowhere'], ['orphan', 'orphan2']],
+      [
+        ['$start', 'start'],
+        ['a', 'screens'],
+        ['orphan', 'assignments'],
+        ['orphan2', 'screens'],
+        ['Nowhere', 'missing'],
+      ],
+      [
+        ['$start', 'a'],
+        ['a', 'Nowhere'],
+        ['orphan', 'orphan2'],
+      ],
     );
     const r = await layoutGraph(g, opts);
     ok(g, r);
@@ -193,8 +316,21 @@ describe('the Flow Builder picture', () => {
 
   it('every route starts and ends on its elements (ELK too)', async () => {
     const g = graph(
-      [['$start', 'start'], ['d', 'decisions'], ['x', 'screens'], ['y', 'screens'], ['m', 'recordUpdates']],
-      [['$start', 'd'], ['d', 'x', 'outcome', 'Yes'], ['d', 'y', 'default', 'Default Outcome'], ['x', 'm'], ['y', 'm'], ['m', 'x', 'next', undefined, true]],
+      [
+        ['$start', 'start'],
+        ['d', 'decisions'],
+        ['x', 'screens'],
+        ['y', 'screens'],
+        ['m', 'recordUpdates'],
+      ],
+      [
+        ['$start', 'd'],
+        ['d', 'x', 'outcome', 'Yes'],
+        ['d', 'y', 'default', 'Default Outcome'],
+        ['x', 'm'],
+        ['y', 'm'],
+        ['m', 'x', 'next', undefined, true],
+      ],
     );
     const r = await layoutGraph(g, { ...opts, engine: 'elk' });
     expect(r.engine).toBe('elk');

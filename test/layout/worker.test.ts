@@ -11,7 +11,10 @@ import { generatedGraph, withoutTimings } from './helpers';
 async function realWorker(): Promise<{ worker: LayoutWorkerLike; served: number[] }> {
   const served: number[] = [];
   let toClient: ((event: MessageEvent<LayoutResponse>) => void) | null = null;
-  const scope: { onmessage: ((event: MessageEvent<LayoutRequest>) => void) | null; postMessage: (m: LayoutResponse) => void } = {
+  const scope: {
+    onmessage: ((event: MessageEvent<LayoutRequest>) => void) | null;
+    postMessage: (m: LayoutResponse) => void;
+  } = {
     onmessage: null,
     postMessage: (m) => {
       if (m.type === 'result') served.push(m.id);
@@ -28,7 +31,8 @@ async function realWorker(): Promise<{ worker: LayoutWorkerLike; served: number[
     set onmessage(fn) {
       toClient = fn;
     },
-    postMessage: (m) => setTimeout(() => scope.onmessage?.({ data: structuredClone(m) } as MessageEvent<LayoutRequest>), 0),
+    postMessage: (m) =>
+      setTimeout(() => scope.onmessage?.({ data: structuredClone(m) } as MessageEvent<LayoutRequest>), 0),
     terminate: () => undefined,
   };
   return { worker, served };
@@ -42,7 +46,7 @@ describe('layout worker', () => {
     const progress: string[] = [];
     const older = client.layout(generatedGraph(300, 9)).catch((err: unknown) => err);
     const result = await client.layout(graph, { onProgress: (_, phase) => progress.push(phase) });
-    expect((await older as Error).name).toBe('LayoutSupersededError');
+    expect(((await older) as Error).name).toBe('LayoutSupersededError');
     expect(withoutTimings(result)).toEqual(withoutTimings(await layoutGraph(graph, { cache: false })));
     expect(progress).toContain('place');
     expect(progress[progress.length - 1]).toBe('done');

@@ -15,7 +15,17 @@ type Raw = Record<string, unknown>;
 const CONNECTOR = /^(connector|connectors|[a-z]\w*Connector)$/;
 const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 // Resource arrays, from the format reference (FLOW-FORMAT.md §2), not from the product's catalogue.
-const RESOURCES = new Set(['variables', 'constants', 'formulas', 'textTemplates', 'choices', 'dynamicChoiceSets', 'stages', 'exitRules', 'customProperties']);
+const RESOURCES = new Set([
+  'variables',
+  'constants',
+  'formulas',
+  'textTemplates',
+  'choices',
+  'dynamicChoiceSets',
+  'stages',
+  'exitRules',
+  'customProperties',
+]);
 const isRaw = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function rawConnectors(obj: Raw, source: string, out: string[]) {
@@ -54,7 +64,10 @@ function actual(text: string, fileName: string) {
   const r = parseFlow(text, { fileName });
   if (!r.ok) throw new Error(`${fileName}: ${r.error.message}`);
   const g = buildGraph(r.doc);
-  const nodes = g.nodes.filter((n) => n.type !== 'missing').map((n) => (n.id === '$start' ? '$start' : `${n.id}:${n.type}`)).sort();
+  const nodes = g.nodes
+    .filter((n) => n.type !== 'missing')
+    .map((n) => (n.id === '$start' ? '$start' : `${n.id}:${n.type}`))
+    .sort();
   const edges = g.edges.map((e) => `${e.source} -> ${e.target}${e.goTo ? ' (goto)' : ''}`).sort();
   return { nodes, edges, graph: g, doc: r.doc };
 }
@@ -78,15 +91,21 @@ describe('every corpus Tooling JSON payload loads', () => {
     const text = readCorpus('tooling-json', file);
     const value = JSON.parse(text) as Raw;
     const records = Array.isArray(value) ? value : list(value.records);
-    const md = (isRaw(records[0]) ? records[0].Metadata : value.Metadata ?? value) as Raw;
+    const md = (isRaw(records[0]) ? records[0].Metadata : (value.Metadata ?? value)) as Raw;
     expect(actual(text, flowFileName(file))).toMatchObject(expectedFromRaw(md));
   });
 });
 
 describe('the same flow in XML and in Tooling JSON', () => {
   it('TemperatureMonitor gives equal FlowDocs (apart from the status it had when each was retrieved) and identical graphs', () => {
-    const xml = actual(readCorpus('flows', 'mohan-chinnappan-n__cli-dx__TemperatureMonitor.flow'), 'TemperatureMonitor.flow');
-    const json = actual(readCorpus('tooling-json', 'mohan-chinnappan-n__cli-dx__TemperatureMonitor.json'), 'whatever.json');
+    const xml = actual(
+      readCorpus('flows', 'mohan-chinnappan-n__cli-dx__TemperatureMonitor.flow'),
+      'TemperatureMonitor.flow',
+    );
+    const json = actual(
+      readCorpus('tooling-json', 'mohan-chinnappan-n__cli-dx__TemperatureMonitor.json'),
+      'whatever.json',
+    );
     // The corpus README: the XML was retrieved when the version was Obsolete, the JSON when Active.
     expect(xml.doc.properties.status).toBe('Obsolete');
     expect(json.doc.properties.status).toBe('Active');
@@ -97,9 +116,23 @@ describe('the same flow in XML and in Tooling JSON', () => {
 });
 
 describe('our XML reader agrees with fast-xml-parser on every corpus file', () => {
-  const reference = new XMLParser({ ignoreAttributes: true, parseTagValue: false, processEntities: false, trimValues: false, ignoreDeclaration: true, ignorePiTags: true });
+  const reference = new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    processEntities: false,
+    trimValues: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+  });
   const decode = (v: unknown): unknown => {
-    if (typeof v === 'string') return v.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, r: string) => (r.startsWith('#x') ? String.fromCodePoint(parseInt(r.slice(2), 16)) : r.startsWith('#') ? String.fromCodePoint(Number(r.slice(1))) : ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[r] ?? r));
+    if (typeof v === 'string')
+      return v.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, r: string) =>
+        r.startsWith('#x')
+          ? String.fromCodePoint(parseInt(r.slice(2), 16))
+          : r.startsWith('#')
+            ? String.fromCodePoint(Number(r.slice(1)))
+            : (({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[r] ?? r),
+      );
     if (Array.isArray(v)) return v.map(decode);
     if (isRaw(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decode(x)]));
     return v;

@@ -15,7 +15,11 @@ function err(r: ParseResult) {
 const el = (doc: FlowDoc, name: string) => doc.elements.find((e) => e.name === name);
 
 describe('Metadata API XML', () => {
-  const r = ok(parseFlow(fixture('Opportunity_Review.flow-meta.xml'), { fileName: 'force-app/main/default/flows/Opportunity_Review.flow-meta.xml' }));
+  const r = ok(
+    parseFlow(fixture('Opportunity_Review.flow-meta.xml'), {
+      fileName: 'force-app/main/default/flows/Opportunity_Review.flow-meta.xml',
+    }),
+  );
 
   it('takes the API name from the file name and decodes entities and newlines in labels', () => {
     expect(r.doc.name).toBe('Opportunity_Review');
@@ -33,7 +37,10 @@ describe('Metadata API XML', () => {
   });
 
   it('collects an element array split into two runs, in document order', () => {
-    expect(r.doc.elements.filter((e) => e.type === 'assignments').map((e) => e.name)).toEqual(['Mark_Big_Deal', 'Flag_Line']);
+    expect(r.doc.elements.filter((e) => e.type === 'assignments').map((e) => e.name)).toEqual([
+      'Mark_Big_Deal',
+      'Flag_Line',
+    ]);
   });
 
   it('normalises numbers so 62.0 and 62 agree', () => {
@@ -48,22 +55,37 @@ describe('Metadata API XML', () => {
   });
 
   it('detects the format from the content, not the file name', () => {
-    expect(ok(parseFlow(fixture('Opportunity_Review.flow-meta.xml'), { fileName: 'flow.json' })).origin.format).toBe('xml');
-    expect(ok(parseFlow(fixture('Opportunity_Review.tooling.json'), { fileName: 'x.flow-meta.xml' })).origin.format).toBe('tooling-record');
+    expect(ok(parseFlow(fixture('Opportunity_Review.flow-meta.xml'), { fileName: 'flow.json' })).origin.format).toBe(
+      'xml',
+    );
+    expect(
+      ok(parseFlow(fixture('Opportunity_Review.tooling.json'), { fileName: 'x.flow-meta.xml' })).origin.format,
+    ).toBe('tooling-record');
   });
 
   it('accepts the older .flow file name and a byte-order mark', () => {
-    const r2 = ok(parseFlow(`\ufeff${fixture('Opportunity_Review.flow-meta.xml')}`, { fileName: 'unpackaged/flows/Opportunity_Review.flow' }));
+    const r2 = ok(
+      parseFlow(`\ufeff${fixture('Opportunity_Review.flow-meta.xml')}`, {
+        fileName: 'unpackaged/flows/Opportunity_Review.flow',
+      }),
+    );
     expect(r2.doc.name).toBe('Opportunity_Review');
   });
 });
 
 describe('Tooling API JSON', () => {
-  const xml = ok(parseFlow(fixture('Opportunity_Review.flow-meta.xml'), { fileName: 'Opportunity_Review.flow-meta.xml' }));
+  const xml = ok(
+    parseFlow(fixture('Opportunity_Review.flow-meta.xml'), { fileName: 'Opportunity_Review.flow-meta.xml' }),
+  );
 
   it('a Flow record gives the same FlowDoc and graph as the XML', () => {
     const json = ok(parseFlow(fixture('Opportunity_Review.tooling.json')));
-    expect(json.origin).toMatchObject({ format: 'tooling-record', nameFrom: 'fullName', recordId: '301000000000123AAA', versionNumber: '4' });
+    expect(json.origin).toMatchObject({
+      format: 'tooling-record',
+      nameFrom: 'fullName',
+      recordId: '301000000000123AAA',
+      versionNumber: '4',
+    });
     expect(json.doc).toEqual(xml.doc);
     expect(buildGraph(json.doc)).toEqual(buildGraph(xml.doc));
   });
@@ -73,7 +95,9 @@ describe('Tooling API JSON', () => {
     const bare = ok(parseFlow(JSON.stringify(record.Metadata), { fileName: 'Opportunity_Review.json' }));
     expect(bare.origin.format).toBe('metadata');
     expect(bare.doc).toEqual(xml.doc);
-    const builder = ok(parseFlow(JSON.stringify({ fullName: 'Opportunity_Review', definitionId: '300', metadata: record.Metadata })));
+    const builder = ok(
+      parseFlow(JSON.stringify({ fullName: 'Opportunity_Review', definitionId: '300', metadata: record.Metadata })),
+    );
     expect(builder.origin.format).toBe('builder-metadata');
     expect(builder.doc).toEqual(xml.doc);
   });
@@ -101,8 +125,16 @@ describe('bad input is a value with a message and a hint', () => {
     ['binary data', 'GIF89a\u0000\u0001\u0002', /binary/],
     ['a zip archive', 'PK\u0003\u0004rest', /zip/],
     ['plain text', 'hello world', /neither XML nor JSON/],
-    ['an XML document that is not a flow', '<?xml version="1.0"?><CustomObject><label>x</label></CustomObject>', /<CustomObject>.*expected a <Flow>/],
-    ['a JSON object that is not a flow', '{"a": 1, "b": 2, "c": 3}', /Found an object with keys a, b, c; expected a Flow record, a query result or Metadata/],
+    [
+      'an XML document that is not a flow',
+      '<?xml version="1.0"?><CustomObject><label>x</label></CustomObject>',
+      /<CustomObject>.*expected a <Flow>/,
+    ],
+    [
+      'a JSON object that is not a flow',
+      '{"a": 1, "b": 2, "c": 3}',
+      /Found an object with keys a, b, c; expected a Flow record, a query result or Metadata/,
+    ],
     ['an empty query result', '{"totalSize":0,"done":true,"records":[]}', /no records/],
     ['a JSON number', '[', /not valid at line 1, column 2/],
   ])('%s', (_name, text, message) => {
@@ -138,7 +170,11 @@ describe('bad input is a value with a message and a hint', () => {
 
   it('keeps thousands of ordinary entities (large real flows have them)', () => {
     const formula = '&quot;a&quot; &amp;&amp; &lt;b&gt; '.repeat(3000);
-    const r = ok(parseFlow(`<Flow xmlns="http://soap.sforce.com/2006/04/metadata"><label>x</label><formulas><name>F</name><expression>${formula}</expression></formulas></Flow>`));
+    const r = ok(
+      parseFlow(
+        `<Flow xmlns="http://soap.sforce.com/2006/04/metadata"><label>x</label><formulas><name>F</name><expression>${formula}</expression></formulas></Flow>`,
+      ),
+    );
     expect(r.doc.resources[0]?.data.expression).toBe('"a" && <b> '.repeat(3000));
   });
 
@@ -154,20 +190,35 @@ describe('unknown and legacy shapes', () => {
       <holograms><name>A</name><label>Hologram A</label><locationX>1</locationX><locationY>2</locationY><connector><targetReference>B</targetReference></connector></holograms>
       <ends><name>B</name><label>End</label><locationX>1</locationX><locationY>2</locationY></ends></Flow>`;
     const g = buildGraph(ok(parseFlow(xml)).doc);
-    expect(g.nodes.map((n) => [n.id, n.type])).toEqual([['$start', 'start'], ['B', 'ends'], ['A', 'holograms']]);
-    expect(g.edges.map((e) => [e.source, e.target, e.kind])).toEqual([['$start', 'A', 'next'], ['A', 'B', 'next']]);
+    expect(g.nodes.map((n) => [n.id, n.type])).toEqual([
+      ['$start', 'start'],
+      ['B', 'ends'],
+      ['A', 'holograms'],
+    ]);
+    expect(g.edges.map((e) => [e.source, e.target, e.kind])).toEqual([
+      ['$start', 'A', 'next'],
+      ['A', 'B', 'next'],
+    ]);
   });
 
   it('the API <= 52 Tooling name `rollbacks` is a Roll Back Records node', () => {
-    const json = JSON.stringify({ label: 'F', processType: 'Flow', rollbacks: [{ name: 'RB', label: 'Undo', locationX: 0, locationY: 0, connector: null }] });
+    const json = JSON.stringify({
+      label: 'F',
+      processType: 'Flow',
+      rollbacks: [{ name: 'RB', label: 'Undo', locationX: 0, locationY: 0, connector: null }],
+    });
     expect(buildGraph(ok(parseFlow(json)).doc).nodes).toContainEqual({ id: 'RB', type: 'rollbacks', label: 'Undo' });
   });
 });
 
 describe('nil values', () => {
   it('an empty or xsi:nil tag is unset, like a JSON null', () => {
-    const xml = parseFlow('<Flow xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><label>F</label><description></description><variables><name>V</name><value xsi:nil="true"/></variables></Flow>');
-    const json = parseFlow(JSON.stringify({ label: 'F', description: null, processType: null, variables: [{ name: 'V', value: null }] }));
+    const xml = parseFlow(
+      '<Flow xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><label>F</label><description></description><variables><name>V</name><value xsi:nil="true"/></variables></Flow>',
+    );
+    const json = parseFlow(
+      JSON.stringify({ label: 'F', description: null, processType: null, variables: [{ name: 'V', value: null }] }),
+    );
     if (!xml.ok || !json.ok) throw new Error('expected flows');
     expect(xml.doc.properties.description).toBeUndefined();
     expect(xml.doc.resources[0]?.data).toEqual({ name: 'V' });
@@ -176,9 +227,14 @@ describe('nil values', () => {
 });
 
 describe('the XML reader', () => {
-  const wrap = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<Flow xmlns="http://soap.sforce.com/2006/04/metadata">\n<label>F</label>\n${body}\n</Flow>`;
+  const wrap = (body: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Flow xmlns="http://soap.sforce.com/2006/04/metadata">\n<label>F</label>\n${body}\n</Flow>`;
   it.each([
-    ['a mismatched closing tag', '<decisions><name>D</name></rules>', /line 4.*expected <\/decisions> \(opened at line 4\) but found <\/rules>/],
+    [
+      'a mismatched closing tag',
+      '<decisions><name>D</name></rules>',
+      /line 4.*expected <\/decisions> \(opened at line 4\) but found <\/rules>/,
+    ],
     ['an undefined entity', '<description>a &nbsp; b</description>', /undefined entity &nbsp;/],
     ['a bare ampersand', '<description>Salt & pepper</description>', /bare '&'/],
     ['a stray <', '<description>a < b</description>', /does not start a tag/],
@@ -203,7 +259,11 @@ describe('the XML reader', () => {
   });
 
   it('keeps CDATA literal, skips comments and attributes (even with > inside quotes)', () => {
-    const r = parseFlow(wrap('<!-- a <comment> --><formulas a="x > y"><name>F</name><expression><![CDATA[IF(a < b && c, "&amp;", "")]]></expression></formulas>'));
+    const r = parseFlow(
+      wrap(
+        '<!-- a <comment> --><formulas a="x > y"><name>F</name><expression><![CDATA[IF(a < b && c, "&amp;", "")]]></expression></formulas>',
+      ),
+    );
     if (!r.ok) throw new Error(r.error.message);
     expect(r.doc.resources[0]?.data).toEqual({ name: 'F', expression: 'IF(a < b && c, "&amp;", "")' });
   });
@@ -217,7 +277,11 @@ describe('the XML reader', () => {
 
 describe('a web page instead of a flow', () => {
   it('says it is a web page and how to get the raw file', () => {
-    for (const page of ['<!DOCTYPE html><html><head><title>Login</title></head></html>', '<html lang="en"><body>404</body></html>', '<?xml version="1.0"?>\n<!-- x -->\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN"><html/>']) {
+    for (const page of [
+      '<!DOCTYPE html><html><head><title>Login</title></head></html>',
+      '<html lang="en"><body>404</body></html>',
+      '<?xml version="1.0"?>\n<!-- x -->\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN"><html/>',
+    ]) {
       const r = parseFlow(page);
       expect(r.ok).toBe(false);
       if (!r.ok) {

@@ -12,7 +12,8 @@ import { fixture } from '../helpers/fixtures';
 import { parseToGraph } from '../layout/helpers';
 
 /** Characters XML 1.0 never allows, even escaped: one in the output makes the whole file unreadable. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function wellFormed(svg: string) {
   expect(XMLValidator.validate(svg)).toBe(true);
@@ -34,7 +35,10 @@ async function render(graph: FlowGraph, options = {}) {
 describe('renderSvg', () => {
   it('draws the sample: cards, icons, labels, connectors with arrowheads, Fault and Go To', async () => {
     const graph = parseToGraph(fixture('Opportunity_Review.flow-meta.xml'), 'Opportunity_Review.flow-meta.xml');
-    const svg = await render(graph, { startDetail: 'Opportunity · A record is created or updated — after save', selected: graph.nodes[1]?.id });
+    const svg = await render(graph, {
+      startDetail: 'Opportunity · A record is created or updated — after save',
+      selected: graph.nodes[1]?.id,
+    });
     wellFormed(svg);
     hasEveryLabel(svg, graph);
     expect(svg).toContain('font-family="&#39;Salesforce Sans&#39;, system-ui');
@@ -49,14 +53,27 @@ describe('renderSvg', () => {
   it('escapes hostile labels and drops characters XML cannot hold (property)', async () => {
     const base = parseToGraph(generateFlow(8, 4).xml);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ unit: 'binary', maxLength: 60 }), { minLength: base.nodes.length, maxLength: base.nodes.length }), async (labels) => {
-        const graph = { ...base, nodes: base.nodes.map((node, i) => ({ ...node, label: labels[i] as string })), edges: base.edges.map((e, i) => ({ ...e, label: labels[i % labels.length] })) };
-        const svg = renderSvg(graph, await layoutGraph(graph), { title: labels[0], startDetail: labels[1] });
-        wellFormed(svg);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'binary', maxLength: 60 }), {
+          minLength: base.nodes.length,
+          maxLength: base.nodes.length,
+        }),
+        async (labels) => {
+          const graph = {
+            ...base,
+            nodes: base.nodes.map((node, i) => ({ ...node, label: labels[i] as string })),
+            edges: base.edges.map((e, i) => ({ ...e, label: labels[i % labels.length] })),
+          };
+          const svg = renderSvg(graph, await layoutGraph(graph), { title: labels[0], startDetail: labels[1] });
+          wellFormed(svg);
+        },
+      ),
       { numRuns: 40 },
     );
-    const hostile = { ...base, nodes: base.nodes.map((node, i) => (i === 1 ? { ...node, label: '<script>alert("x")</script> & ]]>' } : node)) };
+    const hostile = {
+      ...base,
+      nodes: base.nodes.map((node, i) => (i === 1 ? { ...node, label: '<script>alert("x")</script> & ]]>' } : node)),
+    };
     const svg = await render(hostile, { title: '<svg onload=alert(1)>' });
     wellFormed(svg);
     expect(svg).not.toMatch(/<script|<svg onload/);
@@ -69,11 +86,20 @@ describe('renderSvg', () => {
     const statuses = ['unchanged', 'added', 'removed', 'changed', 'renamed'] as const;
     const graph: DiffGraph = {
       ...base,
-      nodes: base.nodes.map((node, i) => ({ ...node, status: statuses[i % statuses.length] as (typeof statuses)[number] })),
-      edges: base.edges.map((e, i) => ({ ...e, status: (['unchanged', 'added', 'removed'] as const)[i % 3] as 'unchanged' })),
+      nodes: base.nodes.map((node, i) => ({
+        ...node,
+        status: statuses[i % statuses.length] as (typeof statuses)[number],
+      })),
+      edges: base.edges.map((e, i) => ({
+        ...e,
+        status: (['unchanged', 'added', 'removed'] as const)[i % 3] as 'unchanged',
+      })),
     };
     const renamed = graph.nodes.find((x) => x.status === 'renamed') as { id: string };
-    const svg = renderSvg(graph, await layoutGraph(graph), { renamedFrom: { [renamed.id]: 'Old_Name' }, title: 'Opportunity Review: before → after' });
+    const svg = renderSvg(graph, await layoutGraph(graph), {
+      renamedFrom: { [renamed.id]: 'Old_Name' },
+      title: 'Opportunity Review: before → after',
+    });
     wellFormed(svg);
     hasEveryLabel(svg, graph);
     expect(svg).toContain('class="legend"');

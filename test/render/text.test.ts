@@ -5,15 +5,23 @@ import { esc, fit, textWidth, wrap } from '../../src/render/text';
 describe('svg text', () => {
   it('wrap keeps to the line count and width, and loses no word unless it says so with …', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 120 }), fc.integer({ min: 40, max: 300 }), fc.integer({ min: 1, max: 3 }), (text, width, lines) => {
-        const out = wrap(text, width, 13, lines, true);
-        expect(out.length).toBeLessThanOrEqual(lines);
-        for (const line of out) expect(textWidth(line, 13, true)).toBeLessThanOrEqual(width + 13);
-        const joined = out.join(' ');
-        if (!joined.includes('…')) expect(joined).toBe(text.replace(/\s+/g, ' ').trim());
-      }),
+      fc.property(
+        fc.string({ maxLength: 120 }),
+        fc.integer({ min: 40, max: 300 }),
+        fc.integer({ min: 1, max: 3 }),
+        (text, width, lines) => {
+          const out = wrap(text, width, 13, lines, true);
+          expect(out.length).toBeLessThanOrEqual(lines);
+          for (const line of out) expect(textWidth(line, 13, true)).toBeLessThanOrEqual(width + 13);
+          const joined = out.join(' ');
+          if (!joined.includes('…')) expect(joined).toBe(text.replace(/\s+/g, ' ').trim());
+        },
+      ),
     );
-    expect(wrap('Check Amount and Stage of the Opportunity', 150, 13, 2, true)).toEqual(['Check Amount and', 'Stage of the Opport…']);
+    expect(wrap('Check Amount and Stage of the Opportunity', 150, 13, 2, true)).toEqual([
+      'Check Amount and',
+      'Stage of the Opport…',
+    ]);
     expect(wrap('Send_Email_To_The_Account_Owner_Right_Now', 150, 13, 2, true)).toHaveLength(1);
   });
 
@@ -23,6 +31,8 @@ describe('svg text', () => {
   });
 
   it('esc escapes markup and drops what XML cannot hold', () => {
-    expect(esc(`<a href="x">'&'</a>\u0000\u0007\uD800 ok \uD83D\uDE00`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt; ok \uD83D\uDE00');
+    expect(esc(`<a href="x">'&'</a>\u0000\u0007\uD800 ok \uD83D\uDE00`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt; ok \uD83D\uDE00',
+    );
   });
 });

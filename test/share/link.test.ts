@@ -23,31 +23,62 @@ const inline = (text: string, name?: string) => ({ kind: 'inline' as const, text
 describe('link round trips', () => {
   it('a view link gives back the same flow and view (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 80 }), fc.integer({ min: 1, max: 1e6 }), fc.boolean(), fc.option(fc.string({ unit: 'grapheme', maxLength: 30 }), { nil: undefined }), async (size, seed, json, sel) => {
-        const g = generateFlow(size, seed);
-        const state: LinkState = { v: 1, route: 'view', a: inline(json ? g.json : g.xml, `${g.name}.flow-meta.xml`), ...(sel ? { sel } : {}) };
-        const { state: back } = await roundTrip(state);
-        expect(back.route).toBe('view');
-        expect(back.sel).toBe(sel || undefined);
-        expect(parseRef(back.a)).toEqual(shareableDoc(parse(g.xml, `${g.name}.flow-meta.xml`)));
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 80 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.boolean(),
+        fc.option(fc.string({ unit: 'grapheme', maxLength: 30 }), { nil: undefined }),
+        async (size, seed, json, sel) => {
+          const g = generateFlow(size, seed);
+          const state: LinkState = {
+            v: 1,
+            route: 'view',
+            a: inline(json ? g.json : g.xml, `${g.name}.flow-meta.xml`),
+            ...(sel ? { sel } : {}),
+          };
+          const { state: back } = await roundTrip(state);
+          expect(back.route).toBe('view');
+          expect(back.sel).toBe(sel || undefined);
+          expect(parseRef(back.a)).toEqual(shareableDoc(parse(g.xml, `${g.name}.flow-meta.xml`)));
+        },
+      ),
       { numRuns: 30 },
     );
   });
 
   it('a diff link gives back both flows, the mode and the selection (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 0, max: 5 }), fc.constantFrom(undefined, ...DIFF_MODES), fc.string({ maxLength: 20 }), async (size, seed, grow, mode, sel) => {
-        const a = generateFlow(size, seed);
-        // Same seed, a few more elements: a realistic "next version" sharing most of its text.
-        const b = generateFlow(size + grow, seed);
-        const state: LinkState = { v: 1, route: 'diff', a: inline(a.xml, 'A.flow-meta.xml'), b: inline(b.json, 'B.flow-meta.xml'), ...(mode ? { mode } : {}), ...(sel ? { sel } : {}) };
-        const { state: back } = await roundTrip(state);
-        expect({ route: back.route, mode: back.mode, sel: back.sel }).toEqual({ route: 'diff', mode, sel: sel || undefined });
-        expect(parseRef(back.a)).toEqual(shareableDoc(parse(a.xml, 'A.flow-meta.xml')));
-        expect(parseRef(back.b)).toEqual(shareableDoc(parse(b.json, 'B.flow-meta.xml')));
-        expect(diffFlows(parseRef(back.a), parseRef(back.b))).toEqual(diffFlows(parse(a.xml, 'A.flow-meta.xml'), parse(b.json, 'B.flow-meta.xml')));
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.constantFrom(undefined, ...DIFF_MODES),
+        fc.string({ maxLength: 20 }),
+        async (size, seed, grow, mode, sel) => {
+          const a = generateFlow(size, seed);
+          // Same seed, a few more elements: a realistic "next version" sharing most of its text.
+          const b = generateFlow(size + grow, seed);
+          const state: LinkState = {
+            v: 1,
+            route: 'diff',
+            a: inline(a.xml, 'A.flow-meta.xml'),
+            b: inline(b.json, 'B.flow-meta.xml'),
+            ...(mode ? { mode } : {}),
+            ...(sel ? { sel } : {}),
+          };
+          const { state: back } = await roundTrip(state);
+          expect({ route: back.route, mode: back.mode, sel: back.sel }).toEqual({
+            route: 'diff',
+            mode,
+            sel: sel || undefined,
+          });
+          expect(parseRef(back.a)).toEqual(shareableDoc(parse(a.xml, 'A.flow-meta.xml')));
+          expect(parseRef(back.b)).toEqual(shareableDoc(parse(b.json, 'B.flow-meta.xml')));
+          expect(diffFlows(parseRef(back.a), parseRef(back.b))).toEqual(
+            diffFlows(parse(a.xml, 'A.flow-meta.xml'), parse(b.json, 'B.flow-meta.xml')),
+          );
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -59,7 +90,13 @@ describe('link round trips', () => {
     const view = await roundTrip({ v: 1, route: 'view', a: { kind: 'url', url: blob }, sel: 'Check & go' });
     expect(view.built.url).toBe(`${SITE}#/view?v=1&sel=Check%20%26%20go&src=${encodeURIComponent(raw)}`);
     expect(view.state).toEqual({ v: 1, route: 'view', a: { kind: 'url', url: raw }, sel: 'Check & go' });
-    const mixed = await roundTrip({ v: 1, route: 'diff', a: { kind: 'url', url: raw }, b: inline(g.xml, 'G.flow-meta.xml'), mode: 'side' });
+    const mixed = await roundTrip({
+      v: 1,
+      route: 'diff',
+      a: { kind: 'url', url: raw },
+      b: inline(g.xml, 'G.flow-meta.xml'),
+      mode: 'side',
+    });
     expect(mixed.state.a).toEqual({ kind: 'url', url: raw });
     expect(parseRef(mixed.state.b)).toEqual(shareableDoc(parse(g.xml, 'G.flow-meta.xml')));
     expect(mixed.state.mode).toBe('side');
@@ -77,16 +114,27 @@ describe('link round trips', () => {
       const ta = readCorpus(`pairs/${pair}`, 'a.flow-meta.xml');
       const tb = readCorpus(`pairs/${pair}`, 'b.flow-meta.xml');
       const name = `${pair.split('__')[2]}.flow-meta.xml`;
-      const { built, state } = await roundTrip({ v: 1, route: 'diff', a: inline(ta, name), b: inline(tb, name), mode: 'overlay' });
+      const { built, state } = await roundTrip({
+        v: 1,
+        route: 'diff',
+        a: inline(ta, name),
+        b: inline(tb, name),
+        mode: 'overlay',
+      });
       lengths.push(built.length);
-      for (const [ref, text] of [[state.a, ta], [state.b, tb]] as const) {
+      for (const [ref, text] of [
+        [state.a, ta],
+        [state.b, tb],
+      ] as const) {
         const original = parse(text, name);
         const back = parseRef(ref);
         expect(back, pair).toEqual(shareableDoc(original));
         expect(buildGraph(back), pair).toEqual(buildGraph(original));
       }
       // Coordinates never count as change, so dropping them leaves the diff as it was.
-      expect(diffFlows(parseRef(state.a), parseRef(state.b)), pair).toEqual(diffFlows(parse(ta, name), parse(tb, name)));
+      expect(diffFlows(parseRef(state.a), parseRef(state.b)), pair).toEqual(
+        diffFlows(parse(ta, name), parse(tb, name)),
+      );
     }
     expect(lengths.length).toBeGreaterThanOrEqual(72);
     const sorted = [...lengths].sort((x, y) => x - y);
@@ -110,15 +158,25 @@ describe('link round trips', () => {
   });
 
   it('refuses to build from text that is not a flow, or a diff without its second version', async () => {
-    expect(await buildLink({ v: 1, route: 'view', a: inline('hello') }, SITE)).toMatchObject({ ok: false, message: expect.stringMatching(/neither XML nor JSON/) });
-    expect(await buildLink({ v: 1, route: 'diff', a: inline(generateFlow(3, 1).xml) }, SITE)).toMatchObject({ ok: false });
-    expect(await buildLink({ v: 1, route: 'view', a: { kind: 'url', url: 'javascript:alert(1)' } }, SITE)).toMatchObject({ ok: false });
+    expect(await buildLink({ v: 1, route: 'view', a: inline('hello') }, SITE)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/neither XML nor JSON/),
+    });
+    expect(await buildLink({ v: 1, route: 'diff', a: inline(generateFlow(3, 1).xml) }, SITE)).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await buildLink({ v: 1, route: 'view', a: { kind: 'url', url: 'javascript:alert(1)' } }, SITE),
+    ).toMatchObject({ ok: false });
   });
 });
 
 describe('bad links say what is wrong', () => {
   const good = async () => {
-    const built = await buildLink({ v: 1, route: 'diff', a: inline(generateFlow(40, 2).xml), b: inline(generateFlow(42, 2).xml), sel: 'X' }, SITE);
+    const built = await buildLink(
+      { v: 1, route: 'diff', a: inline(generateFlow(40, 2).xml), b: inline(generateFlow(42, 2).xml), sel: 'X' },
+      SITE,
+    );
     if (!built.ok) throw new Error(built.message);
     return built.url;
   };
@@ -146,7 +204,10 @@ describe('bad links say what is wrong', () => {
     await bad(`#/view?z=${await compress('{"a": 1}')}`, /"a" is not an object/);
     await bad(`#/view?z=${await compress('not json')}`, /is not JSON/);
     await bad(`#/diff?z=${await compress('{"b": {"n": "X", "d": {"decisions": 0}}}')}`, /no first flow/);
-    await bad(`#/diff?z=${await compress('{"a": {"n": "X", "m": {}}, "b": {"n": "X", "d": {"decisions": [7]}}}')}`, /refers to items of "decisions"/);
+    await bad(
+      `#/diff?z=${await compress('{"a": {"n": "X", "m": {}}, "b": {"n": "X", "d": {"decisions": [7]}}}')}`,
+      /refers to items of "decisions"/,
+    );
     await bad((await good()).replace('v=1', 'v=2'), /newer Flowscope \(link version 2\)/);
     await bad('https://example.com/#/edit?src=x', /not a Flowscope link/);
     await bad('https://example.com/', /not a Flowscope link/);
@@ -173,10 +234,14 @@ describe('bad links say what is wrong', () => {
 
   it('never throws, whatever the hash (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('#/view?', '#/diff?', '#/view?z=', '#/diff?v=1&z=', ''), fc.string({ maxLength: 200 }), async (prefix, rest) => {
-        const r = await decodeLink(prefix + rest);
-        expect(typeof r.ok).toBe('boolean');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('#/view?', '#/diff?', '#/view?z=', '#/diff?v=1&z=', ''),
+        fc.string({ maxLength: 200 }),
+        async (prefix, rest) => {
+          const r = await decodeLink(prefix + rest);
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -8,7 +8,8 @@ import { parse } from './helpers';
 
 // Wrapped as a Tooling record: FullName carries the API name, and an empty draft's `{}` still reads as a flow
 // (a bare object is recognised by its metadata keys, which an empty flow has none of).
-const reparse = (doc: ReturnType<typeof parse>) => parse(JSON.stringify({ FullName: doc.name, Metadata: docToMetadata(doc) }));
+const reparse = (doc: ReturnType<typeof parse>) =>
+  parse(JSON.stringify({ FullName: doc.name, Metadata: docToMetadata(doc) }));
 
 describe('docToMetadata', () => {
   it('parses back to an equal FlowDoc (generated flows, XML and JSON)', () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../helpers/memoryStorage';
-import { asSourceError, forgetToken, recallToken, redact, rememberToken, SESSION_KEY, SourceError } from '../../src/sources/redact';
+import {
+  asSourceError,
+  forgetToken,
+  recallToken,
+  redact,
+  rememberToken,
+  SESSION_KEY,
+  SourceError,
+} from '../../src/sources/redact';
 
 const TOKEN = '00D5g000004ABCD!AQ0AQSecret.Value_with/slash+plus=';
 
@@ -34,7 +42,11 @@ describe('remember for this tab', () => {
     const session = new MemoryStorage();
     rememberToken(session, { instanceUrl: 'https://x.my.salesforce.com', apiVersion: '63.0', token: TOKEN });
     expect(session.writes.map(([k]) => k)).toEqual([SESSION_KEY]);
-    expect(recallToken(session)).toEqual({ instanceUrl: 'https://x.my.salesforce.com', apiVersion: '63.0', token: TOKEN });
+    expect(recallToken(session)).toEqual({
+      instanceUrl: 'https://x.my.salesforce.com',
+      apiVersion: '63.0',
+      token: TOKEN,
+    });
     forgetToken(session);
     expect(recallToken(session)).toBeUndefined();
     expect(session.length).toBe(0);
@@ -46,7 +58,17 @@ describe('remember for this tab', () => {
     expect(recallToken(s)).toBeUndefined();
     s.setItem(SESSION_KEY, '{"token": 5}');
     expect(recallToken(s)).toBeUndefined();
-    const blocked = { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); }, removeItem: () => { throw new Error('blocked'); } } as unknown as Storage;
+    const blocked = {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('blocked');
+      },
+      removeItem: () => {
+        throw new Error('blocked');
+      },
+    } as unknown as Storage;
     expect(() => rememberToken(blocked, { instanceUrl: 'a', apiVersion: 'b', token: TOKEN })).not.toThrow();
     expect(recallToken(blocked)).toBeUndefined();
     expect(() => forgetToken(blocked)).not.toThrow();

@@ -12,10 +12,14 @@ const recording = (input: string, init?: RequestInit) => {
   calls.push(input);
   return fetch(input, init);
 };
-const open = (over: Partial<Parameters<typeof connect>[0]> = {}) => connect({ instanceUrl: mock.url, token: mock.token, fetch: recording, ...over });
+const open = (over: Partial<Parameters<typeof connect>[0]> = {}) =>
+  connect({ instanceUrl: mock.url, token: mock.token, fetch: recording, ...over });
 /** The SourceError a promise rejects with (fails the test if it resolves or throws something else). */
 async function failure(p: Promise<unknown>): Promise<SourceError> {
-  const e = await p.then(() => undefined, (x: unknown) => x);
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(SourceError);
   return e as SourceError;
 }
@@ -30,7 +34,9 @@ afterEach(() => {
 });
 afterAll(async () => {
   // Token safety across every test above: never in a URL, never on the console.
-  expect(mock.requests.filter((r) => r.url.includes(mock.token) || r.url.includes(encodeURIComponent(mock.token)))).toEqual([]);
+  expect(
+    mock.requests.filter((r) => r.url.includes(mock.token) || r.url.includes(encodeURIComponent(mock.token))),
+  ).toEqual([]);
   expect(calls.filter((u) => u.includes(mock.token) || u.includes(encodeURIComponent(mock.token)))).toEqual([]);
   for (const spy of consoleSpies) expect(JSON.stringify(spy.mock.calls)).not.toContain(mock.token);
   await mock.close();
@@ -54,7 +60,9 @@ describe('connecting', () => {
   });
 
   it('validates the instance URL: https (http only on this machine), no credentials, not the Lightning host', () => {
-    expect(instanceOrigin('https://acme.my.salesforce.com/lightning/page/home?x=1').href).toBe('https://acme.my.salesforce.com/');
+    expect(instanceOrigin('https://acme.my.salesforce.com/lightning/page/home?x=1').href).toBe(
+      'https://acme.my.salesforce.com/',
+    );
     expect(instanceOrigin('acme.my.salesforce.com').href).toBe('https://acme.my.salesforce.com/');
     expect(instanceOrigin('http://localhost:8080').href).toBe('http://localhost:8080/');
     expect(() => instanceOrigin('http://acme.my.salesforce.com')).toThrow(/https:\/\//);
@@ -89,7 +97,9 @@ describe('browsing flows', () => {
     const { pages, flows } = await allFlows(client, '');
     expect(pages.length).toBe(4);
     expect(pages[0]!.totalSize).toBe(8);
-    expect(flows.map((f) => f.developerName)).toEqual([...mock.flows.map((f) => f.developerName)].sort((a, b) => a.localeCompare(b)));
+    expect(flows.map((f) => f.developerName)).toEqual(
+      [...mock.flows.map((f) => f.developerName)].sort((a, b) => a.localeCompare(b)),
+    );
     const profile = flows.find((f) => f.developerName === 'Adopter_Profile_Create_new_Adopter_Profile')!;
     expect(profile.label).toBe('Adopter Profile: Create new Adopter Profile');
     expect(profile.activeVersionId).not.toBe(profile.latestVersionId);
@@ -99,21 +109,31 @@ describe('browsing flows', () => {
   it('filters by label or API name, case-insensitively, with quotes, % and _ taken literally', async () => {
     const client = await open();
     const names = async (filter: string) => (await allFlows(client, filter)).flows.map((f) => f.developerName);
-    expect(await names('adopt')).toEqual(['Adopter_Profile_Create_new_Adopter_Profile', 'Adoption_Start_Adoption_Process']);
+    expect(await names('adopt')).toEqual([
+      'Adopter_Profile_Create_new_Adopter_Profile',
+      'Adoption_Start_Adoption_Process',
+    ]);
     expect(await names("Bob's")).toEqual(['Bobs_Flow']);
     expect(await names('%')).toEqual(['Bobs_Flow']);
     expect(await names('r_S')).toEqual(['Under_Score_Flow']);
     expect(await names('\\')).toEqual([]);
     expect(await names('temperaturemonitor')).toEqual(['TemperatureMonitor']);
-    const last = new URL(mock.requests.filter((r) => r.url.includes('/tooling/query?')).at(-1)!.url).searchParams.get('q');
-    expect(last).toBe("SELECT Id, DeveloperName, MasterLabel, ActiveVersionId, LatestVersionId FROM FlowDefinition WHERE MasterLabel LIKE '%temperaturemonitor%' OR DeveloperName LIKE '%temperaturemonitor%' ORDER BY DeveloperName");
+    const last = new URL(mock.requests.filter((r) => r.url.includes('/tooling/query?')).at(-1)!.url).searchParams.get(
+      'q',
+    );
+    expect(last).toBe(
+      "SELECT Id, DeveloperName, MasterLabel, ActiveVersionId, LatestVersionId FROM FlowDefinition WHERE MasterLabel LIKE '%temperaturemonitor%' OR DeveloperName LIKE '%temperaturemonitor%' ORDER BY DeveloperName",
+    );
   });
 
   it("lists a flow's versions newest first, following every page", async () => {
     const client = await open();
     const profile = mock.flows[0]!;
     const versions = await client.listVersions(profile.id);
-    expect(versions.map((v) => [v.versionNumber, v.status])).toEqual([[2, 'Draft'], [1, 'Active']]);
+    expect(versions.map((v) => [v.versionNumber, v.status])).toEqual([
+      [2, 'Draft'],
+      [1, 'Active'],
+    ]);
     expect(versions[0]!.lastModified).toBe('2025-04-02T11:30:00.000+0000');
   });
 
@@ -123,7 +143,9 @@ describe('browsing flows', () => {
     const text = await client.getVersion(profile.versions[0]!.id);
     const fromApi = parseFlow(text);
     const dir = 'pairs/SalesforceLabs__AnimalShelterStarter__Adopter_Profile_Create_new_Adopter_Profile';
-    const fromXml = parseFlow(readCorpus(dir, 'a.flow-meta.xml'), { fileName: 'Adopter_Profile_Create_new_Adopter_Profile.flow-meta.xml' });
+    const fromXml = parseFlow(readCorpus(dir, 'a.flow-meta.xml'), {
+      fileName: 'Adopter_Profile_Create_new_Adopter_Profile.flow-meta.xml',
+    });
     if (!fromApi.ok || !fromXml.ok) throw new Error('parse failed');
     expect(fromApi.origin.format).toBe('tooling-record');
     expect(fromApi.doc.name).toBe('Adopter_Profile_Create_new_Adopter_Profile');
@@ -229,7 +251,9 @@ describe('errors say what happened and what to do, and never carry the token', (
     await closed.close();
     const e = await failure(connect({ instanceUrl: url, token: mock.token, pageOrigin: 'http://localhost:5173' }));
     expect(e.kind).toBe('cors-or-network');
-    expect(e.message).toMatch(/network or the host is unreachable, or the host refused this site \(http:\/\/localhost:5173\) \(CORS\)/);
+    expect(e.message).toMatch(
+      /network or the host is unreachable, or the host refused this site \(http:\/\/localhost:5173\) \(CORS\)/,
+    );
     expect(e.hint).toContain('Setup → CORS → New → Origin URL Pattern http://localhost:5173');
   });
 
@@ -240,9 +264,18 @@ describe('errors say what happened and what to do, and never carry the token', (
       if (init?.mode === 'no-cors') return new Response(null, { status: 200 });
       throw new TypeError('Failed to fetch');
     };
-    const e = await failure(connect({ instanceUrl: 'https://acme.my.salesforce.com', token: mock.token, fetch: browserLike, pageOrigin: 'https://flowscope.example' }));
+    const e = await failure(
+      connect({
+        instanceUrl: 'https://acme.my.salesforce.com',
+        token: mock.token,
+        fetch: browserLike,
+        pageOrigin: 'https://flowscope.example',
+      }),
+    );
     expect(e.kind).toBe('cors');
-    expect(e.message).toMatch(/https:\/\/acme\.my\.salesforce\.com answered, but the browser blocked the response.*\(https:\/\/flowscope\.example\)/);
+    expect(e.message).toMatch(
+      /https:\/\/acme\.my\.salesforce\.com answered, but the browser blocked the response.*\(https:\/\/flowscope\.example\)/,
+    );
     expect(e.hint).toContain('Setup → CORS → New → Origin URL Pattern https://flowscope.example');
     // The probe carries no token.
     expect(JSON.stringify(seen[1])).not.toContain(mock.token);
@@ -259,7 +292,9 @@ describe('errors say what happened and what to do, and never carry the token', (
 
   it('caps the size of what it reads', async () => {
     const client = await open({ maxBytes: 10_000 });
-    const e = await failure(client.getVersion(mock.flows.find((f) => f.developerName === 'KCC_Instant_Individual_EKYC')!.versions[0]!.id));
+    const e = await failure(
+      client.getVersion(mock.flows.find((f) => f.developerName === 'KCC_Instant_Individual_EKYC')!.versions[0]!.id),
+    );
     expect(e.kind).toBe('too-large');
   });
 });

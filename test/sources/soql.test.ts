@@ -22,7 +22,9 @@ describe('SOQL from user input', () => {
   });
 
   it('no filter, no WHERE; the filter is trimmed and capped', () => {
-    expect(flowDefinitionsQuery('  ')).toBe('SELECT Id, DeveloperName, MasterLabel, ActiveVersionId, LatestVersionId FROM FlowDefinition ORDER BY DeveloperName');
+    expect(flowDefinitionsQuery('  ')).toBe(
+      'SELECT Id, DeveloperName, MasterLabel, ActiveVersionId, LatestVersionId FROM FlowDefinition ORDER BY DeveloperName',
+    );
     expect(flowDefinitionsQuery('a'.repeat(500)).length).toBeLessThan(400);
   });
 
@@ -30,6 +32,8 @@ describe('SOQL from user input', () => {
     expect(isRecordId('300000000000001AAA')).toBe(true);
     expect(isRecordId('300000000000001')).toBe(true);
     expect(isRecordId("300000000000001' OR ''='")).toBe(false);
-    expect(flowVersionsQuery('300000000000001AAA')).toContain("WHERE DefinitionId = '300000000000001AAA' ORDER BY VersionNumber DESC");
+    expect(flowVersionsQuery('300000000000001AAA')).toContain(
+      "WHERE DefinitionId = '300000000000001AAA' ORDER BY VersionNumber DESC",
+    );
   });
 });

@@ -16,12 +16,17 @@ afterAll(async () => {
   await mock.close();
 });
 async function failure(p: Promise<unknown>): Promise<SourceError> {
-  const e = await p.then(() => undefined, (x: unknown) => x);
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(SourceError);
   return e as SourceError;
 }
-const adoption = () => readCorpus('pairs/SalesforceLabs__AnimalShelterStarter__Adoption_Start_Adoption_Process', 'a.flow-meta.xml');
-const BLOB = 'https://github.com/acme/flows/blob/main/force-app/main/default/flows/Adoption_Start_Adoption_Process.flow-meta.xml';
+const adoption = () =>
+  readCorpus('pairs/SalesforceLabs__AnimalShelterStarter__Adoption_Start_Adoption_Process', 'a.flow-meta.xml');
+const BLOB =
+  'https://github.com/acme/flows/blob/main/force-app/main/default/flows/Adoption_Start_Adoption_Process.flow-meta.xml';
 const PRIVATE_BLOB = 'https://github.com/acme/secret/blob/main/flows/Adoption_Start_Adoption_Process.flow-meta.xml';
 
 describe('planning a URL', () => {
@@ -36,7 +41,10 @@ describe('planning a URL', () => {
 
   it('with a token, GitHub files go through the contents API (raw media type, Bearer header)', () => {
     const token = 'github_pat_11ABCDEFG0123456789';
-    const plan = planUrl('https://raw.githubusercontent.com/acme/secret/feature%2Fx/flows/A.flow-meta.xml?token=GHSAT0AAA', token);
+    const plan = planUrl(
+      'https://raw.githubusercontent.com/acme/secret/feature%2Fx/flows/A.flow-meta.xml?token=GHSAT0AAA',
+      token,
+    );
     expect(plan.url).toBe('https://api.github.com/repos/acme/secret/contents/flows/A.flow-meta.xml?ref=feature%2Fx');
     expect(plan.headers).toEqual({ Authorization: `Bearer ${token}`, Accept: 'application/vnd.github.raw' });
     // The name shown and kept drops the query (GitHub's raw links carry their own ?token=).
@@ -45,14 +53,25 @@ describe('planning a URL', () => {
   });
 
   it('GitLab blob pages (nested groups, self-hosted) become the repository files API', () => {
-    const plan = planUrl('https://gitlab.example.com/grp/sub/proj/-/blob/main/force-app/flows/My Flow.flow-meta.xml', GITLAB_TOKEN);
-    expect(plan.url).toBe('https://gitlab.example.com/api/v4/projects/grp%2Fsub%2Fproj/repository/files/force-app%2Fflows%2FMy%20Flow.flow-meta.xml/raw?ref=main');
+    const plan = planUrl(
+      'https://gitlab.example.com/grp/sub/proj/-/blob/main/force-app/flows/My Flow.flow-meta.xml',
+      GITLAB_TOKEN,
+    );
+    expect(plan.url).toBe(
+      'https://gitlab.example.com/api/v4/projects/grp%2Fsub%2Fproj/repository/files/force-app%2Fflows%2FMy%20Flow.flow-meta.xml/raw?ref=main',
+    );
     expect(plan.headers).toEqual({ 'PRIVATE-TOKEN': GITLAB_TOKEN });
-    expect(planUrl('https://gitlab.com/a/b/-/raw/dev/x.flow', 'oauth-token-abcdefgh').headers).toEqual({ Authorization: 'Bearer oauth-token-abcdefgh' });
+    expect(planUrl('https://gitlab.com/a/b/-/raw/dev/x.flow', 'oauth-token-abcdefgh').headers).toEqual({
+      Authorization: 'Bearer oauth-token-abcdefgh',
+    });
   });
 
   it('other URLs are fetched as typed; a token goes only over https (or to this machine)', () => {
-    expect(planUrl('https://example.com/x.json', 'abcdefghijk')).toMatchObject({ url: 'https://example.com/x.json', headers: { Authorization: 'Bearer abcdefghijk' }, host: 'plain' });
+    expect(planUrl('https://example.com/x.json', 'abcdefghijk')).toMatchObject({
+      url: 'https://example.com/x.json',
+      headers: { Authorization: 'Bearer abcdefghijk' },
+      host: 'plain',
+    });
     expect(planUrl('http://example.com/x.json')).toMatchObject({ headers: {} });
     expect(() => planUrl('http://example.com/x.json', 'abcdefghijk')).toThrow(/only over https/);
     expect(() => planUrl('ftp://example.com/x')).toThrow(/http\(s\) URLs only/);
@@ -84,7 +103,9 @@ describe('fetching a URL (against the mock git host)', () => {
     const file = await fetchFlowUrl(PRIVATE_BLOB, { fetch: gitHubToMock(mock), token: GITLAB_TOKEN });
     expect(file.text).toBe(adoption());
     const last = mock.requests.at(-1)!;
-    expect(new URL(last.url).pathname).toBe('/gh-api/repos/acme/secret/contents/flows/Adoption_Start_Adoption_Process.flow-meta.xml');
+    expect(new URL(last.url).pathname).toBe(
+      '/gh-api/repos/acme/secret/contents/flows/Adoption_Start_Adoption_Process.flow-meta.xml',
+    );
     expect(last.authorization).toBe(`Bearer ${GITLAB_TOKEN}`);
   });
 
@@ -108,7 +129,12 @@ describe('fetching a URL (against the mock git host)', () => {
     const e = await failure(fetchFlowUrl(`${mock.url}/big?bytes=300000`, { maxBytes: 100_000 }));
     expect(e.kind).toBe('too-large');
     expect(e.message).toMatch(/larger than 100000 bytes/);
-    const declared = await failure(fetchFlowUrl(`${mock.url}/acme/flows/-/raw/main/force-app/main/default/flows/Adoption_Start_Adoption_Process.flow-meta.xml`, { maxBytes: 1000 }));
+    const declared = await failure(
+      fetchFlowUrl(
+        `${mock.url}/acme/flows/-/raw/main/force-app/main/default/flows/Adoption_Start_Adoption_Process.flow-meta.xml`,
+        { maxBytes: 1000 },
+      ),
+    );
     expect(declared.kind).toBe('too-large');
     expect((await fetchFlowUrl(`${mock.url}/big?bytes=5000`, { maxBytes: 100_000 })).text.length).toBe(5000);
   });
@@ -124,7 +150,9 @@ describe('fetching a URL (against the mock git host)', () => {
       if (init?.mode === 'no-cors') throw new TypeError('Failed to fetch');
       throw new TypeError(`Failed to fetch with Bearer ${GITLAB_TOKEN}`);
     };
-    const e = await failure(fetchFlowUrl(BLOB, { fetch: failing, token: GITLAB_TOKEN, pageOrigin: 'http://localhost:5173' }));
+    const e = await failure(
+      fetchFlowUrl(BLOB, { fetch: failing, token: GITLAB_TOKEN, pageOrigin: 'http://localhost:5173' }),
+    );
     expect(e.kind).toBe('cors-or-network');
     expect(`${e.message} ${e.hint} ${e.stack ?? ''}`).not.toContain(GITLAB_TOKEN);
     expect(e.message).toMatch(/network or the host is unreachable/);

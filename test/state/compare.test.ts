@@ -4,8 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore, type LayoutData } from '../../src/state/store';
 
 const sample = (f: string) => readFileSync(join(__dirname, '../../src/samples', f), 'utf8');
-const v1 = { text: sample('Opportunity_Review.flow-meta.xml'), source: { kind: 'file' as const, name: 'v1.flow-meta.xml' } };
-const v2 = { text: sample('Opportunity_Review.v2.flow-meta.xml'), source: { kind: 'file' as const, name: 'v2.flow-meta.xml' } };
+const v1 = {
+  text: sample('Opportunity_Review.flow-meta.xml'),
+  source: { kind: 'file' as const, name: 'v1.flow-meta.xml' },
+};
+const v2 = {
+  text: sample('Opportunity_Review.v2.flow-meta.xml'),
+  source: { kind: 'file' as const, name: 'v2.flow-meta.xml' },
+};
 
 /** A layout that places nodes top to bottom in graph order, so the change list has a known order. */
 const stacked = async (g: { nodes: { id: string }[] }): Promise<LayoutData> => ({
@@ -69,7 +75,9 @@ describe('comparing two versions in the store', () => {
     const store = createAppStore({ layout: stacked });
     await store.getState().compare(v1, v2);
     const before = store.getState().comparison;
-    expect(await store.getState().compare(v1, { text: '<Flow', source: { kind: 'file', name: 'broken.flow-meta.xml' } })).toBe(false);
+    expect(
+      await store.getState().compare(v1, { text: '<Flow', source: { kind: 'file', name: 'broken.flow-meta.xml' } }),
+    ).toBe(false);
     expect(store.getState().error).toMatchObject({ side: 'after', source: { name: 'broken.flow-meta.xml' } });
     expect(store.getState().comparison).toBe(before);
   });
@@ -85,11 +93,21 @@ describe('comparing two versions in the store', () => {
 
 describe('an element replaced by another of the same name and a different type', () => {
   it('lists both, each pointing at its own node of the union graph', async () => {
-    const flow = (body: string) => `<?xml version="1.0"?><Flow xmlns="http://soap.sforce.com/2006/04/metadata"><label>F</label><start><connector><targetReference>X</targetReference></connector></start>${body}<status>Draft</status></Flow>`;
-    const before = flow('<assignments><name>X</name><label>Set X</label><assignmentItems><assignToReference>v</assignToReference><operator>Assign</operator><value><stringValue>1</stringValue></value></assignmentItems></assignments>');
-    const after = flow('<decisions><name>X</name><label>Check X</label><defaultConnectorLabel>Other</defaultConnectorLabel></decisions>');
+    const flow = (body: string) =>
+      `<?xml version="1.0"?><Flow xmlns="http://soap.sforce.com/2006/04/metadata"><label>F</label><start><connector><targetReference>X</targetReference></connector></start>${body}<status>Draft</status></Flow>`;
+    const before = flow(
+      '<assignments><name>X</name><label>Set X</label><assignmentItems><assignToReference>v</assignToReference><operator>Assign</operator><value><stringValue>1</stringValue></value></assignmentItems></assignments>',
+    );
+    const after = flow(
+      '<decisions><name>X</name><label>Check X</label><defaultConnectorLabel>Other</defaultConnectorLabel></decisions>',
+    );
     const store = createAppStore({ layout: stacked });
-    await store.getState().compare({ text: before, source: { kind: 'paste', name: 'a' } }, { text: after, source: { kind: 'paste', name: 'b' } });
+    await store
+      .getState()
+      .compare(
+        { text: before, source: { kind: 'paste', name: 'a' } },
+        { text: after, source: { kind: 'paste', name: 'b' } },
+      );
     const c = store.getState().comparison!;
     const items = c.changes.filter((x) => x.group === 'elements');
     expect(items.map((x) => x.status).sort()).toEqual(['added', 'removed']);

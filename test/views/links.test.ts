@@ -23,7 +23,17 @@ describe('opening links', () => {
   });
 
   it('a diff link opens the comparison with its mode and selection; copying it again gives an equivalent link', async () => {
-    const made = await buildLink({ v: 1, route: 'diff', a: { kind: 'inline', text: v1 }, b: { kind: 'inline', text: v2 }, mode: 'changes', sel: 'Notify_Owner' }, 'https://flowscope.example/');
+    const made = await buildLink(
+      {
+        v: 1,
+        route: 'diff',
+        a: { kind: 'inline', text: v1 },
+        b: { kind: 'inline', text: v2 },
+        mode: 'changes',
+        sel: 'Notify_Owner',
+      },
+      'https://flowscope.example/',
+    );
     if (!made.ok) throw new Error(made.message);
     const store = createAppStore();
     expect(await openLink(store, hashOf(made.url))).toBe(true);
@@ -40,7 +50,10 @@ describe('opening links', () => {
   });
 
   it('a view link opens the flow; a bad link becomes the page error and leaves the page usable', async () => {
-    const made = await buildLink({ v: 1, route: 'view', a: { kind: 'inline', text: v1 }, sel: 'Check_Amount' }, 'https://flowscope.example/');
+    const made = await buildLink(
+      { v: 1, route: 'view', a: { kind: 'inline', text: v1 }, sel: 'Check_Amount' },
+      'https://flowscope.example/',
+    );
     if (!made.ok) throw new Error(made.message);
     const store = createAppStore();
     await openLink(store, hashOf(made.url));

@@ -19,7 +19,8 @@ function renderApp() {
   return store;
 }
 afterEach(cleanup);
-const load = (store: ReturnType<typeof createAppStore>, text: string, name = 'Opportunity_Review.flow-meta.xml') => act(() => void store.getState().load(text, { kind: 'file', name }));
+const load = (store: ReturnType<typeof createAppStore>, text: string, name = 'Opportunity_Review.flow-meta.xml') =>
+  act(() => void store.getState().load(text, { kind: 'file', name }));
 
 describe('the viewer page', () => {
   it('invites a drop, paste or sample before anything is loaded', () => {
@@ -40,7 +41,15 @@ describe('the viewer page', () => {
     load(store, fixture('Opportunity_Review.flow-meta.xml'));
     const box = screen.getByRole('combobox', { name: /Search elements/ });
     fireEvent.change(box, { target: { value: 'line' } });
-    expect(within(screen.getByRole('listbox', { name: 'Matching elements' })).getAllByRole('option').map((o) => o.textContent)).toEqual([expect.stringContaining('Flag Line'), expect.stringContaining('Each Line Item'), expect.stringContaining('Get Line Items')]);
+    expect(
+      within(screen.getByRole('listbox', { name: 'Matching elements' }))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      expect.stringContaining('Flag Line'),
+      expect.stringContaining('Each Line Item'),
+      expect.stringContaining('Get Line Items'),
+    ]);
     fireEvent.keyDown(box, { key: 'ArrowDown' });
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(store.getState().selection).toBe('Each_Line_Item');
@@ -72,7 +81,9 @@ describe('the viewer page', () => {
   });
 
   it('a failed layout says so instead of a blank canvas', async () => {
-    const store = createAppStore({ layout: () => Promise.reject(new Error('Laying out 8 elements took longer than 20 s')) });
+    const store = createAppStore({
+      layout: () => Promise.reject(new Error('Laying out 8 elements took longer than 20 s')),
+    });
     render(
       <StoreContext.Provider value={store}>
         <App />

@@ -4,7 +4,8 @@ import type { Side } from './sides';
 import type { EdgeDiff, Rewire } from './types';
 
 /** Edge identity: the same source, target, kind and outcome/path key (a fault and a next edge to one target differ). */
-export const edgeKey = (source: string, target: string, e: GraphEdge): string => `${source}\u0001${target}\u0001${e.kind}\u0001${e.key ?? ''}`;
+export const edgeKey = (source: string, target: string, e: GraphEdge): string =>
+  `${source}\u0001${target}\u0001${e.kind}\u0001${e.key ?? ''}`;
 /** The connector as the picture shows it: from where, to where, of which kind (not which outcome owns it). */
 const endsKey = (source: string, target: string, e: GraphEdge): string => `${source}\u0001${target}\u0001${e.kind}`;
 
@@ -21,7 +22,10 @@ export interface Ends {
  * rename, `rewired` shows the swap. Counts as a multiset. Returns each after edge's twin, and the before
  * edges left over (removed).
  */
-export function pairEdges<T extends Ends>(before: readonly T[], after: readonly T[]): { twins: (T | undefined)[]; leftover: T[] } {
+export function pairEdges<T extends Ends>(
+  before: readonly T[],
+  after: readonly T[],
+): { twins: (T | undefined)[]; leftover: T[] } {
   const byKey = queues(before, (x) => edgeKey(x.source, x.target, x.e));
   const taken = new Set<T>();
   const twins: (T | undefined)[] = after.map((x) => {
@@ -29,11 +33,14 @@ export function pairEdges<T extends Ends>(before: readonly T[], after: readonly 
     if (twin) taken.add(twin);
     return twin;
   });
-  const byEnds = queues(before.filter((x) => !taken.has(x)), (x) => endsKey(x.source, x.target, x.e));
+  const byEnds = queues(
+    before.filter((x) => !taken.has(x)),
+    (x) => endsKey(x.source, x.target, x.e),
+  );
   after.forEach((x, i) => {
     if (twins[i]) return;
     const twin = byEnds.get(endsKey(x.source, x.target, x.e))?.shift();
-    if (twin) (taken.add(twin), (twins[i] = twin));
+    if (twin) taken.add(twin), (twins[i] = twin);
   });
   return { twins, leftover: before.filter((x) => !taken.has(x)) };
 }
@@ -94,7 +101,9 @@ export function findRewires(before: Side, after: Side, m: Matching): Rewire[] {
   }
   const afterSlots = queues(after.graph.edges, (e) => slot(e.source, e));
   // A dangling target on either side names the element the other side has: the same target, not a rewire.
-  const targetInAfter = (t: string) => m.toAfter.get(t) ?? (before.nodeType.get(t) === 'missing' || after.nodeType.get(t) === 'missing' || t === START_ID ? t : `\u0000${t}`);
+  const targetInAfter = (t: string) =>
+    m.toAfter.get(t) ??
+    (before.nodeType.get(t) === 'missing' || after.nodeType.get(t) === 'missing' || t === START_ID ? t : `\u0000${t}`);
   const out: Rewire[] = [];
   for (const [k, as] of afterSlots) {
     const bs = beforeSlots.get(k);

@@ -8,7 +8,6 @@ import type { DiffSummary, EdgeDiff, FlowDiff, NodeDiff, NodeStatus, PropertyCha
 import { unionGraph } from './union';
 import { compareObjects } from './values';
 
-
 /**
  * Two versions of a flow → their structural diff (DESIGN.md contract). Pure and deterministic; swapping
  * the arguments mirrors the result (added ↔ removed, before ↔ after, renamedFrom ↔ id).
@@ -19,7 +18,12 @@ export function diffFlows(before: FlowDoc, after: FlowDoc): FlowDiff {
   const m = matchElements(b, a);
   const nodes = diffNodes(b, a, m.toBefore, m.renamed);
   // Statuses of after nodes by id (a removed node may share its name with an added one of another type).
-  const { graph, unionIdOf } = unionGraph(b, a, m, new Map(nodes.filter((n) => n.status !== 'removed').map((n) => [n.id, n.status])));
+  const { graph, unionIdOf } = unionGraph(
+    b,
+    a,
+    m,
+    new Map(nodes.filter((n) => n.status !== 'removed').map((n) => [n.id, n.status])),
+  );
   for (const n of nodes) {
     if (n.status !== 'removed') continue;
     const id = unionIdOf.get(n.id);
@@ -29,7 +33,15 @@ export function diffFlows(before: FlowDoc, after: FlowDoc): FlowDiff {
   const resources = diffResources(before.resources, after.resources);
   const properties: PropertyChange[] = [];
   compareObjects('', before.properties, after.properties, properties);
-  return { summary: summarise(nodes, edges, resources, properties), nodes, edges, rewired: findRewires(b, a, m), resources, properties, graph };
+  return {
+    summary: summarise(nodes, edges, resources, properties),
+    nodes,
+    edges,
+    rewired: findRewires(b, a, m),
+    resources,
+    properties,
+    graph,
+  };
 }
 
 function diffNodes(b: Side, a: Side, toBefore: Map<string, string>, renamed: Set<string>): NodeDiff[] {
@@ -59,7 +71,8 @@ function diffNodes(b: Side, a: Side, toBefore: Map<string, string>, renamed: Set
   const matched = new Set(toBefore.values());
   for (const id of b.order) {
     const be = b.elements.get(id);
-    if (be && !matched.has(id)) nodes.push({ id, type: be.element.type, label: be.element.label, status: 'removed', changes: [] });
+    if (be && !matched.has(id))
+      nodes.push({ id, type: be.element.type, label: be.element.label, status: 'removed', changes: [] });
   }
   return nodes;
 }
@@ -83,7 +96,12 @@ function diffResources(before: FlowResource[], after: FlowResource[]): ResourceD
     const was = kb.get(k);
     const changes: PropertyChange[] = [];
     if (was) compareObjects('', own(was), own(r), changes);
-    out.push({ id: idOf(k), type: r.type, status: !was ? 'added' : changes.length > 0 ? 'changed' : 'unchanged', changes });
+    out.push({
+      id: idOf(k),
+      type: r.type,
+      status: !was ? 'added' : changes.length > 0 ? 'changed' : 'unchanged',
+      changes,
+    });
   }
   for (const [k, r] of kb) if (!ka.has(k)) out.push({ id: idOf(k), type: r.type, status: 'removed', changes: [] });
   return out;
@@ -91,7 +109,12 @@ function diffResources(before: FlowResource[], after: FlowResource[]): ResourceD
 
 const idOf = (key: string) => key.slice(key.indexOf('\u0001') + 1);
 
-function summarise(nodes: NodeDiff[], edges: EdgeDiff[], resources: ResourceDiff[], properties: PropertyChange[]): DiffSummary {
+function summarise(
+  nodes: NodeDiff[],
+  edges: EdgeDiff[],
+  resources: ResourceDiff[],
+  properties: PropertyChange[],
+): DiffSummary {
   const s: DiffSummary = {
     nodes: { added: 0, removed: 0, changed: 0, renamed: 0, unchanged: 0 },
     edges: { added: 0, removed: 0 },
@@ -107,5 +130,17 @@ function summarise(nodes: NodeDiff[], edges: EdgeDiff[], resources: ResourceDiff
 /** True when the diff reports nothing: every node unchanged, no connector, resource or property change. */
 export function isEmptyDiff(d: FlowDiff): boolean {
   const s = d.summary;
-  return s.nodes.added + s.nodes.removed + s.nodes.changed + s.nodes.renamed + s.edges.added + s.edges.removed + s.resources.added + s.resources.removed + s.resources.changed + s.properties === 0;
+  return (
+    s.nodes.added +
+      s.nodes.removed +
+      s.nodes.changed +
+      s.nodes.renamed +
+      s.edges.added +
+      s.edges.removed +
+      s.resources.added +
+      s.resources.removed +
+      s.resources.changed +
+      s.properties ===
+    0
+  );
 }

@@ -36,20 +36,41 @@ export function matchElements(before: Side, after: Side): Matching {
   const unmatchedBefore = () => before.order.filter((id) => !m.toAfter.has(id));
   const unmatchedAfter = () => after.order.filter((id) => !m.toBefore.has(id));
 
-  pairGroups(unmatchedBefore(), unmatchedAfter(), (id) => before.elements.get(id)?.body, (id) => after.elements.get(id)?.body, pair, false);
+  pairGroups(
+    unmatchedBefore(),
+    unmatchedAfter(),
+    (id) => before.elements.get(id)?.body,
+    (id) => after.elements.get(id)?.body,
+    pair,
+    false,
+  );
 
   for (let round = 0; round < before.order.length + 1; round++) {
     const bs = unmatchedBefore();
     const as = unmatchedAfter();
     if (bs.length === 0 || as.length === 0) break;
-    const found = pairGroups(bs, as, (id) => signature(before, id, (o) => m.toAfter.get(o)), (id) => signature(after, id, (o) => (m.toBefore.has(o) ? o : undefined)), pair, true);
+    const found = pairGroups(
+      bs,
+      as,
+      (id) => signature(before, id, (o) => m.toAfter.get(o)),
+      (id) => signature(after, id, (o) => (m.toBefore.has(o) ? o : undefined)),
+      pair,
+      true,
+    );
     if (found === 0) break;
   }
   return m;
 }
 
 /** Pairs items whose keys are equal (undefined keys never pair); `unique` pairs only one-to-one groups. Returns pairs made. */
-function pairGroups(bs: string[], as: string[], keyB: (id: string) => string | undefined, keyA: (id: string) => string | undefined, pair: (b: string, a: string) => void, unique: boolean): number {
+function pairGroups(
+  bs: string[],
+  as: string[],
+  keyB: (id: string) => string | undefined,
+  keyA: (id: string) => string | undefined,
+  pair: (b: string, a: string) => void,
+  unique: boolean,
+): number {
   const groups = new Map<string, { b: string[]; a: string[] }>();
   const add = (id: string, key: string | undefined, sideKey: 'b' | 'a') => {
     if (key === undefined) return;
@@ -82,10 +103,10 @@ function signature(s: Side, id: string, matched: (other: string) => string | und
   let anchored = false;
   const end = (other: string): string => {
     if (other === id) return 'self';
-    if (other === START_ID && s.nodeType.get(other) === 'start') return (anchored = true), START_ID;
+    if (other === START_ID && s.nodeType.get(other) === 'start') return ((anchored = true), START_ID);
     const mapped = matched(other);
-    if (mapped !== undefined) return (anchored = true), `n:${mapped}`;
-    if (s.nodeType.get(other) === 'missing') return (anchored = true), `m:${other}`;
+    if (mapped !== undefined) return ((anchored = true), `n:${mapped}`);
+    if (s.nodeType.get(other) === 'missing') return ((anchored = true), `m:${other}`);
     return '?';
   };
   for (const e of s.out.get(id) ?? []) tokens.push(`o|${e.kind}|${e.key ?? ''}|${end(e.target)}`);

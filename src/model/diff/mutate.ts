@@ -46,16 +46,25 @@ function retarget(obj: Obj, from: string, to: string): void {
 }
 
 /** Applies up to `count` of the given kinds of edit to a copy of `doc`; returns the copy and the diff they must give. */
-export function mutateFlow(doc: FlowDoc, count: number, seed: number, kinds: readonly MutationKind[] = MUTATION_KINDS): { doc: FlowDoc; expected: ExpectedDiff; applied: string[] } {
+export function mutateFlow(
+  doc: FlowDoc,
+  count: number,
+  seed: number,
+  kinds: readonly MutationKind[] = MUTATION_KINDS,
+): { doc: FlowDoc; expected: ExpectedDiff; applied: string[] } {
   const rand = rng(seed);
-  const pick = <T,>(xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];
   const out: FlowDoc = structuredClone(doc);
   const graph = buildGraph(doc);
   const expected: ExpectedDiff = { added: [], removed: [], renamed: [], changed: [], rewired: [], properties: [] };
   const applied: string[] = [];
   const near = new Map<string, Set<string>>();
   for (const e of graph.edges) {
-    for (const [x, y] of [[e.source, e.target], [e.target, e.source]] as const) near.set(x, (near.get(x) ?? new Set()).add(y));
+    for (const [x, y] of [
+      [e.source, e.target],
+      [e.target, e.source],
+    ] as const)
+      near.set(x, (near.get(x) ?? new Set()).add(y));
   }
   const touched = new Set<string>();
   const renameTypes = new Set<string>();
@@ -96,7 +105,16 @@ export function mutateFlow(doc: FlowDoc, count: number, seed: number, kinds: rea
         const after: Obj = { numberValue: String(1 + Math.floor(rand() * 999)) };
         if (isObj(before) && before.numberValue === after.numberValue) continue;
         cond.rightValue = after;
-        expected.changed.push({ id: el.name, changes: [{ path: `rules[${str(rule.name) ?? ''}].conditions[0].rightValue`, ...(before !== undefined ? { before } : {}), after }] });
+        expected.changed.push({
+          id: el.name,
+          changes: [
+            {
+              path: `rules[${str(rule.name) ?? ''}].conditions[0].rightValue`,
+              ...(before !== undefined ? { before } : {}),
+              after,
+            },
+          ],
+        });
       } else if (rand() < 0.5) {
         const after = `${e.label} (edited ${applied.length})`;
         expected.changed.push({ id: el.name, changes: [{ path: 'label', before: e.label, after }] });
@@ -106,7 +124,10 @@ export function mutateFlow(doc: FlowDoc, count: number, seed: number, kinds: rea
         const before = e.data.description;
         const after = `Edited by mutation ${applied.length}`;
         e.data.description = after;
-        expected.changed.push({ id: el.name, changes: [{ path: 'description', ...(before !== undefined ? { before } : {}), after }] });
+        expected.changed.push({
+          id: el.name,
+          changes: [{ path: 'description', ...(before !== undefined ? { before } : {}), after }],
+        });
       }
       applied.push(tag);
     } else if (kind === 'rewire') {
@@ -133,7 +154,14 @@ export function mutateFlow(doc: FlowDoc, count: number, seed: number, kinds: rea
       const name = `Added_Error_${applied.length + 1}`;
       if (!target || names.has(name) || !free([...hood(el.name), target])) continue;
       claim([...hood(el.name), target, name]);
-      const data: Obj = { name, label: `Added error ${applied.length + 1}`, description: `Inserted by mutation ${applied.length + 1}`, locationX: '0', locationY: '0', connector: { targetReference: target } };
+      const data: Obj = {
+        name,
+        label: `Added error ${applied.length + 1}`,
+        description: `Inserted by mutation ${applied.length + 1}`,
+        locationX: '0',
+        locationY: '0',
+        connector: { targetReference: target },
+      };
       out.elements.push({ name, type: 'customErrors', label: str(data.label) as string, data });
       (element(el.name).data.connector as Obj).targetReference = name;
       names.add(name);
@@ -144,14 +172,28 @@ export function mutateFlow(doc: FlowDoc, count: number, seed: number, kinds: rea
       const incoming = graph.edges.filter((e) => e.target === el.name);
       const outgoing = graph.edges.filter((e) => e.source === el.name);
       const ring = [...hood(el.name), ...(target ? hood(target) : []), ...incoming.flatMap((e) => hood(e.source))];
-      if (!target || target === el.name || renameTypes.has(el.type) || outgoing.some((e) => e.target === el.name) || !free(ring)) continue;
+      if (
+        !target ||
+        target === el.name ||
+        renameTypes.has(el.type) ||
+        outgoing.some((e) => e.target === el.name) ||
+        !free(ring)
+      )
+        continue;
       claim(ring);
       removeTypes.add(el.type);
       out.elements = out.elements.filter((e) => e.name !== el.name);
       for (const holder of everyConnectorHolder()) retarget(holder, el.name, target);
       if (out.startElementReference === el.name) out.startElementReference = target;
       expected.removed.push(el.name);
-      for (const e of incoming) expected.rewired.push({ source: e.source, kind: e.kind, ...(e.key !== undefined ? { key: e.key } : {}), before: el.name, after: target });
+      for (const e of incoming)
+        expected.rewired.push({
+          source: e.source,
+          kind: e.kind,
+          ...(e.key !== undefined ? { key: e.key } : {}),
+          before: el.name,
+          after: target,
+        });
       applied.push(tag);
     }
   }

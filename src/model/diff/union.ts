@@ -19,13 +19,19 @@ import type { DiffGraph, DiffGraphEdge, DiffGraphNode, EdgeStatus, NodeStatus } 
  * removed + added, because the metadata names differ), a connector that only follows a rename appears
  * once, `unchanged`: the picture should not show churn the reader would not call a change.
  */
-export function unionGraph(before: Side, after: Side, m: Matching, nodeStatus: ReadonlyMap<string, NodeStatus>): { graph: DiffGraph; unionIdOf: Map<string, string> } {
+export function unionGraph(
+  before: Side,
+  after: Side,
+  m: Matching,
+  nodeStatus: ReadonlyMap<string, NodeStatus>,
+): { graph: DiffGraph; unionIdOf: Map<string, string> } {
   const afterIds = new Set(after.graph.nodes.map((n) => n.id));
   const used = new Set(afterIds);
   const unionIdOf = new Map<string, string>();
   for (const n of before.graph.nodes) {
     let id = m.toAfter.get(n.id);
-    if (id === undefined && (n.type === 'missing' || n.type === 'start') && after.nodeType.get(n.id) === n.type) id = n.id;
+    if (id === undefined && (n.type === 'missing' || n.type === 'start') && after.nodeType.get(n.id) === n.type)
+      id = n.id;
     if (id === undefined) {
       id = n.id;
       for (let k = 1; used.has(id); k++) id = `${n.id}~before${k > 1 ? k : ''}`;
@@ -46,12 +52,21 @@ export function unionGraph(before: Side, after: Side, m: Matching, nodeStatus: R
   // A removed start still heads the picture.
   for (const n of removed) if (n.type === 'start') nodes.push(node(n, unionIdOf.get(n.id) as string, 'removed'));
   for (const n of after.graph.nodes) {
-    const status = n.type === 'missing' ? (before.nodeType.get(n.id) === 'missing' ? 'unchanged' : 'added') : (nodeStatus.get(n.id) ?? 'added');
+    const status =
+      n.type === 'missing'
+        ? before.nodeType.get(n.id) === 'missing'
+          ? 'unchanged'
+          : 'added'
+        : (nodeStatus.get(n.id) ?? 'added');
     nodes.push(node(n, n.id, status));
   }
   for (const n of removed) if (n.type !== 'start') nodes.push(node(n, unionIdOf.get(n.id) as string, 'removed'));
 
-  const mapped = (e: GraphEdge) => ({ e, source: unionIdOf.get(e.source) ?? e.source, target: unionIdOf.get(e.target) ?? e.target });
+  const mapped = (e: GraphEdge) => ({
+    e,
+    source: unionIdOf.get(e.source) ?? e.source,
+    target: unionIdOf.get(e.target) ?? e.target,
+  });
   const edges: DiffGraphEdge[] = [];
   const ids = new Set<string>();
   const add = (e: GraphEdge, source: string, target: string, status: EdgeStatus) => {
@@ -61,16 +76,30 @@ export function unionGraph(before: Side, after: Side, m: Matching, nodeStatus: R
     ids.add(id);
     edges.push({ ...e, id, source, target, status });
   };
-  const { twins, leftover } = pairEdges(before.graph.edges.map(mapped), after.graph.edges.map((e) => ({ e, source: e.source, target: e.target })));
+  const { twins, leftover } = pairEdges(
+    before.graph.edges.map(mapped),
+    after.graph.edges.map((e) => ({ e, source: e.source, target: e.target })),
+  );
   after.graph.edges.forEach((e, i) => add(e, e.source, e.target, twins[i] ? 'unchanged' : 'added'));
   for (const x of leftover) add(x.e, x.source, x.target, 'removed');
 
-  return { graph: { flow: after.graph.flow, nodes, edges, warnings: mergeWarnings(before.graph.warnings, after.graph.warnings) }, unionIdOf };
+  return {
+    graph: {
+      flow: after.graph.flow,
+      nodes,
+      edges,
+      warnings: mergeWarnings(before.graph.warnings, after.graph.warnings),
+    },
+    unionIdOf,
+  };
 }
 
 /** Warnings of both versions: shared ones once, the others marked with their version. */
 function mergeWarnings(before: string[], after: string[]): string[] {
   const b = new Set(before);
   const a = new Set(after);
-  return [...after.map((w) => (b.has(w) ? w : `After: ${w}`)), ...before.filter((w) => !a.has(w)).map((w) => `Before: ${w}`)];
+  return [
+    ...after.map((w) => (b.has(w) ? w : `After: ${w}`)),
+    ...before.filter((w) => !a.has(w)).map((w) => `Before: ${w}`),
+  ];
 }

@@ -12,12 +12,30 @@ import type { PropertyChange } from './types';
  *   both sides share is one change at `<list> (order)` with the name lists before and after.
  * - Unnamed items (conditions, assignmentItems, filters…) are compared by index.
  */
-const SET_LISTS: ReadonlySet<string> = new Set(['inputAssignments', 'outputAssignments', 'inputParameters', 'outputParameters', 'processMetadataValues', 'queriedFields']);
+const SET_LISTS: ReadonlySet<string> = new Set([
+  'inputAssignments',
+  'outputAssignments',
+  'inputParameters',
+  'outputParameters',
+  'processMetadataValues',
+  'queriedFields',
+]);
 
 /** Slots of a FlowElementReferenceOrValue: an object made of these is one value and changes as a whole. */
 const VALUE_SLOTS: ReadonlySet<string> = new Set([
-  'stringValue', 'numberValue', 'booleanValue', 'dateValue', 'dateTimeValue', 'elementReference', 'apexValue', 'sobjectValue',
-  'formulaExpression', 'formulaDataType', 'setupReference', 'setupReferenceType', 'transformValueReference',
+  'stringValue',
+  'numberValue',
+  'booleanValue',
+  'dateValue',
+  'dateTimeValue',
+  'elementReference',
+  'apexValue',
+  'sobjectValue',
+  'formulaExpression',
+  'formulaDataType',
+  'setupReference',
+  'setupReferenceType',
+  'transformValueReference',
 ]);
 
 const isValueObj = (v: Obj): boolean => Object.keys(v).every((k) => VALUE_SLOTS.has(k));
@@ -31,7 +49,13 @@ function change(path: string, before: Value | undefined, after: Value | undefine
 }
 
 /** Appends the changes from `before` to `after` under `path` (field = the field name the values sit in). */
-export function compareValues(path: string, before: Value | undefined, after: Value | undefined, field: string | undefined, out: PropertyChange[]): void {
+export function compareValues(
+  path: string,
+  before: Value | undefined,
+  after: Value | undefined,
+  field: string | undefined,
+  out: PropertyChange[],
+): void {
   if (before === undefined && after === undefined) return;
   if (before === undefined || after === undefined) {
     // A list that appears or goes reads item by item (`outputAssignments[Id]`), like one that grows or shrinks.
@@ -55,7 +79,13 @@ export function compareObjects(path: string, before: Obj, after: Obj, out: Prope
   for (const k of keys) compareValues(at(path, k), before[k], after[k], k, out);
 }
 
-function compareLists(path: string, before: Value[], after: Value[], field: string | undefined, out: PropertyChange[]): void {
+function compareLists(
+  path: string,
+  before: Value[],
+  after: Value[],
+  field: string | undefined,
+  out: PropertyChange[],
+): void {
   if (field !== undefined && SET_LISTS.has(field)) return compareSets(path, before, after, out);
   const nb = names(before);
   const na = names(after);
@@ -82,7 +112,14 @@ function names(items: Value[]): string[] | undefined {
   return new Set(out).size === out.length ? out : undefined;
 }
 
-function compareNamed(path: string, before: Value[], nb: string[], after: Value[], na: string[], out: PropertyChange[]): void {
+function compareNamed(
+  path: string,
+  before: Value[],
+  nb: string[],
+  after: Value[],
+  na: string[],
+  out: PropertyChange[],
+): void {
   const b = new Map(nb.map((n, i) => [n, before[i] as Value]));
   const a = new Map(na.map((n, i) => [n, after[i] as Value]));
   for (const n of nb) compareValues(`${path}[${n}]`, b.get(n), a.get(n), undefined, out);
@@ -97,7 +134,8 @@ function compareNamed(path: string, before: Value[], nb: string[], after: Value[
  * value. Equal items cancel first; what is left under one key pairs up in order (`[Key]`, `[Key#2]`).
  */
 function compareSets(path: string, before: Value[], after: Value[], out: PropertyChange[]): void {
-  const key = (v: Value) => (typeof v === 'string' ? v : isObj(v) ? (str(v.name) ?? str(v.field) ?? canonical(v)) : canonical(v));
+  const key = (v: Value) =>
+    typeof v === 'string' ? v : isObj(v) ? (str(v.name) ?? str(v.field) ?? canonical(v)) : canonical(v);
   const group = (items: Value[]) => {
     const m = new Map<string, Value[]>();
     for (const v of items) {
@@ -120,6 +158,7 @@ function compareSets(path: string, before: Value[], after: Value[], out: Propert
       else restA.push(v);
     }
     const n = Math.max(restB.length, restA.length);
-    for (let i = 0; i < n; i++) compareValues(`${path}[${k}${i > 0 ? `#${i + 1}` : ''}]`, restB[i], restA[i], undefined, out);
+    for (let i = 0; i < n; i++)
+      compareValues(`${path}[${k}${i > 0 ? `#${i + 1}` : ''}]`, restB[i], restA[i], undefined, out);
   }
 }

@@ -6,13 +6,22 @@ export const MAX_INPUT_CHARS = 50 * 1024 * 1024;
 export function checkInput(text: string): ParseError | undefined {
   if (text.length > MAX_INPUT_CHARS) {
     const mb = (text.length / 1024 / 1024).toFixed(1);
-    return { message: `The input is ${mb} MB; Flowscope reads flows up to 50 MB.`, hint: 'The largest real flows are under 1 MB: check that this is a single flow file, not an archive or a log.' };
+    return {
+      message: `The input is ${mb} MB; Flowscope reads flows up to 50 MB.`,
+      hint: 'The largest real flows are under 1 MB: check that this is a single flow file, not an archive or a log.',
+    };
   }
   if (text.trim() === '') {
-    return { message: 'The input is empty.', hint: 'Paste or drop a .flow-meta.xml file, or the JSON of a Tooling API Flow record.' };
+    return {
+      message: 'The input is empty.',
+      hint: 'Paste or drop a .flow-meta.xml file, or the JSON of a Tooling API Flow record.',
+    };
   }
   if (text.startsWith('PK\u0003\u0004')) {
-    return { message: 'This is a zip archive, not a flow.', hint: 'Unzip it and load the .flow-meta.xml (or .flow) file inside.' };
+    return {
+      message: 'This is a zip archive, not a flow.',
+      hint: 'Unzip it and load the .flow-meta.xml (or .flow) file inside.',
+    };
   }
   const sample = text.slice(0, 4096);
   let control = 0;
@@ -26,7 +35,10 @@ export function checkInput(text: string): ParseError | undefined {
 }
 
 function binary(): ParseError {
-  return { message: 'This looks like binary data, not a flow.', hint: 'Load a text file: a Metadata API .flow-meta.xml/.flow file or Tooling API JSON.' };
+  return {
+    message: 'This looks like binary data, not a flow.',
+    hint: 'Load a text file: a Metadata API .flow-meta.xml/.flow file or Tooling API JSON.',
+  };
 }
 
 /** 1-based line and column of a character offset. */

@@ -1,5 +1,15 @@
 import { ELEMENT_ARRAYS, RESOURCE_ARRAYS } from '../elements';
-import { asList, isObj, str, type FlowDoc, type FlowElement, type FlowOrigin, type FlowResource, type Obj, type ParseResult } from '../types';
+import {
+  asList,
+  isObj,
+  str,
+  type FlowDoc,
+  type FlowElement,
+  type FlowOrigin,
+  type FlowResource,
+  type Obj,
+  type ParseResult,
+} from '../types';
 import { checkInput } from './guards';
 import { jsonShape, readJson } from './json';
 import { normalise } from './normalise';
@@ -18,7 +28,13 @@ export function parseFlow(input: string, options: ParseOptions = {}): ParseResul
     return parseText(input, options);
   } catch (e) {
     // A last line of defence: no input may crash the caller, even one that trips a library bug.
-    return { ok: false, error: { message: `Flowscope could not read this input (${e instanceof Error ? e.message : String(e)}).`, hint: 'Check that it is a complete flow file or Tooling API JSON; if it is, please report it with the file.' } };
+    return {
+      ok: false,
+      error: {
+        message: `Flowscope could not read this input (${e instanceof Error ? e.message : String(e)}).`,
+        hint: 'Check that it is a complete flow file or Tooling API JSON; if it is, please report it with the file.',
+      },
+    };
   }
 }
 
@@ -31,7 +47,10 @@ function parseText(input: string, options: ParseOptions): ParseResult {
   if (first === '{' || first === '[') return fromJson(text, options);
   return {
     ok: false,
-    error: { message: `This is neither XML nor JSON (it starts with "${text.trimStart().slice(0, 20)}").`, hint: 'Load a Metadata API flow file (.flow-meta.xml or .flow) or Tooling API JSON.' },
+    error: {
+      message: `This is neither XML nor JSON (it starts with "${text.trimStart().slice(0, 20)}").`,
+      hint: 'Load a Metadata API flow file (.flow-meta.xml or .flow) or Tooling API JSON.',
+    },
   };
 }
 
@@ -41,14 +60,20 @@ function fromXml(text: string, options: ParseOptions): ParseResult {
   if (xml.root !== 'Flow') {
     return {
       ok: false,
-      error: { message: `Found a <${xml.root}> document; expected a <Flow> (a Metadata API flow file).`, hint: 'Flow files live under force-app/…/flows/ and end in .flow-meta.xml (or .flow in the older format).' },
+      error: {
+        message: `Found a <${xml.root}> document; expected a <Flow> (a Metadata API flow file).`,
+        hint: 'Flow files live under force-app/…/flows/ and end in .flow-meta.xml (or .flow in the older format).',
+      },
     };
   }
   const md = normalise(xml.body, undefined);
   const metadata = isObj(md) ? md : {};
   const fileName = baseName(options.fileName);
   const name = fileName ?? str(metadata.label) ?? 'Flow';
-  const origin: FlowOrigin = { format: 'xml', nameFrom: fileName ? 'fileName' : str(metadata.label) ? 'label' : 'none' };
+  const origin: FlowOrigin = {
+    format: 'xml',
+    nameFrom: fileName ? 'fileName' : str(metadata.label) ? 'label' : 'none',
+  };
   return { ok: true, doc: buildDoc(metadata, name), origin, notices: [] };
 }
 
@@ -69,7 +94,13 @@ function fromJson(text: string, options: ParseOptions): ParseResult {
     recordStatus: shape.recordStatus,
     nameFrom: shape.fullName ? 'fullName' : fileName ? 'fileName' : label ? 'label' : 'none',
   };
-  return { ok: true, doc: buildDoc(metadata, name), origin: dropUndefined(origin), notices: shape.notices, ...(shape.records ? { records: shape.records } : {}) };
+  return {
+    ok: true,
+    doc: buildDoc(metadata, name),
+    origin: dropUndefined(origin),
+    notices: shape.notices,
+    ...(shape.records ? { records: shape.records } : {}),
+  };
 }
 
 /** Sorts a normalised metadata object into elements, start, resources and flow properties. */
@@ -111,7 +142,15 @@ const CONNECTOR_FIELD = /^(connector|connectors|[a-z]\w*Connector)$/;
 function isUnknownElementArray(key: string, value: Obj[keyof Obj]): boolean {
   if (key === 'processMetadataValues') return false;
   const items = asList(value);
-  return items.length > 0 && items.every((it) => isObj(it) && typeof it.name === 'string' && ('locationX' in it || 'locationY' in it || Object.keys(it).some((k) => CONNECTOR_FIELD.test(k))));
+  return (
+    items.length > 0 &&
+    items.every(
+      (it) =>
+        isObj(it) &&
+        typeof it.name === 'string' &&
+        ('locationX' in it || 'locationY' in it || Object.keys(it).some((k) => CONNECTOR_FIELD.test(k))),
+    )
+  );
 }
 
 function baseName(fileName: string | undefined): string | undefined {

@@ -16,16 +16,32 @@ export function readXml(text: string): XmlResult {
   // A web page (a login page, a 404 page, a GitHub "blob" page instead of the raw file) is not a flow.
   const html = text.search(/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!DOCTYPE\s+html|html[\s>])/i);
   if (html >= 0) {
-    return fail(text, 0, 'This is a web page (HTML), not a flow file.', 'If it came from a URL, use the link to the raw file (GitHub: the "Raw" button); a login page means the file needs a token.');
+    return fail(
+      text,
+      0,
+      'This is a web page (HTML), not a flow file.',
+      'If it came from a URL, use the link to the raw file (GitHub: the "Raw" button); a login page means the file needs a token.',
+    );
   }
   const dtd = text.search(/<!DOCTYPE|<!ENTITY/i);
   if (dtd >= 0) {
-    return fail(text, dtd, 'The XML declares a DOCTYPE or entities, which Flowscope refuses.', 'Flow files never contain <!DOCTYPE> or <!ENTITY>: remove the declaration, or load the file as Salesforce wrote it.');
+    return fail(
+      text,
+      dtd,
+      'The XML declares a DOCTYPE or entities, which Flowscope refuses.',
+      'Flow files never contain <!DOCTYPE> or <!ENTITY>: remove the declaration, or load the file as Salesforce wrote it.',
+    );
   }
   try {
     return parse(text);
   } catch (e) {
-    if (e instanceof XmlError) return fail(text, e.offset, `The XML is not well-formed at line ${lineColumn(text, e.offset).line}, column ${lineColumn(text, e.offset).column}: ${e.message}`, 'The file may be truncated or hand-edited; check the line shown, or re-retrieve the flow.');
+    if (e instanceof XmlError)
+      return fail(
+        text,
+        e.offset,
+        `The XML is not well-formed at line ${lineColumn(text, e.offset).line}, column ${lineColumn(text, e.offset).column}: ${e.message}`,
+        'The file may be truncated or hand-edited; check the line shown, or re-retrieve the flow.',
+      );
     throw e;
   }
 }
@@ -72,7 +88,8 @@ function parse(src: string): XmlResult {
       const chunk = src.slice(i, textEnd);
       const top = stack[stack.length - 1];
       if (top) top.text += decodeText(chunk, i);
-      else if (chunk.trim() !== '') throw new XmlError(root ? 'text after the root element' : 'text before the root element', i);
+      else if (chunk.trim() !== '')
+        throw new XmlError(root ? 'text after the root element' : 'text before the root element', i);
       i = textEnd;
       continue;
     }
@@ -94,9 +111,14 @@ function parse(src: string): XmlResult {
       const top = stack.pop();
       if (!m) throw new XmlError('a closing tag without a name', i);
       if (!top) throw new XmlError(`closing tag </${m[0]}> with no open element`, i);
-      if (m[0] !== top.name) throw new XmlError(`expected </${top.name}> (opened at line ${lineColumn(src, top.start).line}) but found </${m[0]}>`, i);
+      if (m[0] !== top.name)
+        throw new XmlError(
+          `expected </${top.name}> (opened at line ${lineColumn(src, top.start).line}) but found </${m[0]}>`,
+          i,
+        );
       const close = src.indexOf('>', NAME.lastIndex);
-      if (close < 0 || src.slice(NAME.lastIndex, close).trim() !== '') throw new XmlError(`a malformed closing tag </${m[0]}`, i);
+      if (close < 0 || src.slice(NAME.lastIndex, close).trim() !== '')
+        throw new XmlError(`a malformed closing tag </${m[0]}`, i);
       i = close + 1;
       const hasText = top.text.trim() !== '';
       if (top.children) {
@@ -117,7 +139,11 @@ function parse(src: string): XmlResult {
     }
   }
   const open = stack[stack.length - 1];
-  if (open) throw new XmlError(`<${open.name}> (line ${lineColumn(src, open.start).line}) is never closed: the file ends too early`, n);
+  if (open)
+    throw new XmlError(
+      `<${open.name}> (line ${lineColumn(src, open.start).line}) is never closed: the file ends too early`,
+      n,
+    );
   if (!root) throw new XmlError('no root element', 0);
   return { ok: true, root: root.name, body: root.value };
 }
@@ -149,9 +175,15 @@ function decodeText(s: string, offset: number): string {
   if (!s.includes('&')) return s;
   return s.replace(/&([^;&\s]{0,12});?/g, (whole, ref: string, at: number) => {
     if (!whole.endsWith(';')) throw new XmlError("a bare '&' (write &amp; in text)", offset + at);
-    const code = ref.startsWith('#x') || ref.startsWith('#X') ? parseInt(ref.slice(2), 16) : ref.startsWith('#') ? parseInt(ref.slice(1), 10) : NaN;
+    const code =
+      ref.startsWith('#x') || ref.startsWith('#X')
+        ? parseInt(ref.slice(2), 16)
+        : ref.startsWith('#')
+          ? parseInt(ref.slice(1), 10)
+          : NaN;
     if (ref.startsWith('#')) {
-      if (!Number.isFinite(code) || code < 0 || code > 0x10ffff) throw new XmlError(`an invalid character reference &${ref};`, offset + at);
+      if (!Number.isFinite(code) || code < 0 || code > 0x10ffff)
+        throw new XmlError(`an invalid character reference &${ref};`, offset + at);
       return String.fromCodePoint(code);
     }
     const named = NAMED[ref];

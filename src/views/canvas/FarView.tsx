@@ -7,7 +7,12 @@ import { useApp } from '../storeContext';
 import type { CanvasFilter } from './model';
 
 /** Comparison statuses, as the cards and the legend draw them. */
-const STATUS_FILL: Record<string, string> = { added: '#2e844a', removed: '#ba0517', changed: '#dd7a01', renamed: '#0176d3' };
+const STATUS_FILL: Record<string, string> = {
+  added: '#2e844a',
+  removed: '#ba0517',
+  changed: '#dd7a01',
+  renamed: '#0176d3',
+};
 const EDGE_STATUS: Record<string, string> = { added: '#2e844a', removed: '#ba0517' };
 
 /** Below this zoom labels cannot be read; the canvas draws boxes and lines on one <canvas> instead of DOM nodes. */
@@ -53,20 +58,45 @@ export const FarView = memo(function FarView({ graph, layout, filter }: Props) {
       const view = { x0: -tx / zoom, y0: -ty / zoom, x1: (width - tx) / zoom, y1: (height - ty) / zoom };
       const px = 1 / zoom;
       const dimmed = selection !== undefined;
-      const groups: Record<string, Path2D> = { plain: new Path2D(), fault: new Path2D(), goTo: new Path2D(), added: new Path2D(), removed: new Path2D(), related: new Path2D() };
+      const groups: Record<string, Path2D> = {
+        plain: new Path2D(),
+        fault: new Path2D(),
+        goTo: new Path2D(),
+        added: new Path2D(),
+        removed: new Path2D(),
+        related: new Path2D(),
+      };
       for (const e of graph.edges) {
         if (filter && !filter.edges.has(e.id)) continue;
         const route = layout.edges[e.id];
         const related = highlight.edges.has(e.id);
         // Go To and jump connectors as the near view draws them: a stub, unless their element is selected.
-        const pts = !related && (e.goTo || route?.jump) ? (route?.jump?.stub ?? route?.points.slice(0, 2)) : route?.points;
+        const pts =
+          !related && (e.goTo || route?.jump) ? (route?.jump?.stub ?? route?.points.slice(0, 2)) : route?.points;
         if (!pts || pts.length < 2 || !crosses(pts, view)) continue;
         const status = (e as StatusOf).status;
-        const path = groups[related ? 'related' : status && status in EDGE_STATUS ? status : e.goTo ? 'goTo' : e.kind === 'fault' ? 'fault' : 'plain'] as Path2D;
+        const path = groups[
+          related
+            ? 'related'
+            : status && status in EDGE_STATUS
+              ? status
+              : e.goTo
+                ? 'goTo'
+                : e.kind === 'fault'
+                  ? 'fault'
+                  : 'plain'
+        ] as Path2D;
         path.moveTo(pts[0]?.x ?? 0, pts[0]?.y ?? 0);
         for (let i = 1; i < pts.length; i++) path.lineTo(pts[i]?.x ?? 0, pts[i]?.y ?? 0);
       }
-      const strokes: [string, string, number][] = [['plain', '#8a8f96', 1.2], ['fault', '#ba0517', 1.2], ['goTo', '#7526e3', 1.2], ['added', EDGE_STATUS.added as string, 2.5], ['removed', EDGE_STATUS.removed as string, 2], ['related', accent, 2.5]];
+      const strokes: [string, string, number][] = [
+        ['plain', '#8a8f96', 1.2],
+        ['fault', '#ba0517', 1.2],
+        ['goTo', '#7526e3', 1.2],
+        ['added', EDGE_STATUS.added as string, 2.5],
+        ['removed', EDGE_STATUS.removed as string, 2],
+        ['related', accent, 2.5],
+      ];
       for (const [key, color, w] of strokes) {
         ctx.globalAlpha = dimmed && key !== 'related' ? 0.3 : 1;
         ctx.strokeStyle = color;
@@ -82,7 +112,8 @@ export const FarView = memo(function FarView({ graph, layout, filter }: Props) {
         const status = (n as StatusOf).status;
         const faded = status === 'unchanged';
         ctx.globalAlpha = (dimmed && !highlight.nodes.has(n.id)) || faded ? 0.35 : 1;
-        const color = status && status in STATUS_FILL ? (STATUS_FILL[status] as string) : faded ? '#9aa0a6' : elementColor(n.type);
+        const color =
+          status && status in STATUS_FILL ? (STATUS_FILL[status] as string) : faded ? '#9aa0a6' : elementColor(n.type);
         if (tiny) {
           ctx.fillStyle = color;
           ctx.fillRect(b.x, b.y, b.width, b.height);
@@ -118,7 +149,15 @@ export const FarView = memo(function FarView({ graph, layout, filter }: Props) {
     return () => cancelAnimationFrame(frame);
   }, [graph, layout, filter, tx, ty, zoom, width, height, selection, highlight]);
 
-  return <canvas ref={ref} className="fs-far" style={{ width, height }} aria-label={`Overview of ${graph.nodes.length} elements: zoom in to read them`} role="img" />;
+  return (
+    <canvas
+      ref={ref}
+      className="fs-far"
+      style={{ width, height }}
+      aria-label={`Overview of ${graph.nodes.length} elements: zoom in to read them`}
+      role="img"
+    />
+  );
 });
 
 function crosses(pts: { x: number; y: number }[], v: { x0: number; y0: number; x1: number; y1: number }): boolean {
@@ -137,6 +176,7 @@ function crosses(pts: { x: number; y: number }[], v: { x0: number; y0: number; x
 
 /** The node under a point in flow coordinates (the far view has no DOM nodes to click). */
 export function nodeAt(layout: LayoutData, x: number, y: number): string | undefined {
-  for (const [id, b] of Object.entries(layout.nodes)) if (x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height) return id;
+  for (const [id, b] of Object.entries(layout.nodes))
+    if (x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height) return id;
   return undefined;
 }

@@ -1,4 +1,15 @@
-import { Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type NodeMouseHandler, type Viewport } from '@xyflow/react';
+import {
+  Background,
+  ControlButton,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  useStore,
+  type NodeMouseHandler,
+  type Viewport,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useRef } from 'react';
 import type { FlowGraph } from '../../model/graph';
@@ -22,7 +33,13 @@ const edgeTypes = { flow: FlowEdge };
 
 const READABLE_ZOOM = 0.5;
 /** The minimap shows element colours, or in a comparison what changed (unchanged grey). */
-const MINI_STATUS: Record<string, string> = { added: '#2e844a', removed: '#ba0517', changed: '#dd7a01', renamed: '#0176d3', unchanged: '#c4c8cd' };
+const MINI_STATUS: Record<string, string> = {
+  added: '#2e844a',
+  removed: '#ba0517',
+  changed: '#dd7a01',
+  renamed: '#0176d3',
+  unchanged: '#c4c8cd',
+};
 const miniColor = (n: { data: unknown }) => {
   const d = n.data as { color?: string; status?: string };
   return (d.status && MINI_STATUS[d.status]) ?? d.color ?? '#c4c8cd';
@@ -32,7 +49,10 @@ const MARGIN = 24;
 
 /** The whole flow in view, centred (React Flow's fitView needs DOM nodes, which the far view has none of). */
 export function fitViewport(layout: LayoutData, width: number, height: number): Viewport {
-  const zoom = Math.max(0.005, Math.min(1.2, (width - 2 * MARGIN) / Math.max(1, layout.width), (height - 2 * MARGIN) / Math.max(1, layout.height)));
+  const zoom = Math.max(
+    0.005,
+    Math.min(1.2, (width - 2 * MARGIN) / Math.max(1, layout.width), (height - 2 * MARGIN) / Math.max(1, layout.height)),
+  );
   return { zoom, x: (width - layout.width * zoom) / 2, y: (height - layout.height * zoom) / 2 };
 }
 
@@ -41,7 +61,8 @@ export function initialViewport(layout: LayoutData, width: number, height: numbe
   const fit = fitViewport(layout, width, height);
   if (fit.zoom >= READABLE_ZOOM) return fit;
   const zoom = Math.max(READABLE_ZOOM, Math.min(1, (width - 2 * MARGIN) / layout.width));
-  const start = layout.nodes.$start ?? Object.values(layout.nodes).sort((a, b) => a.y - b.y)[0] ?? { x: 0, y: 0, width: 0, height: 0 };
+  const start = layout.nodes.$start ??
+    Object.values(layout.nodes).sort((a, b) => a.y - b.y)[0] ?? { x: 0, y: 0, width: 0, height: 0 };
   return { zoom, x: width / 2 - (start.x + start.width / 2) * zoom, y: MARGIN - start.y * zoom };
 }
 
@@ -65,8 +86,17 @@ interface Props {
 
 function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, labelsWas }: Props) {
   // Start shows what starts the flow: "Opportunity · A record is created or updated — after save".
-  const startDetail = useMemo(() => [triggerObject(doc.start, doc), triggerText(doc.start, doc) ?? processTypeName(doc)].filter(Boolean).join(' · ') || undefined, [doc]);
-  const { nodes, edges } = useMemo(() => toFlowElements(graph, layout, startDetail, filter, renamedFrom, labels, labelsWas), [graph, layout, startDetail, filter, renamedFrom, labels, labelsWas]);
+  const startDetail = useMemo(
+    () =>
+      [triggerObject(doc.start, doc), triggerText(doc.start, doc) ?? processTypeName(doc)]
+        .filter(Boolean)
+        .join(' · ') || undefined,
+    [doc],
+  );
+  const { nodes, edges } = useMemo(
+    () => toFlowElements(graph, layout, startDetail, filter, renamedFrom, labels, labelsWas),
+    [graph, layout, startDetail, filter, renamedFrom, labels, labelsWas],
+  );
   const select = useApp((s) => s.select);
   const store = useAppStore();
   const selection = useApp((s) => s.selection);
@@ -85,7 +115,10 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
     const box = selected === undefined || isEmbed(location.search) ? undefined : layout.nodes[selected];
     const t = requestAnimationFrame(() => {
       if (box) void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: 0.9 });
-      else void rf.setViewport(isEmbed(location.search) ? fitViewport(layout, width, height) : initialViewport(layout, width, height));
+      else
+        void rf.setViewport(
+          isEmbed(location.search) ? fitViewport(layout, width, height) : initialViewport(layout, width, height),
+        );
     });
     return () => cancelAnimationFrame(t);
     // Only when a new layout arrives (or the canvas first gets a size), not on every resize.
@@ -106,7 +139,14 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      if (e.key !== 'f' || e.ctrlKey || e.metaKey || e.altKey || (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable))) return;
+      if (
+        e.key !== 'f' ||
+        e.ctrlKey ||
+        e.metaKey ||
+        e.altKey ||
+        (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable))
+      )
+        return;
       fit();
     };
     window.addEventListener('keydown', onKey);
@@ -118,7 +158,9 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
   // Side by side: replay the other canvas's pans and zooms here; publish ours (user moves only).
   const me = useRef({});
   useEffect(() => sync?.subscribe(me.current, (v) => void rf.setViewport(v)), [sync, rf]);
-  const onMove = sync ? (event: MouseEvent | TouchEvent | null, v: Viewport) => event && sync.publish(me.current, v) : undefined;
+  const onMove = sync
+    ? (event: MouseEvent | TouchEvent | null, v: Viewport) => event && sync.publish(me.current, v)
+    : undefined;
 
   const onNodeClick: NodeMouseHandler<FlowNodeType> = (_, node) => {
     if (node.type === 'fold') return;
@@ -155,13 +197,37 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
     >
       <svg className="fs-defs" aria-hidden="true">
         <defs>
-          <marker id="fs-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id="fs-arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" className="fs-arrow" />
           </marker>
-          <marker id="fs-arrow-fault" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id="fs-arrow-fault"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" className="fs-arrow-fault" />
           </marker>
-          <marker id="fs-arrow-goto" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+          <marker
+            id="fs-arrow-goto"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="8"
+            markerHeight="8"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 L3,5 z" className="fs-arrow-goto" />
           </marker>
         </defs>
@@ -169,7 +235,9 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
       <Background gap={24} size={1} />
       {far && <FarView graph={graph} layout={layout} filter={filter} />}
       {/* Embedded in docs the reader has little room: no minimap over the flow. */}
-      {!far && !isEmbed(location.search) && <MiniMap pannable zoomable nodeColor={miniColor} nodeStrokeWidth={0} ariaLabel="Overview of the flow" />}
+      {!far && !isEmbed(location.search) && (
+        <MiniMap pannable zoomable nodeColor={miniColor} nodeStrokeWidth={0} ariaLabel="Overview of the flow" />
+      )}
       <Controls showInteractive={false} showFitView={false}>
         <ControlButton onClick={fit} aria-label="Fit the whole flow in view (f)" title="Fit the whole flow in view (f)">
           <svg viewBox="0 0 32 30" aria-hidden="true">

@@ -18,7 +18,16 @@ export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeT
   // hundreds of long jump lines make a big flow unreadable (and slow to paint without a GPU).
   const stubbed = !related && data.stub !== undefined && data.stub.length >= 2;
   const points = stubbed ? (data.stub as Point[]) : data.points;
-  const cls = ['fs-edge', `fs-edge-${data.kind}`, data.goTo ? 'fs-edge-goto' : '', related ? 'is-related' : '', dimmed ? 'is-dimmed' : '', data.status ? `fs-edge-diff-${data.status}` : ''].filter(Boolean).join(' ');
+  const cls = [
+    'fs-edge',
+    `fs-edge-${data.kind}`,
+    data.goTo ? 'fs-edge-goto' : '',
+    related ? 'is-related' : '',
+    dimmed ? 'is-dimmed' : '',
+    data.status ? `fs-edge-diff-${data.status}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const marker = data.goTo ? 'url(#fs-arrow-goto)' : data.kind === 'fault' ? 'url(#fs-arrow-fault)' : 'url(#fs-arrow)';
   // The label box was sized for the label's own text (src/layout/sizes.ts): Go To is told by style, not words.
   const text = data.label;
@@ -31,10 +40,18 @@ export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeT
           <div
             className={`fs-edge-label fs-edge-label-${data.kind}${data.goTo ? ' fs-edge-label-goto' : ''}${dimmed ? ' is-dimmed' : ''}${data.status ? ` fs-edge-label-diff-${data.status}` : ''}${data.labelWas !== undefined ? ' fs-edge-label-changed' : ''}`}
             // Centred on the box the layout reserved; sized by the text itself, so a wider font never cuts it.
-            style={{ transform: `translate(-50%, -50%) translate(${data.labelBox.x + data.labelBox.width / 2}px, ${data.labelBox.y + data.labelBox.height / 2}px)` }}
+            style={{
+              transform: `translate(-50%, -50%) translate(${data.labelBox.x + data.labelBox.width / 2}px, ${data.labelBox.y + data.labelBox.height / 2}px)`,
+            }}
             title={`${data.goTo ? `Go To · ${text}` : text}${data.status && data.status !== 'unchanged' ? ` (${data.status})` : ''}${data.labelWas !== undefined ? ` (was: ${data.labelWas || 'no label'})` : ''}`}
           >
-            {data.status === 'added' ? '+ ' : data.status === 'removed' ? '− ' : data.labelWas !== undefined ? '~ ' : ''}
+            {data.status === 'added'
+              ? '+ '
+              : data.status === 'removed'
+                ? '− '
+                : data.labelWas !== undefined
+                  ? '~ '
+                  : ''}
             {text}
           </div>
         </EdgeLabelRenderer>
@@ -44,8 +61,18 @@ export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeT
           <div
             className={`fs-goto-stub${data.goTo ? '' : ' fs-jump-stub'}${dimmed ? ' is-dimmed' : ''}${data.status ? ` fs-stub-diff-${data.status}` : ''}`}
             // In a comparison a removed and an added connector can leave from the same point: one above, one below.
-            style={{ transform: `translate(4px, ${stubShift(data.status, data.stubSlot ?? 0)}) translate(${end.x}px, ${end.y}px)` }} title={`${data.label ? `${data.label}: ` : ''}${data.goTo ? 'Go To' : 'to'} ${data.targetLabel ?? ''} (select to see the whole line)`}>
-            {data.status === 'added' ? '+ ' : data.status === 'removed' ? '− ' : data.labelWas !== undefined ? '~ ' : ''}
+            style={{
+              transform: `translate(4px, ${stubShift(data.status, data.stubSlot ?? 0)}) translate(${end.x}px, ${end.y}px)`,
+            }}
+            title={`${data.label ? `${data.label}: ` : ''}${data.goTo ? 'Go To' : 'to'} ${data.targetLabel ?? ''} (select to see the whole line)`}
+          >
+            {data.status === 'added'
+              ? '+ '
+              : data.status === 'removed'
+                ? '− '
+                : data.labelWas !== undefined
+                  ? '~ '
+                  : ''}
             {data.kind === 'fault' ? 'Fault → ' : data.label && data.kind !== 'next' ? `${data.label} → ` : '↪ '}
             {data.targetLabel}
           </div>

@@ -11,11 +11,29 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNo
   const related = useApp((s) => s.highlight.nodes.has(id));
   const dimmed = useApp((s) => s.selection !== undefined && !s.highlight.nodes.has(id));
   const { node } = data;
-  const shape = node.type === 'decisions' ? 'diamond' : node.type === 'start' || node.type === 'ends' ? 'circle' : 'square';
-  const cls = ['fs-node', `fs-node-${node.type}`, selected ? 'is-selected' : '', related && !selected ? 'is-related' : '', dimmed ? 'is-dimmed' : '', node.type === 'missing' ? 'is-missing' : '', data.status ? `is-diff-${data.status}` : '', data.hasFault || data.goToTarget || node.unreachable || node.type === 'missing' ? 'has-badges' : ''].filter(Boolean).join(' ');
+  const shape =
+    node.type === 'decisions' ? 'diamond' : node.type === 'start' || node.type === 'ends' ? 'circle' : 'square';
+  const cls = [
+    'fs-node',
+    `fs-node-${node.type}`,
+    selected ? 'is-selected' : '',
+    related && !selected ? 'is-related' : '',
+    dimmed ? 'is-dimmed' : '',
+    node.type === 'missing' ? 'is-missing' : '',
+    data.status ? `is-diff-${data.status}` : '',
+    data.hasFault || data.goToTarget || node.unreachable || node.type === 'missing' ? 'has-badges' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const status = data.status && data.status !== 'unchanged' ? data.status : undefined;
   return (
-    <div className={cls} data-testid={`node-${id}`} data-node-id={id} title={`${node.label} (${data.builderName})${status ? ` — ${STATUS_WORD[status]}${data.renameNote ? `, ${data.renameNote}` : ''}` : ''}`} data-status={data.status}>
+    <div
+      className={cls}
+      data-testid={`node-${id}`}
+      data-node-id={id}
+      title={`${node.label} (${data.builderName})${status ? ` — ${STATUS_WORD[status]}${data.renameNote ? `, ${data.renameNote}` : ''}` : ''}`}
+      data-status={data.status}
+    >
       <Handle type="target" position={Position.Top} className="fs-handle" isConnectable={false} />
       <span className={`fs-tile fs-tile-${shape}`} style={{ background: data.color }}>
         <span className="fs-tile-icon">
@@ -63,7 +81,11 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNo
 /** "… 12 unchanged": unchanged elements folded away in the Changes-only mode. */
 export const FoldNode = memo(function FoldNode({ data }: NodeProps<FoldNodeType>) {
   return (
-    <div className="fs-fold" data-testid="fold" title={`${data.count} unchanged element${data.count === 1 ? '' : 's'}: ${data.members.slice(0, 12).join(', ')}${data.members.length > 12 ? ', …' : ''}`}>
+    <div
+      className="fs-fold"
+      data-testid="fold"
+      title={`${data.count} unchanged element${data.count === 1 ? '' : 's'}: ${data.members.slice(0, 12).join(', ')}${data.members.length > 12 ? ', …' : ''}`}
+    >
       … {data.count} unchanged
     </div>
   );

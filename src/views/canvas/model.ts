@@ -104,13 +104,33 @@ export function toFlowElements(
         { type: 'target', position: 'top' as never, x: box.width / 2, y: 0, width: 1, height: 1, id: null },
         { type: 'source', position: 'bottom' as never, x: box.width / 2, y: box.height, width: 1, height: 1, id: null },
       ],
-      data: { node, builderName: kind.builderName, icon: kind.icon, color: elementColor(n.type), detail: n.type === 'start' ? startDetail : undefined, hasFault: faults.has(n.id), goToTarget: goToTargets.has(n.id), status: n.status, renameNote: renamedFrom?.get(n.id) },
+      data: {
+        node,
+        builderName: kind.builderName,
+        icon: kind.icon,
+        color: elementColor(n.type),
+        detail: n.type === 'start' ? startDetail : undefined,
+        hasFault: faults.has(n.id),
+        goToTarget: goToTargets.has(n.id),
+        status: n.status,
+        renameNote: renamedFrom?.get(n.id),
+      },
       draggable: false,
       connectable: false,
     });
   }
   for (const f of filter?.folds ?? []) {
-    nodes.push({ id: f.id, type: 'fold', position: { x: f.box.x, y: f.box.y }, width: f.box.width, height: f.box.height, measured: { width: f.box.width, height: f.box.height }, data: { count: f.count, members: f.members }, draggable: false, connectable: false });
+    nodes.push({
+      id: f.id,
+      type: 'fold',
+      position: { x: f.box.x, y: f.box.y },
+      width: f.box.width,
+      height: f.box.height,
+      measured: { width: f.box.width, height: f.box.height },
+      data: { count: f.count, members: f.members },
+      draggable: false,
+      connectable: false,
+    });
   }
   const stubbed: FlowEdgeData[] = [];
   const targetLabels = new Map(graph.nodes.map((n) => [n.id, labels?.nodes.get(n.id) ?? n.label]));
@@ -120,14 +140,30 @@ export function toFlowElements(
     if (!route || (filter && !filter.edges.has(e.id))) continue;
     const label = labels?.edges.has(e.id) ? labels.edges.get(e.id) : e.label;
     const was = labelsWas?.get(e.id);
-    const data: FlowEdgeData = { ...(labelsWas?.has(e.id) ? { labelWas: was ?? '' } : {}), kind: e.kind, goTo: e.goTo, label, points: route.points, labelBox: route.label, status: (e as { status?: EdgeStatus }).status };
+    const data: FlowEdgeData = {
+      ...(labelsWas?.has(e.id) ? { labelWas: was ?? '' } : {}),
+      kind: e.kind,
+      goTo: e.goTo,
+      label,
+      points: route.points,
+      labelBox: route.label,
+      status: (e as { status?: EdgeStatus }).status,
+    };
     // Go To connectors, and connectors the layout had to draw as jumps, show as stubs until selected.
     if (e.goTo || route.jump) {
       data.stub = route.jump?.stub ?? route.points.slice(0, 2);
       data.targetLabel = targetLabels.get(e.target) ?? e.target;
       stubbed.push(data);
     }
-    edges.push({ id: e.id, source: e.source, target: e.target, type: 'flow', data, selectable: false, focusable: false });
+    edges.push({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: 'flow',
+      data,
+      selectable: false,
+      focusable: false,
+    });
   }
   stackStubMarkers(stubbed);
   return { nodes, edges };

@@ -10,7 +10,8 @@ const FlowCanvas = FlowCanvasPart;
 export function CanvasArea() {
   const flow = useApp(selectFlow);
   const layout = useApp(selectLayout);
-  if (!flow) return <div className="layout-status">Drop a flow file anywhere, paste one (Ctrl/Cmd+V), or open a sample.</div>;
+  if (!flow)
+    return <div className="layout-status">Drop a flow file anywhere, paste one (Ctrl/Cmd+V), or open a sample.</div>;
   if (layout.status === 'error') {
     return (
       <div className="layout-status is-error" role="alert">
@@ -22,7 +23,9 @@ export function CanvasArea() {
     const n = flow.graph.nodes.length;
     return (
       <div className="layout-status" role="status" aria-live="polite">
-        {layout.status === 'running' && layout.progress ? layout.progress : `Laying out ${n.toLocaleString('en-US')} element${n === 1 ? '' : 's'}…`}
+        {layout.status === 'running' && layout.progress
+          ? layout.progress
+          : `Laying out ${n.toLocaleString('en-US')} element${n === 1 ? '' : 's'}…`}
       </div>
     );
   }

@@ -38,7 +38,14 @@ export function LoadBar() {
       <button type="button" onClick={() => fileInput.current?.click()}>
         Open file…
       </button>
-      <input ref={fileInput} type="file" accept=".xml,.flow,.json,application/json,text/xml" hidden aria-label="Flow file" onChange={(e) => void openFiles(e.target.files)} />
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".xml,.flow,.json,application/json,text/xml"
+        hidden
+        aria-label="Flow file"
+        onChange={(e) => void openFiles(e.target.files)}
+      />
       <button type="button" aria-expanded={pasting} onClick={() => setPasting(!pasting)}>
         Paste…
       </button>
@@ -53,7 +60,12 @@ export function LoadBar() {
       >
         Org…
       </button>
-      <button type="button" aria-haspopup="dialog" title="Open a flow file from a URL (GitHub, GitLab…)" onClick={() => setDialog('url')}>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        title="Open a flow file from a URL (GitHub, GitLab…)"
+        onClick={() => setDialog('url')}
+      >
         URL…
       </button>
       <Suspense fallback={null}>
@@ -67,7 +79,8 @@ export function LoadBar() {
           value=""
           onChange={(e) => {
             const sample = SAMPLES.find((s) => s.id === e.target.value);
-            if (sample) void sample.load().then((text) => store.getState().load(text, { kind: 'sample', name: sample.fileName }));
+            if (sample)
+              void sample.load().then((text) => store.getState().load(text, { kind: 'sample', name: sample.fileName }));
           }}
         >
           <option value="">Choose…</option>
@@ -89,7 +102,13 @@ export function LoadBar() {
             }
           }}
         >
-          <textarea aria-label="Flow XML or JSON" placeholder="Paste a .flow-meta.xml file or Tooling API JSON here" value={pasted} onChange={(e) => setPasted(e.target.value)} rows={8} />
+          <textarea
+            aria-label="Flow XML or JSON"
+            placeholder="Paste a .flow-meta.xml file or Tooling API JSON here"
+            value={pasted}
+            onChange={(e) => setPasted(e.target.value)}
+            rows={8}
+          />
           <button type="submit">Open pasted flow</button>
         </form>
       )}

@@ -58,8 +58,18 @@ export const Search = forwardRef<HTMLInputElement>(function Search(_, ref) {
       {query.trim() !== '' && (
         <ul id="search-results" role="listbox" className="search-results" aria-label="Matching elements">
           {shown.map((n, i) => (
-            <li key={n.id} id={`search-${i}`} role="option" aria-selected={i === active} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(n.id)}>
-              <span className="search-label">{n.label}</span> <span className="muted">{elementKind(n.type).builderName} · {n.id}</span>
+            <li
+              key={n.id}
+              id={`search-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(n.id)}
+            >
+              <span className="search-label">{n.label}</span>{' '}
+              <span className="muted">
+                {elementKind(n.type).builderName} · {n.id}
+              </span>
             </li>
           ))}
           {matches.length === 0 && <li className="muted">No element matches “{query.trim()}”</li>}

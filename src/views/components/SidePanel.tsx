@@ -28,21 +28,34 @@ export function SidePanel() {
   useEffect(() => setTab(selection === undefined ? 'flow' : 'details'), [selection]);
   if (!flow) return <p className="empty side-empty">No flow open yet.</p>;
   const element = selection === undefined ? undefined : elementOfNode(selection, flow.doc, flow.graph);
-  const tabs: [Tab, string][] = [['details', 'Details'], ['flow', 'Flow'], ['resources', `Resources (${flow.doc.resources.length})`]];
+  const tabs: [Tab, string][] = [
+    ['details', 'Details'],
+    ['flow', 'Flow'],
+    ['resources', `Resources (${flow.doc.resources.length})`],
+  ];
   return (
     <>
       <SideTabs tabs={tabs} current={tab} onChange={setTab} />
       {tab === 'details' &&
         (element ? (
           <Suspense fallback={<p className="side-empty muted">Loading the details…</p>}>
-            <DetailsPanel element={element} doc={flow.doc} graph={flow.graph} onSelect={select} onClose={() => select(undefined)} />
+            <DetailsPanel
+              element={element}
+              doc={flow.doc}
+              graph={flow.graph}
+              onSelect={select}
+              onClose={() => select(undefined)}
+            />
           </Suspense>
         ) : selection !== undefined ? (
           <p className="side-empty">
-            <strong>{selection}</strong> is not an element of this flow: a connector points to it, but nothing has that name.
+            <strong>{selection}</strong> is not an element of this flow: a connector points to it, but nothing has that
+            name.
           </p>
         ) : (
-          <p className="side-empty muted">Click an element on the canvas, or search for one ( / ), to see its details.</p>
+          <p className="side-empty muted">
+            Click an element on the canvas, or search for one ( / ), to see its details.
+          </p>
         ))}
       {tab === 'flow' && (
         <>
@@ -52,7 +65,11 @@ export function SidePanel() {
             {flow.records && (
               <label className="record-picker">
                 Version:{' '}
-                <select aria-label="Flow version in this input" value={flow.recordIndex} onChange={(e) => chooseRecord(Number(e.target.value))}>
+                <select
+                  aria-label="Flow version in this input"
+                  value={flow.recordIndex}
+                  onChange={(e) => chooseRecord(Number(e.target.value))}
+                >
                   {flow.records.map((r) => (
                     <option key={r.index} value={r.index}>
                       {[r.name, r.versionNumber && `version ${r.versionNumber}`, r.status].filter(Boolean).join(' · ')}
@@ -71,7 +88,14 @@ export function SidePanel() {
       )}
       {tab === 'resources' && (
         <>
-          <input className="side-filter" type="search" aria-label="Filter resources" placeholder="Filter resources" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <input
+            className="side-filter"
+            type="search"
+            aria-label="Filter resources"
+            placeholder="Filter resources"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
           <Suspense fallback={<p className="side-empty muted">Loading the resources…</p>}>
             <ResourcesPanel doc={flow.doc} filter={filter} />
           </Suspense>

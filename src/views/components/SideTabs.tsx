@@ -1,5 +1,13 @@
 /** The side panel's tab strip (Details / Flow / Resources, or Changes / Details in a comparison). */
-export function SideTabs<T extends string>({ tabs, current, onChange }: { tabs: [T, string][]; current: T; onChange: (tab: T) => void }) {
+export function SideTabs<T extends string>({
+  tabs,
+  current,
+  onChange,
+}: {
+  tabs: [T, string][];
+  current: T;
+  onChange: (tab: T) => void;
+}) {
   return (
     <div className="side-tabs" role="tablist" aria-label="Side panel">
       {tabs.map(([id, label]) => (

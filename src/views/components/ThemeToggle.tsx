@@ -29,7 +29,13 @@ export function ThemeToggle() {
     }
   }, [theme]);
   return (
-    <button type="button" className="theme-toggle" aria-label={`${LABEL[theme]} (click to change)`} title={LABEL[theme]} onClick={() => setTheme(NEXT[theme])}>
+    <button
+      type="button"
+      className="theme-toggle"
+      aria-label={`${LABEL[theme]} (click to change)`}
+      title={LABEL[theme]}
+      onClick={() => setTheme(NEXT[theme])}
+    >
       {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
     </button>
   );

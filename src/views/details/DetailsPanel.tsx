@@ -27,12 +27,21 @@ export function DetailsPanel({ element, doc, graph, onClose, onSelect }: Details
   const isStart = element === 'start';
   const type = isStart ? 'start' : element.type;
   const kind = elementKind(type);
-  const sections = useMemo(() => (element === 'start' ? describeStart(doc.start, doc) : describeElement(element, doc)), [element, doc]);
+  const sections = useMemo(
+    () => (element === 'start' ? describeStart(doc.start, doc) : describeElement(element, doc)),
+    [element, doc],
+  );
   const id = nodeIdOf(element, doc, graph);
   const conn = useMemo(() => connectionsOf(id, graph), [id, graph]);
-  const raw = isStart ? (doc.start ?? (doc.startElementReference ? { startElementReference: doc.startElementReference } : {})) : element.data;
+  const raw = isStart
+    ? (doc.start ?? (doc.startElementReference ? { startElementReference: doc.startElementReference } : {}))
+    : element.data;
   const label = isStart ? 'Start' : element.label || element.name;
-  const description = isStart ? undefined : typeof element.data.description === 'string' ? element.data.description : undefined;
+  const description = isStart
+    ? undefined
+    : typeof element.data.description === 'string'
+      ? element.data.description
+      : undefined;
 
   return (
     <section className="fsd-panel fsd-details" aria-labelledby={titleId}>
@@ -45,7 +54,11 @@ export function DetailsPanel({ element, doc, graph, onClose, onSelect }: Details
         <h2 id={titleId} className="fsd-title">
           {label}
         </h2>
-        {!isStart && <code className="fsd-api-name" aria-label="API name">{element.name}</code>}
+        {!isStart && (
+          <code className="fsd-api-name" aria-label="API name">
+            {element.name}
+          </code>
+        )}
         {description && <p className="fsd-description">{description}</p>}
         {conn.badges.length > 0 && (
           <ul className="fsd-badges" aria-label="Badges">
@@ -63,10 +76,28 @@ export function DetailsPanel({ element, doc, graph, onClose, onSelect }: Details
         )}
       </header>
       <SectionList sections={sections} level={3} />
-      <ConnectionList title="Outgoing connectors" empty="None: the flow ends here" items={conn.outgoing} direction="to" onSelect={onSelect} />
-      <ConnectionList title="Incoming connectors" empty={isStart ? 'None' : 'None: nothing leads here'} items={conn.incoming} direction="from" onSelect={onSelect} />
+      <ConnectionList
+        title="Outgoing connectors"
+        empty="None: the flow ends here"
+        items={conn.outgoing}
+        direction="to"
+        onSelect={onSelect}
+      />
+      <ConnectionList
+        title="Incoming connectors"
+        empty={isStart ? 'None' : 'None: nothing leads here'}
+        items={conn.incoming}
+        direction="from"
+        onSelect={onSelect}
+      />
       <div className="fsd-raw">
-        <button type="button" className="fsd-toggle" aria-expanded={showRaw} aria-controls={rawId} onClick={() => setShowRaw((v) => !v)}>
+        <button
+          type="button"
+          className="fsd-toggle"
+          aria-expanded={showRaw}
+          aria-controls={rawId}
+          onClick={() => setShowRaw((v) => !v)}
+        >
           {showRaw ? 'Hide raw metadata' : 'Show raw metadata'}
         </button>
         {showRaw && (
@@ -79,7 +110,13 @@ export function DetailsPanel({ element, doc, graph, onClose, onSelect }: Details
   );
 }
 
-function ConnectionList(props: { title: string; empty: string; items: Connection[]; direction: 'to' | 'from'; onSelect: ((id: string) => void) | undefined }) {
+function ConnectionList(props: {
+  title: string;
+  empty: string;
+  items: Connection[];
+  direction: 'to' | 'from';
+  onSelect: ((id: string) => void) | undefined;
+}) {
   const { title, empty, items, direction, onSelect } = props;
   return (
     <section className="fsd-section">
@@ -97,7 +134,12 @@ function ConnectionList(props: { title: string; empty: string; items: Connection
                 <span className={`fsd-edge-kind fsd-edge-${edge.kind}`}>{edgeKindLabel(edge)}</span>
                 <span className="fsd-muted"> {direction === 'to' ? '→' : '←'} </span>
                 {onSelect ? (
-                  <button type="button" className="fsd-link" onClick={() => onSelect(otherId)} aria-label={`Select ${name}`}>
+                  <button
+                    type="button"
+                    className="fsd-link"
+                    onClick={() => onSelect(otherId)}
+                    aria-label={`Select ${name}`}
+                  >
                     {name}
                   </button>
                 ) : (

@@ -23,7 +23,12 @@ export function groupResources(resources: FlowResource[], filter = ''): Resource
   const needle = filter.trim().toLowerCase();
   const matches = (r: FlowResource) =>
     needle === '' ||
-    [r.name, resourceTypeName(r), resourceSummary(r), typeof r.data.description === 'string' ? r.data.description : ''].some((t) => t.toLowerCase().includes(needle));
+    [
+      r.name,
+      resourceTypeName(r),
+      resourceSummary(r),
+      typeof r.data.description === 'string' ? r.data.description : '',
+    ].some((t) => t.toLowerCase().includes(needle));
   const groups = new Map<string, FlowResource[]>();
   for (const t of ORDER) groups.set(t, []);
   for (const r of resources) {
@@ -32,7 +37,9 @@ export function groupResources(resources: FlowResource[], filter = ''): Resource
     if (list) list.push(r);
     else groups.set(r.type, [r]);
   }
-  return [...groups].filter(([, list]) => list.length > 0).map(([type, list]) => ({ type, title: resourceGroupName(type), resources: list }));
+  return [...groups]
+    .filter(([, list]) => list.length > 0)
+    .map(([type, list]) => ({ type, title: resourceGroupName(type), resources: list }));
 }
 
 /** Every resource of the flow, grouped by kind with counts; each one opens to its typed sections. */
@@ -45,7 +52,11 @@ export function ResourcesPanel({ doc, filter = '' }: ResourcesPanelProps) {
       <h2 id={titleId} className="fsd-title">
         Resources ({filter.trim() ? `${shown} of ${doc.resources.length}` : doc.resources.length})
       </h2>
-      {groups.length === 0 && <p className="fsd-muted">{doc.resources.length === 0 ? 'This flow has no resources.' : `No resources match “${filter}”.`}</p>}
+      {groups.length === 0 && (
+        <p className="fsd-muted">
+          {doc.resources.length === 0 ? 'This flow has no resources.' : `No resources match “${filter}”.`}
+        </p>
+      )}
       {groups.map((g) => (
         <section key={g.type} className="fsd-group" aria-label={g.title}>
           <h3 className="fsd-section-title">
@@ -56,7 +67,8 @@ export function ResourcesPanel({ doc, filter = '' }: ResourcesPanelProps) {
               <li key={`${r.name}#${i}`}>
                 <details className="fsd-resource">
                   <summary>
-                    <span className="fsd-mono fsd-resource-name">{r.name}</span> <span className="fsd-muted">{resourceSummary(r)}</span>
+                    <span className="fsd-mono fsd-resource-name">{r.name}</span>{' '}
+                    <span className="fsd-muted">{resourceSummary(r)}</span>
                   </summary>
                   <SectionList sections={describeResource(r)} level={4} />
                 </details>

@@ -39,7 +39,18 @@ function mappings(list: Value | undefined): Section | undefined {
 }
 
 export const actionCalls: Describer = {
-  keys: ['actionName', 'actionType', 'nameSegment', 'versionSegment', 'flowTransactionModel', 'storeOutputAutomatically', 'inputParameters', 'outputParameters', 'dataTypeMappings', 'offset'],
+  keys: [
+    'actionName',
+    'actionType',
+    'nameSegment',
+    'versionSegment',
+    'flowTransactionModel',
+    'storeOutputAutomatically',
+    'inputParameters',
+    'outputParameters',
+    'dataTypeMappings',
+    'offset',
+  ],
   describe: (d) => [
     section(
       'Action',
@@ -78,7 +89,9 @@ export const subflows: Describer = {
 };
 
 function stepSection(s: Obj, i: number): Section {
-  const assignees = asObjList(s.assignees).map((a) => `${formatValue(a.assignee) ?? ''}${txt(a.assigneeType) ? ` (${txt(a.assigneeType) as string})` : ''}`);
+  const assignees = asObjList(s.assignees).map(
+    (a) => `${formatValue(a.assignee) ?? ''}${txt(a.assigneeType) ? ` (${txt(a.assigneeType) as string})` : ''}`,
+  );
   return section(
     `Step ${i + 1}: ${txt(s.label) ?? txt(s.name) ?? ''}`,
     row('Step API name', txt(s.name), { mono: true }),
@@ -86,7 +99,8 @@ function stepSection(s: Obj, i: number): Section {
     row('Action', txt(s.actionName), { mono: true }),
     row('Description', txt(s.description)),
     row('Assigned to', assignees.join(', ')),
-    conditionsRow('Starts when', s.entryConditions ?? s.entryCriteria, s.entryConditionLogic ?? s.entryCriteriaLogic) ?? row('Starts when', 'The stage starts'),
+    conditionsRow('Starts when', s.entryConditions ?? s.entryCriteria, s.entryConditionLogic ?? s.entryCriteriaLogic) ??
+      row('Starts when', 'The stage starts'),
     row('Entry action', [txt(s.entryActionName), words(ACTION_TYPES, s.entryActionType)].filter(Boolean).join(' · ')),
     row('Entry action inputs', '', { children: inputRows(s.entryActionInputParameters) }),
     row('Inputs', '', { children: inputRows(s.inputParameters) }),
@@ -97,11 +111,20 @@ function stepSection(s: Obj, i: number): Section {
 }
 
 export const orchestratedStages: Describer = {
-  keys: ['stageSteps', 'exitConditions', 'exitConditionLogic', 'exitActionName', 'exitActionType', 'exitActionInputParameters', 'exitActionOutputParameters'],
+  keys: [
+    'stageSteps',
+    'exitConditions',
+    'exitConditionLogic',
+    'exitActionName',
+    'exitActionType',
+    'exitActionInputParameters',
+    'exitActionOutputParameters',
+  ],
   describe: (d) => [
     section(
       'Stage',
-      conditionsRow('Stage completes when', d.exitConditions, d.exitConditionLogic) ?? row('Stage completes when', 'All steps are completed'),
+      conditionsRow('Stage completes when', d.exitConditions, d.exitConditionLogic) ??
+        row('Stage completes when', 'All steps are completed'),
       row('Exit action', [txt(d.exitActionName), words(ACTION_TYPES, d.exitActionType)].filter(Boolean).join(' · ')),
       row('Exit action inputs', '', { children: inputRows(d.exitActionInputParameters) }),
       row('Exit action outputs', '', { children: outputRows(d.exitActionOutputParameters) }),
@@ -114,7 +137,11 @@ export const orchestratedStages: Describer = {
 export const steppedStages: Describer = {
   keys: ['steps', 'exitCriteria', 'exitCriteriaLogic'],
   describe: (d) => [
-    section('Stage', conditionsRow('Stage completes when', d.exitCriteria, d.exitCriteriaLogic) ?? row('Stage completes when', 'All steps are completed')),
+    section(
+      'Stage',
+      conditionsRow('Stage completes when', d.exitCriteria, d.exitCriteriaLogic) ??
+        row('Stage completes when', 'All steps are completed'),
+    ),
     ...asObjList(d.steps).map(stepSection),
   ],
 };

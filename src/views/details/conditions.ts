@@ -28,8 +28,14 @@ export const OPERATORS: Record<string, string> = {
 };
 
 /** One condition as a sentence: "$Record.Amount Greater Than 1,000,000", "Email Is Null True". */
-export function conditionSentence(left: string | undefined, operator: Value | undefined, value: Value | undefined): string {
-  return [left ?? '(no resource)', words(OPERATORS, operator) ?? '', formatValue(value) ?? ''].filter((p) => p !== '').join(' ');
+export function conditionSentence(
+  left: string | undefined,
+  operator: Value | undefined,
+  value: Value | undefined,
+): string {
+  return [left ?? '(no resource)', words(OPERATORS, operator) ?? '', formatValue(value) ?? '']
+    .filter((p) => p !== '')
+    .join(' ');
 }
 
 /** Decision, wait, visibility and collection-filter conditions: {leftValueReference, operator, rightValue}. */
@@ -54,8 +60,18 @@ export function logicText(logic: Value | undefined, count: number): string {
 }
 
 /** A "Conditions" row: the logic as its value, the numbered sentences as its children. */
-export function conditionsRow(label: string, items: Value | undefined, logic: Value | undefined, sentence: (c: Obj) => string = sentenceOf): Row | undefined {
+export function conditionsRow(
+  label: string,
+  items: Value | undefined,
+  logic: Value | undefined,
+  sentence: (c: Obj) => string = sentenceOf,
+): Row | undefined {
   const list = asObjList(items);
-  if (list.length === 0) return txt(logic) && txt(logic) !== 'no_conditions' && txt(logic) !== 'and' ? row(label, logicText(logic, 0)) : undefined;
-  return row(label, logicText(logic, list.length), { children: list.map((c, i) => ({ label: String(i + 1), value: sentence(c) })) });
+  if (list.length === 0)
+    return txt(logic) && txt(logic) !== 'no_conditions' && txt(logic) !== 'and'
+      ? row(label, logicText(logic, 0))
+      : undefined;
+  return row(label, logicText(logic, list.length), {
+    children: list.map((c, i) => ({ label: String(i + 1), value: sentence(c) })),
+  });
 }

@@ -67,8 +67,12 @@ export const BADGE_TEXT: Record<Badge, string> = {
 
 export function connectionsOf(id: string, graph: FlowGraph): Connections {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const outgoing = graph.edges.filter((e) => e.source === id).map((edge) => ({ edge, other: byId.get(edge.target), otherId: edge.target }));
-  const incoming = graph.edges.filter((e) => e.target === id).map((edge) => ({ edge, other: byId.get(edge.source), otherId: edge.source }));
+  const outgoing = graph.edges
+    .filter((e) => e.source === id)
+    .map((edge) => ({ edge, other: byId.get(edge.target), otherId: edge.target }));
+  const incoming = graph.edges
+    .filter((e) => e.target === id)
+    .map((edge) => ({ edge, other: byId.get(edge.source), otherId: edge.source }));
   const node = byId.get(id);
   const badges: Badge[] = [];
   if (outgoing.some((c) => c.edge.kind === 'fault')) badges.push('fault');

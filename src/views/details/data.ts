@@ -8,16 +8,39 @@ import { formatReference, formatValue, txt, yesNo } from './values';
 const filtersRow = (d: Obj, label: string) => conditionsRow(label, d.filters, d.filterLogic, filterSentence);
 
 export const recordLookups: Describer = {
-  keys: ['object', 'filters', 'filterLogic', 'sortField', 'sortOrder', 'getFirstRecordOnly', 'storeOutputAutomatically', 'outputReference', 'outputAssignments', 'queriedFields', 'assignNullValuesIfNoRecordsFound', 'limit'],
+  keys: [
+    'object',
+    'filters',
+    'filterLogic',
+    'sortField',
+    'sortOrder',
+    'getFirstRecordOnly',
+    'storeOutputAutomatically',
+    'outputReference',
+    'outputAssignments',
+    'queriedFields',
+    'assignNullValuesIfNoRecordsFound',
+    'limit',
+  ],
   describe: (d) => [
     section(
       'Get Records',
       row('Object', txt(d.object)),
       filtersRow(d, 'Filter records') ?? row('Filter records', 'None: all records'),
       txt(d.sortOrder) || txt(d.sortField)
-        ? row('Sort', `${txt(d.sortOrder) === 'Desc' ? 'Descending' : txt(d.sortOrder) === 'Asc' ? 'Ascending' : 'Not sorted'}${txt(d.sortField) ? ` by ${txt(d.sortField) as string}` : ''}`)
+        ? row(
+            'Sort',
+            `${txt(d.sortOrder) === 'Desc' ? 'Descending' : txt(d.sortOrder) === 'Asc' ? 'Ascending' : 'Not sorted'}${txt(d.sortField) ? ` by ${txt(d.sortField) as string}` : ''}`,
+          )
         : undefined,
-      row('How many records to store', d.getFirstRecordOnly === 'true' ? 'Only the first record' : d.getFirstRecordOnly === 'false' ? 'All records' : undefined),
+      row(
+        'How many records to store',
+        d.getFirstRecordOnly === 'true'
+          ? 'Only the first record'
+          : d.getFirstRecordOnly === 'false'
+            ? 'All records'
+            : undefined,
+      ),
       row('Limit', txt(d.limit)),
       row('How to store record data', storeText(d)),
       row('Fields', strings(d.queriedFields).join(', ')),
@@ -43,7 +66,10 @@ export const recordCreates: Describer = {
       row('Object', txt(d.object)),
       txt(d.inputReference)
         ? row('How to set record fields', `Use all values from ${formatReference(txt(d.inputReference) as string)}`)
-        : row('How to set record fields', asObjList(d.inputAssignments).length > 0 ? 'Use separate resources and literal values' : undefined),
+        : row(
+            'How to set record fields',
+            asObjList(d.inputAssignments).length > 0 ? 'Use separate resources and literal values' : undefined,
+          ),
       refRow('Store the new record ID in', d.assignRecordIdToReference),
       row('Record ID', d.storeOutputAutomatically === 'true' ? 'Stored automatically' : undefined),
     ),
@@ -58,7 +84,10 @@ export const recordUpdates: Describer = {
       'Update Records',
       row('Object', txt(d.object)),
       txt(d.inputReference)
-        ? row('How to find records', `Use the IDs and all field values from ${formatReference(txt(d.inputReference) as string)}`)
+        ? row(
+            'How to find records',
+            `Use the IDs and all field values from ${formatReference(txt(d.inputReference) as string)}`,
+          )
         : row('How to find records', 'Specify conditions to identify records, and set fields individually'),
       filtersRow(d, 'Filter records'),
     ),
@@ -82,7 +111,12 @@ export const recordDeletes: Describer = {
 
 export const recordRollbacks: Describer = {
   keys: [],
-  describe: () => [section('Roll Back Records', row('What it does', 'Rolls back the record changes made so far in the current transaction'))],
+  describe: () => [
+    section(
+      'Roll Back Records',
+      row('What it does', 'Rolls back the record changes made so far in the current transaction'),
+    ),
+  ],
 };
 
 export const transforms: Describer = {
@@ -90,7 +124,12 @@ export const transforms: Describer = {
   describe: (d) => [
     section(
       'Target Data',
-      row('Data type', [txt(d.dataType) === 'SObject' ? 'Record' : txt(d.dataType), txt(d.objectType) ?? txt(d.apexClass)].filter(Boolean).join(': ') || undefined),
+      row(
+        'Data type',
+        [txt(d.dataType) === 'SObject' ? 'Record' : txt(d.dataType), txt(d.objectType) ?? txt(d.apexClass)]
+          .filter(Boolean)
+          .join(': ') || undefined,
+      ),
       row('Collection', yesNo(d.isCollection)),
       row('Decimal places', txt(d.scale)),
     ),

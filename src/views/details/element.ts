@@ -45,8 +45,12 @@ export function describeElement(el: FlowElement, doc: FlowDoc): Section[] {
   const other = genericRows(el.data, skip);
   const sections = nonEmpty([
     ...typed,
-    other.length > 0 ? section(typed.length > 0 ? 'Other Settings' : elementKind(el.type).builderName, other) : undefined,
+    other.length > 0
+      ? section(typed.length > 0 ? 'Other Settings' : elementKind(el.type).builderName, other)
+      : undefined,
     metadataSection(el.data.processMetadataValues),
   ]);
-  return sections.length > 0 ? sections : [section(elementKind(el.type).builderName, row('Settings', 'None beyond its name and label'))];
+  return sections.length > 0
+    ? sections
+    : [section(elementKind(el.type).builderName, row('Settings', 'None beyond its name and label'))];
 }

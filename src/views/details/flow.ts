@@ -80,10 +80,19 @@ export function describeFlow(doc: FlowDoc, graph: FlowGraph): Section {
     row('How to run the flow', words(RUN_MODES, p.runInMode)),
     row('Interview label', txt(p.interviewLabel), { mono: true }),
     row('Description', txt(p.description)),
-    row('Canvas', canvasMode === 'AUTO_LAYOUT_CANVAS' ? 'Auto-Layout' : canvasMode === 'FREE_FORM_CANVAS' ? 'Free-Form' : canvasMode),
+    row(
+      'Canvas',
+      canvasMode === 'AUTO_LAYOUT_CANVAS'
+        ? 'Auto-Layout'
+        : canvasMode === 'FREE_FORM_CANVAS'
+          ? 'Free-Form'
+          : canvasMode,
+    ),
     row('Environments', strings(p.environments).join(', ')),
     row('Template', p.isTemplate === 'true' ? 'Yes' : undefined),
-    row('Size', `${elements} element${elements === 1 ? '' : 's'}, ${graph.edges.length} connector${graph.edges.length === 1 ? '' : 's'}, ${doc.resources.length} resource${doc.resources.length === 1 ? '' : 's'}`),
+    row(
+      'Size',
+      `${elements} element${elements === 1 ? '' : 's'}, ${graph.edges.length} connector${graph.edges.length === 1 ? '' : 's'}, ${doc.resources.length} resource${doc.resources.length === 1 ? '' : 's'}`,
+    ),
   );
 }
-

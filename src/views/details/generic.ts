@@ -3,16 +3,41 @@ import { row, rows, section, type Row, type Section } from './types';
 import { formatReference, formatValue, humanise, txt, yesNo } from './values';
 
 /** Slots of a FlowElementReferenceOrValue: an object made only of these is one value, not a structure. */
-const VALUE_SLOTS = new Set(['stringValue', 'numberValue', 'booleanValue', 'dateValue', 'dateTimeValue', 'elementReference', 'apexValue', 'sobjectValue', 'formulaExpression', 'formulaDataType', 'setupReference', 'setupReferenceType', 'transformValueReference']);
+const VALUE_SLOTS = new Set([
+  'stringValue',
+  'numberValue',
+  'booleanValue',
+  'dateValue',
+  'dateTimeValue',
+  'elementReference',
+  'apexValue',
+  'sobjectValue',
+  'formulaExpression',
+  'formulaDataType',
+  'setupReference',
+  'setupReferenceType',
+  'transformValueReference',
+]);
 
 // Compare whole names: `defaultConnector` ends in "faultConnector".
 export const CONNECTOR_FIELD = /^(connector|connectors|[a-z]\w*Connector)$/;
 
 /** Fields every element has, shown by the panel header or not at all (coordinates, connectors). */
-export const COMMON_FIELDS: ReadonlySet<string> = new Set(['name', 'label', 'description', 'locationX', 'locationY', 'processMetadataValues']);
+export const COMMON_FIELDS: ReadonlySet<string> = new Set([
+  'name',
+  'label',
+  'description',
+  'locationX',
+  'locationY',
+  'processMetadataValues',
+]);
 
 export function isValueObject(v: Value | undefined): v is Obj {
-  return isObj(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => VALUE_SLOTS.has(k) || k === 'processMetadataValues');
+  return (
+    isObj(v) &&
+    Object.keys(v).length > 0 &&
+    Object.keys(v).every((k) => VALUE_SLOTS.has(k) || k === 'processMetadataValues')
+  );
 }
 
 /** A reference field (a variable, a collection, an element's output) as {!name}. */
@@ -51,10 +76,18 @@ function genericRow(label: string, v: Value): Row | undefined {
   const items = asObjList(v);
   return row(`${label} (${items.length})`, '', {
     children: items.map((item, i) => {
-      const summary = isValueObject(item.value) ? formatValue(item.value) : txt(item.assignToReference) ? `→ ${formatReference(txt(item.assignToReference) as string)}` : '';
+      const summary = isValueObject(item.value)
+        ? formatValue(item.value)
+        : txt(item.assignToReference)
+          ? `→ ${formatReference(txt(item.assignToReference) as string)}`
+          : '';
       const skip = new Set(['name', 'label', ...(summary ? ['value', 'assignToReference'] : [])]);
       const children = genericRows(item, skip);
-      return { label: itemLabel(item, i), value: summary || (children.length > 0 ? '' : '(empty)'), ...childrenOf(children) };
+      return {
+        label: itemLabel(item, i),
+        value: summary || (children.length > 0 ? '' : '(empty)'),
+        ...childrenOf(children),
+      };
     }),
   });
 }
@@ -65,14 +98,20 @@ function childrenOf(children: Row[]): { children?: Row[] } {
 
 /** Input parameters / input assignments: `name` or `field` ← value. */
 export function inputRows(list: Value | undefined): Row[] {
-  return asObjList(list).map((p, i) => ({ label: txt(p.name) ?? txt(p.field) ?? String(i + 1), value: formatValue(p.value) ?? '(not set)' }));
+  return asObjList(list).map((p, i) => ({
+    label: txt(p.name) ?? txt(p.field) ?? String(i + 1),
+    value: formatValue(p.value) ?? '(not set)',
+  }));
 }
 
 /** Output parameters / output assignments: `name` or `field` → the variable that stores it. */
 export function outputRows(list: Value | undefined): Row[] {
   return asObjList(list).map((p, i) => {
     const target = txt(p.assignToReference) ?? txt(p.assignToFieldReference);
-    return { label: txt(p.name) ?? txt(p.field) ?? String(i + 1), value: target ? `→ ${formatReference(target)}` : (formatValue(p.value) ?? '(not stored)') };
+    return {
+      label: txt(p.name) ?? txt(p.field) ?? String(i + 1),
+      value: target ? `→ ${formatReference(target)}` : (formatValue(p.value) ?? '(not stored)'),
+    };
   });
 }
 
@@ -82,7 +121,10 @@ export function listSection(title: string, items: Row[]): Section | undefined {
 
 /** processMetadataValues (Process Builder bookkeeping and Builder hints): name = value pairs. */
 export function metadataSection(v: Value | undefined): Section | undefined {
-  const items = asObjList(v).map((m, i) => ({ label: txt(m.name) ?? String(i + 1), value: formatValue(m.value) ?? '(no value)' }));
+  const items = asObjList(v).map((m, i) => ({
+    label: txt(m.name) ?? String(i + 1),
+    value: formatValue(m.value) ?? '(no value)',
+  }));
   return items.length > 0 ? section('Process metadata values', items) : undefined;
 }
 

@@ -20,7 +20,8 @@ const ASSIGNMENT_OPERATORS: Record<string, string> = {
   RemovePosition: 'Remove Position',
 };
 
-const RECORD_CHANGED = 'Only if the record that triggered the flow to run is updated to meet the condition requirements';
+const RECORD_CHANGED =
+  'Only if the record that triggered the flow to run is updated to meet the condition requirements';
 
 export const decisions: Describer = {
   keys: ['rules', 'defaultConnectorLabel'],
@@ -29,11 +30,16 @@ export const decisions: Describer = {
       section(
         `Outcome ${i + 1}: ${txt(rule.label) ?? txt(rule.name) ?? ''}`,
         row('Outcome API name', txt(rule.name), { mono: true }),
-        conditionsRow('Condition requirements', rule.conditions, rule.conditionLogic) ?? row('Condition requirements', 'None'),
+        conditionsRow('Condition requirements', rule.conditions, rule.conditionLogic) ??
+          row('Condition requirements', 'None'),
         rule.doesRequireRecordChangedToMeetCriteria === 'true' ? row('When to execute', RECORD_CHANGED) : undefined,
       ),
     ),
-    section('Default Outcome', row('Label', txt(d.defaultConnectorLabel) ?? 'Default Outcome'), row('Runs when', 'No other outcome’s conditions are met')),
+    section(
+      'Default Outcome',
+      row('Label', txt(d.defaultConnectorLabel) ?? 'Default Outcome'),
+      row('Runs when', 'No other outcome’s conditions are met'),
+    ),
   ],
 };
 
@@ -44,7 +50,9 @@ export const assignments: Describer = {
       'Set Variable Values',
       asObjList(d.assignmentItems).map((item, i) => ({
         label: txt(item.assignToReference) ?? String(i + 1),
-        value: [words(ASSIGNMENT_OPERATORS, item.operator) ?? 'Equals', formatValue(item.value) ?? '(nothing)'].join(' '),
+        value: [words(ASSIGNMENT_OPERATORS, item.operator) ?? 'Equals', formatValue(item.value) ?? '(nothing)'].join(
+          ' ',
+        ),
       })),
     ) ?? section('Set Variable Values', row('Assignments', 'None')),
   ],
@@ -70,7 +78,19 @@ const PROCESSOR_TYPES: Record<string, string> = {
 };
 
 export const collectionProcessors: Describer = {
-  keys: ['collectionProcessorType', 'elementSubtype', 'collectionReference', 'assignNextValueToReference', 'conditions', 'conditionLogic', 'formula', 'sortOptions', 'limit', 'mapItems', 'outputSObjectType'],
+  keys: [
+    'collectionProcessorType',
+    'elementSubtype',
+    'collectionReference',
+    'assignNextValueToReference',
+    'conditions',
+    'conditionLogic',
+    'formula',
+    'sortOptions',
+    'limit',
+    'mapItems',
+    'outputSObjectType',
+  ],
   describe: (d) => [
     section(
       'Collection Processor',
@@ -91,7 +111,10 @@ export const collectionProcessors: Describer = {
     ),
     listSection(
       'Map Items',
-      asObjList(d.mapItems).map((m, i) => ({ label: txt(m.assignToFieldReference) ?? String(i + 1), value: formatValue(m.value) ?? '(no value)' })),
+      asObjList(d.mapItems).map((m, i) => ({
+        label: txt(m.assignToFieldReference) ?? String(i + 1),
+        value: formatValue(m.value) ?? '(no value)',
+      })),
     ),
   ],
 };
@@ -119,7 +142,10 @@ export const experiments: Describer = {
   describe: (d) => [
     listSection(
       'Paths',
-      asObjList(d.paths).map((p, i) => ({ label: txt(p.label) ?? txt(p.name) ?? String(i + 1), value: txt(p.percentage) ? `${txt(p.percentage) as string}%` : '' })),
+      asObjList(d.paths).map((p, i) => ({
+        label: txt(p.label) ?? txt(p.name) ?? String(i + 1),
+        value: txt(p.percentage) ? `${txt(p.percentage) as string}%` : '',
+      })),
     ),
   ],
 };

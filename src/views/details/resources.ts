@@ -56,8 +56,10 @@ export function resourceGroupName(type: string): string {
 export function resourceSummary(r: FlowResource): string {
   const d = r.data;
   if (r.type === 'stages') return txt(d.label) ?? '';
-  if (r.type === 'choices') return txt(d.choiceText) ? `"${short(richToPlain(txt(d.choiceText) as string))}"` : (dataTypeText(d) ?? '');
-  if (r.type === 'dynamicChoiceSets') return `${resourceTypeName(r)}${txt(d.object) ?? txt(d.picklistObject) ? ` (${(txt(d.object) ?? txt(d.picklistObject)) as string})` : ''}`;
+  if (r.type === 'choices')
+    return txt(d.choiceText) ? `"${short(richToPlain(txt(d.choiceText) as string))}"` : (dataTypeText(d) ?? '');
+  if (r.type === 'dynamicChoiceSets')
+    return `${resourceTypeName(r)}${(txt(d.object) ?? txt(d.picklistObject)) ? ` (${(txt(d.object) ?? txt(d.picklistObject)) as string})` : ''}`;
   if (r.type === 'textTemplates') return d.isViewedAsPlainText === 'true' ? 'Plain text' : 'Rich text';
   return dataTypeText(d) ?? resourceTypeName(r);
 }
@@ -66,7 +68,11 @@ function short(s: string): string {
   return s.length > 60 ? `${s.slice(0, 59)}…` : s;
 }
 
-type Describe = { keys: readonly string[]; rows: (d: Obj) => (Row | undefined)[]; extra?: (d: Obj) => (Section | undefined)[] };
+type Describe = {
+  keys: readonly string[];
+  rows: (d: Obj) => (Row | undefined)[];
+  extra?: (d: Obj) => (Section | undefined)[];
+};
 
 const typeRows = (d: Obj) => [row('Data type', dataTypeText(d)), row('Decimal places', txt(d.scale))];
 
@@ -81,11 +87,20 @@ const DESCRIBE: Record<string, Describe> = {
       row('Default value', formatValue(d.value)),
     ],
   },
-  constants: { keys: ['dataType', 'value'], rows: (d) => [...typeRows(d), row('Value', formatValue(d.value) ?? '(empty)')] },
-  formulas: { keys: ['dataType', 'scale', 'expression'], rows: (d) => [...typeRows(d), row('Formula', txt(d.expression) ?? '(empty)', { mono: true })] },
+  constants: {
+    keys: ['dataType', 'value'],
+    rows: (d) => [...typeRows(d), row('Value', formatValue(d.value) ?? '(empty)')],
+  },
+  formulas: {
+    keys: ['dataType', 'scale', 'expression'],
+    rows: (d) => [...typeRows(d), row('Formula', txt(d.expression) ?? '(empty)', { mono: true })],
+  },
   textTemplates: {
     keys: ['text', 'isViewedAsPlainText'],
-    rows: (d) => [row('View as', d.isViewedAsPlainText === 'true' ? 'Plain text' : 'Rich text'), row('Body', txt(d.text) ?? '(empty)', { mono: true })],
+    rows: (d) => [
+      row('View as', d.isViewedAsPlainText === 'true' ? 'Plain text' : 'Rich text'),
+      row('Body', txt(d.text) ?? '(empty)', { mono: true }),
+    ],
   },
   choices: {
     keys: ['choiceText', 'dataType', 'value', 'userInput'],
@@ -93,11 +108,27 @@ const DESCRIBE: Record<string, Describe> = {
       row('Choice label', txt(d.choiceText) && richToPlain(txt(d.choiceText) as string)),
       ...typeRows(d),
       row('Choice value', formatValue(d.value)),
-      isObj(d.userInput) ? row('Let users enter input', 'Yes', { children: genericRows(d.userInput, new Set()) }) : undefined,
+      isObj(d.userInput)
+        ? row('Let users enter input', 'Yes', { children: genericRows(d.userInput, new Set()) })
+        : undefined,
     ],
   },
   dynamicChoiceSets: {
-    keys: ['object', 'picklistObject', 'picklistField', 'collectionReference', 'dataType', 'displayField', 'valueField', 'filters', 'filterLogic', 'sortField', 'sortOrder', 'limit', 'outputAssignments'],
+    keys: [
+      'object',
+      'picklistObject',
+      'picklistField',
+      'collectionReference',
+      'dataType',
+      'displayField',
+      'valueField',
+      'filters',
+      'filterLogic',
+      'sortField',
+      'sortOrder',
+      'limit',
+      'outputAssignments',
+    ],
     rows: (d) => [
       row('Object', txt(d.object) ?? txt(d.picklistObject)),
       row('Picklist field', txt(d.picklistField)),
@@ -106,14 +137,23 @@ const DESCRIBE: Record<string, Describe> = {
       conditionsRow('Filter records', d.filters, d.filterLogic, filterSentence),
       row('Choice label field', txt(d.displayField)),
       row('Choice value field', txt(d.valueField)),
-      row('Sort', txt(d.sortOrder) || txt(d.sortField) ? `${txt(d.sortOrder) === 'Desc' ? 'Descending' : 'Ascending'}${txt(d.sortField) ? ` by ${txt(d.sortField) as string}` : ''}` : undefined),
+      row(
+        'Sort',
+        txt(d.sortOrder) || txt(d.sortField)
+          ? `${txt(d.sortOrder) === 'Desc' ? 'Descending' : 'Ascending'}${txt(d.sortField) ? ` by ${txt(d.sortField) as string}` : ''}`
+          : undefined,
+      ),
       row('Limit', txt(d.limit)),
     ],
     extra: (d) => [listSection('Store Fields in Variables', outputRows(d.outputAssignments))],
   },
   stages: {
     keys: ['label', 'stageOrder', 'isActive'],
-    rows: (d) => [row('Label', txt(d.label)), row('Order', txt(d.stageOrder)), row('Active by default', yesNo(d.isActive) ?? 'No')],
+    rows: (d) => [
+      row('Label', txt(d.label)),
+      row('Order', txt(d.stageOrder)),
+      row('Active by default', yesNo(d.isActive) ?? 'No'),
+    ],
   },
 };
 
@@ -125,6 +165,11 @@ export function describeResource(r: FlowResource): Section[] {
   const known = DESCRIBE[r.type];
   const main = section(resourceTypeName(r), ...(known?.rows(d) ?? []), row('Description', txt(d.description)));
   const other = genericRows(d, new Set([...COMMON, ...(known?.keys ?? [])]));
-  const sections = nonEmpty([main, ...(known?.extra?.(d) ?? []), other.length > 0 ? section(known ? 'Other Settings' : resourceTypeName(r), other) : undefined, metadataSection(d.processMetadataValues)]);
+  const sections = nonEmpty([
+    main,
+    ...(known?.extra?.(d) ?? []),
+    other.length > 0 ? section(known ? 'Other Settings' : resourceTypeName(r), other) : undefined,
+    metadataSection(d.processMetadataValues),
+  ]);
   return sections.length > 0 ? sections : [section(resourceTypeName(r), row('Settings', 'None beyond its name'))];
 }

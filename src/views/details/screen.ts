@@ -66,15 +66,22 @@ export function fieldRow(f: Obj): Row {
   const name = txt(f.name);
   if (type === 'Region') {
     const width = asObjList(f.inputParameters).find((p) => p.name === 'width');
-    return { label: 'Column', value: width ? `Width ${formatValue(width.value)?.replace(/"/g, '') ?? ''} of 12` : '', ...kids(asObjList(f.fields).map(fieldRow)) };
+    return {
+      label: 'Column',
+      value: width ? `Width ${formatValue(width.value)?.replace(/"/g, '') ?? ''} of 12` : '',
+      ...kids(asObjList(f.fields).map(fieldRow)),
+    };
   }
   const text = txt(f.fieldText);
   const plain = text !== undefined ? richToPlain(text) : undefined;
-  const title = (plain && short(plain)) || (type === 'ObjectProvided' ? txt(f.objectFieldReference) : undefined) || name || '';
+  const title =
+    (plain && short(plain)) || (type === 'ObjectProvided' ? txt(f.objectFieldReference) : undefined) || name || '';
   const children = rows(
     name && name !== title ? row('API name', name, { mono: true }) : undefined,
     type === 'DisplayText' && plain && plain !== title ? row('Text', plain) : undefined,
-    type === 'RegionContainer' ? row('Header', txt(f.regionContainerType) === 'SectionWithHeader' ? 'Shown' : 'Hidden') : undefined,
+    type === 'RegionContainer'
+      ? row('Header', txt(f.regionContainerType) === 'SectionWithHeader' ? 'Shown' : 'Hidden')
+      : undefined,
     txt(f.objectFieldReference) !== title ? row('Field', txt(f.objectFieldReference), { mono: true }) : undefined,
     // Components, sections and display text carry isRequired=true by default; only inputs mean it.
     row('Required', f.isRequired === 'true' && !NOT_INPUTS.has(type ?? '') ? 'Yes' : undefined),
@@ -84,8 +91,15 @@ export function fieldRow(f: Obj): Row {
     row('Decimal places', txt(f.scale)),
     row('Help text', txt(f.helpText) && richToPlain(txt(f.helpText) as string)),
     row('Inputs', '', { children: inputRows(f.inputParameters) }),
-    row('Outputs', f.storeOutputAutomatically === 'true' ? 'Stored automatically' : '', { children: outputRows(f.outputParameters) }),
-    row('Object types', '', { children: asObjList(f.dataTypeMappings).map((m) => ({ label: txt(m.typeName) ?? '', value: txt(m.typeValue) ?? '' })) }),
+    row('Outputs', f.storeOutputAutomatically === 'true' ? 'Stored automatically' : '', {
+      children: outputRows(f.outputParameters),
+    }),
+    row('Object types', '', {
+      children: asObjList(f.dataTypeMappings).map((m) => ({
+        label: txt(m.typeName) ?? '',
+        value: txt(m.typeValue) ?? '',
+      })),
+    }),
     visibilityRow(f.visibilityRule),
     validationRow(f.validationRule),
     asObjList(f.fields).map(fieldRow),
@@ -100,7 +114,10 @@ function visibilityRow(r: Value | undefined): Row | undefined {
 function validationRow(r: Value | undefined): Row | undefined {
   if (!isObj(r)) return undefined;
   return row('Validate input', '', {
-    children: rows(row('Formula', txt(r.formulaExpression), { mono: true }), row('Error message', txt(r.errorMessage) && richToPlain(txt(r.errorMessage) as string))),
+    children: rows(
+      row('Formula', txt(r.formulaExpression), { mono: true }),
+      row('Error message', txt(r.errorMessage) && richToPlain(txt(r.errorMessage) as string)),
+    ),
   });
 }
 
@@ -113,7 +130,19 @@ function allow(v: Value | undefined): string | undefined {
 }
 
 export const screens: Describer = {
-  keys: ['fields', 'allowBack', 'allowFinish', 'allowPause', 'showFooter', 'showHeader', 'backButtonLabel', 'nextOrFinishButtonLabel', 'pauseButtonLabel', 'helpText', 'pausedText'],
+  keys: [
+    'fields',
+    'allowBack',
+    'allowFinish',
+    'allowPause',
+    'showFooter',
+    'showHeader',
+    'backButtonLabel',
+    'nextOrFinishButtonLabel',
+    'pauseButtonLabel',
+    'helpText',
+    'pausedText',
+  ],
   describe: (d) => {
     const fields = asObjList(d.fields);
     return [

@@ -35,7 +35,9 @@ const PROCESS_TRIGGERS: Record<string, string> = {
 export function triggerText(start: Obj | undefined, doc: FlowDoc): string | undefined {
   const type = txt(start?.triggerType);
   if (type && SAVE_TIMING[type]) {
-    const what = words(RECORD_TRIGGERS, start?.recordTriggerType) ?? (type === 'RecordBeforeDelete' ? 'A record is deleted' : 'A record changes');
+    const what =
+      words(RECORD_TRIGGERS, start?.recordTriggerType) ??
+      (type === 'RecordBeforeDelete' ? 'A record is deleted' : 'A record changes');
     return `${what} — ${SAVE_TIMING[type]}`;
   }
   if (type) return words(OTHER_TRIGGERS, type);
@@ -52,7 +54,12 @@ export function triggerObject(start: Obj | undefined, doc: FlowDoc): string | un
 }
 
 function processValues(doc: FlowDoc): Map<string, string> {
-  return new Map(asObjList(doc.properties.processMetadataValues).map((m) => [txt(m.name) ?? '', (formatValue(m.value) ?? '').replace(/^"|"$/g, '')]));
+  return new Map(
+    asObjList(doc.properties.processMetadataValues).map((m) => [
+      txt(m.name) ?? '',
+      (formatValue(m.value) ?? '').replace(/^"|"$/g, ''),
+    ]),
+  );
 }
 
 /** "1 Days After CloseDate", "3 Hours Before CloseDate", "Run Asynchronously". */
@@ -60,17 +67,39 @@ export function scheduledPathOffset(p: Obj, start: Obj | undefined): string {
   if (txt(p.pathType) === 'AsyncAfterCommit') return 'Run Asynchronously';
   const n = Number(txt(p.offsetNumber) ?? '0');
   const unit = txt(p.offsetUnit) ?? 'Days';
-  const base = txt(p.timeSource) === 'RecordField' || txt(p.recordField) ? (txt(p.recordField) ?? 'a record field') : (words(RECORD_TRIGGERS, start?.recordTriggerType) ?? 'A record is saved').replace(/^A record/, 'the record');
+  const base =
+    txt(p.timeSource) === 'RecordField' || txt(p.recordField)
+      ? (txt(p.recordField) ?? 'a record field')
+      : (words(RECORD_TRIGGERS, start?.recordTriggerType) ?? 'A record is saved').replace(/^A record/, 'the record');
   return `${Math.abs(n)} ${unit} ${n < 0 ? 'Before' : 'After'} ${base}`;
 }
 
-const HANDLED = new Set(['triggerType', 'recordTriggerType', 'object', 'filters', 'filterLogic', 'filterFormula', 'doesRequireRecordChangedToMeetCriteria', 'schedule', 'scheduledPaths', 'capabilityTypes', 'locationX', 'locationY', 'processMetadataValues']);
+const HANDLED = new Set([
+  'triggerType',
+  'recordTriggerType',
+  'object',
+  'filters',
+  'filterLogic',
+  'filterFormula',
+  'doesRequireRecordChangedToMeetCriteria',
+  'schedule',
+  'scheduledPaths',
+  'capabilityTypes',
+  'locationX',
+  'locationY',
+  'processMetadataValues',
+]);
 
 /** Start: the trigger, entry conditions, schedule and scheduled paths (or the legacy start reference). */
 export function describeStart(start: Obj | undefined, doc: FlowDoc): Section[] {
   const s: Obj = start ?? {};
   const type = txt(s.triggerType);
-  const timing = type === 'RecordBeforeSave' ? 'Fast Field Updates' : type === 'RecordAfterSave' ? 'Actions and Related Records' : undefined;
+  const timing =
+    type === 'RecordBeforeSave'
+      ? 'Fast Field Updates'
+      : type === 'RecordAfterSave'
+        ? 'Actions and Related Records'
+        : undefined;
   const trigger = section(
     'Trigger',
     row('Trigger the flow when', triggerText(start, doc) ?? noTrigger(doc)),
@@ -78,7 +107,9 @@ export function describeStart(start: Obj | undefined, doc: FlowDoc): Section[] {
     row('Optimize the flow for', timing),
     row('Trigger order', txt(doc.properties.triggerOrder)),
     row('Capabilities', '', { children: asObjList(s.capabilityTypes).map(capabilityRow) }),
-    !start && doc.startElementReference ? row('Starts at (legacy start element reference)', doc.startElementReference, { mono: true }) : undefined,
+    !start && doc.startElementReference
+      ? row('Starts at (legacy start element reference)', doc.startElementReference, { mono: true })
+      : undefined,
   );
   const paths = asObjList(s.scheduledPaths);
   return nonEmpty([
@@ -86,10 +117,17 @@ export function describeStart(start: Obj | undefined, doc: FlowDoc): Section[] {
     entryConditions(s),
     scheduleSection(s.schedule),
     listSection('Scheduled Paths', [
-      ...(paths.length > 0 && s.connector !== undefined ? [{ label: 'Run Immediately', value: 'When the record is saved' }] : []),
+      ...(paths.length > 0 && s.connector !== undefined
+        ? [{ label: 'Run Immediately', value: 'When the record is saved' }]
+        : []),
       ...paths.map((p) => ({
-        label: txt(p.label) ?? (txt(p.pathType) === 'AsyncAfterCommit' ? 'Run Asynchronously' : txt(p.name) ?? 'Scheduled path'),
-        value: txt(p.label) === undefined && txt(p.pathType) === 'AsyncAfterCommit' ? 'In the background, after the triggering transaction commits' : scheduledPathOffset(p, start),
+        label:
+          txt(p.label) ??
+          (txt(p.pathType) === 'AsyncAfterCommit' ? 'Run Asynchronously' : (txt(p.name) ?? 'Scheduled path')),
+        value:
+          txt(p.label) === undefined && txt(p.pathType) === 'AsyncAfterCommit'
+            ? 'In the background, after the triggering transaction commits'
+            : scheduledPathOffset(p, start),
         ...children([row('Path API name', txt(p.name), { mono: true }), row('Batch size', txt(p.maxBatchSize))]),
       })),
     ]),
@@ -110,14 +148,21 @@ function children(items: (Row | undefined)[]): { children?: Row[] } {
 }
 
 function capabilityRow(c: Obj): Row {
-  const inputs = asObjList(c.inputs).map((i) => `${txt(i.capabilityInputName) ?? txt(i.name) ?? ''}: ${txt(i.dataType) ?? ''}`);
-  return { label: txt(c.capabilityName) ?? txt(c.name) ?? 'Capability', value: inputs.length > 0 ? `Inputs: ${inputs.join(', ')}` : 'No inputs' };
+  const inputs = asObjList(c.inputs).map(
+    (i) => `${txt(i.capabilityInputName) ?? txt(i.name) ?? ''}: ${txt(i.dataType) ?? ''}`,
+  );
+  return {
+    label: txt(c.capabilityName) ?? txt(c.name) ?? 'Capability',
+    value: inputs.length > 0 ? `Inputs: ${inputs.join(', ')}` : 'No inputs',
+  };
 }
 
 function entryConditions(s: Obj): Section | undefined {
   const formula = txt(s.filterFormula);
   const conditions = formula
-    ? row('Condition requirements', 'Formula evaluates to true', { children: [{ label: 'Formula', value: formula, mono: true }] })
+    ? row('Condition requirements', 'Formula evaluates to true', {
+        children: [{ label: 'Formula', value: formula, mono: true }],
+      })
     : conditionsRow('Condition requirements', s.filters, s.filterLogic, filterSentence);
   if (!conditions) return undefined;
   const rt = txt(s.recordTriggerType);
@@ -126,7 +171,12 @@ function entryConditions(s: Obj): Section | undefined {
     'Entry Conditions',
     conditions,
     onUpdate
-      ? row('When to run the flow for updated records', s.doesRequireRecordChangedToMeetCriteria === 'true' ? 'Only when a record is updated to meet the condition requirements' : 'Every time a record is updated and meets the condition requirements')
+      ? row(
+          'When to run the flow for updated records',
+          s.doesRequireRecordChangedToMeetCriteria === 'true'
+            ? 'Only when a record is updated to meet the condition requirements'
+            : 'Every time a record is updated and meets the condition requirements',
+        )
       : undefined,
   );
 }

@@ -18,7 +18,11 @@ export interface Section {
   rows: Row[];
 }
 
-export function row(label: string, value: string | undefined, opts: { mono?: boolean; children?: Row[] } = {}): Row | undefined {
+export function row(
+  label: string,
+  value: string | undefined,
+  opts: { mono?: boolean; children?: Row[] } = {},
+): Row | undefined {
   if ((value === undefined || value === '') && !opts.children?.length) return undefined;
   const r: Row = { label, value: value ?? '' };
   if (opts.mono) r.mono = true;

@@ -30,7 +30,11 @@ export function yesNo(v: Value | undefined): string | undefined {
 
 /** `camelCase`/`PascalCase`/`snake_case` → "Camel Case": the fallback for enum values we do not know. */
 export function humanise(text: string): string {
-  const words = text.replace(/_/g, ' ').replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').trim();
+  const words = text
+    .replace(/_/g, ' ')
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -60,7 +64,11 @@ export function formatReference(ref: string): string {
 export function formatValue(v: Value | undefined): string | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map((x) => formatValue(x) ?? '').filter(Boolean).join(', ');
+  if (Array.isArray(v))
+    return v
+      .map((x) => formatValue(x) ?? '')
+      .filter(Boolean)
+      .join(', ');
   const o: Obj = v;
   const s = (k: string) => str(o[k]);
   if (s('elementReference') !== undefined) return formatReference(s('elementReference') as string);
@@ -70,11 +78,17 @@ export function formatValue(v: Value | undefined): string | undefined {
   if (s('dateValue') !== undefined) return s('dateValue');
   if (s('dateTimeValue') !== undefined) return s('dateTimeValue');
   if (s('formulaExpression') !== undefined) return `Formula: ${s('formulaExpression') as string}`;
-  if (s('setupReference') !== undefined) return `${s('setupReference') as string}${s('setupReferenceType') ? ` (${s('setupReferenceType') as string})` : ''}`;
+  if (s('setupReference') !== undefined)
+    return `${s('setupReference') as string}${s('setupReferenceType') ? ` (${s('setupReferenceType') as string})` : ''}`;
   if (s('apexValue') !== undefined) return s('apexValue');
   if (s('transformValueReference') !== undefined) return formatReference(s('transformValueReference') as string);
   // Anything else (sobjectValue, a future slot): "slot: value" pairs, never JSON.
-  return Object.entries(o).filter(([k]) => k !== 'processMetadataValues').map(([k, x]) => `${humanise(k)}: ${formatValue(x) ?? ''}`).join('; ') || undefined;
+  return (
+    Object.entries(o)
+      .filter(([k]) => k !== 'processMetadataValues')
+      .map(([k, x]) => `${humanise(k)}: ${formatValue(x) ?? ''}`)
+      .join('; ') || undefined
+  );
 }
 
 /** Turn rich text (screen Display Text, help text) into readable plain text: tags out, entities decoded. */
@@ -96,6 +110,10 @@ export function richToPlain(html: string): string {
 
 /** The first line of a text, shortened: for row labels made from free text. */
 export function short(text: string, max = 80): string {
-  const line = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  const line =
+    text
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

@@ -18,7 +18,8 @@ interface Props {
 }
 
 function connectorCounts(changes: ChangeItem[]): string {
-  const n = (status: ChangeItem['status']) => changes.filter((c) => c.group === 'connectors' && c.status === status).length;
+  const n = (status: ChangeItem['status']) =>
+    changes.filter((c) => c.group === 'connectors' && c.status === status).length;
   const parts = [`${n('added')} added`, `${n('removed')} removed`, `${n('rewired')} rewired`];
   return parts.join(', ');
 }
@@ -34,7 +35,9 @@ export function ChangeList({ diff, changes, current, onGo }: Props) {
   // The by-name counts include connectors that merely follow a rename (removed + added under the new name);
   // the list, like the picture, does not show those as changes.
   const byName = s.edges.added + s.edges.removed;
-  const listedEdges = changes.filter((c) => c.group === 'connectors' && c.status !== 'rewired').length + 2 * changes.filter((c) => c.status === 'rewired').length;
+  const listedEdges =
+    changes.filter((c) => c.group === 'connectors' && c.status !== 'rewired').length +
+    2 * changes.filter((c) => c.status === 'rewired').length;
   const renameOnly = Math.max(0, Math.round((byName - listedEdges) / 2));
   const counts = [
     s.nodes.added && `${s.nodes.added} added`,
@@ -45,10 +48,13 @@ export function ChangeList({ diff, changes, current, onGo }: Props) {
   return (
     <div className="change-list" ref={list}>
       <p className="change-summary">
-        <strong>Elements:</strong> {counts.length > 0 ? counts.join(', ') : 'no changes'} · {s.nodes.unchanged} unchanged
+        <strong>Elements:</strong> {counts.length > 0 ? counts.join(', ') : 'no changes'} · {s.nodes.unchanged}{' '}
+        unchanged
         <br />
         <strong>Connectors:</strong> {connectorCounts(changes)}
-        {renameOnly > 0 ? ` (and ${renameOnly} that only follow a renamed element)` : ''} · <strong>Resources:</strong> {s.resources.added + s.resources.removed + s.resources.changed} · <strong>Flow properties:</strong> {s.properties}
+        {renameOnly > 0 ? ` (and ${renameOnly} that only follow a renamed element)` : ''} · <strong>Resources:</strong>{' '}
+        {s.resources.added + s.resources.removed + s.resources.changed} · <strong>Flow properties:</strong>{' '}
+        {s.properties}
       </p>
       {changes.length === 0 && <p className="muted">The two versions are the same (coordinates are not compared).</p>}
       {GROUPS.map(([group, title]) => {
@@ -62,7 +68,12 @@ export function ChangeList({ diff, changes, current, onGo }: Props) {
             <ul>
               {items.map(({ item, index }) => (
                 <li key={item.key} data-change-index={index} className={index === current ? 'is-current' : undefined}>
-                  <button type="button" className="change-row" onClick={() => onGo(index)} aria-current={index === current ? 'true' : undefined}>
+                  <button
+                    type="button"
+                    className="change-row"
+                    onClick={() => onGo(index)}
+                    aria-current={index === current ? 'true' : undefined}
+                  >
                     <span className={`change-mark change-${item.status}`} aria-hidden="true">
                       {STATUS_MARK[item.status]}
                     </span>
@@ -71,11 +82,15 @@ export function ChangeList({ diff, changes, current, onGo }: Props) {
                       <span className="change-detail">
                         {STATUS_WORD[item.status]}
                         {item.detail ? ` · ${item.detail}` : ''}
-                        {item.changes && item.changes.length > 0 && item.group === 'elements' ? ` · ${item.changes.length} propert${item.changes.length === 1 ? 'y' : 'ies'}` : ''}
+                        {item.changes && item.changes.length > 0 && item.group === 'elements'
+                          ? ` · ${item.changes.length} propert${item.changes.length === 1 ? 'y' : 'ies'}`
+                          : ''}
                       </span>
                     </span>
                   </button>
-                  {(item.group === 'resources' || item.group === 'properties') && index === current && item.changes && <PropertyChanges changes={item.changes} />}
+                  {(item.group === 'resources' || item.group === 'properties') && index === current && item.changes && (
+                    <PropertyChanges changes={item.changes} />
+                  )}
                 </li>
               ))}
             </ul>

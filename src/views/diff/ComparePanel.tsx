@@ -11,14 +11,24 @@ type Slot = { input: FlowInput; summary: string } | { error: string; hint: strin
 function check(input: FlowInput): Slot {
   const parsed = parseFlow(input.text, { fileName: input.source.kind === 'paste' ? undefined : input.source.name });
   if (!parsed.ok) return { error: parsed.error.message, hint: parsed.error.hint, name: input.source.name };
-  return { input, summary: `${parsed.doc.label || parsed.doc.name} · ${parsed.doc.elements.length} elements${parsed.records && parsed.records.length > 1 ? ` · first of ${parsed.records.length} versions` : ''}` };
+  return {
+    input,
+    summary: `${parsed.doc.label || parsed.doc.name} · ${parsed.doc.elements.length} elements${parsed.records && parsed.records.length > 1 ? ` · first of ${parsed.records.length} versions` : ''}`,
+  };
 }
 
 /** Choose two versions — each by file, drop, paste, sample or the open flow — and compare them. */
 export function ComparePanel({ onClose }: { onClose: () => void }) {
   const store = useAppStore();
   const open = store.getState().flow;
-  const [before, setBefore] = useState<Slot>(open ? { input: { text: open.text, source: open.source, recordIndex: open.recordIndex }, summary: `${open.doc.label || open.doc.name} · ${open.doc.elements.length} elements (open now)` } : undefined);
+  const [before, setBefore] = useState<Slot>(
+    open
+      ? {
+          input: { text: open.text, source: open.source, recordIndex: open.recordIndex },
+          summary: `${open.doc.label || open.doc.name} · ${open.doc.elements.length} elements (open now)`,
+        }
+      : undefined,
+  );
   const [after, setAfter] = useState<Slot>(undefined);
   // Swapping remounts the two boxes, so text typed or pasted into one does not stay behind in the other.
   const [swaps, setSwaps] = useState(0);
@@ -31,7 +41,13 @@ export function ComparePanel({ onClose }: { onClose: () => void }) {
   }, [onClose]);
   const ready = before && 'input' in before && after && 'input' in after;
   return (
-    <div className="compare-dialog" role="dialog" aria-modal="true" aria-label="Compare two versions" onClick={(e) => e.target === e.currentTarget && onClose()}>
+    <div
+      className="compare-dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-label="Compare two versions"
+      onClick={(e) => e.target === e.currentTarget && onClose()}
+    >
       <div className="compare-box" ref={dialog}>
         <h2>Compare two versions</h2>
         <div className="compare-sides">
@@ -73,7 +89,11 @@ export function ComparePanel({ onClose }: { onClose: () => void }) {
             className="primary"
             disabled={!ready}
             onClick={() => {
-              if (before && 'input' in before && after && 'input' in after) void store.getState().compare(before.input, after.input).then((ok) => ok && onClose());
+              if (before && 'input' in before && after && 'input' in after)
+                void store
+                  .getState()
+                  .compare(before.input, after.input)
+                  .then((ok) => ok && onClose());
             }}
           >
             Compare
@@ -91,7 +111,11 @@ function SlotPicker({ title, slot, onPick }: { title: string; slot: Slot; onPick
   const fromFile = async (f: File | undefined) => {
     if (!f) return;
     const read = await readFileText(f);
-    onPick(read.ok ? check({ text: read.text, source: { kind: 'file', name: read.name } }) : { error: read.message, hint: read.hint, name: read.name });
+    onPick(
+      read.ok
+        ? check({ text: read.text, source: { kind: 'file', name: read.name } })
+        : { error: read.message, hint: read.hint, name: read.name },
+    );
   };
   return (
     <section
@@ -133,7 +157,10 @@ function SlotPicker({ title, slot, onPick }: { title: string; slot: Slot; onPick
           value=""
           onChange={(e) => {
             const sample = SAMPLES.find((s) => s.id === e.target.value);
-            if (sample) void sample.load().then((t) => onPick(check({ text: t, source: { kind: 'sample', name: sample.fileName } })));
+            if (sample)
+              void sample
+                .load()
+                .then((t) => onPick(check({ text: t, source: { kind: 'sample', name: sample.fileName } })));
           }}
         >
           <option value="">Sample…</option>
@@ -144,13 +171,26 @@ function SlotPicker({ title, slot, onPick }: { title: string; slot: Slot; onPick
           ))}
         </select>
       </div>
-      <input ref={file} type="file" hidden accept=".xml,.flow,.json" aria-label={`${title}: flow file`} onChange={(e) => void fromFile(e.target.files?.[0])} />
+      <input
+        ref={file}
+        type="file"
+        hidden
+        accept=".xml,.flow,.json"
+        aria-label={`${title}: flow file`}
+        onChange={(e) => void fromFile(e.target.files?.[0])}
+      />
       <textarea
         rows={4}
-        aria-label={`${title}: paste XML or JSON`} placeholder="…or paste the flow's XML or JSON here, or drop a file on this box" value={text}
+        aria-label={`${title}: paste XML or JSON`}
+        placeholder="…or paste the flow's XML or JSON here, or drop a file on this box"
+        value={text}
         onChange={(e) => {
           setText(e.target.value);
-          onPick(e.target.value.trim() ? check({ text: e.target.value, source: { kind: 'paste', name: 'pasted text' } }) : undefined);
+          onPick(
+            e.target.value.trim()
+              ? check({ text: e.target.value, source: { kind: 'paste', name: 'pasted text' } })
+              : undefined,
+          );
         }}
       />
     </section>

@@ -22,8 +22,12 @@ export function DiffBar() {
   const n = comparison.changes.length;
   return (
     <div className="diff-bar">
-      <span className="diff-versions" title={`${sourceName(comparison.before.source)} → ${sourceName(comparison.after.source)}`}>
-        <span className="muted">Comparing</span> <strong>{sourceName(comparison.before.source)}</strong> <span aria-label="with">→</span> <strong>{sourceName(comparison.after.source)}</strong>
+      <span
+        className="diff-versions"
+        title={`${sourceName(comparison.before.source)} → ${sourceName(comparison.after.source)}`}
+      >
+        <span className="muted">Comparing</span> <strong>{sourceName(comparison.before.source)}</strong>{' '}
+        <span aria-label="with">→</span> <strong>{sourceName(comparison.after.source)}</strong>
       </span>
       <div className="segmented" role="radiogroup" aria-label="Comparison view">
         {MODES.map(([m, label]) => (
@@ -33,13 +37,25 @@ export function DiffBar() {
         ))}
       </div>
       <div className="diff-step" aria-label="Step through changes">
-        <button type="button" onClick={() => stepChange(-1)} disabled={n === 0} aria-label="Previous change (p)" title="Previous change (p)">
+        <button
+          type="button"
+          onClick={() => stepChange(-1)}
+          disabled={n === 0}
+          aria-label="Previous change (p)"
+          title="Previous change (p)"
+        >
           ‹
         </button>
         <span className="diff-step-count" aria-live="polite">
           {n === 0 ? 'No changes' : index === undefined ? `${n} change${n === 1 ? '' : 's'}` : `${index + 1} of ${n}`}
         </span>
-        <button type="button" onClick={() => stepChange(1)} disabled={n === 0} aria-label="Next change (n)" title="Next change (n)">
+        <button
+          type="button"
+          onClick={() => stepChange(1)}
+          disabled={n === 0}
+          aria-label="Next change (n)"
+          title="Next change (n)"
+        >
           ›
         </button>
       </div>

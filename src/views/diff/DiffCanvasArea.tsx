@@ -27,7 +27,9 @@ export function DiffCanvasArea() {
     const n = comparison.diff.graph.nodes.length;
     return (
       <div className="layout-status" role="status" aria-live="polite">
-        {layout.status === 'running' && layout.progress ? layout.progress : `Laying out ${n.toLocaleString('en-US')} elements of both versions…`}
+        {layout.status === 'running' && layout.progress
+          ? layout.progress
+          : `Laying out ${n.toLocaleString('en-US')} elements of both versions…`}
       </div>
     );
   }
@@ -40,13 +42,22 @@ export function DiffCanvasArea() {
 
 function DiffCanvases({ comparison, layout, mode }: { comparison: Comparison; layout: LayoutData; mode: DiffMode }) {
   const { diff, before, after } = comparison;
-  const renamedFrom = useMemo(() => new Map(diff.nodes.filter((n) => n.renamedFrom).map((n) => [n.id, `was ${n.renamedFrom as string}`])), [diff]);
+  const renamedFrom = useMemo(
+    () => new Map(diff.nodes.filter((n) => n.renamedFrom).map((n) => [n.id, `was ${n.renamedFrom as string}`])),
+    [diff],
+  );
   // On the Before side the element still has its old name: its badge says what it becomes.
-  const renamedTo = useMemo(() => new Map(diff.nodes.filter((n) => n.renamedFrom).map((n) => [n.id, `now ${n.id}`])), [diff]);
+  const renamedTo = useMemo(
+    () => new Map(diff.nodes.filter((n) => n.renamedFrom).map((n) => [n.id, `now ${n.id}`])),
+    [diff],
+  );
   const sync = useMemo(() => createViewportSync(), []);
   const oldLabels = useMemo(() => beforeLabels(comparison), [comparison]);
   const filters = useMemo(
-    () => (mode === 'side' ? [visibleIn(diff.graph, 'side-before', layout.nodes), visibleIn(diff.graph, 'side-after', layout.nodes)] : [visibleIn(diff.graph, mode, layout.nodes)]),
+    () =>
+      mode === 'side'
+        ? [visibleIn(diff.graph, 'side-before', layout.nodes), visibleIn(diff.graph, 'side-after', layout.nodes)]
+        : [visibleIn(diff.graph, mode, layout.nodes)],
     [diff, mode, layout],
   );
   if (mode === 'side') {
@@ -55,11 +66,29 @@ function DiffCanvases({ comparison, layout, mode }: { comparison: Comparison; la
         <div className="diff-side-by-side">
           <section className="diff-pane" aria-label="Before">
             <h3 className="diff-pane-title">Before · {before.doc.label}</h3>
-            <FlowCanvas doc={before.doc} graph={diff.graph} layout={layout} filter={filters[0]} renamedFrom={renamedTo} sync={sync} label="Before" labels={oldLabels} />
+            <FlowCanvas
+              doc={before.doc}
+              graph={diff.graph}
+              layout={layout}
+              filter={filters[0]}
+              renamedFrom={renamedTo}
+              sync={sync}
+              label="Before"
+              labels={oldLabels}
+            />
           </section>
           <section className="diff-pane" aria-label="After">
             <h3 className="diff-pane-title">After · {after.doc.label}</h3>
-            <FlowCanvas doc={after.doc} graph={diff.graph} layout={layout} filter={filters[1]} renamedFrom={renamedFrom} sync={sync} label="After" labelsWas={oldLabels.edges} />
+            <FlowCanvas
+              doc={after.doc}
+              graph={diff.graph}
+              layout={layout}
+              filter={filters[1]}
+              renamedFrom={renamedFrom}
+              sync={sync}
+              label="After"
+              labelsWas={oldLabels.edges}
+            />
           </section>
         </div>
         <Legend />
@@ -69,7 +98,16 @@ function DiffCanvases({ comparison, layout, mode }: { comparison: Comparison; la
   return (
     <div className="diff-area">
       <div className="diff-single">
-        <FlowCanvas doc={mode === 'before' ? before.doc : after.doc} graph={diff.graph} layout={layout} filter={filters[0]} renamedFrom={mode === 'before' ? renamedTo : renamedFrom} labels={mode === 'before' ? oldLabels : undefined} labelsWas={mode === 'before' ? undefined : oldLabels.edges} label={mode === 'before' ? 'Before' : mode === 'after' ? 'After' : 'Comparison'} />
+        <FlowCanvas
+          doc={mode === 'before' ? before.doc : after.doc}
+          graph={diff.graph}
+          layout={layout}
+          filter={filters[0]}
+          renamedFrom={mode === 'before' ? renamedTo : renamedFrom}
+          labels={mode === 'before' ? oldLabels : undefined}
+          labelsWas={mode === 'before' ? undefined : oldLabels.edges}
+          label={mode === 'before' ? 'Before' : mode === 'after' ? 'After' : 'Comparison'}
+        />
       </div>
       <Legend />
     </div>

@@ -33,14 +33,29 @@ export function DiffSide() {
   return (
     <>
       <SideTabs tabs={tabs} current={tab} onChange={setTab} />
-      {tab === 'changes' && <ChangeList diff={comparison.diff} changes={comparison.changes} current={index} onGo={goToChange} />}
-      {tab === 'details' && (selection === undefined ? <p className="side-empty muted">Click an element, or step through the changes with n / p.</p> : <ElementDiff comparison={comparison} id={selection} onSelect={select} />)}
+      {tab === 'changes' && (
+        <ChangeList diff={comparison.diff} changes={comparison.changes} current={index} onGo={goToChange} />
+      )}
+      {tab === 'details' &&
+        (selection === undefined ? (
+          <p className="side-empty muted">Click an element, or step through the changes with n / p.</p>
+        ) : (
+          <ElementDiff comparison={comparison} id={selection} onSelect={select} />
+        ))}
     </>
   );
 }
 
 /** One element of the union graph: its status, each changed property before/after, then its full details. */
-export function ElementDiff({ comparison, id, onSelect }: { comparison: Comparison; id: string; onSelect: (id: string) => void }) {
+export function ElementDiff({
+  comparison,
+  id,
+  onSelect,
+}: {
+  comparison: Comparison;
+  id: string;
+  onSelect: (id: string) => void;
+}) {
   const { diff, before, after } = comparison;
   const node = diff.graph.nodes.find((n) => n.id === id);
   // A removed element whose name an added one took lives in the union graph as `graphId`.
@@ -50,7 +65,12 @@ export function ElementDiff({ comparison, id, onSelect }: { comparison: Comparis
   const removed = status === 'removed';
   const side = removed ? before : after;
   const name = removed ? (nd?.id ?? id) : id;
-  const element = id === START_ID ? (side.doc.start || side.doc.startElementReference ? 'start' : undefined) : side.doc.elements.find((e) => e.name === name);
+  const element =
+    id === START_ID
+      ? side.doc.start || side.doc.startElementReference
+        ? 'start'
+        : undefined
+      : side.doc.elements.find((e) => e.name === name);
   const touching = diff.graph.edges.filter((e) => e.status !== 'unchanged' && (e.source === id || e.target === id));
   const label = (x: string) => diff.graph.nodes.find((n) => n.id === x)?.label ?? x;
   return (

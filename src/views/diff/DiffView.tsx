@@ -5,7 +5,9 @@ import { DiffCanvasArea } from './DiffCanvasArea';
 import { DiffSide } from './DiffSide';
 import './diff.css';
 
-const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.isContentEditable);
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLElement &&
+  (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.isContentEditable);
 
 /** `n` / `p`: next and previous change. */
 function useChangeKeys() {

@@ -10,10 +10,19 @@ export function PropertyChanges({ changes }: { changes: PropertyChange[] }) {
         <div key={c.path} className="prop-change">
           <dt>
             <code>{c.path}</code>{' '}
-            {c.before === undefined ? <span className="prop-tag prop-tag-added">set</span> : c.after === undefined ? <span className="prop-tag prop-tag-removed">unset</span> : null}
+            {c.before === undefined ? (
+              <span className="prop-tag prop-tag-added">set</span>
+            ) : c.after === undefined ? (
+              <span className="prop-tag prop-tag-removed">unset</span>
+            ) : null}
           </dt>
           <dd>
-            <ChangedValue before={valueText(c.before)} after={valueText(c.after)} unsetBefore={c.before === undefined} unsetAfter={c.after === undefined} />
+            <ChangedValue
+              before={valueText(c.before)}
+              after={valueText(c.after)}
+              unsetBefore={c.before === undefined}
+              unsetAfter={c.after === undefined}
+            />
           </dd>
         </div>
       ))}
@@ -21,7 +30,17 @@ export function PropertyChanges({ changes }: { changes: PropertyChange[] }) {
   );
 }
 
-function ChangedValue({ before, after, unsetBefore, unsetAfter }: { before: string; after: string; unsetBefore: boolean; unsetAfter: boolean }) {
+function ChangedValue({
+  before,
+  after,
+  unsetBefore,
+  unsetAfter,
+}: {
+  before: string;
+  after: string;
+  unsetBefore: boolean;
+  unsetAfter: boolean;
+}) {
   const pieces = !unsetBefore && !unsetAfter ? wordDiff(before, after) : undefined;
   return (
     <div className="value-diff">
@@ -30,7 +49,13 @@ function ChangedValue({ before, after, unsetBefore, unsetAfter }: { before: stri
         {unsetBefore ? (
           <em className="muted">not set</em>
         ) : (
-          <span className="value-text">{pieces ? pieces.filter((p) => p.op !== 'add').map((p, i) => (p.op === 'del' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>)) : before}</span>
+          <span className="value-text">
+            {pieces
+              ? pieces
+                  .filter((p) => p.op !== 'add')
+                  .map((p, i) => (p.op === 'del' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))
+              : before}
+          </span>
         )}
       </div>
       <div className="value-after">
@@ -38,7 +63,13 @@ function ChangedValue({ before, after, unsetBefore, unsetAfter }: { before: stri
         {unsetAfter ? (
           <em className="muted">not set</em>
         ) : (
-          <span className="value-text">{pieces ? pieces.filter((p) => p.op !== 'del').map((p, i) => (p.op === 'add' ? <ins key={i}>{p.text}</ins> : <span key={i}>{p.text}</span>)) : after}</span>
+          <span className="value-text">
+            {pieces
+              ? pieces
+                  .filter((p) => p.op !== 'del')
+                  .map((p, i) => (p.op === 'add' ? <ins key={i}>{p.text}</ins> : <span key={i}>{p.text}</span>))
+              : after}
+          </span>
         )}
       </div>
     </div>

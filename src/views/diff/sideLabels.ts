@@ -25,7 +25,8 @@ export function beforeLabels({ diff, before }: Comparison): LabelOverrides {
     const label = nodeLabel.get(name(n.id));
     if (label !== undefined && label !== n.label) nodes.set(n.id, label);
   }
-  const key = (source: string, target: string, kind: string, k: string | undefined) => `${source}\u0000${target}\u0000${kind}\u0000${k ?? ''}`;
+  const key = (source: string, target: string, kind: string, k: string | undefined) =>
+    `${source}\u0000${target}\u0000${kind}\u0000${k ?? ''}`;
   const edgeLabel = new Map(before.graph.edges.map((e) => [key(e.source, e.target, e.kind, e.key), e.label]));
   const edges = new Map<string, string | undefined>();
   for (const e of diff.graph.edges) {

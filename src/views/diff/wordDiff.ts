@@ -5,7 +5,14 @@ export function valueText(v: Value | undefined, indent = ''): string {
   if (v === undefined) return '';
   if (typeof v === 'string') return v;
   // A list item that is an object starts on its dash line, like YAML: "- field: x\n  operator: y".
-  if (Array.isArray(v)) return v.map((item) => (typeof item === 'string' ? `${indent}- ${item}` : `${indent}- ${valueText(item, `${indent}  `).slice(indent.length + 2)}`)).join('\n');
+  if (Array.isArray(v))
+    return v
+      .map((item) =>
+        typeof item === 'string'
+          ? `${indent}- ${item}`
+          : `${indent}- ${valueText(item, `${indent}  `).slice(indent.length + 2)}`,
+      )
+      .join('\n');
   return Object.entries(v)
     .map(([k, x]) => (typeof x === 'string' ? `${indent}${k}: ${x}` : `${indent}${k}:\n${valueText(x, `${indent}  `)}`))
     .join('\n');
@@ -43,7 +50,8 @@ export function wordDiff(before: string, after: string): Piece[] {
     for (let i = n - 1; i >= 0; i--) {
       const row = lcs[i] as Uint32Array;
       const below = lcs[i + 1] as Uint32Array;
-      for (let j = m - 1; j >= 0; j--) row[j] = am[i] === bm[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
+      for (let j = m - 1; j >= 0; j--)
+        row[j] = am[i] === bm[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
     }
     let i = 0;
     let j = 0;
@@ -52,12 +60,19 @@ export function wordDiff(before: string, after: string): Piece[] {
         middle.push({ text: am[i] as string, op: 'same' });
         i++;
         j++;
-      } else if (j < m && (i === n || ((lcs[i] as Uint32Array)[j + 1] as number) >= ((lcs[i + 1] as Uint32Array)[j] as number))) {
+      } else if (
+        j < m &&
+        (i === n || ((lcs[i] as Uint32Array)[j + 1] as number) >= ((lcs[i + 1] as Uint32Array)[j] as number))
+      ) {
         middle.push({ text: bm[j++] as string, op: 'add' });
       } else middle.push({ text: am[i++] as string, op: 'del' });
     }
   }
-  const pieces = [{ text: a.slice(0, head).join(''), op: 'same' as const }, ...middle, { text: a.slice(a.length - tail).join(''), op: 'same' as const }];
+  const pieces = [
+    { text: a.slice(0, head).join(''), op: 'same' as const },
+    ...middle,
+    { text: a.slice(a.length - tail).join(''), op: 'same' as const },
+  ];
   // Merge neighbours with the same op so the page gets a few spans, not one per token.
   const out: Piece[] = [];
   for (const p of pieces) {
@@ -70,4 +85,8 @@ export function wordDiff(before: string, after: string): Piece[] {
 }
 
 /** The before side of a diff (same + del) and the after side (same + add) as text: for tests and copy. */
-export const sideText = (pieces: Piece[], side: 'before' | 'after') => pieces.filter((p) => p.op === 'same' || p.op === (side === 'before' ? 'del' : 'add')).map((p) => p.text).join('');
+export const sideText = (pieces: Piece[], side: 'before' | 'after') =>
+  pieces
+    .filter((p) => p.op === 'same' || p.op === (side === 'before' ? 'del' : 'add'))
+    .map((p) => p.text)
+    .join('');

@@ -4,7 +4,10 @@ import { linkForScreen } from '../links';
 import { useAppStore } from '../storeContext';
 import { download, screenSvg, svgToPng } from './exportImage';
 
-type Result = { kind: 'link'; text: string; what: string; length: number; warning?: string; copied: boolean } | { kind: 'error'; message: string; hint?: string } | { kind: 'done'; message: string };
+type Result =
+  | { kind: 'link'; text: string; what: string; length: number; warning?: string; copied: boolean }
+  | { kind: 'error'; message: string; hint?: string }
+  | { kind: 'done'; message: string };
 
 /** Copy a link to what is on screen (length shown, warned above a GitHub comment's limit), copy an embed snippet, export SVG / PNG. */
 export function ShareMenu({ onClose }: { onClose: () => void }) {
@@ -48,22 +51,47 @@ export function ShareMenu({ onClose }: { onClose: () => void }) {
   const copyLink = run(async () => {
     const link = await linkForScreen(store, site);
     if (!link.ok) return setResult({ kind: 'error', message: link.message, hint: link.hint });
-    setResult({ kind: 'link', what: 'The link', text: link.url, length: link.length, warning: link.warning, copied: await copy(link.url) });
+    setResult({
+      kind: 'link',
+      what: 'The link',
+      text: link.url,
+      length: link.length,
+      warning: link.warning,
+      copied: await copy(link.url),
+    });
   });
   const embed = run(async () => {
     const link = await linkForScreen(store, site);
     if (!link.ok) return setResult({ kind: 'error', message: link.message, hint: link.hint });
     const src = embedUrl(link.url);
     const snippet = `<iframe src="${src.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" width="100%" height="600" style="border:1px solid #d8dde6;border-radius:6px" title="Flow diagram" loading="lazy"></iframe>`;
-    setResult({ kind: 'link', what: 'The embed code', text: snippet, length: snippet.length, warning: link.warning, copied: await copy(snippet) });
+    setResult({
+      kind: 'link',
+      what: 'The embed code',
+      text: snippet,
+      length: snippet.length,
+      warning: link.warning,
+      copied: await copy(snippet),
+    });
   });
   const exportAs = (format: 'svg' | 'png') =>
     run(async () => {
       const pic = await screenSvg(store.getState());
-      if (!pic) return setResult({ kind: 'error', message: 'The picture is not ready yet.', hint: 'Wait for the layout to finish, then export.' });
-      const blob = format === 'svg' ? new Blob([pic.svg], { type: 'image/svg+xml' }) : await svgToPng(pic.svg, pic.width, pic.height);
+      if (!pic)
+        return setResult({
+          kind: 'error',
+          message: 'The picture is not ready yet.',
+          hint: 'Wait for the layout to finish, then export.',
+        });
+      const blob =
+        format === 'svg'
+          ? new Blob([pic.svg], { type: 'image/svg+xml' })
+          : await svgToPng(pic.svg, pic.width, pic.height);
       download(blob, `${pic.name}.${format}`);
-      setResult({ kind: 'done', message: `Saved ${pic.name}.${format} (${Math.max(1, Math.round(blob.size / 1024)).toLocaleString('en-US')} KB).` });
+      setResult({
+        kind: 'done',
+        message: `Saved ${pic.name}.${format} (${Math.max(1, Math.round(blob.size / 1024)).toLocaleString('en-US')} KB).`,
+      });
     });
   return (
     <div className="share-menu" role="dialog" aria-label="Share and export" ref={box}>
@@ -84,7 +112,8 @@ export function ShareMenu({ onClose }: { onClose: () => void }) {
       {result?.kind === 'link' && (
         <div className="share-result">
           <p role="status">
-            {result.copied ? 'Copied to the clipboard' : 'Select and copy'} · {result.length.toLocaleString('en-US')} characters
+            {result.copied ? 'Copied to the clipboard' : 'Select and copy'} · {result.length.toLocaleString('en-US')}{' '}
+            characters
             {result.length <= COMMENT_LIMIT ? ' (fits in a GitHub comment)' : ''}
           </p>
           {result.warning && (
@@ -92,7 +121,13 @@ export function ShareMenu({ onClose }: { onClose: () => void }) {
               {result.warning}
             </p>
           )}
-          <textarea readOnly aria-label={result.what} value={result.text} rows={3} onFocus={(e) => e.currentTarget.select()} />
+          <textarea
+            readOnly
+            aria-label={result.what}
+            value={result.text}
+            rows={3}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </div>
       )}
       {result?.kind === 'error' && (

@@ -3,20 +3,33 @@ import { triggerObject, triggerText } from '../details/start';
 import type { AppState } from '../../state/store';
 
 /** The picture on screen as a standalone SVG (the renderer the CLI uses), or undefined before layout. */
-export async function screenSvg(s: AppState): Promise<{ svg: string; name: string; width: number; height: number } | undefined> {
+export async function screenSvg(
+  s: AppState,
+): Promise<{ svg: string; name: string; width: number; height: number } | undefined> {
   if (s.layout.status !== 'done') return undefined;
   const { renderSvg } = await import('../../render/svg');
   const comparison = s.comparison;
   const flow = comparison?.after ?? s.flow;
   if (!flow) return undefined;
   const doc = flow.doc;
-  const startDetail = [triggerObject(doc.start, doc), triggerText(doc.start, doc) ?? processTypeName(doc)].filter(Boolean).join(' · ') || undefined;
+  const startDetail =
+    [triggerObject(doc.start, doc), triggerText(doc.start, doc) ?? processTypeName(doc)].filter(Boolean).join(' · ') ||
+    undefined;
   const graph = comparison?.diff.graph ?? flow.graph;
-  const renamedFrom = comparison ? new Map(comparison.diff.nodes.filter((n) => n.renamedFrom).map((n) => [n.id, n.renamedFrom as string])) : undefined;
-  const title = comparison ? `${doc.label || doc.name}: ${comparison.before.source.name} → ${comparison.after.source.name}` : doc.label || doc.name;
+  const renamedFrom = comparison
+    ? new Map(comparison.diff.nodes.filter((n) => n.renamedFrom).map((n) => [n.id, n.renamedFrom as string]))
+    : undefined;
+  const title = comparison
+    ? `${doc.label || doc.name}: ${comparison.before.source.name} → ${comparison.after.source.name}`
+    : doc.label || doc.name;
   const svg = renderSvg(graph, s.layout.layout, { startDetail, renamedFrom, title, selected: s.selection });
   const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
-  return { svg, name: `${doc.name || 'flow'}${comparison ? '-diff' : ''}`, width: Number(size?.[1] ?? 800), height: Number(size?.[2] ?? 600) };
+  return {
+    svg,
+    name: `${doc.name || 'flow'}${comparison ? '-diff' : ''}`,
+    width: Number(size?.[1] ?? 800),
+    height: Number(size?.[2] ?? 600),
+  };
 }
 
 /** Starts a download of a blob under a file name. */
@@ -55,7 +68,12 @@ export async function svgToPng(svg: string, width: number, height: number): Prom
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The picture is too big to turn into a PNG; export SVG instead.'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error('The picture is too big to turn into a PNG; export SVG instead.'))),
+        'image/png',
+      ),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

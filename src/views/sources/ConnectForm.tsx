@@ -11,7 +11,17 @@ const origin = () => (typeof location === 'undefined' ? '' : location.origin);
  * Instance URL, access token, API version. The token is in the password field only until Connect; then it
  * lives in the client's closure (and in `sessionStorage` only if "remember for this tab" is ticked).
  */
-export function ConnectForm({ connect, storage, initialUrl = '', onConnected }: { connect: Connect; storage: Storage | undefined; initialUrl?: string; onConnected: (client: OrgClient) => void }) {
+export function ConnectForm({
+  connect,
+  storage,
+  initialUrl = '',
+  onConnected,
+}: {
+  connect: Connect;
+  storage: Storage | undefined;
+  initialUrl?: string;
+  onConnected: (client: OrgClient) => void;
+}) {
   const [remembered] = useState(() => (storage ? recallToken(storage) : undefined));
   const [instanceUrl, setInstanceUrl] = useState(remembered?.instanceUrl ?? initialUrl);
   // Uncontrolled on purpose: React mirrors a controlled input's value into the DOM attribute, where any
@@ -35,7 +45,12 @@ export function ConnectForm({ connect, storage, initialUrl = '', onConnected }: 
     try {
       const client = await connect({ instanceUrl, token, apiVersion });
       if (storage) {
-        if (remember) rememberToken(storage, { instanceUrl: client.instanceUrl, apiVersion: client.apiVersion, token: token.trim() });
+        if (remember)
+          rememberToken(storage, {
+            instanceUrl: client.instanceUrl,
+            apiVersion: client.apiVersion,
+            token: token.trim(),
+          });
         else forgetToken(storage);
       }
       if (input) input.value = '';
@@ -49,16 +64,34 @@ export function ConnectForm({ connect, storage, initialUrl = '', onConnected }: 
   return (
     <form onSubmit={(e) => void submit(e)} aria-label="Connect to a Salesforce org">
       <p className="src-help">
-        Get both with <code>sf org display --json --target-org &lt;alias&gt;</code>: <code>result.instanceUrl</code> and <code>result.accessToken</code>. The org’s CORS allowlist (Setup → CORS) must include{' '}
-        <code>{origin() || 'this site’s origin'}</code>. The token stays in this tab’s memory and goes only to the instance.
+        Get both with <code>sf org display --json --target-org &lt;alias&gt;</code>: <code>result.instanceUrl</code> and{' '}
+        <code>result.accessToken</code>. The org’s CORS allowlist (Setup → CORS) must include{' '}
+        <code>{origin() || 'this site’s origin'}</code>. The token stays in this tab’s memory and goes only to the
+        instance.
       </p>
       <div className="src-form">
         <label htmlFor={`${id}-instance`}>Instance URL</label>
-        <input id={`${id}-instance`} type="text" inputMode="url" placeholder="https://mydomain.my.salesforce.com" autoComplete="url" spellCheck={false} value={instanceUrl} onChange={(e) => setInstanceUrl(e.target.value)} />
+        <input
+          id={`${id}-instance`}
+          type="text"
+          inputMode="url"
+          placeholder="https://mydomain.my.salesforce.com"
+          autoComplete="url"
+          spellCheck={false}
+          value={instanceUrl}
+          onChange={(e) => setInstanceUrl(e.target.value)}
+        />
         <label htmlFor={`${id}-token`}>Access token</label>
         <input id={`${id}-token`} ref={tokenInput} type="password" autoComplete="off" spellCheck={false} />
         <label htmlFor={`${id}-api`}>API version</label>
-        <input id={`${id}-api`} type="text" inputMode="decimal" size={6} value={apiVersion} onChange={(e) => setApiVersion(e.target.value)} />
+        <input
+          id={`${id}-api`}
+          type="text"
+          inputMode="decimal"
+          size={6}
+          value={apiVersion}
+          onChange={(e) => setApiVersion(e.target.value)}
+        />
         <label className="src-check">
           <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
           Remember for this tab

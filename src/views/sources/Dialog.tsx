@@ -2,14 +2,27 @@ import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 're
 import { createPortal } from 'react-dom';
 import './sources.css';
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog in a portal (outside the app bar, whose styles it must not inherit). Esc and × close it;
  * Tab stays inside; focus goes to the first field on open and back where it was on close. `hidden` keeps
  * it mounted, so what lives in it (the org connection) survives closing.
  */
-export function Dialog({ title, open = true, onClose, children, className }: { title: string; open?: boolean; onClose: () => void; children: ReactNode; className?: string }) {
+export function Dialog({
+  title,
+  open = true,
+  onClose,
+  children,
+  className,
+}: {
+  title: string;
+  open?: boolean;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+}) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
@@ -17,7 +30,9 @@ export function Dialog({ title, open = true, onClose, children, className }: { t
   useEffect(() => {
     if (!open) return;
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = box.current?.querySelector<HTMLElement>('input:not([disabled]), select, textarea') ?? box.current?.querySelector<HTMLElement>(FOCUSABLE);
+    const first =
+      box.current?.querySelector<HTMLElement>('input:not([disabled]), select, textarea') ??
+      box.current?.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
     // Esc also closes when focus has fallen out of the dialog (a button disabled while busy drops it to <body>).
     const onWindowKey = (e: globalThis.KeyboardEvent) => {
@@ -47,7 +62,14 @@ export function Dialog({ title, open = true, onClose, children, className }: { t
   };
   return createPortal(
     <div className="src-backdrop" hidden={!open}>
-      <div ref={box} className={`src-dialog ${className ?? ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+      <div
+        ref={box}
+        className={`src-dialog ${className ?? ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onKeyDown={onKeyDown}
+      >
         <header className="src-dialog-head">
           <h2 id={titleId}>{title}</h2>
           <button type="button" className="src-close" aria-label="Close" onClick={onClose}>

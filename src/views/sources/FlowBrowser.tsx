@@ -12,7 +12,17 @@ type Problem = { message: string; hint: string };
 const isAborted = (e: unknown) => describeError(e).kind === 'aborted';
 
 /** The org's flows: filter as you type, load more, expand one to its versions, open or compare. */
-export function FlowBrowser({ client, onOpen, onCompare, onDisconnect }: { client: OrgClient; onOpen: OnOpen; onCompare: OnCompare; onDisconnect: () => void }) {
+export function FlowBrowser({
+  client,
+  onOpen,
+  onCompare,
+  onDisconnect,
+}: {
+  client: OrgClient;
+  onOpen: OnOpen;
+  onCompare: OnCompare;
+  onDisconnect: () => void;
+}) {
   const [filter, setFilter] = useState('');
   const [page, setPage] = useState<FlowPage>();
   const [loading, setLoading] = useState(false);
@@ -58,7 +68,11 @@ export function FlowBrowser({ client, onOpen, onCompare, onDisconnect }: { clien
     try {
       const more = await client.listFlows(filter, page.next);
       if (gen !== generation.current) return;
-      setPage({ flows: [...page.flows, ...more.flows], totalSize: more.totalSize, ...(more.next ? { next: more.next } : {}) });
+      setPage({
+        flows: [...page.flows, ...more.flows],
+        totalSize: more.totalSize,
+        ...(more.next ? { next: more.next } : {}),
+      });
       setError(undefined);
     } catch (e) {
       if (gen === generation.current) setError(describeError(e));
@@ -93,11 +107,17 @@ export function FlowBrowser({ client, onOpen, onCompare, onDisconnect }: { clien
       setBusy(undefined);
     }
   };
-  const openVersion = (flow: FlowSummary, v: FlowVersion) => run(`Opening ${name(flow, v)}…`, async () => onOpen(await client.getVersion(v.id), { kind: 'org', name: name(flow, v) }));
+  const openVersion = (flow: FlowSummary, v: FlowVersion) =>
+    run(`Opening ${name(flow, v)}…`, async () =>
+      onOpen(await client.getVersion(v.id), { kind: 'org', name: name(flow, v) }),
+    );
   const compare = (flow: FlowSummary, a: FlowVersion, b: FlowVersion) =>
     run(`Fetching versions ${a.versionNumber} and ${b.versionNumber}…`, async () => {
       const [before, after] = await Promise.all([client.getVersion(a.id), client.getVersion(b.id)]);
-      onCompare({ text: before, source: { kind: 'org', name: name(flow, a) } }, { text: after, source: { kind: 'org', name: name(flow, b) } });
+      onCompare(
+        { text: before, source: { kind: 'org', name: name(flow, a) } },
+        { text: after, source: { kind: 'org', name: name(flow, b) } },
+      );
     });
 
   const flows = page?.flows ?? [];
@@ -112,9 +132,21 @@ export function FlowBrowser({ client, onOpen, onCompare, onDisconnect }: { clien
           Disconnect
         </button>
       </div>
-      <input className="src-filter" type="search" aria-label="Filter flows by label or API name" placeholder="Filter flows by label or API name" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <input
+        className="src-filter"
+        type="search"
+        aria-label="Filter flows by label or API name"
+        placeholder="Filter flows by label or API name"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
       <p className="src-count" role="status">
-        {busy ?? (loading ? 'Loading flows…' : page ? `Showing ${flows.length} of ${page.totalSize} flow${page.totalSize === 1 ? '' : 's'}` : '')}
+        {busy ??
+          (loading
+            ? 'Loading flows…'
+            : page
+              ? `Showing ${flows.length} of ${page.totalSize} flow${page.totalSize === 1 ? '' : 's'}`
+              : '')}
       </p>
       <ErrorNote error={error} />
       {flows.length > 0 && (
@@ -123,15 +155,34 @@ export function FlowBrowser({ client, onOpen, onCompare, onDisconnect }: { clien
             const state = versions[flow.id];
             return (
               <li key={flow.id}>
-                <button type="button" className="src-flow" aria-expanded={expanded === flow.id} aria-controls={`src-v-${flow.id}`} onClick={() => void expand(flow)}>
+                <button
+                  type="button"
+                  className="src-flow"
+                  aria-expanded={expanded === flow.id}
+                  aria-controls={`src-v-${flow.id}`}
+                  onClick={() => void expand(flow)}
+                >
                   <span className="src-flow-label">{flow.label}</span>
                   <span className="src-flow-name">{flow.developerName}</span>
                   {!flow.activeVersionId && <span className="src-count">no active version</span>}
                 </button>
                 {expanded === flow.id && (
-                  <div className="src-versions" id={`src-v-${flow.id}`} role="region" aria-label={`Versions of ${flow.label}`}>
+                  <div
+                    className="src-versions"
+                    id={`src-v-${flow.id}`}
+                    role="region"
+                    aria-label={`Versions of ${flow.label}`}
+                  >
                     {state?.status === 'loading' && <p className="src-help">Loading versions…</p>}
-                    {state?.status === 'done' && <VersionList flow={flow} versions={state.versions} busy={busy !== undefined} onOpen={(v) => void openVersion(flow, v)} onCompare={(a, b) => void compare(flow, a, b)} />}
+                    {state?.status === 'done' && (
+                      <VersionList
+                        flow={flow}
+                        versions={state.versions}
+                        busy={busy !== undefined}
+                        onOpen={(v) => void openVersion(flow, v)}
+                        onCompare={(a, b) => void compare(flow, a, b)}
+                      />
+                    )}
                   </div>
                 )}
               </li>
@@ -139,7 +190,13 @@ export function FlowBrowser({ client, onOpen, onCompare, onDisconnect }: { clien
           })}
         </ul>
       )}
-      {page && !loading && flows.length === 0 && <p className="src-help">{filter.trim() ? `No flow’s label or API name contains “${filter.trim()}”.` : 'The org has no flows this user can see.'}</p>}
+      {page && !loading && flows.length === 0 && (
+        <p className="src-help">
+          {filter.trim()
+            ? `No flow’s label or API name contains “${filter.trim()}”.`
+            : 'The org has no flows this user can see.'}
+        </p>
+      )}
       {page?.next && (
         <div className="src-actions">
           <button type="button" disabled={loading} onClick={() => void loadMore()}>

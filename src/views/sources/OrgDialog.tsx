@@ -27,7 +27,14 @@ export interface OrgDialogProps {
 }
 
 /** "Connect to org…": connect with an instance URL and token, then browse, open and compare flow versions. */
-export function OrgDialog({ open = true, onClose, onOpen, onCompare, connect = connectToOrg, storage = tabStorage() }: OrgDialogProps) {
+export function OrgDialog({
+  open = true,
+  onClose,
+  onOpen,
+  onCompare,
+  connect = connectToOrg,
+  storage = tabStorage(),
+}: OrgDialogProps) {
   const [client, setClient] = useState<OrgClient>();
   // The instance URL is not a secret: after Disconnect it stays in the form for the next Connect.
   const [lastUrl, setLastUrl] = useState('');
@@ -38,8 +45,17 @@ export function OrgDialog({ open = true, onClose, onOpen, onCompare, connect = c
     setClient(undefined);
   };
   return (
-    <Dialog title={client ? 'Flows in the org' : 'Connect to a Salesforce org'} open={open} onClose={onClose} className="src-wide">
-      {client ? <FlowBrowser client={client} onOpen={onOpen} onCompare={onCompare} onDisconnect={disconnect} /> : <ConnectForm connect={connect} storage={storage} initialUrl={lastUrl} onConnected={setClient} />}
+    <Dialog
+      title={client ? 'Flows in the org' : 'Connect to a Salesforce org'}
+      open={open}
+      onClose={onClose}
+      className="src-wide"
+    >
+      {client ? (
+        <FlowBrowser client={client} onOpen={onOpen} onCompare={onCompare} onDisconnect={disconnect} />
+      ) : (
+        <ConnectForm connect={connect} storage={storage} initialUrl={lastUrl} onConnected={setClient} />
+      )}
     </Dialog>
   );
 }

@@ -17,7 +17,15 @@ function via(url: string, withToken: boolean): string {
 }
 
 /** "Open URL…": a flow file by URL (GitHub and GitLab pages work), with an optional token for private repositories. */
-export function UrlDialog({ onClose, onOpen, fetchUrl = fetchFlowUrl }: { onClose: () => void; onOpen: OnOpen; fetchUrl?: FetchUrl }) {
+export function UrlDialog({
+  onClose,
+  onOpen,
+  fetchUrl = fetchFlowUrl,
+}: {
+  onClose: () => void;
+  onOpen: OnOpen;
+  fetchUrl?: FetchUrl;
+}) {
   const [url, setUrl] = useState('');
   // Uncontrolled (see ConnectForm): the token is never mirrored into a DOM attribute.
   const tokenInput = useRef<HTMLInputElement>(null);
@@ -47,14 +55,30 @@ export function UrlDialog({ onClose, onOpen, fetchUrl = fetchFlowUrl }: { onClos
     <Dialog title="Open a flow from a URL" onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} aria-label="Open a flow from a URL">
         <p className="src-help">
-          A raw file URL, or a GitHub or GitLab file page (<code>…/blob/main/force-app/…/My_Flow.flow-meta.xml</code>). For a private repository add a token: GitHub (Contents: read) or GitLab (read_api). The
-          token is used for this request only and sent only in a header.
+          A raw file URL, or a GitHub or GitLab file page (<code>…/blob/main/force-app/…/My_Flow.flow-meta.xml</code>).
+          For a private repository add a token: GitHub (Contents: read) or GitLab (read_api). The token is used for this
+          request only and sent only in a header.
         </p>
         <div className="src-form">
           <label htmlFor={`${id}-url`}>URL</label>
-          <input id={`${id}-url`} type="text" inputMode="url" spellCheck={false} placeholder="https://github.com/owner/repo/blob/main/…/My_Flow.flow-meta.xml" value={url} onChange={(e) => setUrl(e.target.value)} />
+          <input
+            id={`${id}-url`}
+            type="text"
+            inputMode="url"
+            spellCheck={false}
+            placeholder="https://github.com/owner/repo/blob/main/…/My_Flow.flow-meta.xml"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+          />
           <label htmlFor={`${id}-token`}>Token (optional)</label>
-          <input id={`${id}-token`} ref={tokenInput} type="password" autoComplete="off" spellCheck={false} onChange={(e) => setWithToken(e.target.value.trim() !== '')} />
+          <input
+            id={`${id}-token`}
+            ref={tokenInput}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => setWithToken(e.target.value.trim() !== '')}
+          />
         </div>
         <p className="src-help" aria-live="polite">
           {via(url, withToken)}

@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import type { FlowSummary, FlowVersion } from '../../sources/salesforce';
 
-const STATUS: Record<string, string> = { Active: 'Active', Draft: 'Draft', Obsolete: 'Obsolete', InvalidDraft: 'Invalid draft' };
+const STATUS: Record<string, string> = {
+  Active: 'Active',
+  Draft: 'Draft',
+  Obsolete: 'Obsolete',
+  InvalidDraft: 'Invalid draft',
+};
 
 /** Salesforce dates ("2025-04-02T11:30:00.000+0000") as "2025-04-02 11:30 UTC", the same in every browser. */
 export function shortDate(s: string): string {
@@ -21,10 +26,23 @@ export function defaultPair(flow: FlowSummary, versions: FlowVersion[]): string[
 }
 
 /** A flow's versions (newest first): open one, or tick two and compare them (older → newer). */
-export function VersionList({ flow, versions, busy, onOpen, onCompare }: { flow: FlowSummary; versions: FlowVersion[]; busy: boolean; onOpen: (v: FlowVersion) => void; onCompare: (before: FlowVersion, after: FlowVersion) => void }) {
+export function VersionList({
+  flow,
+  versions,
+  busy,
+  onOpen,
+  onCompare,
+}: {
+  flow: FlowSummary;
+  versions: FlowVersion[];
+  busy: boolean;
+  onOpen: (v: FlowVersion) => void;
+  onCompare: (before: FlowVersion, after: FlowVersion) => void;
+}) {
   const [selected, setSelected] = useState<string[]>(() => defaultPair(flow, versions));
   const picked = versions.filter((v) => selected.includes(v.id)).sort((a, b) => a.versionNumber - b.versionNumber);
-  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id].slice(-2)));
+  const toggle = (id: string) =>
+    setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id].slice(-2)));
   if (versions.length === 0) return <p className="src-help">This flow has no versions the API returns.</p>;
   return (
     <>
@@ -44,7 +62,12 @@ export function VersionList({ flow, versions, busy, onOpen, onCompare }: { flow:
           {versions.map((v) => (
             <tr key={v.id}>
               <td>
-                <input type="checkbox" aria-label={`Select version ${v.versionNumber} to compare`} checked={selected.includes(v.id)} onChange={() => toggle(v.id)} />
+                <input
+                  type="checkbox"
+                  aria-label={`Select version ${v.versionNumber} to compare`}
+                  checked={selected.includes(v.id)}
+                  onChange={() => toggle(v.id)}
+                />
               </td>
               <td>
                 {v.versionNumber}
@@ -55,7 +78,12 @@ export function VersionList({ flow, versions, busy, onOpen, onCompare }: { flow:
               </td>
               <td>{shortDate(v.lastModified)}</td>
               <td>
-                <button type="button" disabled={busy} aria-label={`Open version ${v.versionNumber}`} onClick={() => onOpen(v)}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  aria-label={`Open version ${v.versionNumber}`}
+                  onClick={() => onOpen(v)}
+                >
                   Open
                 </button>
               </td>
@@ -64,8 +92,15 @@ export function VersionList({ flow, versions, busy, onOpen, onCompare }: { flow:
         </tbody>
       </table>
       <div className="src-actions">
-        <button type="button" className="src-primary" disabled={busy || picked.length !== 2} onClick={() => picked[0] && picked[1] && onCompare(picked[0], picked[1])}>
-          {picked.length === 2 ? `Compare version ${picked[0]!.versionNumber} → ${picked[1]!.versionNumber}` : 'Compare (tick two versions)'}
+        <button
+          type="button"
+          className="src-primary"
+          disabled={busy || picked.length !== 2}
+          onClick={() => picked[0] && picked[1] && onCompare(picked[0], picked[1])}
+        >
+          {picked.length === 2
+            ? `Compare version ${picked[0]!.versionNumber} → ${picked[1]!.versionNumber}`
+            : 'Compare (tick two versions)'}
         </button>
       </div>
     </>

@@ -16,22 +16,33 @@ const pairs = corpusPairs().map((dir) => {
 describe('every corpus version pair', () => {
   it('finds the pairs', () => expect(pairs.length).toBeGreaterThanOrEqual(70));
 
-  it.each(pairs.map((p) => [p.dir, p] as const))('%s: agrees with an independent raw-XML reading, mirrors, and is consistent', (_dir, p) => {
-    const d = diffFlows(p.a, p.b);
-    const raw = rawDiff(p.text.a, p.text.b);
-    const key = (type: string, id: string) => (id === '$start' ? '$start' : `${type}:${id}`);
-    const ids = (statuses: string[], name: (n: FlowDiff['nodes'][number]) => string) => d.nodes.filter((n) => statuses.includes(n.status)).map((n) => key(n.type, name(n))).sort();
-    // Renames count as removed + added by name, as in the raw reading.
-    expect(ids(['added', 'renamed'], (n) => n.id)).toEqual(raw.added);
-    expect(ids(['removed', 'renamed'], (n) => n.renamedFrom ?? n.id)).toEqual(raw.removed);
-    expect(ids(['changed'], (n) => n.id)).toEqual(raw.changed);
-    const edges = (s: string) => d.edges.filter((e) => e.status === s).map((e) => `${e.source}>${e.target} ${e.kind}`).sort();
-    expect(edges('added')).toEqual(raw.edgesAdded);
-    expect(edges('removed')).toEqual(raw.edgesRemoved);
+  it.each(pairs.map((p) => [p.dir, p] as const))(
+    '%s: agrees with an independent raw-XML reading, mirrors, and is consistent',
+    (_dir, p) => {
+      const d = diffFlows(p.a, p.b);
+      const raw = rawDiff(p.text.a, p.text.b);
+      const key = (type: string, id: string) => (id === '$start' ? '$start' : `${type}:${id}`);
+      const ids = (statuses: string[], name: (n: FlowDiff['nodes'][number]) => string) =>
+        d.nodes
+          .filter((n) => statuses.includes(n.status))
+          .map((n) => key(n.type, name(n)))
+          .sort();
+      // Renames count as removed + added by name, as in the raw reading.
+      expect(ids(['added', 'renamed'], (n) => n.id)).toEqual(raw.added);
+      expect(ids(['removed', 'renamed'], (n) => n.renamedFrom ?? n.id)).toEqual(raw.removed);
+      expect(ids(['changed'], (n) => n.id)).toEqual(raw.changed);
+      const edges = (s: string) =>
+        d.edges
+          .filter((e) => e.status === s)
+          .map((e) => `${e.source}>${e.target} ${e.kind}`)
+          .sort();
+      expect(edges('added')).toEqual(raw.edgesAdded);
+      expect(edges('removed')).toEqual(raw.edgesRemoved);
 
-    expect(readDiff(diffFlows(p.b, p.a), true)).toEqual(readDiff(d, false));
-    expectConsistent(d, p.a, p.b);
-  });
+      expect(readDiff(diffFlows(p.b, p.a), true)).toEqual(readDiff(d, false));
+      expectConsistent(d, p.a, p.b);
+    },
+  );
 
   it('the pairs exercise every part of the diff', () => {
     const total = { renamed: 0, rewired: 0, changed: 0, added: 0, removed: 0, resources: 0, properties: 0 };

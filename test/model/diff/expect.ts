@@ -14,7 +14,9 @@ export function expectEmpty(d: FlowDiff, nodeCount: number): void {
   expect(d.properties).toEqual([]);
   expect(d.resources.every((r) => r.status === 'unchanged')).toBe(true);
   expect(d.graph.nodes).toHaveLength(nodeCount);
-  expect(d.graph.nodes.every((n) => n.status === 'unchanged') && d.graph.edges.every((e) => e.status === 'unchanged')).toBe(true);
+  expect(
+    d.graph.nodes.every((n) => n.status === 'unchanged') && d.graph.edges.every((e) => e.status === 'unchanged'),
+  ).toBe(true);
 }
 
 /** Every locationX/Y moved, at any depth (auto-layout flows rewrite them on each save). */
@@ -34,27 +36,42 @@ export function moveCoordinates(doc: FlowDoc, dx: number): FlowDoc {
 const edgeBag = (doc: FlowDoc) => buildGraph(doc).edges.map((e) => `${e.source}>${e.target} ${e.kind} ${e.key ?? ''}`);
 function bagMinus(a: string[], b: string[]): string[] {
   const rest = [...b];
-  return a.filter((x) => {
-    const i = rest.indexOf(x);
-    if (i < 0) return true;
-    rest.splice(i, 1);
-    return false;
-  }).sort();
+  return a
+    .filter((x) => {
+      const i = rest.indexOf(x);
+      if (i < 0) return true;
+      rest.splice(i, 1);
+      return false;
+    })
+    .sort();
 }
 
 export function expectExactly(d: FlowDiff, before: FlowDoc, after: FlowDoc, exp: ExpectedDiff): void {
-  const ids = (status: string) => d.nodes.filter((n) => n.status === status).map((n) => n.id).sort();
+  const ids = (status: string) =>
+    d.nodes
+      .filter((n) => n.status === status)
+      .map((n) => n.id)
+      .sort();
   expect(ids('added')).toEqual([...exp.added].sort());
   expect(ids('removed')).toEqual([...exp.removed].sort());
-  expect(d.nodes.filter((n) => n.status === 'renamed').map((n) => [n.renamedFrom, n.id, n.changes])).toEqual(expect.arrayContaining(exp.renamed.map(([b, a]) => [b, a, []])));
+  expect(d.nodes.filter((n) => n.status === 'renamed').map((n) => [n.renamedFrom, n.id, n.changes])).toEqual(
+    expect.arrayContaining(exp.renamed.map(([b, a]) => [b, a, []])),
+  );
   expect(ids('renamed')).toHaveLength(exp.renamed.length);
   const changed = d.nodes.filter((n) => n.status === 'changed').map((n) => ({ id: n.id, changes: n.changes }));
-  expect(changed.sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual([...exp.changed].sort((x, y) => (x.id < y.id ? -1 : 1)));
-  const rw = (r: { source: string; kind: string; key?: string; before: string; after: string }) => `${r.source} ${r.kind} ${r.key ?? ''} ${r.before}>${r.after}`;
+  expect(changed.sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual(
+    [...exp.changed].sort((x, y) => (x.id < y.id ? -1 : 1)),
+  );
+  const rw = (r: { source: string; kind: string; key?: string; before: string; after: string }) =>
+    `${r.source} ${r.kind} ${r.key ?? ''} ${r.before}>${r.after}`;
   expect(d.rewired.map(rw).sort()).toEqual(exp.rewired.map(rw).sort());
   expect(d.properties).toEqual(exp.properties);
   expect(d.resources.every((r) => r.status === 'unchanged')).toBe(true);
-  const show = (s: string) => d.edges.filter((e) => e.status === s).map((e) => `${e.source}>${e.target} ${e.kind} ${e.key ?? ''}`).sort();
+  const show = (s: string) =>
+    d.edges
+      .filter((e) => e.status === s)
+      .map((e) => `${e.source}>${e.target} ${e.kind} ${e.key ?? ''}`)
+      .sort();
   expect(show('added')).toEqual(bagMinus(edgeBag(after), edgeBag(before)));
   expect(show('removed')).toEqual(bagMinus(edgeBag(before), edgeBag(after)));
 }
@@ -63,11 +80,21 @@ export function expectExactly(d: FlowDiff, before: FlowDoc, after: FlowDoc, exp:
 export function expectConsistent(d: FlowDiff, before: FlowDoc, after: FlowDoc): void {
   const gb = buildGraph(before);
   const ga = buildGraph(after);
-  const [nodesBefore, nodesAfter, edgesBefore, edgesAfter] = [gb.nodes.length, ga.nodes.length, gb.edges.length, ga.edges.length];
+  const [nodesBefore, nodesAfter, edgesBefore, edgesAfter] = [
+    gb.nodes.length,
+    ga.nodes.length,
+    gb.edges.length,
+    ga.edges.length,
+  ];
   const count = <T extends { status: string }>(xs: T[], s: string) => xs.filter((x) => x.status === s).length;
-  for (const s of ['added', 'removed', 'changed', 'renamed', 'unchanged'] as const) expect(d.summary.nodes[s]).toBe(count(d.nodes, s));
+  for (const s of ['added', 'removed', 'changed', 'renamed', 'unchanged'] as const)
+    expect(d.summary.nodes[s]).toBe(count(d.nodes, s));
   expect(d.summary.edges).toEqual({ added: count(d.edges, 'added'), removed: count(d.edges, 'removed') });
-  expect(d.summary.resources).toEqual({ added: count(d.resources, 'added'), removed: count(d.resources, 'removed'), changed: count(d.resources, 'changed') });
+  expect(d.summary.resources).toEqual({
+    added: count(d.resources, 'added'),
+    removed: count(d.resources, 'removed'),
+    changed: count(d.resources, 'changed'),
+  });
   expect(d.summary.properties).toBe(d.properties.length);
   const ids = new Set(d.graph.nodes.map((n) => n.id));
   expect(ids.size).toBe(d.graph.nodes.length);
@@ -80,4 +107,3 @@ export function expectConsistent(d: FlowDiff, before: FlowDoc, after: FlowDoc): 
   expect(d.graph.edges.filter((e) => e.status !== 'removed')).toHaveLength(edgesAfter);
   for (const n of d.nodes) expect(ids.has(n.graphId ?? n.id)).toBe(true);
 }
-

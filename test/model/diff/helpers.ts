@@ -13,7 +13,11 @@ export function parseDoc(text: string, fileName?: string): FlowDoc {
 
 /** A hand-written fixture pair test/fixtures/diff/<name>--before|after.flow-meta.xml, diffed. */
 export function fixturePair(name: string): { before: FlowDoc; after: FlowDoc; diff: FlowDiff } {
-  const read = (side: string) => parseDoc(readFileSync(join(__dirname, '../../fixtures/diff', `${name}--${side}.flow-meta.xml`), 'utf8'), `${name}.flow-meta.xml`);
+  const read = (side: string) =>
+    parseDoc(
+      readFileSync(join(__dirname, '../../fixtures/diff', `${name}--${side}.flow-meta.xml`), 'utf8'),
+      `${name}.flow-meta.xml`,
+    );
   const before = read('before');
   const after = read('after');
   return { before, after, diff: diffFlows(before, after) };
@@ -23,7 +27,12 @@ export function fixturePair(name: string): { before: FlowDoc; after: FlowDoc; di
 export function changesOf(d: FlowDiff) {
   return {
     nodes: d.nodes.filter((n) => n.status !== 'unchanged'),
-    edges: d.edges.filter((e) => e.status !== 'unchanged').map((e) => `${e.status} ${e.source} -> ${e.target} ${e.kind}${e.key ? `[${e.key}]` : ''}${e.goTo ? ' goTo' : ''}`).sort(),
+    edges: d.edges
+      .filter((e) => e.status !== 'unchanged')
+      .map(
+        (e) => `${e.status} ${e.source} -> ${e.target} ${e.kind}${e.key ? `[${e.key}]` : ''}${e.goTo ? ' goTo' : ''}`,
+      )
+      .sort(),
     rewired: d.rewired,
     resources: d.resources.filter((r) => r.status !== 'unchanged'),
     properties: d.properties,

@@ -8,16 +8,58 @@ import { XMLParser } from 'fast-xml-parser';
  * acceptance's identity (which outcome owns a connector is the decision's business).
  */
 type Raw = Record<string, unknown>;
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, processEntities: false, trimValues: false });
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  processEntities: false,
+  trimValues: false,
+});
 const isRaw = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 const CONNECTOR = /^(connector|connectors|[a-z]\w*Connector)$/;
-const RESOURCES = new Set(['variables', 'constants', 'formulas', 'textTemplates', 'choices', 'dynamicChoiceSets', 'stages', 'exitRules', 'customProperties']);
-const SETS = new Set(['inputAssignments', 'outputAssignments', 'inputParameters', 'outputParameters', 'processMetadataValues', 'queriedFields']);
+const RESOURCES = new Set([
+  'variables',
+  'constants',
+  'formulas',
+  'textTemplates',
+  'choices',
+  'dynamicChoiceSets',
+  'stages',
+  'exitRules',
+  'customProperties',
+]);
+const SETS = new Set([
+  'inputAssignments',
+  'outputAssignments',
+  'inputParameters',
+  'outputParameters',
+  'processMetadataValues',
+  'queriedFields',
+]);
 // XML writes numbers as decimal text ("20.0"); the same number is the same value.
-const NUMERIC = new Set(['numberValue', 'apiVersion', 'scale', 'precision', 'offsetNumber', 'triggerOrder', 'percentage']);
-const FIELD_KIND: Record<string, string> = { faultConnector: 'fault', defaultConnector: 'default', timeoutConnector: 'timeout', nextValueConnector: 'loopNext', noMoreValuesConnector: 'loopEnd' };
-const LIST_KIND: Record<string, string> = { rules: 'outcome', waitEvents: 'waitEvent', scheduledPaths: 'scheduledPath', paths: 'experimentPath', actionCallPaths: 'actionPath' };
+const NUMERIC = new Set([
+  'numberValue',
+  'apiVersion',
+  'scale',
+  'precision',
+  'offsetNumber',
+  'triggerOrder',
+  'percentage',
+]);
+const FIELD_KIND: Record<string, string> = {
+  faultConnector: 'fault',
+  defaultConnector: 'default',
+  timeoutConnector: 'timeout',
+  nextValueConnector: 'loopNext',
+  noMoreValuesConnector: 'loopEnd',
+};
+const LIST_KIND: Record<string, string> = {
+  rules: 'outcome',
+  waitEvents: 'waitEvent',
+  scheduledPaths: 'scheduledPath',
+  paths: 'experimentPath',
+  actionCallPaths: 'actionPath',
+};
 
 /** Canonical text of a value: every field a list, empty text unset, connectors dropped, set-like lists sorted. */
 function canon(v: unknown, field: string): string | undefined {
@@ -30,7 +72,8 @@ function canon(v: unknown, field: string): string | undefined {
   for (const k of Object.keys(v).sort()) {
     if (k === '#text' && String(v[k]).trim() === '') continue;
     let items = list(v[k]);
-    if (CONNECTOR.test(k) && k !== 'processMetadataValues') items = items.filter((c) => !(isRaw(c) && typeof c.targetReference === 'string'));
+    if (CONNECTOR.test(k) && k !== 'processMetadataValues')
+      items = items.filter((c) => !(isRaw(c) && typeof c.targetReference === 'string'));
     const texts = items.map((x) => canon(x, k)).filter((x): x is string => x !== undefined);
     if (SETS.has(k)) texts.sort();
     if (texts.length > 0) parts.push(`${JSON.stringify(k)}:[${texts.join(',')}]`);
@@ -63,8 +106,15 @@ export function readRaw(text: string): RawFlow {
   const elements = new Map<string, string>();
   const edges: string[] = [];
   const start = list(flow.start).find(isRaw);
-  const ser = typeof flow.startElementReference === 'string' && flow.startElementReference !== '' ? flow.startElementReference : undefined;
-  const content = (item: Raw) => canon(Object.fromEntries(Object.entries(item).filter(([k]) => !['name', 'locationX', 'locationY'].includes(k))), '') ?? '';
+  const ser =
+    typeof flow.startElementReference === 'string' && flow.startElementReference !== ''
+      ? flow.startElementReference
+      : undefined;
+  const content = (item: Raw) =>
+    canon(
+      Object.fromEntries(Object.entries(item).filter(([k]) => !['name', 'locationX', 'locationY'].includes(k))),
+      '',
+    ) ?? '';
   if (start || ser) elements.set('$start', start ? content(start) : '');
   if (start) connectors(start, '$start', undefined, undefined, edges);
   if (ser) edges.push(`$start>${ser} next`);
@@ -97,9 +147,15 @@ export function rawDiff(before: string, after: string) {
   const a = readRaw(after);
   const keys = (m: Map<string, string>) => [...m.keys()];
   return {
-    added: keys(a.elements).filter((k) => !b.elements.has(k)).sort(),
-    removed: keys(b.elements).filter((k) => !a.elements.has(k)).sort(),
-    changed: keys(a.elements).filter((k) => b.elements.has(k) && b.elements.get(k) !== a.elements.get(k)).sort(),
+    added: keys(a.elements)
+      .filter((k) => !b.elements.has(k))
+      .sort(),
+    removed: keys(b.elements)
+      .filter((k) => !a.elements.has(k))
+      .sort(),
+    changed: keys(a.elements)
+      .filter((k) => b.elements.has(k) && b.elements.get(k) !== a.elements.get(k))
+      .sort(),
     edgesAdded: minus(a.edges, b.edges),
     edgesRemoved: minus(b.edges, a.edges),
   };

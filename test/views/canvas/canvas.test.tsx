@@ -62,10 +62,15 @@ describe('the canvas nodes and edges', () => {
   });
 
   it('renders hostile labels as text', async () => {
-    const xml = fixture('Opportunity_Review.flow-meta.xml').replace('Check Amount &amp; Stage', '&lt;img src=x onerror=alert(1)&gt;');
+    const xml = fixture('Opportunity_Review.flow-meta.xml').replace(
+      'Check Amount &amp; Stage',
+      '&lt;img src=x onerror=alert(1)&gt;',
+    );
     await renderCanvas(xml);
     expect(document.querySelector('img[src="x"]')).toBeNull();
-    expect(document.querySelector('[data-node-id="Check_Amount"]')?.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(document.querySelector('[data-node-id="Check_Amount"]')?.textContent).toContain(
+      '<img src=x onerror=alert(1)>',
+    );
   });
 });
 
@@ -76,7 +81,12 @@ describe('the canvas in a comparison', () => {
     const { visibleIn } = await import('../../../src/views/diff/visible');
     const sample = (f: string) => readFileSync(join(__dirname, '../../../src/samples', f), 'utf8');
     const store = createAppStore();
-    await store.getState().compare({ text: sample('Opportunity_Review.flow-meta.xml'), source: { kind: 'file', name: 'a' } }, { text: sample('Opportunity_Review.v2.flow-meta.xml'), source: { kind: 'file', name: 'b' } });
+    await store
+      .getState()
+      .compare(
+        { text: sample('Opportunity_Review.flow-meta.xml'), source: { kind: 'file', name: 'a' } },
+        { text: sample('Opportunity_Review.v2.flow-meta.xml'), source: { kind: 'file', name: 'b' } },
+      );
     const c = store.getState().comparison!;
     const layout = await layoutGraph(c.diff.graph);
     const renamed = new Map([['Flag_Line_Item', 'was Flag_Line']]);
@@ -93,7 +103,13 @@ describe('the canvas in a comparison', () => {
     expect(node('Log_Error')?.querySelector('.fs-diff-badge')).toBeNull();
     cleanup();
     // A chain of three unchanged elements folds into one marker; the changed ones stay.
-    const filter = { nodes: new Set(c.diff.graph.nodes.map((n) => n.id).filter((id) => !['Mark_Big_Deal'].includes(id))), edges: new Set<string>(), folds: [{ id: 'fold:x', count: 3, box: { x: 0, y: 0, width: 220, height: 28 }, members: ['Mark_Big_Deal', 'A', 'B'] }] };
+    const filter = {
+      nodes: new Set(c.diff.graph.nodes.map((n) => n.id).filter((id) => !['Mark_Big_Deal'].includes(id))),
+      edges: new Set<string>(),
+      folds: [
+        { id: 'fold:x', count: 3, box: { x: 0, y: 0, width: 220, height: 28 }, members: ['Mark_Big_Deal', 'A', 'B'] },
+      ],
+    };
     expect(visibleIn(c.diff.graph, 'changes', layout.nodes).nodes.has('Notify_Owner')).toBe(true);
     render(
       <StoreContext.Provider value={store}>

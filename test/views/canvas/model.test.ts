@@ -20,9 +20,45 @@ describe('Go To stub markers', () => {
       height: 2000,
       nodes: { W: box(0, 0), A: box(0, 900), B: box(400, 900), C: box(1200, 0) },
       edges: {
-        e1: { points: [{ x: 100, y: 64 }, { x: 100, y: 120 }, { x: 0, y: 900 }], jump: { stub: [{ x: 100, y: 64 }, { x: 100, y: 120 }] } },
-        e2: { points: [{ x: 120, y: 64 }, { x: 190, y: 120 }, { x: 400, y: 900 }], jump: { stub: [{ x: 120, y: 64 }, { x: 190, y: 120 }] } },
-        e3: { points: [{ x: 1420, y: 32 }, { x: 1480, y: 32 }, { x: 110, y: 900 }], jump: { stub: [{ x: 1420, y: 32 }, { x: 1480, y: 32 }] } },
+        e1: {
+          points: [
+            { x: 100, y: 64 },
+            { x: 100, y: 120 },
+            { x: 0, y: 900 },
+          ],
+          jump: {
+            stub: [
+              { x: 100, y: 64 },
+              { x: 100, y: 120 },
+            ],
+          },
+        },
+        e2: {
+          points: [
+            { x: 120, y: 64 },
+            { x: 190, y: 120 },
+            { x: 400, y: 900 },
+          ],
+          jump: {
+            stub: [
+              { x: 120, y: 64 },
+              { x: 190, y: 120 },
+            ],
+          },
+        },
+        e3: {
+          points: [
+            { x: 1420, y: 32 },
+            { x: 1480, y: 32 },
+            { x: 110, y: 900 },
+          ],
+          jump: {
+            stub: [
+              { x: 1420, y: 32 },
+              { x: 1480, y: 32 },
+            ],
+          },
+        },
       },
     };
     const slots = Object.fromEntries(toFlowElements(graph, layout).edges.map((e) => [e.id, e.data?.stubSlot]));

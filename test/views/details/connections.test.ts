@@ -5,7 +5,14 @@ import { flow } from './helpers';
 
 describe('connections', () => {
   it('labels every edge kind the way Builder does', () => {
-    const e = (kind: EdgeKind, label?: string): GraphEdge => ({ id: 'x', source: 'a', target: 'b', kind, goTo: false, ...(label ? { label } : {}) });
+    const e = (kind: EdgeKind, label?: string): GraphEdge => ({
+      id: 'x',
+      source: 'a',
+      target: 'b',
+      kind,
+      goTo: false,
+      ...(label ? { label } : {}),
+    });
     expect(edgeKindLabel(e('next'))).toBe('Next');
     expect(edgeKindLabel(e('next', 'Run Immediately'))).toBe('Run Immediately');
     expect(edgeKindLabel(e('fault', 'Fault'))).toBe('Fault');

@@ -9,8 +9,13 @@ import type { Row, Section } from '../../../src/views/details/types';
 const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
 
 function corpusFiles(): string[] {
-  if (!existsSync(path.join(CORPUS, 'flows'))) throw new Error(`The flow corpus is missing at ${CORPUS}: the details tests need it (never skipped).`);
-  const list = (dir: string) => readdirSync(path.join(CORPUS, dir)).filter((f) => /\.(flow-meta\.xml|flow|json)$/.test(f)).sort().map((f) => `${dir}/${f}`);
+  if (!existsSync(path.join(CORPUS, 'flows')))
+    throw new Error(`The flow corpus is missing at ${CORPUS}: the details tests need it (never skipped).`);
+  const list = (dir: string) =>
+    readdirSync(path.join(CORPUS, dir))
+      .filter((f) => /\.(flow-meta\.xml|flow|json)$/.test(f))
+      .sort()
+      .map((f) => `${dir}/${f}`);
   return [...list('flows'), ...(existsSync(path.join(CORPUS, 'tooling-json')) ? list('tooling-json') : [])];
 }
 
@@ -47,7 +52,9 @@ describe('the describe functions over the whole corpus', () => {
     let elements = 0;
     let resources = 0;
     for (const file of files) {
-      const r = parseFlow(readFileSync(path.join(CORPUS, file), 'utf8'), { fileName: path.basename(file).split('__').slice(2).join('__') });
+      const r = parseFlow(readFileSync(path.join(CORPUS, file), 'utf8'), {
+        fileName: path.basename(file).split('__').slice(2).join('__'),
+      });
       if (!r.ok) {
         found.push(`${file}: does not parse (${r.error.message})`);
         continue;
@@ -58,7 +65,8 @@ describe('the describe functions over the whole corpus', () => {
         found.push(...problems(`${file} ${el.type} ${el.name}`, describeElement(el, doc)));
         elements++;
       }
-      if (doc.start || doc.startElementReference || doc.properties.processType) found.push(...problems(`${file} start`, describeStart(doc.start, doc)));
+      if (doc.start || doc.startElementReference || doc.properties.processType)
+        found.push(...problems(`${file} start`, describeStart(doc.start, doc)));
       for (const res of doc.resources) {
         found.push(...problems(`${file} ${res.type} ${res.name}`, describeResource(res)));
         resources++;

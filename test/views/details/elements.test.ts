@@ -62,13 +62,25 @@ describe('decisions', () => {
     expect(out).toContain('  Condition requirements: All conditions are met (AND)');
     expect(out).toContain('  Condition requirements: Any condition is met (OR)');
     expect(out).toContain('  Condition requirements: Custom condition logic is met: 1 AND (2 OR 3)');
-    expect(out).toEqual(expect.arrayContaining(['    1: $Record.StageName Equals "Closed Won"', '    2: $Record.Email__c Is Null False', '    3: $Record.OwnerId Does Not Equal {!$User.Id}']));
+    expect(out).toEqual(
+      expect.arrayContaining([
+        '    1: $Record.StageName Equals "Closed Won"',
+        '    2: $Record.Email__c Is Null False',
+        '    3: $Record.OwnerId Does Not Equal {!$User.Id}',
+      ]),
+    );
   });
   it('says when an outcome needs the record to change', () => {
-    expect(out).toContain('  When to execute: Only if the record that triggered the flow to run is updated to meet the condition requirements');
+    expect(out).toContain(
+      '  When to execute: Only if the record that triggered the flow to run is updated to meet the condition requirements',
+    );
   });
   it('ends with the default outcome label', () => {
-    expect(out.slice(-3)).toEqual(['# Default Outcome', '  Label: Small Deal', '  Runs when: No other outcome’s conditions are met']);
+    expect(out.slice(-3)).toEqual([
+      '# Default Outcome',
+      '  Label: Small Deal',
+      '  Runs when: No other outcome’s conditions are met',
+    ]);
   });
 });
 
@@ -178,10 +190,19 @@ const show = (name: string) => lines(describeElement(element(dataFlow, name), da
 
 describe('assignments and loops', () => {
   it('lists variable, operator in Builder words, and value', () => {
-    expect(show('Set_Values')).toEqual(['# Set Variable Values (3)', '  total: Add 1,500', '  accounts: Equals {!Get_Accounts}', '  count: Equals Count {!accounts}']);
+    expect(show('Set_Values')).toEqual([
+      '# Set Variable Values (3)',
+      '  total: Add 1,500',
+      '  accounts: Equals {!Get_Accounts}',
+      '  count: Equals Count {!accounts}',
+    ]);
   });
   it('gives the loop collection and direction', () => {
-    expect(show('Each_Account')).toEqual(['# Loop', '  Collection variable: {!Get_Accounts}', '  Direction: First item to last item']);
+    expect(show('Each_Account')).toEqual([
+      '# Loop',
+      '  Collection variable: {!Get_Accounts}',
+      '  Direction: First item to last item',
+    ]);
   });
 });
 
@@ -220,7 +241,9 @@ describe('record elements', () => {
   });
   it('Update and Delete Records: input reference or filters', () => {
     expect(show('Update_Record')).toContain('  How to find records: Use the IDs and all field values from {!$Record}');
-    expect(show('Delete_Old')).toEqual(expect.arrayContaining(['  Filter records: All conditions are met (AND)', '    1: Name Ends With "OLD"']));
+    expect(show('Delete_Old')).toEqual(
+      expect.arrayContaining(['  Filter records: All conditions are met (AND)', '    1: Name Ends With "OLD"']),
+    );
   });
 });
 
@@ -307,7 +330,14 @@ const screenFlow = flow(`
 describe('screens', () => {
   const out = lines(describeElement(element(screenFlow, 'Intake'), screenFlow));
   it('shows navigation and header/footer choices', () => {
-    expect(out.slice(0, 6)).toEqual(['# Screen Properties', '  Header: Hidden', '  Footer: Shown', '  Previous button: Hidden', '  Pause button: Hidden', '  Next or Finish button: Shown']);
+    expect(out.slice(0, 6)).toEqual([
+      '# Screen Properties',
+      '  Header: Hidden',
+      '  Footer: Shown',
+      '  Previous button: Hidden',
+      '  Pause button: Hidden',
+      '  Next or Finish button: Shown',
+    ]);
   });
   it('nests sections → columns → fields, with type, data type and required', () => {
     const start = out.indexOf('# Components (3)');
@@ -485,11 +515,26 @@ describe('actions, subflows, waits, errors, collections, transforms', () => {
     ]);
   });
   it('Subflow: flow name and mappings', () => {
-    expect(act('Call_Child')).toEqual(['# Subflow', '  Flow: Child_Flow', '# Input Values (1)', '  recordId: {!$Record.Id}', '# Output Values (1)', '  out: → {!result}']);
+    expect(act('Call_Child')).toEqual([
+      '# Subflow',
+      '  Flow: Child_Flow',
+      '# Input Values (1)',
+      '  recordId: {!$Record.Id}',
+      '# Output Values (1)',
+      '  out: → {!result}',
+    ]);
   });
   it('Wait: each path with its event type and resume time', () => {
     const out = act('Wait_3_Days');
-    expect(out).toEqual(expect.arrayContaining(['# Path 1: Three days later', '  Event type: Absolute time alarm', '  Resume: 3 Days after {!$Flow.InterviewStartTime}', '    TimeOffset: 3', '# Default Path']));
+    expect(out).toEqual(
+      expect.arrayContaining([
+        '# Path 1: Three days later',
+        '  Event type: Absolute time alarm',
+        '  Resume: 3 Days after {!$Flow.InterviewStartTime}',
+        '    TimeOffset: 3',
+        '# Default Path',
+      ]),
+    );
   });
   it('Custom Error: messages and where they show', () => {
     expect(act('Stop')).toEqual([
@@ -501,15 +546,42 @@ describe('actions, subflows, waits, errors, collections, transforms', () => {
     ]);
   });
   it('Collection Processor: type, sort options, conditions', () => {
-    expect(act('Sort_Them')).toEqual(['# Collection Processor', '  Type: Sort', '  Collection: {!accounts}', '  Keep only the first: 5 items', '# Sort (1)', '  1: Name: Ascending']);
-    expect(act('Filter_Them')).toEqual(expect.arrayContaining(['  Type: Filter', '  Conditions: Any condition is met (OR)', '    1: currentItem.Rating Equals "Hot"']));
+    expect(act('Sort_Them')).toEqual([
+      '# Collection Processor',
+      '  Type: Sort',
+      '  Collection: {!accounts}',
+      '  Keep only the first: 5 items',
+      '# Sort (1)',
+      '  1: Name: Ascending',
+    ]);
+    expect(act('Filter_Them')).toEqual(
+      expect.arrayContaining([
+        '  Type: Filter',
+        '  Conditions: Any condition is met (OR)',
+        '    1: currentItem.Rating Equals "Hot"',
+      ]),
+    );
   });
   it('Transform: target and mappings', () => {
-    expect(act('Map_Roles')).toEqual(['# Target Data', '  Data type: Record: OpportunityContactRole', '  Collection: No', '# Mappings (1)', '  OpportunityId: {!$Record.Id}']);
+    expect(act('Map_Roles')).toEqual([
+      '# Target Data',
+      '  Data type: Record: OpportunityContactRole',
+      '  Collection: No',
+      '# Mappings (1)',
+      '  OpportunityId: {!$Record.Id}',
+    ]);
   });
   it('an unknown element type gets a readable dump, not JSON, without connectors', () => {
     // The parser sorts keys, and an unknown one-item list arrives as an object (XML cannot tell).
-    expect(act('Future_Thing')).toEqual(['# Brand New Things', '  Is Enabled: Yes', '  Options:', '    Name: alpha', '    Value: 2', '  Some Setting: fast', '  Target: {!x}']);
+    expect(act('Future_Thing')).toEqual([
+      '# Brand New Things',
+      '  Is Enabled: Yes',
+      '  Options:',
+      '    Name: alpha',
+      '    Value: 2',
+      '  Some Setting: fast',
+      '  Target: {!x}',
+    ]);
   });
   it('a known type keeps fields its description does not cover, under Other Settings', () => {
     const doc = flow(`
@@ -521,10 +593,19 @@ describe('actions, subflows, waits, errors, collections, transforms', () => {
         <iterationOrder>Desc</iterationOrder>
         <newLoopOption>parallel</newLoopOption>
     </loops>`);
-    expect(lines(describeElement(element(doc, 'L'), doc))).toEqual(['# Loop', '  Collection variable: {!items}', '  Direction: Last item to first item', '# Other Settings', '  New Loop Option: parallel']);
+    expect(lines(describeElement(element(doc, 'L'), doc))).toEqual([
+      '# Loop',
+      '  Collection variable: {!items}',
+      '  Direction: Last item to first item',
+      '# Other Settings',
+      '  New Loop Option: parallel',
+    ]);
   });
   it('an element with nothing but a name still gets a section', () => {
     const doc = flow(`<steps><name>S</name><label>S</label><locationX>0</locationX><locationY>0</locationY></steps>`);
-    expect(lines(describeElement(element(doc, 'S'), doc))).toEqual(['# Step', '  Settings: None beyond its name and label']);
+    expect(lines(describeElement(element(doc, 'S'), doc))).toEqual([
+      '# Step',
+      '  Settings: None beyond its name and label',
+    ]);
   });
 });

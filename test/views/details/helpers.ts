@@ -4,7 +4,10 @@ import type { Row, Section } from '../../../src/views/details/types';
 
 /** A hand-written flow: the body goes inside <Flow>; parsed with the real parser so values are normalised. */
 export function flow(body: string, fileName = 'Test_Flow.flow-meta.xml'): FlowDoc {
-  const r = parseFlow(`<?xml version="1.0" encoding="UTF-8"?>\n<Flow xmlns="http://soap.sforce.com/2006/04/metadata">\n${body}\n</Flow>`, { fileName });
+  const r = parseFlow(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Flow xmlns="http://soap.sforce.com/2006/04/metadata">\n${body}\n</Flow>`,
+    { fileName },
+  );
   if (!r.ok) throw new Error(`fixture does not parse: ${r.error.message}`);
   return r.doc;
 }

@@ -33,7 +33,9 @@ describe('DetailsPanel', () => {
   it('lists outgoing and incoming connectors, and selects the element at the other end', () => {
     const doc = sample();
     const onSelect = vi.fn();
-    render(<DetailsPanel element={element(doc, 'Check_Amount')} doc={doc} graph={buildGraph(doc)} onSelect={onSelect} />);
+    render(
+      <DetailsPanel element={element(doc, 'Check_Amount')} doc={doc} graph={buildGraph(doc)} onSelect={onSelect} />,
+    );
     const out = screen.getByRole('heading', { name: 'Outgoing connectors (2)' }).closest('section') as HTMLElement;
     expect(within(out).getByText('Outcome: Over 1M')).toBeTruthy();
     expect(within(out).getByText('Small Deal')).toBeTruthy();
@@ -91,7 +93,9 @@ describe('DetailsPanel', () => {
   it('has a close button with an accessible name', () => {
     const doc = sample();
     const onClose = vi.fn();
-    render(<DetailsPanel element={element(doc, 'Each_Line_Item')} doc={doc} graph={buildGraph(doc)} onClose={onClose} />);
+    render(
+      <DetailsPanel element={element(doc, 'Each_Line_Item')} doc={doc} graph={buildGraph(doc)} onClose={onClose} />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Close details' }));
     expect(onClose).toHaveBeenCalledOnce();
     expect(screen.getByText('For Each')).toBeTruthy();
@@ -154,7 +158,10 @@ describe('untrusted text', () => {
   it('renders labels, descriptions, values and resource names as text, never HTML', () => {
     const doc = sample(
       fixture('Opportunity_Review.flow-meta.xml')
-        .replace('<label>Check Amount &amp; Stage</label>', `<label>${escaped}</label><description>${escaped}</description>`)
+        .replace(
+          '<label>Check Amount &amp; Stage</label>',
+          `<label>${escaped}</label><description>${escaped}</description>`,
+        )
         .replace('<label>Over 1M</label>', `<label>${escaped}</label>`)
         .replace('<label>Flag Line</label>', `<label>${escaped}</label>`)
         .replace('<name>Total</name>', `<name>Total</name><description>${escaped}</description>`)

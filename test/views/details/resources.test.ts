@@ -99,11 +99,24 @@ describe('describeResource', () => {
   });
   it('constants, formulas and text templates', () => {
     expect(lines(describeResource(res('Limit')))).toEqual(['# Constant', '  Data type: Number', '  Value: 100']);
-    expect(lines(describeResource(res('dueDate')))).toEqual(['# Formula', '  Data type: Date', '  Formula: {!$Flow.CurrentDate} + 5']);
-    expect(lines(describeResource(res('Body')))).toEqual(['# Text Template', '  View as: Plain text', '  Body: Hello {!name}']);
+    expect(lines(describeResource(res('dueDate')))).toEqual([
+      '# Formula',
+      '  Data type: Date',
+      '  Formula: {!$Flow.CurrentDate} + 5',
+    ]);
+    expect(lines(describeResource(res('Body')))).toEqual([
+      '# Text Template',
+      '  View as: Plain text',
+      '  Body: Hello {!name}',
+    ]);
   });
   it('choices and choice sets', () => {
-    expect(lines(describeResource(res('Yes')))).toEqual(['# Choice', '  Choice label: Yes, please', '  Data type: Text', '  Choice value: "Y"']);
+    expect(lines(describeResource(res('Yes')))).toEqual([
+      '# Choice',
+      '  Choice label: Yes, please',
+      '  Data type: Text',
+      '  Choice value: "Y"',
+    ]);
     expect(lines(describeResource(res('Contacts')))).toEqual([
       '# Record Choice Set',
       '  Object: Contact',
@@ -118,7 +131,12 @@ describe('describeResource', () => {
     expect(resourceSummary(res('Ratings'))).toBe('Picklist Choice Set (Account)');
   });
   it('stages', () => {
-    expect(lines(describeResource(res('Intro')))).toEqual(['# Stage', '  Label: Introduction', '  Order: 1', '  Active by default: Yes']);
+    expect(lines(describeResource(res('Intro')))).toEqual([
+      '# Stage',
+      '  Label: Introduction',
+      '  Order: 1',
+      '  Active by default: Yes',
+    ]);
   });
   it('summaries for the resource list', () => {
     expect(resourceSummary(res('accounts'))).toBe('Record collection (Account)');
@@ -126,7 +144,11 @@ describe('describeResource', () => {
     expect(resourceSummary(res('Yes'))).toBe('"Yes, please"');
   });
   it('unknown resource types still read as rows', () => {
-    const r: FlowResource = { name: 'x', type: 'customProperties', data: { name: 'x', value: { stringValue: 'v' }, enabled: 'true' } };
+    const r: FlowResource = {
+      name: 'x',
+      type: 'customProperties',
+      data: { name: 'x', value: { stringValue: 'v' }, enabled: 'true' },
+    };
     expect(lines(describeResource(r))).toEqual(['# Custom Property', '  Value: "v"', '  Enabled: Yes']);
   });
 });

@@ -110,14 +110,29 @@ describe('describeStart', () => {
     ]);
   });
   it('offsets read like Builder', () => {
-    expect(scheduledPathOffset({ offsetNumber: '1', offsetUnit: 'Days', recordField: 'CloseDate', timeSource: 'RecordField' }, undefined)).toBe('1 Days After CloseDate');
+    expect(
+      scheduledPathOffset(
+        { offsetNumber: '1', offsetUnit: 'Days', recordField: 'CloseDate', timeSource: 'RecordField' },
+        undefined,
+      ),
+    ).toBe('1 Days After CloseDate');
     expect(scheduledPathOffset({ pathType: 'AsyncAfterCommit' }, undefined)).toBe('Run Asynchronously');
   });
   it('before-save and before-delete triggers', () => {
-    const before = flow(`<start><locationX>0</locationX><locationY>0</locationY><object>Account</object><recordTriggerType>Create</recordTriggerType><triggerType>RecordBeforeSave</triggerType></start>`);
-    expect(lines(describeStart(before.start, before)).slice(1, 4)).toEqual(['  Trigger the flow when: A record is created — before save', '  Object: Account', '  Optimize the flow for: Fast Field Updates']);
-    const del = flow(`<start><locationX>0</locationX><locationY>0</locationY><object>Case</object><recordTriggerType>Delete</recordTriggerType><triggerType>RecordBeforeDelete</triggerType></start>`);
-    expect(lines(describeStart(del.start, del))[1]).toBe('  Trigger the flow when: A record is deleted — before delete');
+    const before = flow(
+      `<start><locationX>0</locationX><locationY>0</locationY><object>Account</object><recordTriggerType>Create</recordTriggerType><triggerType>RecordBeforeSave</triggerType></start>`,
+    );
+    expect(lines(describeStart(before.start, before)).slice(1, 4)).toEqual([
+      '  Trigger the flow when: A record is created — before save',
+      '  Object: Account',
+      '  Optimize the flow for: Fast Field Updates',
+    ]);
+    const del = flow(
+      `<start><locationX>0</locationX><locationY>0</locationY><object>Case</object><recordTriggerType>Delete</recordTriggerType><triggerType>RecordBeforeDelete</triggerType></start>`,
+    );
+    expect(lines(describeStart(del.start, del))[1]).toBe(
+      '  Trigger the flow when: A record is deleted — before delete',
+    );
   });
   it('a schedule-triggered flow shows its schedule and a formula entry condition', () => {
     const doc = flow(`
@@ -184,7 +199,12 @@ describe('describeFlow', () => {
     ]);
   });
   it('names each process type', () => {
-    const type = (pt: string, trigger?: string) => processTypeName(flow(`<processType>${pt}</processType>${trigger ? `<start><locationX>0</locationX><locationY>0</locationY><triggerType>${trigger}</triggerType></start>` : ''}`));
+    const type = (pt: string, trigger?: string) =>
+      processTypeName(
+        flow(
+          `<processType>${pt}</processType>${trigger ? `<start><locationX>0</locationX><locationY>0</locationY><triggerType>${trigger}</triggerType></start>` : ''}`,
+        ),
+      );
     expect(type('Flow')).toBe('Screen Flow');
     expect(type('AutoLaunchedFlow')).toBe('Autolaunched Flow (No Trigger)');
     expect(type('AutoLaunchedFlow', 'RecordBeforeSave')).toBe('Record-Triggered Flow');

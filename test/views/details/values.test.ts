@@ -44,11 +44,17 @@ describe('formatValue', () => {
 
 describe('conditions as sentences', () => {
   it('reads like Builder', () => {
-    expect(conditionSentence('$Record.Amount', 'GreaterThan', { numberValue: '1000000' })).toBe('$Record.Amount Greater Than 1,000,000');
+    expect(conditionSentence('$Record.Amount', 'GreaterThan', { numberValue: '1000000' })).toBe(
+      '$Record.Amount Greater Than 1,000,000',
+    );
     expect(conditionSentence('Stage', 'EqualTo', { stringValue: 'Closed Won' })).toBe('Stage Equals "Closed Won"');
     expect(conditionSentence('Email', 'IsNull', { booleanValue: 'true' })).toBe('Email Is Null True');
-    expect(conditionSentence('Name', 'NotEqualTo', { elementReference: 'oldName' })).toBe('Name Does Not Equal {!oldName}');
-    expect(conditionSentence('Amount', 'GreaterThanOrEqualTo', { numberValue: '5' })).toBe('Amount Greater Than or Equal 5');
+    expect(conditionSentence('Name', 'NotEqualTo', { elementReference: 'oldName' })).toBe(
+      'Name Does Not Equal {!oldName}',
+    );
+    expect(conditionSentence('Amount', 'GreaterThanOrEqualTo', { numberValue: '5' })).toBe(
+      'Amount Greater Than or Equal 5',
+    );
     expect(conditionSentence('Status', 'IsChanged', { booleanValue: 'true' })).toBe('Status Is Changed True');
     expect(conditionSentence('Id', 'In', { elementReference: 'ids' })).toBe('Id In {!ids}');
     expect(conditionSentence('Choice', 'WasSelected', { booleanValue: 'true' })).toBe('Choice Was Selected True');
@@ -75,7 +81,9 @@ describe('text helpers', () => {
     expect(humanise('RecordAfterSave')).toBe('Record After Save');
   });
   it('turns rich text into plain text without interpreting it', () => {
-    expect(richToPlain('<p>Account: {!recordId.Name}</p><p>Line &amp; two</p>')).toBe('Account: {!recordId.Name}\nLine & two');
+    expect(richToPlain('<p>Account: {!recordId.Name}</p><p>Line &amp; two</p>')).toBe(
+      'Account: {!recordId.Name}\nLine & two',
+    );
     expect(richToPlain('&lt;img src=x onerror=alert(1)&gt;')).toBe('<img src=x onerror=alert(1)>');
   });
 });

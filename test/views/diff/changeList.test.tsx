@@ -12,7 +12,12 @@ const sample = (f: string) => readFileSync(join(__dirname, '../../../src/samples
 
 async function comparison() {
   const store = createAppStore();
-  await store.getState().compare({ text: sample('Opportunity_Review.flow-meta.xml'), source: { kind: 'file', name: 'v1' } }, { text: sample('Opportunity_Review.v2.flow-meta.xml'), source: { kind: 'file', name: 'v2' } });
+  await store
+    .getState()
+    .compare(
+      { text: sample('Opportunity_Review.flow-meta.xml'), source: { kind: 'file', name: 'v1' } },
+      { text: sample('Opportunity_Review.v2.flow-meta.xml'), source: { kind: 'file', name: 'v2' } },
+    );
   const c = store.getState().comparison;
   if (!c) throw new Error('no comparison');
   return c;
@@ -24,11 +29,17 @@ describe('the change list', () => {
     render(<ChangeList diff={c.diff} changes={c.changes} onGo={() => undefined} />);
     expect(screen.getByText(/1 added, 2 changed, 1 renamed/)).toBeTruthy();
     // Counts match the list; connectors that only follow a renamed element are said apart.
-    expect(document.querySelector('.change-summary')?.textContent).toContain('Connectors: 2 added, 0 removed, 1 rewired (and 2 that only follow a renamed element)');
+    expect(document.querySelector('.change-summary')?.textContent).toContain(
+      'Connectors: 2 added, 0 removed, 1 rewired (and 2 that only follow a renamed element)',
+    );
     const elements = within(screen.getByRole('region', { name: 'Elements' }));
     expect(elements.getByText('Notify Owner').closest('button')?.textContent).toContain('Added');
     expect(elements.getByText('Flag Line Item').closest('button')?.textContent).toContain('was Flag_Line');
-    expect(within(screen.getByRole('region', { name: 'Connectors' })).getByText(/Get Line Items \(Fault\): Log Error → Notify Owner/)).toBeTruthy();
+    expect(
+      within(screen.getByRole('region', { name: 'Connectors' })).getByText(
+        /Get Line Items \(Fault\): Log Error → Notify Owner/,
+      ),
+    ).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Flow properties' })).getByText('API version')).toBeTruthy();
   });
 
@@ -54,6 +65,10 @@ describe('the change list', () => {
     const region = within(screen.getByRole('region', { name: 'Property changes' }));
     expect(region.getByText('1000000').tagName).toBe('DEL');
     expect(region.getByText('500000').tagName).toBe('INS');
-    expect(within(screen.getByRole('region', { name: 'Connector changes' })).getByText(/Added: Check Amount & Stage \(Strategic Account\) → Notify Owner/)).toBeTruthy();
+    expect(
+      within(screen.getByRole('region', { name: 'Connector changes' })).getByText(
+        /Added: Check Amount & Stage \(Strategic Account\) → Notify Owner/,
+      ),
+    ).toBeTruthy();
   });
 });

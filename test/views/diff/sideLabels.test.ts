@@ -9,7 +9,12 @@ const sample = (f: string) => readFileSync(join(__dirname, '../../../src/samples
 describe('the Before side reads in the before version’s own words', () => {
   it('relabelled elements, outcomes and scheduled paths show their old labels; unchanged ones are left alone', async () => {
     const store = createAppStore();
-    await store.getState().compare({ text: sample('Opportunity_Review.flow-meta.xml'), source: { kind: 'file', name: 'a' } }, { text: sample('Opportunity_Review.v2.flow-meta.xml'), source: { kind: 'file', name: 'b' } });
+    await store
+      .getState()
+      .compare(
+        { text: sample('Opportunity_Review.flow-meta.xml'), source: { kind: 'file', name: 'a' } },
+        { text: sample('Opportunity_Review.v2.flow-meta.xml'), source: { kind: 'file', name: 'b' } },
+      );
     const c = store.getState().comparison!;
     const { nodes, edges } = beforeLabels(c);
     expect(nodes.get('Flag_Line_Item')).toBe('Flag Line');

@@ -4,16 +4,55 @@ import { visibleIn } from '../../../src/views/diff/visible';
 
 /** start → a → b → c → d → f → g → h, with b changed, e added off d, x removed off a, a fault b → h. */
 function graph(): DiffGraph {
-  const n = (id: string, status: NodeStatus) => ({ id, type: id === '$start' ? 'start' : 'assignments', label: id.toUpperCase(), status });
-  const e = (source: string, target: string, status: EdgeStatus) => ({ id: `${source}-${target}`, source, target, kind: 'next' as const, goTo: false, status });
+  const n = (id: string, status: NodeStatus) => ({
+    id,
+    type: id === '$start' ? 'start' : 'assignments',
+    label: id.toUpperCase(),
+    status,
+  });
+  const e = (source: string, target: string, status: EdgeStatus) => ({
+    id: `${source}-${target}`,
+    source,
+    target,
+    kind: 'next' as const,
+    goTo: false,
+    status,
+  });
   return {
     flow: { name: 'F', label: 'F' } as DiffGraph['flow'],
     warnings: [],
-    nodes: [n('$start', 'unchanged'), n('a', 'unchanged'), n('b', 'changed'), n('c', 'unchanged'), n('d', 'unchanged'), n('f', 'unchanged'), n('g', 'unchanged'), n('h', 'unchanged'), n('e', 'added'), n('x', 'removed')],
-    edges: [e('$start', 'a', 'unchanged'), e('a', 'b', 'unchanged'), e('b', 'c', 'unchanged'), e('c', 'd', 'unchanged'), e('d', 'f', 'unchanged'), e('f', 'g', 'unchanged'), e('g', 'h', 'unchanged'), e('d', 'e', 'added'), e('a', 'x', 'removed'), { ...e('b', 'h', 'unchanged'), kind: 'fault' as const }],
+    nodes: [
+      n('$start', 'unchanged'),
+      n('a', 'unchanged'),
+      n('b', 'changed'),
+      n('c', 'unchanged'),
+      n('d', 'unchanged'),
+      n('f', 'unchanged'),
+      n('g', 'unchanged'),
+      n('h', 'unchanged'),
+      n('e', 'added'),
+      n('x', 'removed'),
+    ],
+    edges: [
+      e('$start', 'a', 'unchanged'),
+      e('a', 'b', 'unchanged'),
+      e('b', 'c', 'unchanged'),
+      e('c', 'd', 'unchanged'),
+      e('d', 'f', 'unchanged'),
+      e('f', 'g', 'unchanged'),
+      e('g', 'h', 'unchanged'),
+      e('d', 'e', 'added'),
+      e('a', 'x', 'removed'),
+      { ...e('b', 'h', 'unchanged'), kind: 'fault' as const },
+    ],
   };
 }
-const boxes = Object.fromEntries(['$start', 'a', 'b', 'c', 'd', 'f', 'g', 'h', 'e', 'x'].map((id, i) => [id, { x: 100, y: i * 100, width: 200, height: 60 }]));
+const boxes = Object.fromEntries(
+  ['$start', 'a', 'b', 'c', 'd', 'f', 'g', 'h', 'e', 'x'].map((id, i) => [
+    id,
+    { x: 100, y: i * 100, width: 200, height: 60 },
+  ]),
+);
 
 describe('what each comparison mode shows', () => {
   it('overlay shows both versions', () => {

@@ -21,7 +21,9 @@ describe('word-level diff of long values', () => {
   });
 
   it('equal texts have no insertions or deletions', () => {
-    expect(wordDiff('Amount Greater Than 5', 'Amount Greater Than 5')).toEqual([{ text: 'Amount Greater Than 5', op: 'same' }]);
+    expect(wordDiff('Amount Greater Than 5', 'Amount Greater Than 5')).toEqual([
+      { text: 'Amount Greater Than 5', op: 'same' },
+    ]);
   });
 
   it('very long values fall back to whole-value replacement instead of a huge table', () => {
@@ -35,7 +37,9 @@ describe('word-level diff of long values', () => {
   });
 
   it('shows objects as key: value lines', () => {
-    expect(valueText({ leftValueReference: '$Record.Amount', operator: 'GreaterThan', rightValue: { numberValue: '5' } })).toBe('leftValueReference: $Record.Amount\noperator: GreaterThan\nrightValue:\n  numberValue: 5');
+    expect(
+      valueText({ leftValueReference: '$Record.Amount', operator: 'GreaterThan', rightValue: { numberValue: '5' } }),
+    ).toBe('leftValueReference: $Record.Amount\noperator: GreaterThan\nrightValue:\n  numberValue: 5');
     expect(valueText(['Id', 'Name'])).toBe('- Id\n- Name');
     expect(valueText(undefined)).toBe('');
   });
@@ -43,6 +47,15 @@ describe('word-level diff of long values', () => {
 
 describe('valueText of lists of objects', () => {
   it('starts each object item on its dash line', () => {
-    expect(valueText({ conditions: [{ leftValueReference: 'A', operator: 'EqualTo' }, { leftValueReference: 'B', operator: 'IsNull' }] })).toBe('conditions:\n  - leftValueReference: A\n    operator: EqualTo\n  - leftValueReference: B\n    operator: IsNull');
+    expect(
+      valueText({
+        conditions: [
+          { leftValueReference: 'A', operator: 'EqualTo' },
+          { leftValueReference: 'B', operator: 'IsNull' },
+        ],
+      }),
+    ).toBe(
+      'conditions:\n  - leftValueReference: A\n    operator: EqualTo\n  - leftValueReference: B\n    operator: IsNull',
+    );
   });
 });

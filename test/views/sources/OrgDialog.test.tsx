@@ -14,7 +14,9 @@ afterEach(() => {
   for (const spy of consoleSpies) expect(JSON.stringify(spy.mock.calls)).not.toContain(TOKEN);
 });
 
-function setup(options: { connect?: (o: ConnectOptions) => Promise<ReturnType<typeof fakeClient>>; storage?: MemoryStorage } = {}) {
+function setup(
+  options: { connect?: (o: ConnectOptions) => Promise<ReturnType<typeof fakeClient>>; storage?: MemoryStorage } = {},
+) {
   const client = fakeClient(ORG);
   const connect = vi.fn(options.connect ?? (async () => client));
   const storage = options.storage ?? new MemoryStorage();
@@ -34,7 +36,10 @@ async function connectWith(token = TOKEN, remember = false) {
   fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
   await screen.findByRole('list', { name: 'Flows in the org' });
 }
-const flowButtons = () => within(screen.getByRole('list', { name: 'Flows in the org' })).getAllByRole('button').map((b) => b.textContent);
+const flowButtons = () =>
+  within(screen.getByRole('list', { name: 'Flows in the org' }))
+    .getAllByRole('button')
+    .map((b) => b.textContent);
 
 describe('Connect to org', () => {
   it('asks for the instance URL, a password-type token and the API version (63.0), not remembered by default', () => {
@@ -50,8 +55,15 @@ describe('Connect to org', () => {
   it('connects, then lists the first page of flows; the token is gone from the form and from storage', async () => {
     const { connect, storage } = setup();
     await connectWith();
-    expect(connect).toHaveBeenCalledWith({ instanceUrl: 'https://acme.my.salesforce.com', token: TOKEN, apiVersion: '63.0' });
-    expect(flowButtons()).toEqual([expect.stringContaining('Adopter Profile'), expect.stringContaining('Adoption: Start')]);
+    expect(connect).toHaveBeenCalledWith({
+      instanceUrl: 'https://acme.my.salesforce.com',
+      token: TOKEN,
+      apiVersion: '63.0',
+    });
+    expect(flowButtons()).toEqual([
+      expect.stringContaining('Adopter Profile'),
+      expect.stringContaining('Adoption: Start'),
+    ]);
     expect(screen.getByRole('status').textContent).toBe('Showing 2 of 3 flows');
     expect(screen.queryByLabelText('Access token')).toBeNull();
     expect(storage.writes).toEqual([]);
@@ -59,7 +71,18 @@ describe('Connect to org', () => {
   });
 
   it('shows a connection error with its hint, and keeps the form', async () => {
-    setup({ connect: async () => Promise.reject(new SourceError('unauthorized', 'The org refused the access token (Session expired or invalid).', 'Get a fresh token: run `sf org display --json`.', [TOKEN], 401)) });
+    setup({
+      connect: async () =>
+        Promise.reject(
+          new SourceError(
+            'unauthorized',
+            'The org refused the access token (Session expired or invalid).',
+            'Get a fresh token: run `sf org display --json`.',
+            [TOKEN],
+            401,
+          ),
+        ),
+    });
     fireEvent.change(screen.getByLabelText('Instance URL'), { target: { value: 'https://acme.my.salesforce.com' } });
     fireEvent.change(screen.getByLabelText('Access token'), { target: { value: TOKEN } });
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
@@ -72,7 +95,11 @@ describe('Connect to org', () => {
     const storage = new MemoryStorage();
     const { client } = setup({ storage });
     await connectWith(TOKEN, true);
-    expect(JSON.parse(storage.getItem(SESSION_KEY) ?? '{}')).toEqual({ instanceUrl: 'https://acme.my.salesforce.com', apiVersion: '63.0', token: TOKEN });
+    expect(JSON.parse(storage.getItem(SESSION_KEY) ?? '{}')).toEqual({
+      instanceUrl: 'https://acme.my.salesforce.com',
+      apiVersion: '63.0',
+      token: TOKEN,
+    });
     cleanup();
     setup({ storage });
     expect((screen.getByLabelText('Access token') as HTMLInputElement).value).toBe(TOKEN);
@@ -124,23 +151,37 @@ describe('the flow browser', () => {
     setup();
     await connectWith();
     fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
-    await waitFor(() => expect(flowButtons()[2]).toContain('<img src=x onerror="window.__pwned=1"> Tricky & <b>bold</b>'));
+    await waitFor(() =>
+      expect(flowButtons()[2]).toContain('<img src=x onerror="window.__pwned=1"> Tricky & <b>bold</b>'),
+    );
     expect(document.querySelector('.src-dialog img, .src-dialog b')).toBeNull();
   });
 
-  it("expands a flow to its versions: number, status, date; active and latest ticked; Compare hands both texts over, older first", async () => {
+  it('expands a flow to its versions: number, status, date; active and latest ticked; Compare hands both texts over, older first', async () => {
     const { onCompare, client } = setup();
     await connectWith();
     fireEvent.click(screen.getByRole('button', { name: /Adopter Profile/ }));
     const region = await screen.findByRole('region', { name: 'Versions of Adopter Profile' });
     await waitFor(() => expect(within(region).getAllByRole('row').length).toBe(4));
-    const rows = within(region).getAllByRole('row').slice(1).map((r) => r.textContent);
-    expect(rows).toEqual(['3 (latest)Draft2025-03-01 10:00 UTCOpen', '2Obsolete2025-02-01 10:00 UTCOpen', '1Active2025-01-01 10:00 UTCOpen']);
-    const ticked = within(region).getAllByRole('checkbox').map((c) => (c as HTMLInputElement).checked);
+    const rows = within(region)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent);
+    expect(rows).toEqual([
+      '3 (latest)Draft2025-03-01 10:00 UTCOpen',
+      '2Obsolete2025-02-01 10:00 UTCOpen',
+      '1Active2025-01-01 10:00 UTCOpen',
+    ]);
+    const ticked = within(region)
+      .getAllByRole('checkbox')
+      .map((c) => (c as HTMLInputElement).checked);
     expect(ticked).toEqual([true, false, true]);
     fireEvent.click(within(region).getByRole('button', { name: 'Compare version 1 → 3' }));
     await waitFor(() => expect(onCompare).toHaveBeenCalledTimes(1));
-    const [before, after] = onCompare.mock.calls[0]! as [{ text: string; source: unknown }, { text: string; source: unknown }];
+    const [before, after] = onCompare.mock.calls[0]! as [
+      { text: string; source: unknown },
+      { text: string; source: unknown },
+    ];
     expect(before.source).toEqual({ kind: 'org', name: 'Adopter_Profile v1' });
     expect(after.source).toEqual({ kind: 'org', name: 'Adopter_Profile v3' });
     expect(before.text).toContain('301000000000001AAA');
@@ -161,7 +202,9 @@ describe('the flow browser', () => {
     fireEvent.click(boxes[1]!);
     expect(within(other).getByRole('button', { name: 'Compare version 2 → 3' })).toBeTruthy();
     fireEvent.click(boxes[0]!);
-    expect(within(other).getByRole('button', { name: 'Compare (tick two versions)' }).hasAttribute('disabled')).toBe(true);
+    expect(within(other).getByRole('button', { name: 'Compare (tick two versions)' }).hasAttribute('disabled')).toBe(
+      true,
+    );
   });
 
   it('Open hands one version’s text over', async () => {
@@ -170,13 +213,21 @@ describe('the flow browser', () => {
     fireEvent.click(screen.getByRole('button', { name: /Adopter Profile/ }));
     const region = await screen.findByRole('region', { name: 'Versions of Adopter Profile' });
     fireEvent.click(await within(region).findByRole('button', { name: 'Open version 2' }));
-    await waitFor(() => expect(onOpen).toHaveBeenCalledWith(expect.stringContaining('301000000000002AAA'), { kind: 'org', name: 'Adopter_Profile v2' }));
+    await waitFor(() =>
+      expect(onOpen).toHaveBeenCalledWith(expect.stringContaining('301000000000002AAA'), {
+        kind: 'org',
+        name: 'Adopter_Profile v2',
+      }),
+    );
   });
 
   it('an error while browsing is shown with its hint', async () => {
     const { client } = setup();
     await connectWith();
-    client.getVersion = async () => Promise.reject(new SourceError('not-found', 'flow version 301 was not found in the org.', 'Reload the list.', []));
+    client.getVersion = async () =>
+      Promise.reject(
+        new SourceError('not-found', 'flow version 301 was not found in the org.', 'Reload the list.', []),
+      );
     fireEvent.click(screen.getByRole('button', { name: /Adopter Profile/ }));
     const region = await screen.findByRole('region', { name: 'Versions of Adopter Profile' });
     fireEvent.click(await within(region).findByRole('button', { name: 'Open version 2' }));
@@ -185,7 +236,13 @@ describe('the flow browser', () => {
 
   it('stays connected while hidden (closed) and shown again', async () => {
     const client = fakeClient(ORG);
-    const props = { onClose: vi.fn(), onOpen: vi.fn(), onCompare: vi.fn(), connect: async () => client, storage: new MemoryStorage() };
+    const props = {
+      onClose: vi.fn(),
+      onOpen: vi.fn(),
+      onCompare: vi.fn(),
+      connect: async () => client,
+      storage: new MemoryStorage(),
+    };
     const { rerender } = render(<OrgDialog open {...props} />);
     await connectWith();
     act(() => rerender(<OrgDialog open={false} {...props} />));

@@ -17,23 +17,40 @@ describe('Open URL', () => {
     render(<UrlDialog onClose={vi.fn()} onOpen={onOpen} fetchUrl={fetchUrl} />);
     expect(screen.getByRole('dialog', { name: 'Open a flow from a URL' })).toBeTruthy();
     expect((screen.getByLabelText('Token (optional)') as HTMLInputElement).type).toBe('password');
-    fireEvent.change(screen.getByLabelText('URL'), { target: { value: 'https://github.com/o/r/blob/main/A.flow-meta.xml' } });
+    fireEvent.change(screen.getByLabelText('URL'), {
+      target: { value: 'https://github.com/o/r/blob/main/A.flow-meta.xml' },
+    });
     expect(screen.getByText('Fetched from raw.githubusercontent.com.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Token (optional)'), { target: { value: TOKEN } });
     expect(screen.getByText('Fetched from api.github.com with the token.')).toBeTruthy();
     expect(document.body.innerHTML).not.toContain(TOKEN);
     fireEvent.click(screen.getByRole('button', { name: 'Open' }));
-    await waitFor(() => expect(onOpen).toHaveBeenCalledWith('<Flow/>', { kind: 'url', name: 'https://github.com/o/r/blob/main/A.flow-meta.xml' }));
+    await waitFor(() =>
+      expect(onOpen).toHaveBeenCalledWith('<Flow/>', {
+        kind: 'url',
+        name: 'https://github.com/o/r/blob/main/A.flow-meta.xml',
+      }),
+    );
     expect(fetchUrl).toHaveBeenCalledWith('https://github.com/o/r/blob/main/A.flow-meta.xml', { token: TOKEN });
     expect((screen.getByLabelText('Token (optional)') as HTMLInputElement).value).toBe('');
   });
 
   it('shows the error and its hint', async () => {
-    const fetchUrl = async () => Promise.reject(new SourceError('not-found', 'Nothing found at https://github.com/o/r/blob/main/A.xml.', 'If the repository is private, add a token.', []));
+    const fetchUrl = async () =>
+      Promise.reject(
+        new SourceError(
+          'not-found',
+          'Nothing found at https://github.com/o/r/blob/main/A.xml.',
+          'If the repository is private, add a token.',
+          [],
+        ),
+      );
     render(<UrlDialog onClose={vi.fn()} onOpen={vi.fn()} fetchUrl={fetchUrl} />);
     fireEvent.change(screen.getByLabelText('URL'), { target: { value: 'https://github.com/o/r/blob/main/A.xml' } });
     fireEvent.click(screen.getByRole('button', { name: 'Open' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/Nothing found.*If the repository is private, add a token\./);
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /Nothing found.*If the repository is private, add a token\./,
+    );
   });
 
   it('Esc closes it even when focus fell out of the dialog (the busy button was disabled)', () => {

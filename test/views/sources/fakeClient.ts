@@ -20,10 +20,16 @@ export function fakeClient(org: FakeOrg) {
     async listFlows(filter, next) {
       calls.push(`listFlows:${filter}:${next ?? ''}`);
       check();
-      const all = org.flows.filter((f) => `${f.label} ${f.developerName}`.toLowerCase().includes(filter.trim().toLowerCase()));
+      const all = org.flows.filter((f) =>
+        `${f.label} ${f.developerName}`.toLowerCase().includes(filter.trim().toLowerCase()),
+      );
       const start = next ? Number(next) : 0;
       const more = start + 2 < all.length;
-      return { flows: all.slice(start, start + 2), totalSize: all.length, ...(more ? { next: String(start + 2) } : {}) };
+      return {
+        flows: all.slice(start, start + 2),
+        totalSize: all.length,
+        ...(more ? { next: String(start + 2) } : {}),
+      };
     },
     async listVersions(id) {
       calls.push(`listVersions:${id}`);
@@ -43,16 +49,42 @@ export function fakeClient(org: FakeOrg) {
   return client;
 }
 
-const v = (id: string, versionNumber: number, status: string): FlowVersion => ({ id, versionNumber, status, lastModified: `2025-0${versionNumber}-01T10:00:00.000+0000` });
+const v = (id: string, versionNumber: number, status: string): FlowVersion => ({
+  id,
+  versionNumber,
+  status,
+  lastModified: `2025-0${versionNumber}-01T10:00:00.000+0000`,
+});
 
 export const ORG: FakeOrg = {
   flows: [
-    { id: '300000000000001AAA', developerName: 'Adopter_Profile', label: 'Adopter Profile', activeVersionId: '301000000000001AAA', latestVersionId: '301000000000003AAA' },
-    { id: '300000000000002AAA', developerName: 'Adoption_Start', label: 'Adoption: Start', activeVersionId: '301000000000005AAA', latestVersionId: '301000000000005AAA' },
-    { id: '300000000000003AAA', developerName: 'Tricky', label: '<img src=x onerror="window.__pwned=1"> Tricky & <b>bold</b>', latestVersionId: '301000000000006AAA' },
+    {
+      id: '300000000000001AAA',
+      developerName: 'Adopter_Profile',
+      label: 'Adopter Profile',
+      activeVersionId: '301000000000001AAA',
+      latestVersionId: '301000000000003AAA',
+    },
+    {
+      id: '300000000000002AAA',
+      developerName: 'Adoption_Start',
+      label: 'Adoption: Start',
+      activeVersionId: '301000000000005AAA',
+      latestVersionId: '301000000000005AAA',
+    },
+    {
+      id: '300000000000003AAA',
+      developerName: 'Tricky',
+      label: '<img src=x onerror="window.__pwned=1"> Tricky & <b>bold</b>',
+      latestVersionId: '301000000000006AAA',
+    },
   ],
   versions: {
-    '300000000000001AAA': [v('301000000000003AAA', 3, 'Draft'), v('301000000000002AAA', 2, 'Obsolete'), v('301000000000001AAA', 1, 'Active')],
+    '300000000000001AAA': [
+      v('301000000000003AAA', 3, 'Draft'),
+      v('301000000000002AAA', 2, 'Obsolete'),
+      v('301000000000001AAA', 1, 'Active'),
+    ],
     '300000000000002AAA': [v('301000000000005AAA', 2, 'Active'), v('301000000000004AAA', 1, 'Obsolete')],
     '300000000000003AAA': [v('301000000000006AAA', 1, 'InvalidDraft')],
   },
