@@ -1,4 +1,4 @@
-// `npm test`: typecheck, unit + property + component tests, then end-to-end tests in headless Chromium.
+// `npm test`: lint and format check, typecheck, unit + property + component tests, then end-to-end tests in headless Chromium.
 // Ends with one plain line, "Tests: N passed, N failed", over both suites; exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,7 +18,9 @@ const counts = (file) => {
 };
 for (const f of ['unit.json', 'e2e.json']) rmSync(`${tmp}/${f}`, { force: true });
 
-let failed = step('typecheck', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']) !== 0;
+let failed =
+  step('lint and format (Biome)', ['node_modules/@biomejs/biome/bin/biome', 'check', '--error-on-warnings', '.']) !== 0;
+failed = step('typecheck', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']) !== 0 || failed;
 const json = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=${tmp}/${name}.json`];
 failed =
   step('unit, property and component tests', ['node_modules/vitest/vitest.mjs', 'run', ...json('unit')]) !== 0 ||

@@ -198,7 +198,9 @@ function connectorRows(diff: FlowDiff): string[][] {
   for (const r of diff.rewired) {
     const slot = (e: DiffGraphEdge) =>
       e.source === r.source && e.kind === r.kind && (e.key ?? '') === (r.key ?? '') && e.status !== 'unchanged';
-    diff.graph.edges.filter(slot).forEach((e) => covered.add(e));
+    diff.graph.edges.filter(slot).forEach((e) => {
+      covered.add(e);
+    });
     rows.push([
       MARK.rewired as string,
       end(r.source),

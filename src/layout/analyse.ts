@@ -39,12 +39,16 @@ export function analyse(graph: LayoutGraphInput): Analysis {
   const ids = graph.nodes.map((node) => node.id);
   const types = graph.nodes.map((node) => node.type);
   const index = new Map<string, number>();
-  ids.forEach((id, i) => index.set(id, i));
+  ids.forEach((id, i) => {
+    index.set(id, i);
+  });
   const edges = graph.edges.filter((e) => index.has(e.source) && index.has(e.target));
   const src = edges.map((e) => index.get(e.source) as number);
   const tgt = edges.map((e) => index.get(e.target) as number);
   const out: number[][] = ids.map(() => []);
-  edges.forEach((_, i) => (out[src[i] as number] as number[]).push(i));
+  edges.forEach((_, i) => {
+    (out[src[i] as number] as number[]).push(i);
+  });
   for (const list of out)
     list.sort(
       (x, y) =>

@@ -93,8 +93,7 @@ export async function layoutWithElk(
       points: [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => ({ x: p.x, y: p.y })),
     };
     const l = e.labels?.[0];
-    if (l && l.text)
-      route.label = { x: l.x ?? 0, y: l.y ?? 0, width: l.width ?? 0, height: l.height ?? 0, text: l.text };
+    if (l?.text) route.label = { x: l.x ?? 0, y: l.y ?? 0, width: l.width ?? 0, height: l.height ?? 0, text: l.text };
     routes[e.id] = route;
   }
   const jumps = edges.filter((e) => e.goTo);

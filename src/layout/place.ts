@@ -51,7 +51,10 @@ export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { 
     const text = (a.edges[i] as LayoutEdgeInput).label;
     if (!text) return undefined;
     let s = labels.get(i);
-    if (!s) labels.set(i, (s = labelSize(text)));
+    if (!s) {
+      s = labelSize(text);
+      labels.set(i, s);
+    }
     return s;
   };
   const size = (v: number) => sizes[v] as Size;
@@ -206,7 +209,9 @@ export function assign(seq: PlanItem[], ox: number, oy: number): void {
     item.top = oy + item.y;
     if (item.geom && item.branches) {
       const g = item.geom;
-      item.branches.forEach((br, idx) => assign(br.seq, ox + (g.xs[idx] as number), item.top + g.rowTop));
+      item.branches.forEach((br, idx) => {
+        assign(br.seq, ox + (g.xs[idx] as number), item.top + g.rowTop);
+      });
     }
     for (const side of item.sides) assign(side.seq, ox + side.dx, oy + side.dy);
   }

@@ -34,7 +34,10 @@ export function layoutStructured(
     const text = (a.edges[i] as LayoutEdgeInput).label;
     if (!text) return undefined;
     let s = labels.get(i);
-    if (!s) labels.set(i, (s = labelSize(text)));
+    if (!s) {
+      s = labelSize(text);
+      labels.set(i, s);
+    }
     return s;
   };
   const { routes, jumps } = routePlan(a, plan.roots, plan.jump, sizes, labelOf);
@@ -50,7 +53,9 @@ export function layoutStructured(
   };
   plan.roots.forEach(collect);
   const nodeIndex = new Map<string, number>();
-  a.ids.forEach((id, v) => nodeIndex.set(id, v));
+  a.ids.forEach((id, v) => {
+    nodeIndex.set(id, v);
+  });
   const requests: JumpRequest[] = jumps.map((j) => {
     const e = a.edges[j.edge] as LayoutEdgeInput;
     const req: JumpRequest = { points: j.points, target: boxes[nodeIndex.get(e.target) as number] as Box };

@@ -4,7 +4,7 @@ import type { GraphEdge } from '../model/graph';
 import type { SvgLayout, SvgPoint } from './svg';
 import { EDGE_STATUS_COLOR, THEME } from './style';
 import { roundedPath } from './path';
-import { esc, fit, n, textWidth } from './text';
+import { esc, fitText, n, textWidth } from './text';
 
 export { roundedPath };
 
@@ -76,7 +76,7 @@ export function edgesSvg(
 function labelPill(e: Edge, box: { x: number; y: number; width: number; height: number }): string {
   const prefix = e.status === 'added' ? '+ ' : e.status === 'removed' ? '− ' : '';
   const bold = e.kind === 'loopNext' || e.kind === 'loopEnd' || e.status === 'added';
-  const text = fit(prefix + (e.label ?? ''), 260 - 16, 12, bold);
+  const text = fitText(prefix + (e.label ?? ''), 260 - 16, 12, bold);
   const w = Math.ceil(textWidth(text, 12, bold)) + 16;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
@@ -101,7 +101,7 @@ function labelPill(e: Edge, box: { x: number; y: number; width: number; height: 
 function stubMarker(e: Edge, end: SvgPoint, target: string): string {
   const mark = e.status === 'added' ? '+ ' : e.status === 'removed' ? '− ' : '';
   const lead = e.kind === 'fault' ? 'Fault → ' : e.label && e.kind !== 'next' ? `${e.label} → ` : '↪ ';
-  const text = fit(mark + lead + target, 200 - 12, 11);
+  const text = fitText(mark + lead + target, 200 - 12, 11);
   const w = Math.ceil(textWidth(text, 11)) + 12;
   const statusColor =
     e.status === 'added' ? EDGE_STATUS_COLOR.added : e.status === 'removed' ? EDGE_STATUS_COLOR.removed : undefined;

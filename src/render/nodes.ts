@@ -5,7 +5,7 @@ import type { GraphNode } from '../model/graph';
 import { ICON_PATHS } from './icons';
 import type { SvgBox } from './svg';
 import { desaturate, STATUS_LOOK, THEME, tint } from './style';
-import { esc, fit, n, textWidth, wrap } from './text';
+import { esc, fitText, n, textWidth, wrap } from './text';
 
 export interface NodeLook {
   detail?: string;
@@ -96,7 +96,9 @@ function textSvg(
   const safe = room * 0.92;
   const labelLines = wrap(node.label, safe, LABEL.size, 2, true);
   const typeLines =
-    node.type === 'start' && detail ? wrap(detail, safe, TYPE.size, 2) : [fit(detail ?? builderName, safe, TYPE.size)];
+    node.type === 'start' && detail
+      ? wrap(detail, safe, TYPE.size, 2)
+      : [fitText(detail ?? builderName, safe, TYPE.size)];
   const block = labelLines.length * LABEL.line + typeLines.length * TYPE.line;
   const top = (h - block) / 2;
   const parts: string[] = [];
@@ -137,7 +139,7 @@ function badgesSvg(node: GraphNode, look: NodeLook, w: number): string {
 /** "+ Added", "↻ Renamed · was Old_Name": the status in a mark and a word, top-left. */
 function statusBadge(status: Exclude<NodeStatus, 'unchanged'>, renamedFrom: string | undefined): string {
   const look = STATUS_LOOK[status];
-  const text = fit(`${look.mark} ${look.word}${renamedFrom ? ` · was ${renamedFrom}` : ''}`, 178, 10, true);
+  const text = fitText(`${look.mark} ${look.word}${renamedFrom ? ` · was ${renamedFrom}` : ''}`, 178, 10, true);
   const bw = Math.ceil(textWidth(text, 10, true)) + 12;
   return `<rect x="8" y="-10" width="${bw}" height="16" rx="8" fill="${look.badge}"/><text x="14" y="1.5" font-size="10" font-weight="700" fill="#fff">${esc(text)}</text>`;
 }

@@ -15,7 +15,7 @@ import type { FlowGraph, GraphEdge, GraphNode } from '../model/graph';
 import { edgesSvg, markerDefs } from './edges';
 import { nodeSvg } from './nodes';
 import { STATUS_LOOK, THEME } from './style';
-import { esc, fit, n } from './text';
+import { esc, fitText, n } from './text';
 
 export interface SvgPoint {
   x: number;
@@ -62,7 +62,7 @@ export function renderSvg(graph: FlowGraph | DiffGraph, layout: SvgLayout, optio
   let headerHeight = 0;
   let headerWidth = 0;
   if (options.title) {
-    const title = fit(options.title, Math.max(400, layout.width), 16, true);
+    const title = fitText(options.title, Math.max(400, layout.width), 16, true);
     header.push(`<text x="0" y="16" font-size="16" font-weight="700" fill="${THEME.text}">${esc(title)}</text>`);
     headerHeight += 28;
   }

@@ -36,7 +36,7 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
 }
 
 /** Cuts text to fit `width`, ending in "…" when cut. */
-export function fit(text: string, width: number, fontSize: number, bold = false): string {
+export function fitText(text: string, width: number, fontSize: number, bold = false): string {
   if (textWidth(text, fontSize, bold) <= width) return text;
   let out = '';
   for (const c of text) {
@@ -58,11 +58,11 @@ export function wrap(text: string, width: number, fontSize: number, maxLines: nu
       line += ` ${words[j++] as string}`;
     if (lines.length === maxLines - 1 && j < words.length) {
       // The last line: whatever is left, cut to fit.
-      lines.push(fit(words.slice(i).join(' '), width, fontSize, bold));
+      lines.push(fitText(words.slice(i).join(' '), width, fontSize, bold));
       break;
     }
     // A single word longer than a line is cut (API names like Very_Long_Element_Name_Without_Spaces).
-    lines.push(fit(line, width, fontSize, bold));
+    lines.push(fitText(line, width, fontSize, bold));
     i = j;
   }
   return lines;

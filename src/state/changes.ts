@@ -64,7 +64,9 @@ export function changeList(
           (e.key ?? '') === (r.key ?? ''),
       )
       .map((e) => e.id);
-    ids.forEach((id) => rewiredEdges.add(id));
+    ids.forEach((id) => {
+      rewiredEdges.add(id);
+    });
     const what = r.label ? ` (${r.label})` : r.kind === 'fault' ? ' (Fault)' : '';
     items.push({
       key: `rewire:${r.source}:${r.kind}:${r.key ?? ''}`,

@@ -218,16 +218,25 @@ export function createAppStore(deps: { layout?: LayoutService; diff?: DiffServic
       },
       compare: async (beforeInput, afterInput) => {
         const before = parse(beforeInput);
-        if (!isFlow(before)) return (set({ error: { ...before, side: 'before' } }), false);
+        if (!isFlow(before)) {
+          set({ error: { ...before, side: 'before' } });
+          return false;
+        }
         const after = parse(afterInput);
-        if (!isFlow(after)) return (set({ error: { ...after, side: 'after' } }), false);
+        if (!isFlow(after)) {
+          set({ error: { ...after, side: 'after' } });
+          return false;
+        }
         return showComparison(before, after);
       },
       compareWith: async (afterInput) => {
         const before = get().flow;
         if (!before) return false;
         const after = parse(afterInput);
-        if (!isFlow(after)) return (set({ error: { ...after, side: 'after' } }), false);
+        if (!isFlow(after)) {
+          set({ error: { ...after, side: 'after' } });
+          return false;
+        }
         return showComparison(before, after);
       },
       swapSides: () => {

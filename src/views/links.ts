@@ -13,9 +13,10 @@ export const isEmbed = (search: string) => new URLSearchParams(search).get('embe
  * that cannot be fetched, becomes the page's error message. Resolves whether something opened.
  */
 export async function openLink(store: AppStore, hash: string): Promise<boolean> {
-  const fail = (message: string, hint: string, name = 'this link') => (
-    store.setState({ error: { message, hint, source: { kind: 'link', name } } }), false
-  );
+  const fail = (message: string, hint: string, name = 'this link') => {
+    store.setState({ error: { message, hint, source: { kind: 'link', name } } });
+    return false;
+  };
   const { decodeLink } = await import('../share/index');
   const decoded = await decodeLink(hash);
   if (!decoded.ok) return fail(decoded.message, decoded.hint);

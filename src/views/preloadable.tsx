@@ -10,14 +10,19 @@ import type { ComponentType } from 'react';
 export function preloadable<P extends object>(load: () => Promise<ComponentType<P>>) {
   let loaded: ComponentType<P> | undefined;
   let pending: Promise<void> | undefined;
-  const preload = () =>
-    (pending ??= load().then(
-      (c) => void (loaded = c),
+  const preload = () => {
+    pending ??= load().then(
+      (c) => {
+        loaded = c;
+      },
       (e: unknown) => {
         pending = undefined; // a failed chunk load can be retried on the next render
         throw e;
       },
-    ));
+    );
+    return pending;
+  };
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per lazy part at module scope, like React.lazy
   function Preloadable(props: P) {
     if (loaded) {
       const Loaded = loaded;

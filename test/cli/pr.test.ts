@@ -111,7 +111,7 @@ describe('flowscope pr', () => {
     );
     expect(r.out).toContain('<details><summary>Gen A — details</summary>');
     expect(r.out).toMatch(
-      /<summary>Opportunity &lt;Review&gt; second line — details<\/summary>[^]*\*\*Flow properties\*\*[^]*\| `status` \| Active \| Draft \|/,
+      /<summary>Opportunity &lt;Review&gt; second line — details<\/summary>[\s\S]*\*\*Flow properties\*\*[\s\S]*\| `status` \| Active \| Draft \|/,
     );
 
     // The diff link decodes to the two versions, and to the same diff.

@@ -65,7 +65,7 @@ function readLiteral(s: string, start: number): { raw: string; end: number } | u
 
 const UNESCAPE: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
 
-export function unescape(raw: string): string {
+export function unquote(raw: string): string {
   return raw.replace(/\\(.)/g, (_, c: string) => UNESCAPE[c] ?? c);
 }
 
@@ -90,7 +90,7 @@ export function matches(record: Record<string, unknown>, soql: Soql): boolean {
   if (soql.where.length === 0) return true;
   const test = (c: Condition) => {
     const v = String(record[c.field] ?? '');
-    return c.op === 'LIKE' ? likeToRegExp(c.raw).test(v) : v === unescape(c.raw);
+    return c.op === 'LIKE' ? likeToRegExp(c.raw).test(v) : v === unquote(c.raw);
   };
   return soql.join === 'OR' ? soql.where.some(test) : soql.where.every(test);
 }

@@ -105,7 +105,7 @@ describe('renderSvg', () => {
     expect(svg).toContain('class="legend"');
     for (const word of ['+ Added', '− Removed', '~ Changed', '↻ Renamed · was Old_Name']) expect(svg).toContain(word);
     expect(svg).toContain('opacity="0.55"'); // unchanged dimmed
-    expect(svg).toMatch(/opacity="0.7"[^]*stroke-dasharray="6 4"/); // removed: ghosted, dashed
+    expect(svg).toMatch(/opacity="0.7"[\s\S]*stroke-dasharray="6 4"/); // removed: ghosted, dashed
     expect(svg).toContain('marker-end="url(#fsx-arrow-added)"');
     expect(svg).toContain('marker-end="url(#fsx-arrow-removed)"');
     expect(svg).toContain('text-decoration="line-through"');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { esc, fit, textWidth, wrap } from '../../src/render/text';
+import { esc, fitText, textWidth, wrap } from '../../src/render/text';
 
 describe('svg text', () => {
   it('wrap keeps to the line count and width, and loses no word unless it says so with …', () => {
@@ -26,8 +26,8 @@ describe('svg text', () => {
   });
 
   it('fit cuts with an ellipsis only when needed', () => {
-    expect(fit('Decision', 200, 11)).toBe('Decision');
-    expect(fit('A record is created or updated — after save', 100, 11)).toMatch(/^A record.*…$/);
+    expect(fitText('Decision', 200, 11)).toBe('Decision');
+    expect(fitText('A record is created or updated — after save', 100, 11)).toMatch(/^A record.*…$/);
   });
 
   it('esc escapes markup and drops what XML cannot hold', () => {

@@ -146,7 +146,10 @@ describe('link round trips', () => {
   it('warns above 65,536 characters', async () => {
     // Incompressible text (a 3,000-element generated flow still fits: it repeats itself).
     let x = 1;
-    const noise = Array.from({ length: 80_000 }, () => ((x = (x * 48271) % 2147483647) % 36).toString(36)).join('');
+    const noise = Array.from({ length: 80_000 }, () => {
+      x = (x * 48271) % 2147483647;
+      return (x % 36).toString(36);
+    }).join('');
     const big = JSON.stringify({ FullName: 'Big', Metadata: { processType: 'Flow', description: noise } });
     const built = await buildLink({ v: 1, route: 'view', a: inline(big) }, SITE);
     if (!built.ok) throw new Error(built.message);

@@ -259,7 +259,7 @@ describe('errors say what happened and what to do, and never carry the token', (
 
   it('a CORS refusal (the fetch fails, a header-less probe gets through) says to add the origin to the allowlist', async () => {
     const seen: RequestInit[] = [];
-    const browserLike = async (input: string, init?: RequestInit) => {
+    const browserLike = async (_input: string, init?: RequestInit) => {
       seen.push(init ?? {});
       if (init?.mode === 'no-cors') return new Response(null, { status: 200 });
       throw new TypeError('Failed to fetch');

@@ -24,7 +24,12 @@ const stacked = async (g: { nodes: { id: string }[] }): Promise<LayoutData> => (
 describe('comparing two versions in the store', () => {
   it('diffs the pair, lays out the union graph once and lists every change', async () => {
     const layouts: number[] = [];
-    const store = createAppStore({ layout: async (g) => (layouts.push(g.nodes.length), stacked(g)) });
+    const store = createAppStore({
+      layout: async (g) => {
+        layouts.push(g.nodes.length);
+        return stacked(g);
+      },
+    });
     expect(await store.getState().compare(v1, v2)).toBe(true);
     const c = store.getState().comparison;
     expect(c?.diff.summary.nodes).toMatchObject({ added: 1, renamed: 1 });

@@ -40,7 +40,10 @@ export function pairEdges<T extends Ends>(
   after.forEach((x, i) => {
     if (twins[i]) return;
     const twin = byEnds.get(endsKey(x.source, x.target, x.e))?.shift();
-    if (twin) taken.add(twin), (twins[i] = twin);
+    if (twin) {
+      taken.add(twin);
+      twins[i] = twin;
+    }
   });
   return { twins, leftover: before.filter((x) => !taken.has(x)) };
 }
@@ -107,7 +110,7 @@ export function findRewires(before: Side, after: Side, m: Matching): Rewire[] {
   const out: Rewire[] = [];
   for (const [k, as] of afterSlots) {
     const bs = beforeSlots.get(k);
-    if (!bs || bs.length !== 1 || as.length !== 1) continue;
+    if (bs?.length !== 1 || as.length !== 1) continue;
     const b = bs[0] as GraphEdge;
     const a = as[0] as GraphEdge;
     if (targetInAfter(b.target) === a.target) continue;

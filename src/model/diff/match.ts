@@ -75,7 +75,10 @@ function pairGroups(
   const add = (id: string, key: string | undefined, sideKey: 'b' | 'a') => {
     if (key === undefined) return;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { b: [], a: [] }));
+    if (!g) {
+      g = { b: [], a: [] };
+      groups.set(key, g);
+    }
     g[sideKey].push(id);
   };
   for (const id of bs) add(id, keyB(id), 'b');
@@ -103,11 +106,18 @@ function signature(s: Side, id: string, matched: (other: string) => string | und
   let anchored = false;
   const end = (other: string): string => {
     if (other === id) return 'self';
-    if (other === START_ID && s.nodeType.get(other) === 'start') return ((anchored = true), START_ID);
     const mapped = matched(other);
-    if (mapped !== undefined) return ((anchored = true), `n:${mapped}`);
-    if (s.nodeType.get(other) === 'missing') return ((anchored = true), `m:${other}`);
-    return '?';
+    const token =
+      other === START_ID && s.nodeType.get(other) === 'start'
+        ? START_ID
+        : mapped !== undefined
+          ? `n:${mapped}`
+          : s.nodeType.get(other) === 'missing'
+            ? `m:${other}`
+            : undefined;
+    if (token === undefined) return '?';
+    anchored = true;
+    return token;
   };
   for (const e of s.out.get(id) ?? []) tokens.push(`o|${e.kind}|${e.key ?? ''}|${end(e.target)}`);
   for (const e of s.in.get(id) ?? []) tokens.push(`i|${e.kind}|${e.key ?? ''}|${end(e.source)}`);

@@ -75,7 +75,10 @@ export function mutateFlow(
   // Elements with a name of their own (not $start, not duplicated) are the candidates.
   const unique = doc.elements.filter((e) => seen.get(e.name) === 1 && e.name !== START_ID);
   const free = (ids: string[]) => ids.every((id) => !touched.has(id));
-  const claim = (ids: string[]) => ids.forEach((id) => touched.add(id));
+  const claim = (ids: string[]) =>
+    ids.forEach((id) => {
+      touched.add(id);
+    });
   const hood = (id: string) => [id, ...(near.get(id) ?? [])];
   const element = (name: string) => out.elements.find((e) => e.name === name) as FlowElement;
   const nextOf = (el: FlowElement) => (isObj(el.data.connector) ? str(el.data.connector.targetReference) : undefined);

@@ -1,4 +1,4 @@
-import { START_ID, type GraphEdge, type GraphNode } from '../graph';
+import type { GraphEdge, GraphNode } from '../graph';
 import { pairEdges } from './edges';
 import type { Matching } from './match';
 import type { Side } from './sides';
@@ -80,7 +80,9 @@ export function unionGraph(
     before.graph.edges.map(mapped),
     after.graph.edges.map((e) => ({ e, source: e.source, target: e.target })),
   );
-  after.graph.edges.forEach((e, i) => add(e, e.source, e.target, twins[i] ? 'unchanged' : 'added'));
+  after.graph.edges.forEach((e, i) => {
+    add(e, e.source, e.target, twins[i] ? 'unchanged' : 'added');
+  });
   for (const x of leftover) add(x.e, x.source, x.target, 'removed');
 
   return {

@@ -86,10 +86,16 @@ function compareLists(
   field: string | undefined,
   out: PropertyChange[],
 ): void {
-  if (field !== undefined && SET_LISTS.has(field)) return compareSets(path, before, after, out);
+  if (field !== undefined && SET_LISTS.has(field)) {
+    compareSets(path, before, after, out);
+    return;
+  }
   const nb = names(before);
   const na = names(after);
-  if (nb && na) return compareNamed(path, before, nb, after, na, out);
+  if (nb && na) {
+    compareNamed(path, before, nb, after, na, out);
+    return;
+  }
   const n = Math.max(before.length, after.length);
   for (let i = 0; i < n; i++) compareValues(`${path}[${i}]`, before[i], after[i], undefined, out);
 }

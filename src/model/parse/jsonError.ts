@@ -85,11 +85,26 @@ export function locateJsonError(text: string): { offset: number; expected: strin
         } else fail("',' or ']'");
       }
     }
-    if (c === '"') return string();
-    if (c === 't') return lit('true');
-    if (c === 'f') return lit('false');
-    if (c === 'n') return lit('null');
-    if (c === '-' || (c >= '0' && c <= '9')) return number();
+    if (c === '"') {
+      string();
+      return;
+    }
+    if (c === 't') {
+      lit('true');
+      return;
+    }
+    if (c === 'f') {
+      lit('false');
+      return;
+    }
+    if (c === 'n') {
+      lit('null');
+      return;
+    }
+    if (c === '-' || (c >= '0' && c <= '9')) {
+      number();
+      return;
+    }
     fail(i >= text.length ? 'more input (the JSON ends too early)' : 'a value');
   };
   try {

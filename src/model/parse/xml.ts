@@ -75,7 +75,9 @@ function parse(src: string): XmlResult {
       root = { name: frame.name, value };
       return;
     }
-    const kids = (parent.children ??= {});
+    // Null-prototype: a tag may be named __proto__ or constructor.
+    if (!parent.children) parent.children = Object.create(null) as Record<string, unknown>;
+    const kids = parent.children;
     const prev = kids[frame.name];
     if (prev === undefined) kids[frame.name] = value;
     else if (Array.isArray(prev)) prev.push(value);

@@ -108,6 +108,7 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
   // Open like Builder: the whole flow when it fits readably, else Start at the top at a readable zoom
   // (`f` still fits everything). From an effect: the fitView prop can be dropped on big graphs (STACK-NOTES).
   const sized = width > 0 && height > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when a new layout arrives or the canvas first gets a size
   useEffect(() => {
     if (!sized) return;
     // Embedded in docs, the reader sees the whole flow first; a link's selected element is shown first.
@@ -122,7 +123,6 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
     });
     return () => cancelAnimationFrame(t);
     // Only when a new layout arrives (or the canvas first gets a size), not on every resize.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rf, layout, sized]);
 
   // Selecting from elsewhere (search, details panel, change list) brings the element into view.
@@ -147,12 +147,12 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
         (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable))
       )
         return;
-      fit();
+      fitAll();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
-  const fit = () => void rf.setViewport(fitViewport(layout, width, height), { duration: 200 });
+  const fitAll = () => void rf.setViewport(fitViewport(layout, width, height), { duration: 200 });
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
 
   // Side by side: replay the other canvas's pans and zooms here; publish ours (user moves only).
@@ -239,7 +239,11 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
         <MiniMap pannable zoomable nodeColor={miniColor} nodeStrokeWidth={0} ariaLabel="Overview of the flow" />
       )}
       <Controls showInteractive={false} showFitView={false}>
-        <ControlButton onClick={fit} aria-label="Fit the whole flow in view (f)" title="Fit the whole flow in view (f)">
+        <ControlButton
+          onClick={fitAll}
+          aria-label="Fit the whole flow in view (f)"
+          title="Fit the whole flow in view (f)"
+        >
           <svg viewBox="0 0 32 30" aria-hidden="true">
             <path d="M3.7 11.2V4.1c0-.6.4-1 1-1h7.1V0H4.7C2.4 0 .6 1.8.6 4.1v7.1h3.1zM27.3 0h-7.1v3.1h7.1c.6 0 1 .4 1 1v7.1h3.1V4.1c0-2.3-1.8-4.1-4.1-4.1zM28.3 25.9c0 .6-.4 1-1 1h-7.1V30h7.1c2.3 0 4.1-1.8 4.1-4.1v-7.1h-3.1v7.1zM4.7 26.9c-.6 0-1-.4-1-1v-7.1H.6v7.1C.6 28.2 2.4 30 4.7 30h7.1v-3.1H4.7z" />
           </svg>

@@ -55,7 +55,7 @@ export function DetailsPanel({ element, doc, graph, onClose, onSelect }: Details
           {label}
         </h2>
         {!isStart && (
-          <code className="fsd-api-name" aria-label="API name">
+          <code className="fsd-api-name" title="API name">
             {element.name}
           </code>
         )}
@@ -101,9 +101,11 @@ export function DetailsPanel({ element, doc, graph, onClose, onSelect }: Details
           {showRaw ? 'Hide raw metadata' : 'Show raw metadata'}
         </button>
         {showRaw && (
-          <pre id={rawId} className="fsd-pre" aria-label="Raw metadata (normalised JSON)">
-            {JSON.stringify(raw, null, 2)}
-          </pre>
+          <section aria-label="Raw metadata (normalised JSON)">
+            <pre id={rawId} className="fsd-pre">
+              {JSON.stringify(raw, null, 2)}
+            </pre>
+          </section>
         )}
       </div>
     </section>

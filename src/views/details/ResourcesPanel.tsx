@@ -64,6 +64,7 @@ export function ResourcesPanel({ doc, filter = '' }: ResourcesPanelProps) {
           </h3>
           <ul className="fsd-resource-list">
             {g.resources.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a repeated resource name is told apart by its place
               <li key={`${r.name}#${i}`}>
                 <details className="fsd-resource">
                   <summary>

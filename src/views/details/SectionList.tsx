@@ -8,6 +8,7 @@ export function SectionList({ sections, level = 3 }: { sections: Section[]; leve
   return (
     <>
       {sections.map((s, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: sections are fixed for an element; titles may repeat
         <section className="fsd-section" key={`${i}:${s.title}`}>
           <Heading className="fsd-section-title">{s.title}</Heading>
           <RowList rows={s.rows} />
@@ -21,6 +22,7 @@ export function RowList({ rows }: { rows: Row[] }) {
   return (
     <dl className="fsd-rows">
       {rows.map((r, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are fixed for an element; labels may repeat
         <div className="fsd-row" key={`${i}:${r.label}`}>
           <dt>{r.label}</dt>
           <dd>

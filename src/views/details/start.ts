@@ -191,7 +191,7 @@ function scheduleSection(v: Value | undefined): Section | undefined {
     'Schedule',
     row('Frequency', words(FREQUENCIES, sc.frequency)),
     row('Start date', txt(sc.startDate)),
-    row('Start time', time && time.replace(/^(\d\d:\d\d)(:\d\d)?(\.\d+)?Z$/, '$1 UTC')),
+    row('Start time', time?.replace(/^(\d\d:\d\d)(:\d\d)?(\.\d+)?Z$/, '$1 UTC')),
     ...genericRows(sc, new Set(['frequency', 'startDate', 'startTime'])),
   );
 }

@@ -41,6 +41,7 @@ export function ComparePanel({ onClose }: { onClose: () => void }) {
   }, [onClose]);
   const ready = before && 'input' in before && after && 'input' in after;
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes; Esc does the same from the keyboard
     <div
       className="compare-dialog"
       role="dialog"

@@ -27,7 +27,8 @@ export function DiffBar() {
         title={`${sourceName(comparison.before.source)} → ${sourceName(comparison.after.source)}`}
       >
         <span className="muted">Comparing</span> <strong>{sourceName(comparison.before.source)}</strong>{' '}
-        <span aria-label="with">→</span> <strong>{sourceName(comparison.after.source)}</strong>
+        <span aria-hidden="true">→</span>
+        <span className="visually-hidden">with</span> <strong>{sourceName(comparison.after.source)}</strong>
       </span>
       <div className="segmented" role="radiogroup" aria-label="Comparison view">
         {MODES.map(([m, label]) => (
@@ -36,7 +37,7 @@ export function DiffBar() {
           </button>
         ))}
       </div>
-      <div className="diff-step" aria-label="Step through changes">
+      <div className="diff-step" role="group" aria-label="Step through changes">
         <button
           type="button"
           onClick={() => stepChange(-1)}

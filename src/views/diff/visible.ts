@@ -66,7 +66,11 @@ export function visibleIn(
       while (stack.length > 0) {
         const id = stack.pop() as string;
         members.push(id);
-        for (const next of adj.get(id) ?? []) if (!seen.has(next)) seen.add(next), stack.push(next);
+        for (const next of adj.get(id) ?? []) {
+          if (seen.has(next)) continue;
+          seen.add(next);
+          stack.push(next);
+        }
       }
       const placed = members
         .map((id) => ({ id, box: boxes[id] }))

@@ -167,12 +167,7 @@ export function FlowBrowser({
                   {!flow.activeVersionId && <span className="src-count">no active version</span>}
                 </button>
                 {expanded === flow.id && (
-                  <div
-                    className="src-versions"
-                    id={`src-v-${flow.id}`}
-                    role="region"
-                    aria-label={`Versions of ${flow.label}`}
-                  >
+                  <section className="src-versions" id={`src-v-${flow.id}`} aria-label={`Versions of ${flow.label}`}>
                     {state?.status === 'loading' && <p className="src-help">Loading versions…</p>}
                     {state?.status === 'done' && (
                       <VersionList
@@ -183,7 +178,7 @@ export function FlowBrowser({
                         onCompare={(a, b) => void compare(flow, a, b)}
                       />
                     )}
-                  </div>
+                  </section>
                 )}
               </li>
             );

@@ -81,7 +81,7 @@ function canon(v: unknown, field: string): string | undefined {
   return parts.length > 0 ? `{${parts.join(',')}}` : undefined;
 }
 
-function connectors(obj: Raw, source: string, list0: string | undefined, item: Raw | undefined, out: string[]): void {
+function connectors(obj: Raw, source: string, list0: string | undefined, _item: Raw | undefined, out: string[]): void {
   for (const [k, value] of Object.entries(obj)) {
     if (k === 'processMetadataValues') continue;
     for (const x of list(value)) {

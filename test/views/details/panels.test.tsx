@@ -22,7 +22,7 @@ describe('DetailsPanel', () => {
     render(<DetailsPanel element={element(doc, 'Check_Amount')} doc={doc} graph={buildGraph(doc)} />);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Check Amount & Stage');
     expect(screen.getByText('Decision')).toBeTruthy();
-    expect(screen.getByLabelText('API name').textContent).toBe('Check_Amount');
+    expect(screen.getByTitle('API name').textContent).toBe('Check_Amount');
     const outcome = screen.getByRole('heading', { name: 'Outcome 1: Over 1M' }).closest('section') as HTMLElement;
     expect(within(outcome).getByText('All conditions are met (AND)')).toBeTruthy();
     expect(within(outcome).getByText('$Record.Amount Greater Than 1,000,000')).toBeTruthy();
@@ -73,8 +73,9 @@ describe('DetailsPanel', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(document.querySelector('pre')).toBeNull();
     fireEvent.click(toggle);
-    const pre = screen.getByLabelText('Raw metadata (normalised JSON)');
-    expect(pre.tagName).toBe('PRE');
+    const region = screen.getByRole('region', { name: 'Raw metadata (normalised JSON)' });
+    const pre = region.querySelector('pre');
+    if (!pre) throw new Error('no <pre> in the raw metadata region');
     expect(JSON.parse(pre.textContent ?? '')).toEqual(element(doc, 'Check_Amount').data);
     expect(screen.getByRole('button', { name: 'Hide raw metadata' }).getAttribute('aria-expanded')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: 'Hide raw metadata' }));
