@@ -1,4 +1,4 @@
-import { asList, isObj, str, type FlowDoc, type Obj, type Value } from './types';
+import { asList, isObj, str, type FlowDoc, type FlowElement, type Obj, type Value } from './types';
 
 /** Edge kinds of the graph contract (DESIGN.md). */
 export type EdgeKind =
@@ -160,6 +160,54 @@ export function assertNever(x: never): never {
   throw new Error(`Unexpected value: ${String(x)}`);
 }
 
+const hasStartOf = (doc: FlowDoc) => doc.start !== undefined || doc.startElementReference !== undefined;
+
+/**
+ * The one rule for element node ids: an element's node is its API name; a name that repeats (or is the
+ * start's) gets `Name~2`, `Name~3`… on its later elements, skipping ids another element already has.
+ * Returns the ids in document order, and how many elements share each repeated name.
+ */
+function nameElements(doc: FlowDoc): { ids: string[]; repeated: Map<string, number> } {
+  const taken = new Set<string>(hasStartOf(doc) ? [START_ID] : []);
+  const repeated = new Map<string, number>();
+  const ids = doc.elements.map((el) => {
+    let id = el.name;
+    if (taken.has(id)) {
+      let n = repeated.get(el.name) ?? 1;
+      do id = `${el.name}~${++n}`;
+      while (taken.has(id));
+      repeated.set(el.name, n);
+    }
+    taken.add(id);
+    return id;
+  });
+  return { ids, repeated };
+}
+
+/** Element ↔ graph node, both ways (the same ids buildGraph gives). */
+export interface ElementIndex {
+  /** Node id → element, for every element (not $start or placeholders). */
+  elements: ReadonlyMap<string, FlowElement>;
+  nodeIdOf(element: FlowElement): string | undefined;
+}
+const indexes = new WeakMap<FlowDoc, ElementIndex>();
+
+/** Which element each graph node stands for; computed once per (immutable) FlowDoc. */
+export function elementIndex(doc: FlowDoc): ElementIndex {
+  const known = indexes.get(doc);
+  if (known) return known;
+  const { ids } = nameElements(doc);
+  const elements = new Map<string, FlowElement>();
+  const nodeOf = new Map<FlowElement, string>();
+  doc.elements.forEach((el, i) => {
+    elements.set(ids[i] as string, el);
+    nodeOf.set(el, ids[i] as string);
+  });
+  const index: ElementIndex = { elements, nodeIdOf: (el) => nodeOf.get(el) };
+  indexes.set(doc, index);
+  return index;
+}
+
 /** FlowDoc → FlowGraph: every element a node, every connector an edge (DESIGN.md contract). */
 export function buildGraph(doc: FlowDoc): FlowGraph {
   const nodes: GraphNode[] = [];
@@ -167,7 +215,7 @@ export function buildGraph(doc: FlowDoc): FlowGraph {
   const warnings: string[] = [];
   const ids = new Set<string>();
   const edgeIds = new Set<string>();
-  const hasStart = doc.start !== undefined || doc.startElementReference !== undefined;
+  const hasStart = hasStartOf(doc);
   if (hasStart) {
     nodes.push({ id: START_ID, type: 'start', label: 'Start' });
     ids.add(START_ID);
@@ -188,19 +236,14 @@ export function buildGraph(doc: FlowDoc): FlowGraph {
   }
   if (doc.startElementReference) addEdge(START_ID, { kind: 'next', target: doc.startElementReference, goTo: false });
 
-  const duplicates = new Map<string, number>();
-  for (const el of doc.elements) {
-    let id = el.name;
-    if (ids.has(id)) {
-      const n = (duplicates.get(el.name) ?? 1) + 1;
-      duplicates.set(el.name, n);
-      id = `${el.name}~${n}`;
-    }
+  const { ids: elementIds, repeated } = nameElements(doc);
+  doc.elements.forEach((el, i) => {
+    const id = elementIds[i] as string;
     ids.add(id);
     nodes.push({ id, type: el.type, label: el.label });
     for (const c of findConnectors(el.data, { type: el.type })) addEdge(id, c);
-  }
-  for (const [name, n] of duplicates)
+  });
+  for (const [name, n] of repeated)
     warnings.push(`${n} elements are named "${name}": connectors go to the first; the others are shown as ${name}~2…`);
 
   const missing = [...new Set(edges.map((e) => e.target).filter((t) => !ids.has(t)))];

@@ -1,4 +1,4 @@
-import { START_ID, buildGraph, type FlowGraph, type GraphEdge } from '../graph';
+import { buildGraph, elementIndex, type FlowGraph, type GraphEdge } from '../graph';
 import type { FlowDoc, FlowElement, Obj } from '../types';
 import { canonical, ownProps } from './own';
 
@@ -27,17 +27,14 @@ export interface Side {
 
 export function side(doc: FlowDoc): Side {
   const graph = buildGraph(doc);
-  // buildGraph emits $start (when there is a start), then one node per element in document order.
-  const offset = graph.nodes[0]?.id === START_ID && graph.nodes[0].type === 'start' ? 1 : 0;
   const elements = new Map<string, SideElement>();
   const order: string[] = [];
-  doc.elements.forEach((element, i) => {
-    const id = graph.nodes[offset + i]?.id ?? element.name;
+  for (const [id, element] of elementIndex(doc).elements) {
     const own = ownProps(element.data);
     const { label: _label, ...unlabelled } = own;
     elements.set(id, { id, element, own, body: `${element.type}\u0000${canonical(unlabelled)}` });
     order.push(id);
-  });
+  }
   const out = new Map<string, GraphEdge[]>();
   const inn = new Map<string, GraphEdge[]>();
   const push = (m: Map<string, GraphEdge[]>, k: string, e: GraphEdge) => {

@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useState } from 'react';
-import { START_ID, type FlowGraph } from '../../model/graph';
+import { elementIndex, START_ID, type FlowGraph } from '../../model/graph';
 import type { FlowDoc, FlowElement } from '../../model/types';
 import { selectFlow, selectSelection } from '../../state/store';
 import { FlowFacts } from '../details/FlowFacts';
@@ -11,10 +11,9 @@ type Tab = 'details' | 'flow' | 'resources';
 
 /** The element behind a graph node id ($start → 'start'; `name~2` → the second element of that name). */
 export function elementOfNode(id: string, doc: FlowDoc, graph: FlowGraph): FlowElement | 'start' | undefined {
-  if (id === START_ID) return 'start';
-  const elementNodes = graph.nodes.filter((n) => n.type !== 'start' && n.type !== 'missing');
-  const index = elementNodes.findIndex((n) => n.id === id);
-  return index >= 0 ? doc.elements[index] : undefined;
+  // Without a start, an element may itself be called `$start`.
+  if (id === START_ID && graph.nodes[0]?.type === 'start') return 'start';
+  return elementIndex(doc).elements.get(id);
 }
 
 /** Tabs: the selected element's details, the flow's facts (and warnings), its resources. */
