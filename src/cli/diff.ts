@@ -64,7 +64,8 @@ export function textSummary(d: FlowDiff, a: string, b: string, label: string): s
   lines.push(
     `Elements:   ${s.nodes.added} added, ${s.nodes.removed} removed, ${s.nodes.changed} changed, ${s.nodes.renamed} renamed, ${s.nodes.unchanged} unchanged`,
   );
-  lines.push(`Connectors: ${s.edges.added} added, ${s.edges.removed} removed, ${d.rewired.length} rewired`);
+  const c = s.connectors;
+  lines.push(`Connectors: ${c.added} added, ${c.removed} removed, ${c.rewired} rewired`);
   lines.push(`Resources:  ${s.resources.added} added, ${s.resources.removed} removed, ${s.resources.changed} changed`);
   lines.push(`Flow properties: ${s.properties} changed`);
   const nodes = d.nodes.filter((n) => n.status !== 'unchanged');

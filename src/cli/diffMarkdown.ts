@@ -6,7 +6,9 @@
  */
 import { elementKind } from '../model/elements';
 import { START_ID } from '../model/graph';
-import type { DiffGraphEdge, FlowDiff, NodeDiff, PropertyChange } from '../model/diff/types';
+import type { ChangeStatus } from '../model/diff/changes';
+import type { FlowDiff, NodeDiff, PropertyChange } from '../model/diff/types';
+import { STATUS_LOOK } from '../render/status';
 import type { Value } from '../model/types';
 
 export interface DiffMarkdownOptions {
@@ -73,13 +75,7 @@ const RESOURCE_NAMES: Record<string, string> = {
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const MARK: Record<string, string> = {
-  added: '➕ added',
-  removed: '➖ removed',
-  changed: '✏️ changed',
-  renamed: '🔁 renamed',
-  rewired: '↪️ rewired',
-};
+const mark = (s: ChangeStatus) => `${STATUS_LOOK[s].emoji} ${STATUS_LOOK[s].word.toLowerCase()}`;
 
 function changesCell(changes: PropertyChange[], o: Required<Omit<DiffMarkdownOptions, 'title'>>): string {
   const shown = changes
@@ -120,9 +116,9 @@ export function diffMarkdown(diff: FlowDiff, options: DiffMarkdownOptions = {}):
       [s.nodes.renamed, 'renamed'],
     ]),
     part('Connectors', [
-      [s.edges.added, 'added'],
-      [s.edges.removed, 'removed'],
-      [diff.rewired.length, 'rewired'],
+      [s.connectors.added, 'added'],
+      [s.connectors.removed, 'removed'],
+      [s.connectors.rewired, 'rewired'],
     ]),
     part('Resources', [
       [s.resources.added, 'added'],
@@ -138,12 +134,7 @@ export function diffMarkdown(diff: FlowDiff, options: DiffMarkdownOptions = {}):
     const name = n.id === START_ID ? 'Start' : mdText(n.label);
     const api =
       n.id === START_ID ? '' : n.renamedFrom ? `<br>${mdName(n.renamedFrom)} → ${mdName(n.id)}` : `<br>${mdName(n.id)}`;
-    return [
-      MARK[n.status] ?? n.status,
-      `${name}${api}`,
-      mdText(elementKind(n.type).builderName),
-      changesCell(n.changes, o),
-    ];
+    return [mark(n.status), `${name}${api}`, mdText(elementKind(n.type).builderName), changesCell(n.changes, o)];
   };
   const order: Record<string, number> = { removed: 0, added: 1, renamed: 2, changed: 3 };
   const elements = diff.nodes
@@ -152,18 +143,16 @@ export function diffMarkdown(diff: FlowDiff, options: DiffMarkdownOptions = {}):
   out.push(...heading('Elements', table(['', 'Element', 'Type', 'Changes'], elements.map(elementRow), o.maxRows)));
 
   out.push(...heading('Connectors', table(['', 'From', 'Connector', 'To'], connectorRows(diff), o.maxRows)));
-  const renameOnly = s.edges.added + s.edges.removed - diff.graph.edges.filter((e) => e.status !== 'unchanged').length;
-  if (renameOnly > 0)
-    out.push(`_${plural(renameOnly, 'connector change')} by API name only follow renamed elements._`, '');
+  const follow = s.connectors.followRename;
+  if (follow > 0)
+    out.push(
+      `_${plural(follow, 'connector')} only follow${follow === 1 ? 's' : ''} a renamed element (not a change)._`,
+      '',
+    );
 
   const resources = diff.resources
     .filter((r) => r.status !== 'unchanged')
-    .map((r) => [
-      MARK[r.status] ?? r.status,
-      mdName(r.id),
-      mdText(RESOURCE_NAMES[r.type] ?? r.type),
-      changesCell(r.changes, o),
-    ]);
+    .map((r) => [mark(r.status), mdName(r.id), mdText(RESOURCE_NAMES[r.type] ?? r.type), changesCell(r.changes, o)]);
   out.push(...heading('Resources', table(['', 'Resource', 'Type', 'Changes'], resources, o.maxRows)));
   const props = diff.properties.map((p) => [
     mdName(p.path),
@@ -179,38 +168,26 @@ function heading(title: string, body: string[]): string[] {
 }
 
 /**
- * Connector rows from the union graph, where a connector that only follows a renamed element is not a
- * change: each rewire once (not as its removed and added edges), then the other added and removed ones.
+ * Connector rows from the diff's one connector list (union graph ids), where a connector that only follows a
+ * renamed element is not a change: each rewire once, then the other added and removed ones.
  */
 function connectorRows(diff: FlowDiff): string[][] {
-  // Labels by any name a connector may use: union ids, API names on either side, before names of renamed elements.
   const label = new Map(diff.graph.nodes.map((n) => [n.id, n.label]));
-  for (const n of diff.nodes) {
-    label.set(n.id, n.label);
-    if (n.renamedFrom) label.set(n.renamedFrom, n.label);
-  }
   const end = (id: string) =>
     id === START_ID ? 'Start' : label.get(id) === id ? mdName(id) : `${mdText(label.get(id) ?? id)} (${mdName(id)})`;
   const what = (kind: string, lbl: string | undefined, goTo: boolean) =>
     `${mdText(kind)}${lbl ? `: ${mdText(lbl)}` : ''}${goTo ? ' (Go To)' : ''}`;
   const rows: string[][] = [];
-  const covered = new Set<DiffGraphEdge>();
-  for (const r of diff.rewired) {
-    const slot = (e: DiffGraphEdge) =>
-      e.source === r.source && e.kind === r.kind && (e.key ?? '') === (r.key ?? '') && e.status !== 'unchanged';
-    diff.graph.edges.filter(slot).forEach((e) => {
-      covered.add(e);
-    });
-    rows.push([
-      MARK.rewired as string,
-      end(r.source),
-      what(r.kind, r.label, false),
-      `${end(r.before)} → ${end(r.after)}`,
-    ]);
-  }
-  for (const e of diff.graph.edges) {
-    if (e.status === 'unchanged' || covered.has(e)) continue;
-    rows.push([MARK[e.status] ?? e.status, end(e.source), what(e.kind, e.label, e.goTo), end(e.target)]);
+  for (const c of diff.connectors) {
+    if (c.status === 'rewired')
+      rows.push([
+        mark('rewired'),
+        end(c.source),
+        what(c.kind, c.label, false),
+        `${end(c.targetBefore ?? '')} → ${end(c.target)}`,
+      ]);
+    else if (c.status !== 'relabelled')
+      rows.push([mark(c.status), end(c.source), what(c.kind, c.label, c.goTo), end(c.target)]);
   }
   return rows;
 }

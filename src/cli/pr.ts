@@ -122,7 +122,8 @@ function describe(file: ChangedFile, before: Side | undefined, after: Side | und
   row.elements = [`+${n.added}`, `−${n.removed}`, `~${n.changed}`, n.renamed > 0 ? `↻${n.renamed}` : '']
     .filter(Boolean)
     .join(' ');
-  row.connectors = `+${diff.summary.edges.added} −${diff.summary.edges.removed}`;
+  const c = diff.summary.connectors;
+  row.connectors = [`+${c.added}`, `−${c.removed}`, c.rewired > 0 ? `⇄${c.rewired}` : ''].filter(Boolean).join(' ');
   const was = statusOf(before.doc);
   const now = statusOf(after.doc);
   row.status = was === now ? now : `${was || '—'} → ${now || '—'}`;

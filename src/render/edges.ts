@@ -2,7 +2,8 @@
 import type { EdgeStatus } from '../model/diff/types';
 import type { GraphEdge } from '../model/graph';
 import type { SvgLayout, SvgPoint } from './svg';
-import { EDGE_STATUS_COLOR, THEME } from './style';
+import { EDGE_STATUS_COLOR } from './status';
+import { THEME } from './style';
 import { roundedPath } from './path';
 import { esc, fitText, n, textWidth } from './text';
 

@@ -4,7 +4,8 @@ import { elementColor, elementKind } from '../model/elements';
 import type { GraphNode } from '../model/graph';
 import { ICON_PATHS } from './icons';
 import type { SvgBox } from './svg';
-import { desaturate, STATUS_LOOK, THEME, tint } from './style';
+import { STATUS_LOOK } from './status';
+import { desaturate, THEME, tint } from './style';
 import { esc, fitText, n, textWidth, wrap } from './text';
 
 export interface NodeLook {

@@ -1,5 +1,4 @@
 /** The canvas's light theme (views/app.css, canvas.css, diff.css) as plain values for the SVG export. */
-import type { EdgeStatus, NodeStatus } from '../model/diff/types';
 
 export const THEME = {
   canvas: '#f4f6f9',
@@ -15,20 +14,6 @@ export const THEME = {
   scheduled: '#0b827c',
   font: "'Salesforce Sans', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
 } as const;
-
-/** Diff statuses: a colour, a mark and a word (never colour alone), as the comparison canvas shows them. */
-export const STATUS_LOOK: Record<NodeStatus, { color: string; badge: string; mark: string; word: string }> = {
-  added: { color: '#2e844a', badge: '#2e844a', mark: '+', word: 'Added' },
-  removed: { color: '#ba0517', badge: '#ba0517', mark: '−', word: 'Removed' },
-  changed: { color: '#dd7a01', badge: '#a96404', mark: '~', word: 'Changed' },
-  renamed: { color: '#0176d3', badge: '#0176d3', mark: '↻', word: 'Renamed' },
-  unchanged: { color: '#8c8c8c', badge: '#8c8c8c', mark: '·', word: 'Unchanged' },
-};
-
-export const EDGE_STATUS_COLOR: Record<Exclude<EdgeStatus, 'unchanged'>, string> = {
-  added: '#2e844a',
-  removed: '#ba0517',
-};
 
 /** `color` mixed into white at `amount` (0..1): CSS color-mix(in srgb, color X%, white). */
 export function tint(color: string, amount: number): string {

@@ -14,7 +14,8 @@ import type { DiffGraph, DiffGraphEdge, DiffGraphNode, NodeStatus } from '../mod
 import type { FlowGraph, GraphEdge, GraphNode } from '../model/graph';
 import { edgesSvg, markerDefs } from './edges';
 import { nodeSvg } from './nodes';
-import { STATUS_LOOK, THEME } from './style';
+import { STATUS_LOOK } from './status';
+import { THEME } from './style';
 import { esc, fitText, n } from './text';
 
 export interface SvgPoint {

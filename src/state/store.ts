@@ -9,7 +9,9 @@ import type { FlowDiff } from '../model/diff/types';
 /** The differ, loaded on first use: a page opened on one flow does not pay for it. */
 export type DiffService = () => Promise<(before: FlowDoc, after: FlowDoc) => FlowDiff>;
 const loadDiffer: DiffService = () => import('../model/diff/index').then((m) => m.diffFlows);
-import { changeList, type ChangeItem } from './changes';
+const loadReverse = () => import('../model/diff/reverse');
+import { changeList, type ChangeItem } from '../model/diff/changes';
+import { flowPropertyName } from '../describe/properties';
 
 /** A laid-out graph as the canvas draws it: node boxes, edge routes and label boxes (from src/layout). */
 export interface LayoutData {
@@ -111,7 +113,8 @@ export interface AppState {
   compare: (before: FlowInput, after: FlowInput) => Promise<boolean>;
   /** Compares the open flow (before) with another version (after). */
   compareWith: (after: FlowInput) => Promise<boolean>;
-  swapSides: () => void;
+  /** Shows the comparison the other way round (the same diff, reversed); resolves whether it did. */
+  swapSides: () => Promise<boolean>;
   closeComparison: () => void;
   setDiffMode: (mode: DiffMode) => void;
   /** Moves to the next (+1) or previous (-1) change, selecting its element; wraps around. */
@@ -123,7 +126,7 @@ export type AppStore = ReturnType<typeof createAppStore>;
 
 export function createAppStore(deps: { layout?: LayoutService; diff?: DiffService } = {}) {
   const differ = deps.diff ?? loadDiffer;
-  const typeName = (t: string) => elementKind(t).builderName;
+  const words = { typeName: (t: string) => elementKind(t).builderName, propertyName: flowPropertyName };
   return createStore<AppState>()((set, get) => {
     const shownGraph = () => get().comparison?.diff.graph ?? get().flow?.graph;
     /** Lays out what is on screen; a result for a graph no longer shown is dropped. */
@@ -140,7 +143,7 @@ export function createAppStore(deps: { layout?: LayoutService; diff?: DiffServic
             const comparison = get().comparison;
             // Once positions are known, the change list follows the picture top to bottom.
             const sorted = comparison
-              ? { comparison: { ...comparison, changes: changeList(comparison.diff, layout.nodes, typeName) } }
+              ? { comparison: { ...comparison, changes: changeList(comparison.diff, layout.nodes, words) } }
               : {};
             set({ ...sorted, layout: { status: 'done', layout, ms: performance.now() - started } });
           },
@@ -165,13 +168,16 @@ export function createAppStore(deps: { layout?: LayoutService; diff?: DiffServic
     };
     const isFlow = (x: LoadedFlow | LoadError): x is LoadedFlow => 'doc' in x;
     let comparing = 0;
-    const showComparison = async (before: LoadedFlow, after: LoadedFlow) => {
+    /** Diffs the pair (or reads `reversed`, the diff of the pair the other way round) and shows it. */
+    const showComparison = async (before: LoadedFlow, after: LoadedFlow, reversed?: FlowDiff) => {
       const ticket = ++comparing;
-      const diffFlows = await differ();
+      const compute = reversed
+        ? await loadReverse().then((m) => () => m.reverseDiff(reversed))
+        : await differ().then((diffFlows) => () => diffFlows(before.doc, after.doc));
       // A newer compare or load since this one started wins.
       if (ticket !== comparing) return false;
-      const diff = diffFlows(before.doc, after.doc);
-      const comparison: Comparison = { before, after, diff, changes: changeList(diff, undefined, typeName) };
+      const diff = compute();
+      const comparison: Comparison = { before, after, diff, changes: changeList(diff, undefined, words) };
       set({ comparison, error: undefined, selection: undefined, highlight: NO_HIGHLIGHT, changeIndex: undefined });
       layOut(diff.graph);
       return true;
@@ -241,7 +247,8 @@ export function createAppStore(deps: { layout?: LayoutService; diff?: DiffServic
       },
       swapSides: () => {
         const c = get().comparison;
-        if (c) void showComparison(c.after, c.before);
+        // The same diff read the other way round: no second diff.
+        return c ? showComparison(c.after, c.before, c.diff) : Promise.resolve(false);
       },
       closeComparison: () => {
         const c = get().comparison;

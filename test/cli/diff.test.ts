@@ -9,14 +9,15 @@ const pair = (name: string) =>
   [fx(`diff/${name}--before.flow-meta.xml`), fx(`diff/${name}--after.flow-meta.xml`)] as const;
 
 describe('flowscope diff', () => {
-  it('--json prints the contract: summary, nodes, edges, rewired, resources, properties (no union graph)', async () => {
+  it('--json prints the contract: summary, nodes, edges, rewired, connectors, resources, properties (no union graph)', async () => {
     const r = await run('diff', ...pair('rewired-outcome'), '--json');
     expect(r.code).toBe(0);
     const d = JSON.parse(r.out) as Omit<FlowDiff, 'graph'>;
-    expect(Object.keys(d)).toEqual(['summary', 'nodes', 'edges', 'rewired', 'resources', 'properties']);
+    expect(Object.keys(d)).toEqual(['summary', 'nodes', 'edges', 'rewired', 'connectors', 'resources', 'properties']);
     expect(d.summary).toEqual({
       nodes: { added: 0, removed: 0, changed: 0, renamed: 0, unchanged: 6 },
       edges: { added: 1, removed: 1 },
+      connectors: { added: 0, removed: 0, rewired: 1, relabelled: 0, followRename: 0 },
       resources: { added: 0, removed: 0, changed: 0 },
       properties: 0,
     });
@@ -30,6 +31,23 @@ describe('flowscope diff', () => {
       goTo: false,
       status: 'added',
     });
+    expect(d.connectors).toEqual([
+      {
+        id: 'Check_Amount->Create_Follow_Up#outcome#Risky_Deal',
+        status: 'rewired',
+        edgeIds: [
+          'Check_Amount->Create_Follow_Up#outcome#Risky_Deal',
+          'Check_Amount->Flag_For_Review#outcome#Risky_Deal',
+        ],
+        kind: 'outcome',
+        source: 'Check_Amount',
+        target: 'Create_Follow_Up',
+        targetBefore: 'Flag_For_Review',
+        key: 'Risky_Deal',
+        label: 'Risky Deal',
+        goTo: false,
+      },
+    ]);
     expect(d.rewired).toEqual([
       {
         source: 'Check_Amount',
@@ -109,13 +127,15 @@ describe('flowscope diff', () => {
     );
   });
 
-  it('--md of a rename: one row, and a note that its connectors changed by name only', async () => {
+  it('--md of a rename: one row, and a note that its connectors only follow the rename', async () => {
     const out = (await run('diff', ...pair('renamed-element'), '--md')).out;
     expect(out).toContain(
       '| 🔁 renamed | Apply Discount<br>`Set_Discount` → `Apply_Discount` | Assignment | `label`: Set Discount → Apply Discount |',
     );
     expect(out).not.toContain('**Connectors**');
-    expect(out).toContain('_4 connector changes by API name only follow renamed elements._');
+    // The renamed element's two connectors (in and out) are the same connectors, so no change, and said so.
+    expect(out).toContain('_2 connectors only follow a renamed element (not a change)._');
+    expect(out).not.toContain('**Connectors:**');
   });
 
   it('--record applies to both inputs', async () => {

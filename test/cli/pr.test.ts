@@ -106,9 +106,14 @@ describe('flowscope pr', () => {
     );
     const s = genDiff.summary;
     const renamed = s.nodes.renamed > 0 ? ` ↻${s.nodes.renamed}` : '';
+    // Connectors as the app and `diff --md` count them: the one connector list, a rewire once.
+    const c = s.connectors;
+    const rewired = c.rewired > 0 ? ` ⇄${c.rewired}` : '';
     expect(gen).toContain(
-      `| modified | +${s.nodes.added} −${s.nodes.removed} ~${s.nodes.changed}${renamed} | +${s.edges.added} −${s.edges.removed} | Active |`,
+      `| modified | +${s.nodes.added} −${s.nodes.removed} ~${s.nodes.changed}${renamed} | +${c.added} −${c.removed}${rewired} | Active |`,
     );
+    expect(c.rewired).toBeGreaterThan(0);
+    expect(r.out).toContain(`**Connectors:** ${c.added} added, ${c.removed} removed, ${c.rewired} rewired`);
     expect(r.out).toContain('<details><summary>Gen A — details</summary>');
     expect(r.out).toMatch(
       /<summary>Opportunity &lt;Review&gt; second line — details<\/summary>[\s\S]*\*\*Flow properties\*\*[\s\S]*\| `status` \| Active \| Draft \|/,

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { diffFlows } from '../../src/model/diff/index';
+import type { FlowDoc } from '../../src/model/types';
 import { createAppStore, type LayoutData } from '../../src/state/store';
 
 const sample = (f: string) => readFileSync(join(__dirname, '../../src/samples', f), 'utf8');
@@ -66,9 +68,16 @@ describe('comparing two versions in the store', () => {
     store.getState().load(v1.text, v1.source);
     expect(await store.getState().compareWith(v2)).toBe(true);
     expect(store.getState().comparison?.before.source.name).toBe('v1.flow-meta.xml');
-    store.getState().swapSides();
-    await new Promise((r) => setTimeout(r, 0));
-    const s = store.getState().comparison?.diff.summary;
+    const diff = store.getState().comparison?.diff;
+    expect(await store.getState().swapSides()).toBe(true);
+    // The same diff read the other way round: what diffing v2 against v1 gives.
+    const swapped = store.getState().comparison;
+    expect(swapped?.before.source.name).toBe('v2.flow-meta.xml');
+    expect(swapped?.diff).not.toBe(diff);
+    expect(swapped?.diff.summary).toEqual(
+      diffFlows(swapped?.before.doc as FlowDoc, swapped?.after.doc as FlowDoc).summary,
+    );
+    const s = swapped?.diff.summary;
     expect(s?.nodes.removed).toBe(1);
     expect(s?.nodes.added).toBe(0);
     store.getState().closeComparison();

@@ -61,6 +61,8 @@ export function diffEdges(before: Side, after: Side): EdgeDiff[] {
     const twin = twins[i]?.e;
     const d = edgeDiff(e, twin ? 'unchanged' : 'added');
     if (twin && twin.goTo !== e.goTo) d.wasGoTo = twin.goTo;
+    if (twin && (twin.key ?? '') !== (e.key ?? '')) d.keyBefore = twin.key ?? '';
+    if (twin && (twin.label ?? '') !== (e.label ?? '')) d.labelBefore = twin.label ?? '';
     out.push(d);
   });
   for (const x of leftover) out.push(edgeDiff(x.e, 'removed'));
@@ -117,6 +119,7 @@ export function findRewires(before: Side, after: Side, m: Matching): Rewire[] {
     const r: Rewire = { source: a.source, kind: a.kind, before: b.target, after: a.target };
     if (a.key !== undefined) r.key = a.key;
     if (a.label !== undefined) r.label = a.label;
+    if ((b.label ?? '') !== (a.label ?? '')) r.labelBefore = b.label ?? '';
     out.push(r);
   }
   return out;

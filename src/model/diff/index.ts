@@ -1,10 +1,13 @@
 import { START_ID } from '../graph';
 import type { FlowDoc, FlowResource, Obj } from '../types';
+import { connectorChanges, connectorSummary } from './connectors';
 import { diffEdges, findRewires } from './edges';
 import { matchElements } from './match';
 import { ownProps } from './own';
 import { side, type Side } from './sides';
-import type { DiffSummary, EdgeDiff, FlowDiff, NodeDiff, NodeStatus, PropertyChange, ResourceDiff } from './types';
+import type { FlowDiff, NodeDiff, NodeStatus, PropertyChange, ResourceDiff } from './types';
+import { summarise } from './summary';
+export { isEmptyDiff } from './summary';
 import { unionGraph } from './union';
 import { compareObjects } from './values';
 
@@ -30,18 +33,13 @@ export function diffFlows(before: FlowDoc, after: FlowDoc): FlowDiff {
     if (id !== undefined && id !== n.id) n.graphId = id;
   }
   const edges = diffEdges(b, a);
+  const rewired = findRewires(b, a, m);
+  const connectors = connectorChanges(graph, rewired, unionIdOf);
   const resources = diffResources(before.resources, after.resources);
   const properties: PropertyChange[] = [];
   compareObjects('', before.properties, after.properties, properties);
-  return {
-    summary: summarise(nodes, edges, resources, properties),
-    nodes,
-    edges,
-    rewired: findRewires(b, a, m),
-    resources,
-    properties,
-    graph,
-  };
+  const summary = summarise(nodes, edges, resources, properties, connectorSummary(connectors, graph));
+  return { summary, nodes, edges, rewired, connectors, resources, properties, graph };
 }
 
 function diffNodes(b: Side, a: Side, toBefore: Map<string, string>, renamed: Set<string>): NodeDiff[] {
@@ -108,39 +106,3 @@ function diffResources(before: FlowResource[], after: FlowResource[]): ResourceD
 }
 
 const idOf = (key: string) => key.slice(key.indexOf('\u0001') + 1);
-
-function summarise(
-  nodes: NodeDiff[],
-  edges: EdgeDiff[],
-  resources: ResourceDiff[],
-  properties: PropertyChange[],
-): DiffSummary {
-  const s: DiffSummary = {
-    nodes: { added: 0, removed: 0, changed: 0, renamed: 0, unchanged: 0 },
-    edges: { added: 0, removed: 0 },
-    resources: { added: 0, removed: 0, changed: 0 },
-    properties: properties.length,
-  };
-  for (const n of nodes) s.nodes[n.status]++;
-  for (const e of edges) if (e.status !== 'unchanged') s.edges[e.status]++;
-  for (const r of resources) if (r.status !== 'unchanged') s.resources[r.status]++;
-  return s;
-}
-
-/** True when the diff reports nothing: every node unchanged, no connector, resource or property change. */
-export function isEmptyDiff(d: FlowDiff): boolean {
-  const s = d.summary;
-  return (
-    s.nodes.added +
-      s.nodes.removed +
-      s.nodes.changed +
-      s.nodes.renamed +
-      s.edges.added +
-      s.edges.removed +
-      s.resources.added +
-      s.resources.removed +
-      s.resources.changed +
-      s.properties ===
-    0
-  );
-}

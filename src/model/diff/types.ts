@@ -41,6 +41,10 @@ export interface EdgeDiff {
   goTo: boolean;
   /** On an unchanged edge whose Go To flag flipped: the flag before (`goTo` is the flag after). */
   wasGoTo?: boolean;
+  /** On an unchanged edge now owned by another outcome / path: the key before (`key` is the key after). */
+  keyBefore?: string;
+  /** On an unchanged edge whose label changed: the label before (`''`: it had none). */
+  labelBefore?: string;
   status: EdgeStatus;
 }
 
@@ -50,6 +54,8 @@ export interface Rewire {
   kind: EdgeKind;
   key?: string;
   label?: string;
+  /** The connector's label before, when it differs (`''`: it had none). */
+  labelBefore?: string;
   before: string;
   after: string;
 }
@@ -64,9 +70,47 @@ export interface ResourceDiff {
 
 export interface DiffSummary {
   nodes: Record<NodeStatus, number>;
+  /** Connectors by API name (the `edges` list): one that only follows a renamed element counts here. */
   edges: { added: number; removed: number };
+  /** Connectors as the reader sees them (the `connectors` list): what the app, `--md` and `pr` count. */
+  connectors: ConnectorSummary;
   resources: { added: number; removed: number; changed: number };
   properties: number;
+}
+
+export interface ConnectorSummary {
+  added: number;
+  removed: number;
+  rewired: number;
+  relabelled: number;
+  /** Connectors that are the same but for a renamed element at one end: no change, counted for the reader. */
+  followRename: number;
+}
+
+/**
+ * A connector change as the reader sees it, on the union graph: keyed by a union edge id, naming the
+ * union edge ids it concerns. `rewired`: the same source and outcome / path now leads elsewhere (one
+ * entry for the removed and the added edge); `relabelled`: the same connector with a new label.
+ */
+export type ConnectorStatus = 'added' | 'removed' | 'rewired' | 'relabelled';
+export interface ConnectorChange {
+  /** A union edge id: the added edge of a rewire, the edge itself otherwise. Unique in the list. */
+  id: string;
+  status: ConnectorStatus;
+  /** Every union edge id this change concerns (a rewire: the removed and the added edge). */
+  edgeIds: string[];
+  kind: EdgeKind;
+  /** Union node ids: where it starts and where it leads (after a rewire: the new target). */
+  source: string;
+  target: string;
+  /** For `rewired`: the union node id it led to before. */
+  targetBefore?: string;
+  /** The outcome / path that owns it (the after version's name). */
+  key?: string;
+  label?: string;
+  /** For `relabelled` (and a rewire whose label changed): the label before (`''`: it had none). */
+  labelBefore?: string;
+  goTo: boolean;
 }
 
 /** A node of the union graph: ids are after-version names (renamed nodes under their new name). */
@@ -74,10 +118,28 @@ export interface DiffGraphNode extends GraphNode {
   status: NodeStatus;
   /** For `renamed`: the before version's API name. */
   renamedFrom?: string;
+  /** Its graph node id in the before version (absent for added nodes). */
+  beforeId?: string;
+  /** Its graph node id in the after version (absent for removed nodes); equal to `id` when present. */
+  afterId?: string;
+  /** Its label in the before version, when it differs from `label` (the after label). */
+  labelBefore?: string;
+  /** Whether it was unreachable from Start in the before version, when that differs from `unreachable`. */
+  unreachableBefore?: boolean;
+}
+/** The before version's connector an unchanged union edge stands for, in the before version's own names. */
+export interface EdgeBefore {
+  source: string;
+  target: string;
+  key?: string;
+  label?: string;
+  goTo: boolean;
 }
 /** An edge of the union graph: endpoints mapped to union node ids; ids unique across both sides. */
 export interface DiffGraphEdge extends GraphEdge {
   status: EdgeStatus;
+  /** On an `unchanged` edge: the before connector it is paired with (its own fields are the after one's). */
+  before?: EdgeBefore;
 }
 /** Both versions in one graph, laid out once and drawn by every diff mode. `flow` is the after header. */
 export interface DiffGraph extends FlowGraph {
@@ -88,8 +150,12 @@ export interface DiffGraph extends FlowGraph {
 export interface FlowDiff {
   summary: DiffSummary;
   nodes: NodeDiff[];
+  /** Connectors by API name, as each version's metadata names them (the contract's by-name list). */
   edges: EdgeDiff[];
+  /** Rewired connectors in after-version names (also in `connectors`, by union ids). */
   rewired: Rewire[];
+  /** The one connector change list, on the union graph: what the app, `--md` and `pr` show and count. */
+  connectors: ConnectorChange[];
   resources: ResourceDiff[];
   /** Flow-level properties: status, apiVersion, processType, runInMode, label, description, interviewLabel, start… */
   properties: PropertyChange[];

@@ -2,7 +2,7 @@ import type { GraphEdge, GraphNode } from '../graph';
 import { pairEdges } from './edges';
 import type { Matching } from './match';
 import type { Side } from './sides';
-import type { DiffGraph, DiffGraphEdge, DiffGraphNode, EdgeStatus, NodeStatus } from './types';
+import type { DiffGraph, DiffGraphEdge, DiffGraphNode, EdgeBefore, EdgeStatus, NodeStatus } from './types';
 
 /**
  * The union graph, laid out once for every diff view.
@@ -41,16 +41,25 @@ export function unionGraph(
   }
 
   const renamedFrom = new Map([...m.renamed].map((a) => [a, m.toBefore.get(a) as string]));
-  const node = (n: GraphNode, id: string, status: NodeStatus): DiffGraphNode => {
+  // Union id → the before node it stands for (matched elements, a shared start or placeholder, removed nodes).
+  const beforeOf = new Map<string, GraphNode>();
+  for (const n of before.graph.nodes) beforeOf.set(unionIdOf.get(n.id) as string, n);
+  const node = (n: GraphNode, id: string, status: NodeStatus, side: 'before' | 'after'): DiffGraphNode => {
     const d: DiffGraphNode = { ...n, id, status };
     const was = renamedFrom.get(id);
     if (was !== undefined) d.renamedFrom = was;
+    const b = side === 'before' ? n : beforeOf.get(id);
+    if (b) d.beforeId = b.id;
+    if (side === 'after') d.afterId = n.id;
+    if (b && side === 'after' && b.label !== n.label) d.labelBefore = b.label;
+    if (b && side === 'after' && !b.unreachable !== !n.unreachable) d.unreachableBefore = b.unreachable === true;
     return d;
   };
   const nodes: DiffGraphNode[] = [];
   const removed = before.graph.nodes.filter((n) => !afterIds.has(unionIdOf.get(n.id) as string));
   // A removed start still heads the picture.
-  for (const n of removed) if (n.type === 'start') nodes.push(node(n, unionIdOf.get(n.id) as string, 'removed'));
+  for (const n of removed)
+    if (n.type === 'start') nodes.push(node(n, unionIdOf.get(n.id) as string, 'removed', 'before'));
   for (const n of after.graph.nodes) {
     const status =
       n.type === 'missing'
@@ -58,9 +67,10 @@ export function unionGraph(
           ? 'unchanged'
           : 'added'
         : (nodeStatus.get(n.id) ?? 'added');
-    nodes.push(node(n, n.id, status));
+    nodes.push(node(n, n.id, status, 'after'));
   }
-  for (const n of removed) if (n.type !== 'start') nodes.push(node(n, unionIdOf.get(n.id) as string, 'removed'));
+  for (const n of removed)
+    if (n.type !== 'start') nodes.push(node(n, unionIdOf.get(n.id) as string, 'removed', 'before'));
 
   const mapped = (e: GraphEdge) => ({
     e,
@@ -69,19 +79,22 @@ export function unionGraph(
   });
   const edges: DiffGraphEdge[] = [];
   const ids = new Set<string>();
-  const add = (e: GraphEdge, source: string, target: string, status: EdgeStatus) => {
+  const add = (e: GraphEdge, source: string, target: string, status: EdgeStatus, twin?: GraphEdge) => {
     const base = `${source}->${target}#${e.kind}${e.key !== undefined ? `#${e.key}` : ''}`;
     let id = base;
     for (let k = 2; ids.has(id); k++) id = `${base}~${k}`;
     ids.add(id);
-    edges.push({ ...e, id, source, target, status });
+    const d: DiffGraphEdge = { ...e, id, source, target, status };
+    if (twin) d.before = edgeBefore(twin);
+    edges.push(d);
   };
   const { twins, leftover } = pairEdges(
     before.graph.edges.map(mapped),
     after.graph.edges.map((e) => ({ e, source: e.source, target: e.target })),
   );
   after.graph.edges.forEach((e, i) => {
-    add(e, e.source, e.target, twins[i] ? 'unchanged' : 'added');
+    const twin = twins[i]?.e;
+    add(e, e.source, e.target, twin ? 'unchanged' : 'added', twin);
   });
   for (const x of leftover) add(x.e, x.source, x.target, 'removed');
 
@@ -94,6 +107,13 @@ export function unionGraph(
     },
     unionIdOf,
   };
+}
+
+function edgeBefore(e: GraphEdge): EdgeBefore {
+  const b: EdgeBefore = { source: e.source, target: e.target, goTo: e.goTo };
+  if (e.key !== undefined) b.key = e.key;
+  if (e.label !== undefined) b.label = e.label;
+  return b;
 }
 
 /** Warnings of both versions: shared ones once, the others marked with their version. */

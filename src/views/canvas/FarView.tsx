@@ -1,19 +1,11 @@
 import { useStore } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import { elementColor } from '../../model/elements';
+import { EDGE_STATUS_COLOR, statusColor } from '../../render/status';
 import type { FlowGraph } from '../../model/graph';
 import type { LayoutData } from '../../state/store';
 import { useApp } from '../storeContext';
 import type { CanvasFilter } from './model';
-
-/** Comparison statuses, as the cards and the legend draw them. */
-const STATUS_FILL: Record<string, string> = {
-  added: '#2e844a',
-  removed: '#ba0517',
-  changed: '#dd7a01',
-  renamed: '#0176d3',
-};
-const EDGE_STATUS: Record<string, string> = { added: '#2e844a', removed: '#ba0517' };
 
 /** Below this zoom labels cannot be read; the canvas draws boxes and lines on one <canvas> instead of DOM nodes. */
 export const FAR_ZOOM = 0.3;
@@ -78,7 +70,7 @@ export const FarView = memo(function FarView({ graph, layout, filter }: Props) {
         const path = groups[
           related
             ? 'related'
-            : status && status in EDGE_STATUS
+            : status === 'added' || status === 'removed'
               ? status
               : e.goTo
                 ? 'goTo'
@@ -93,8 +85,8 @@ export const FarView = memo(function FarView({ graph, layout, filter }: Props) {
         ['plain', '#8a8f96', 1.2],
         ['fault', '#ba0517', 1.2],
         ['goTo', '#7526e3', 1.2],
-        ['added', EDGE_STATUS.added as string, 2.5],
-        ['removed', EDGE_STATUS.removed as string, 2],
+        ['added', EDGE_STATUS_COLOR.added, 2.5],
+        ['removed', EDGE_STATUS_COLOR.removed, 2],
         ['related', accent, 2.5],
       ];
       for (const [key, color, w] of strokes) {
@@ -112,8 +104,7 @@ export const FarView = memo(function FarView({ graph, layout, filter }: Props) {
         const status = (n as StatusOf).status;
         const faded = status === 'unchanged';
         ctx.globalAlpha = (dimmed && !highlight.nodes.has(n.id)) || faded ? 0.35 : 1;
-        const color =
-          status && status in STATUS_FILL ? (STATUS_FILL[status] as string) : faded ? '#9aa0a6' : elementColor(n.type);
+        const color = statusColor(status) ?? (faded ? '#9aa0a6' : elementColor(n.type));
         if (tiny) {
           ctx.fillStyle = color;
           ctx.fillRect(b.x, b.y, b.width, b.height);
@@ -128,8 +119,9 @@ export const FarView = memo(function FarView({ graph, layout, filter }: Props) {
           ctx.fillStyle = border;
           ctx.fillRect(b.x + 54, b.y + b.height / 2 - 9, Math.min(b.width - 70, 8 * Math.min(n.label.length, 18)), 8);
         }
-        if (status && status in STATUS_FILL && !tiny) {
-          ctx.strokeStyle = STATUS_FILL[status] as string;
+        const changed = statusColor(status);
+        if (changed && !tiny) {
+          ctx.strokeStyle = changed;
           ctx.lineWidth = 3 * px;
           ctx.strokeRect(b.x, b.y, b.width, b.height);
         }

@@ -11,6 +11,7 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { statusColor } from '../../render/status';
 import { useEffect, useMemo, useRef } from 'react';
 import type { FlowGraph } from '../../model/graph';
 import type { FlowDoc } from '../../model/types';
@@ -33,16 +34,10 @@ const edgeTypes = { flow: FlowEdge };
 
 const READABLE_ZOOM = 0.5;
 /** The minimap shows element colours, or in a comparison what changed (unchanged grey). */
-const MINI_STATUS: Record<string, string> = {
-  added: '#2e844a',
-  removed: '#ba0517',
-  changed: '#dd7a01',
-  renamed: '#0176d3',
-  unchanged: '#c4c8cd',
-};
+const MINI_UNCHANGED = '#c4c8cd';
 const miniColor = (n: { data: unknown }) => {
   const d = n.data as { color?: string; status?: string };
-  return (d.status && MINI_STATUS[d.status]) ?? d.color ?? '#c4c8cd';
+  return statusColor(d.status) ?? (d.status === 'unchanged' ? MINI_UNCHANGED : d.color) ?? MINI_UNCHANGED;
 };
 const NONE: never[] = [];
 const MARGIN = 24;

@@ -2,7 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useApp } from '../storeContext';
 import { ElementIcon } from './icons';
-import { STATUS_MARK, STATUS_WORD } from '../../state/changes';
+import { statusMark, statusWord } from '../../render/status';
 import type { ElementNodeType, FoldNodeType } from './model';
 
 /** One element as Flow Builder draws it: a coloured tile with its icon, the label, the Builder type. */
@@ -31,7 +31,7 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNo
       className={cls}
       data-testid={`node-${id}`}
       data-node-id={id}
-      title={`${node.label} (${data.builderName})${status ? ` — ${STATUS_WORD[status]}${data.renameNote ? `, ${data.renameNote}` : ''}` : ''}`}
+      title={`${node.label} (${data.builderName})${status ? ` — ${statusWord(status)}${data.renameNote ? `, ${data.renameNote}` : ''}` : ''}`}
       data-status={data.status}
     >
       <Handle type="target" position={Position.Top} className="fs-handle" isConnectable={false} />
@@ -47,7 +47,7 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNo
       {status && (
         // Every status is told by a mark and a word, not colour alone.
         <span className={`fs-diff-badge fs-diff-${status}`}>
-          <span aria-hidden="true">{STATUS_MARK[status]}</span> {STATUS_WORD[status]}
+          <span aria-hidden="true">{statusMark(status)}</span> {statusWord(status)}
           {data.renameNote ? <span className="fs-diff-was"> · {data.renameNote}</span> : null}
         </span>
       )}

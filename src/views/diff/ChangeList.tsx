@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { STATUS_MARK, STATUS_WORD, type ChangeGroup, type ChangeItem } from '../../state/changes';
+import type { ChangeGroup, ChangeItem } from '../../model/diff/changes';
+import { statusMark, statusWord } from '../../render/status';
 import type { FlowDiff } from '../../model/diff/types';
 import { PropertyChanges } from './PropertyChanges';
 
@@ -17,13 +18,6 @@ interface Props {
   onGo: (index: number) => void;
 }
 
-function connectorCounts(changes: ChangeItem[]): string {
-  const n = (status: ChangeItem['status']) =>
-    changes.filter((c) => c.group === 'connectors' && c.status === status).length;
-  const parts = [`${n('added')} added`, `${n('removed')} removed`, `${n('rewired')} rewired`];
-  return parts.join(', ');
-}
-
 /** Every change, grouped, with counts; the current one (n / p) is marked and scrolled into view. */
 export function ChangeList({ diff, changes, current, onGo }: Props) {
   const list = useRef<HTMLDivElement>(null);
@@ -32,13 +26,8 @@ export function ChangeList({ diff, changes, current, onGo }: Props) {
     list.current?.querySelector(`[data-change-index="${current}"]`)?.scrollIntoView?.({ block: 'nearest' });
   }, [current]);
   const s = diff.summary;
-  // The by-name counts include connectors that merely follow a rename (removed + added under the new name);
-  // the list, like the picture, does not show those as changes.
-  const byName = s.edges.added + s.edges.removed;
-  const listedEdges =
-    changes.filter((c) => c.group === 'connectors' && c.status !== 'rewired').length +
-    2 * changes.filter((c) => c.status === 'rewired').length;
-  const renameOnly = Math.max(0, Math.round((byName - listedEdges) / 2));
+  // Counted from the diff's one connector list, as the list, the picture, `diff --md` and `pr` count them.
+  const c = s.connectors;
   const counts = [
     s.nodes.added && `${s.nodes.added} added`,
     s.nodes.removed && `${s.nodes.removed} removed`,
@@ -51,10 +40,10 @@ export function ChangeList({ diff, changes, current, onGo }: Props) {
         <strong>Elements:</strong> {counts.length > 0 ? counts.join(', ') : 'no changes'} · {s.nodes.unchanged}{' '}
         unchanged
         <br />
-        <strong>Connectors:</strong> {connectorCounts(changes)}
-        {renameOnly > 0 ? ` (and ${renameOnly} that only follow a renamed element)` : ''} · <strong>Resources:</strong>{' '}
-        {s.resources.added + s.resources.removed + s.resources.changed} · <strong>Flow properties:</strong>{' '}
-        {s.properties}
+        <strong>Connectors:</strong> {`${c.added} added, ${c.removed} removed, ${c.rewired} rewired`}
+        {c.followRename > 0 ? ` (and ${c.followRename} that only follow a renamed element)` : ''} ·{' '}
+        <strong>Resources:</strong> {s.resources.added + s.resources.removed + s.resources.changed} ·{' '}
+        <strong>Flow properties:</strong> {s.properties}
       </p>
       {changes.length === 0 && <p className="muted">The two versions are the same (coordinates are not compared).</p>}
       {GROUPS.map(([group, title]) => {
@@ -75,12 +64,12 @@ export function ChangeList({ diff, changes, current, onGo }: Props) {
                     aria-current={index === current ? 'true' : undefined}
                   >
                     <span className={`change-mark change-${item.status}`} aria-hidden="true">
-                      {STATUS_MARK[item.status]}
+                      {statusMark(item.status)}
                     </span>
                     <span className="change-text">
                       <span className="change-title">{item.title}</span>
                       <span className="change-detail">
-                        {STATUS_WORD[item.status]}
+                        {statusWord(item.status)}
                         {item.detail ? ` · ${item.detail}` : ''}
                         {item.changes && item.changes.length > 0 && item.group === 'elements'
                           ? ` · ${item.changes.length} propert${item.changes.length === 1 ? 'y' : 'ies'}`

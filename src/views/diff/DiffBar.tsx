@@ -60,7 +60,7 @@ export function DiffBar() {
           ›
         </button>
       </div>
-      <button type="button" onClick={swapSides} title="Swap before and after">
+      <button type="button" onClick={() => void swapSides()} title="Swap before and after">
         ⇄ Swap
       </button>
       <button type="button" onClick={closeComparison} title="Back to the single flow">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { START_ID } from '../../model/graph';
+import { elementIndex, START_ID } from '../../model/graph';
 import type { Comparison } from '../../state/store';
-import { STATUS_MARK, STATUS_WORD } from '../../state/changes';
+import { statusMark, statusWord } from '../../render/status';
 import { selectComparison, selectSelection } from '../../state/store';
 import { DetailsPanel } from '../details/index';
 import { useApp } from '../storeContext';
@@ -64,19 +64,19 @@ export function ElementDiff({
   const status = node.status;
   const removed = status === 'removed';
   const side = removed ? before : after;
-  const name = removed ? (nd?.id ?? id) : id;
+  const name = (removed ? node.beforeId : node.afterId) ?? id;
   const element =
     id === START_ID
       ? side.doc.start || side.doc.startElementReference
         ? 'start'
         : undefined
-      : side.doc.elements.find((e) => e.name === name);
+      : elementIndex(side.doc).elements.get(name);
   const touching = diff.graph.edges.filter((e) => e.status !== 'unchanged' && (e.source === id || e.target === id));
   const label = (x: string) => diff.graph.nodes.find((n) => n.id === x)?.label ?? x;
   return (
     <div className="element-diff">
       <p className={`element-status change-${status}`}>
-        <span aria-hidden="true">{STATUS_MARK[status]}</span> {STATUS_WORD[status]}
+        <span aria-hidden="true">{statusMark(status)}</span> {statusWord(status)}
         {nd?.renamedFrom ? ` — was ${nd.renamedFrom}` : ''}
         {status === 'added' ? ' in the after version' : removed ? ' in the after version (shown from before)' : ''}
       </p>
@@ -92,7 +92,7 @@ export function ElementDiff({
           <ul className="edge-changes">
             {touching.map((e) => (
               <li key={e.id} className={`change-${e.status}`}>
-                <span aria-hidden="true">{STATUS_MARK[e.status]}</span> {STATUS_WORD[e.status]}: {label(e.source)}
+                <span aria-hidden="true">{statusMark(e.status)}</span> {statusWord(e.status)}: {label(e.source)}
                 {e.label ? ` (${e.label})` : e.kind === 'fault' ? ' (Fault)' : ''} → {label(e.target)}
               </li>
             ))}

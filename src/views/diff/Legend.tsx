@@ -1,13 +1,13 @@
-import { STATUS_MARK } from '../../state/changes';
+import { statusMark } from '../../render/status';
 
 /** What the colours and marks mean (each status also has a word on the element itself). */
 export function Legend() {
   const rows: [string, string, string][] = [
-    ['added', STATUS_MARK.added, 'Added'],
-    ['removed', STATUS_MARK.removed, 'Removed'],
-    ['changed', STATUS_MARK.changed, 'Changed'],
-    ['renamed', STATUS_MARK.renamed, 'Renamed'],
-    ['unchanged', STATUS_MARK.unchanged, 'Unchanged (dimmed)'],
+    ['added', statusMark('added'), 'Added'],
+    ['removed', statusMark('removed'), 'Removed'],
+    ['changed', statusMark('changed'), 'Changed'],
+    ['renamed', statusMark('renamed'), 'Renamed'],
+    ['unchanged', statusMark('unchanged'), 'Unchanged (dimmed)'],
   ];
   return (
     <ul className="diff-legend" aria-label="Legend">

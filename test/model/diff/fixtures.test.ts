@@ -31,6 +31,8 @@ describe('hand-written diff fixtures: exact diffs', () => {
     expect(diff.summary).toEqual({
       nodes: { ...NO_NODES, renamed: 1, unchanged: 5 },
       edges: { added: 2, removed: 2 },
+      // Both connectors of the renamed element are the same connectors: no change, two that follow the rename.
+      connectors: { added: 0, removed: 0, rewired: 0, relabelled: 0, followRename: 2 },
       resources: { added: 0, removed: 0, changed: 0 },
       properties: 0,
     });
@@ -41,6 +43,12 @@ describe('hand-written diff fixtures: exact diffs', () => {
     });
     expect(diff.graph.nodes.map((n) => n.id)).not.toContain('Set_Discount');
     expect(diff.graph.edges.every((e) => e.status === 'unchanged')).toBe(true);
+    expect(diff.connectors).toEqual([]);
+    expect(diff.graph.nodes.find((n) => n.id === 'Apply_Discount')).toMatchObject({
+      beforeId: 'Set_Discount',
+      afterId: 'Apply_Discount',
+      labelBefore: 'Set Discount',
+    });
   });
 
   it('rewired-outcome: one outcome now goes elsewhere: an edge removed, one added, one rewire; no element changed', () => {

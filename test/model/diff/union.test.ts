@@ -138,7 +138,7 @@ describe('union graph ids', () => {
     });
     const d = diffFlows(before, after);
     expect(d.graph.nodes.filter((n) => n.id === 'Gone')).toEqual([
-      { id: 'Gone', type: 'missing', label: 'Gone', status: 'unchanged' },
+      { id: 'Gone', type: 'missing', label: 'Gone', status: 'unchanged', beforeId: 'Gone', afterId: 'Gone' },
     ]);
     expect(d.edges.filter((e) => e.status === 'removed')).toEqual([
       { source: 'S', target: 'A', kind: 'next', goTo: false, status: 'removed' },
