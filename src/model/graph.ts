@@ -1,4 +1,5 @@
 import { asList, isObj, str, type FlowDoc, type FlowElement, type Obj, type Value } from './types';
+import { isConnectorField } from './connectors';
 
 /** Edge kinds of the graph contract (DESIGN.md). */
 export type EdgeKind =
@@ -81,9 +82,6 @@ export const KIND_ORDER: Record<EdgeKind, number> = {
   fault: 6,
 };
 
-// Compare whole names: `defaultConnector` ends in "faultConnector".
-const CONNECTOR_FIELD = /^(connector|connectors|[a-z]\w*Connector)$/;
-
 interface FoundConnector {
   kind: EdgeKind;
   target: string;
@@ -98,7 +96,7 @@ export function findConnectors(element: Obj, owner: { type: string; hasScheduled
   const walk = (obj: Obj, list: string | undefined, item: Obj | undefined) => {
     for (const [field, value] of Object.entries(obj)) {
       if (field === 'processMetadataValues') continue;
-      if (CONNECTOR_FIELD.test(field)) {
+      if (isConnectorField(field)) {
         for (const c of asList(value)) {
           const target = isObj(c) ? str(c.targetReference) : undefined;
           if (!target || !isObj(c)) continue;

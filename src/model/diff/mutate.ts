@@ -1,4 +1,5 @@
 import { START_ID, buildGraph, type EdgeKind } from '../graph';
+import { isConnectorField } from '../connectors';
 import { isObj, str, type FlowDoc, type FlowElement, type Obj } from '../types';
 import type { PropertyChange } from './types';
 import { rng } from '../generate';
@@ -32,14 +33,12 @@ export interface ExpectedDiff {
 export type MutationKind = 'change' | 'rewire' | 'rename' | 'add' | 'remove' | 'status';
 export const MUTATION_KINDS: readonly MutationKind[] = ['change', 'rewire', 'rename', 'add', 'remove', 'status'];
 
-const CONNECTOR_FIELD = /^(connector|connectors|[a-z]\w*Connector)$/;
-
 /** Points every connector to `from` (at any depth of `obj`) at `to`. */
 function retarget(obj: Obj, from: string, to: string): void {
   for (const [field, value] of Object.entries(obj)) {
     for (const item of Array.isArray(value) ? value : [value]) {
       if (!isObj(item)) continue;
-      if (CONNECTOR_FIELD.test(field) && item.targetReference === from) item.targetReference = to;
+      if (isConnectorField(field) && item.targetReference === from) item.targetReference = to;
       else retarget(item, from, to);
     }
   }

@@ -1,12 +1,11 @@
 import { asList, isObj, type Obj, type Value } from '../types';
+import { isConnectorField } from '../connectors';
 
 /**
  * An element's own properties: what makes it `changed`. Coordinates are layout (auto-layout flows
  * rewrite them on every save), connectors are edges, and `name` is identity, so none of them count.
  */
 
-// The same rule as graph.ts `findConnectors`: whole field names (`defaultConnector` ends in "faultConnector").
-const CONNECTOR_FIELD = /^(connector|connectors|[a-z]\w*Connector)$/;
 const isConnector = (v: Value): boolean => isObj(v) && typeof v.targetReference === 'string';
 
 /** Top-level fields that never count as a change of an element or the start. */
@@ -24,7 +23,7 @@ export function ownProps(data: Obj, drop: readonly string[] = IDENTITY_AND_LAYOU
 }
 
 function stripConnectors(field: string, value: Value): Value | undefined {
-  if (CONNECTOR_FIELD.test(field)) {
+  if (isConnectorField(field)) {
     // findConnectors reads only items with a targetReference; anything else in such a field is data.
     const rest = asList(value).filter((c) => !isConnector(c));
     if (rest.length === 0) return undefined;

@@ -1,4 +1,5 @@
 import { ELEMENT_ARRAYS, RESOURCE_ARRAYS } from '../elements';
+import { isConnectorField } from '../connectors';
 import {
   asList,
   isObj,
@@ -136,8 +137,6 @@ export function buildDoc(metadata: Obj, name: string): FlowDoc {
   return doc;
 }
 
-const CONNECTOR_FIELD = /^(connector|connectors|[a-z]\w*Connector)$/;
-
 /** A future element array: items with a `name` and a location or a connector. */
 function isUnknownElementArray(key: string, value: Obj[keyof Obj]): boolean {
   if (key === 'processMetadataValues') return false;
@@ -148,7 +147,7 @@ function isUnknownElementArray(key: string, value: Obj[keyof Obj]): boolean {
       (it) =>
         isObj(it) &&
         typeof it.name === 'string' &&
-        ('locationX' in it || 'locationY' in it || Object.keys(it).some((k) => CONNECTOR_FIELD.test(k))),
+        ('locationX' in it || 'locationY' in it || Object.keys(it).some((k) => isConnectorField(k))),
     )
   );
 }

@@ -27,8 +27,10 @@ export function DiffBar() {
         title={`${sourceName(comparison.before.source)} → ${sourceName(comparison.after.source)}`}
       >
         <span className="muted">Comparing</span> <strong>{sourceName(comparison.before.source)}</strong>{' '}
-        <span aria-hidden="true">→</span>
-        <span className="visually-hidden">with</span> <strong>{sourceName(comparison.after.source)}</strong>
+        <span role="img" aria-label="with">
+          →
+        </span>{' '}
+        <strong>{sourceName(comparison.after.source)}</strong>
       </span>
       <div className="segmented" role="radiogroup" aria-label="Comparison view">
         {MODES.map(([m, label]) => (

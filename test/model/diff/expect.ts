@@ -106,4 +106,28 @@ export function expectConsistent(d: FlowDiff, before: FlowDoc, after: FlowDoc): 
   expect(d.graph.edges.filter((e) => e.status !== 'added')).toHaveLength(edgesBefore);
   expect(d.graph.edges.filter((e) => e.status !== 'removed')).toHaveLength(edgesAfter);
   for (const n of d.nodes) expect(ids.has(n.graphId ?? n.id)).toBe(true);
+  // Every union node names what it stands for on each side: each version's nodes exactly once.
+  const sorted = (xs: (string | undefined)[]) => xs.filter((x) => x !== undefined).sort();
+  expect(sorted(d.graph.nodes.map((n) => n.beforeId))).toEqual(sorted(gb.nodes.map((n) => n.id)));
+  expect(sorted(d.graph.nodes.map((n) => n.afterId))).toEqual(sorted(ga.nodes.map((n) => n.id)));
+  for (const n of d.graph.nodes) {
+    expect(n.beforeId === undefined).toBe(n.status === 'added');
+    expect(n.afterId === undefined ? n.status === 'removed' : n.afterId === n.id).toBe(true);
+  }
+  // The one connector list: unique keys, real union edges, counted by the summary.
+  const edgeIds = new Set(d.graph.edges.map((e) => e.id));
+  expect(new Set(d.connectors.map((c) => c.id)).size).toBe(d.connectors.length);
+  for (const c of d.connectors) for (const id of c.edgeIds) expect(edgeIds.has(id)).toBe(true);
+  const changedEdges = d.graph.edges.filter((e) => e.status !== 'unchanged').map((e) => e.id);
+  expect(
+    d.connectors
+      .filter((c) => c.status !== 'relabelled')
+      .flatMap((c) => c.edgeIds)
+      .sort(),
+  ).toEqual(changedEdges.sort());
+  const c = d.summary.connectors;
+  expect([c.added, c.removed, c.rewired, c.relabelled]).toEqual(
+    (['added', 'removed', 'rewired', 'relabelled'] as const).map((s) => count(d.connectors, s)),
+  );
+  expect(c.rewired).toBe(d.rewired.length);
 }
