@@ -7,8 +7,8 @@ import { writeFile } from 'node:fs/promises';
 import { layoutGraph } from '../layout/layout';
 import { buildGraph, diffFlows, type FlowDoc } from '../model/index';
 import { renderSvg } from '../render/svg';
-import { processTypeName } from '../views/details/flow';
-import { triggerObject, triggerText } from '../views/details/start';
+import { processTypeName } from '../describe/flow';
+import { triggerObject, triggerText } from '../describe/start';
 import { loadFlowFile, parseArgs, type CliIo } from './run';
 
 export const RENDER_USAGE = `  render A [B] [-o FILE.svg]         the flow (or the diff of two versions) as an SVG picture

@@ -1,14 +1,3 @@
+// Kept only for views/diff/DiffSide.tsx, which imports DetailsPanel from here and is not this branch's to edit;
+// delete this file once DiffSide imports './details/DetailsPanel' (as every other importer now does).
 export { DetailsPanel, type DetailsPanelProps } from './DetailsPanel';
-export { ResourcesPanel, groupResources, type ResourcesPanelProps, type ResourceGroup } from './ResourcesPanel';
-export { FlowFacts, type FlowFactsProps } from './FlowFacts';
-export { SectionList, RowList } from './SectionList';
-export {
-  connectionsOf,
-  edgeKindLabel,
-  nodeIdOf,
-  BADGE_TEXT,
-  type Badge,
-  type Connection,
-  type Connections,
-} from './connections';
-export * from './describe';

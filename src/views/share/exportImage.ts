@@ -1,5 +1,5 @@
-import { processTypeName } from '../details/flow';
-import { triggerObject, triggerText } from '../details/start';
+import { processTypeName } from '../../describe/flow';
+import { triggerObject, triggerText } from '../../describe/start';
 import type { AppState } from '../../state/store';
 
 /** The picture on screen as a standalone SVG (the renderer the CLI uses), or undefined before layout. */

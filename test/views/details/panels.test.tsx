@@ -4,9 +4,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildGraph } from '../../../src/model/graph';
 import { parseFlow } from '../../../src/model/parse/index';
 import type { FlowDoc } from '../../../src/model/types';
-import { DetailsPanel, FlowFacts, ResourcesPanel } from '../../../src/views/details';
+import { DetailsPanel } from '../../../src/views/details/DetailsPanel';
+import { FlowFacts } from '../../../src/views/details/FlowFacts';
+import { ResourcesPanel } from '../../../src/views/details/ResourcesPanel';
 import { fixture } from '../../helpers/fixtures';
-import { element, flow } from './helpers';
+import { element, flow } from '../../describe/helpers';
 
 afterEach(cleanup);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, type EdgeKind, type GraphEdge } from '../../../src/model/graph';
-import { connectionsOf, edgeKindLabel, nodeIdOf } from '../../../src/views/details/connections';
+import { buildGraph, type EdgeKind, type GraphEdge } from '../../src/model/graph';
+import { connectionsOf, edgeKindLabel, nodeIdOf } from '../../src/describe/connections';
 import { flow } from './helpers';
 
 describe('connections', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../../src/model/graph';
-import { describeFlow, describeStart, processTypeName, scheduledPathOffset } from '../../../src/views/details/describe';
-import { fixture } from '../../helpers/fixtures';
-import { parseFlow } from '../../../src/model/parse/index';
+import { buildGraph } from '../../src/model/graph';
+import { describeFlow, processTypeName } from '../../src/describe/flow';
+import { describeStart, scheduledPathOffset } from '../../src/describe/start';
+import { fixture } from '../helpers/fixtures';
+import { parseFlow } from '../../src/model/parse/index';
 import { flow, lines } from './helpers';
 
 const recordTriggered = flow(`

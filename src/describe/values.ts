@@ -1,4 +1,4 @@
-import { str, type Obj, type Value } from '../../model/types';
+import { str, type Obj, type Value } from '../model/types';
 
 /** "1000000" → "1,000,000"; "1000000.0" → "1,000,000"; "-1234.50" → "-1,234.5". Not locale-dependent. */
 export function formatNumber(text: string): string {

@@ -1,4 +1,4 @@
-import { asObjList, type FlowDoc, type Obj, type Value } from '../../model/types';
+import { asObjList, type FlowDoc, type Obj, type Value } from '../model/types';
 import { conditionsRow, filterSentence } from './conditions';
 import { genericRows, listSection, metadataSection } from './generic';
 import { nonEmpty, row, section, type Row, type Section } from './types';

@@ -1,4 +1,4 @@
-import { asList, asObjList, isObj, type Obj, type Value } from '../../model/types';
+import { asList, asObjList, isObj, type Obj, type Value } from '../model/types';
 import { row, rows, section, type Row, type Section } from './types';
 import { formatReference, formatValue, humanise, txt, yesNo } from './values';
 

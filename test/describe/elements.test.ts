@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeElement } from '../../../src/views/details/describe';
+import { describeElement } from '../../src/describe/element';
 import { element, flow, lines } from './helpers';
 
 const decisionFlow = flow(`

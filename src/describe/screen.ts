@@ -1,8 +1,7 @@
-import { asObjList, isObj, type Obj, type Value } from '../../model/types';
+import { asObjList, isObj, type Obj, type Value } from '../model/types';
 import { conditionsRow } from './conditions';
-import type { Describer } from './describer';
 import { inputRows, outputRows, strings } from './generic';
-import { row, rows, section, type Row } from './types';
+import { row, rows, section, type Row, type Describer } from './types';
 import { formatValue, richToPlain, short, txt, words } from './values';
 
 const FIELD_TYPES: Record<string, string> = {

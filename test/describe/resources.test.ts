@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeResource, resourceSummary } from '../../../src/views/details/describe';
-import type { FlowResource } from '../../../src/model/types';
+import { describeResource, resourceSummary } from '../../src/describe/resources';
+import type { FlowResource } from '../../src/model/types';
 import { flow, lines } from './helpers';
 
 const doc = flow(`

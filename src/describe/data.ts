@@ -1,8 +1,7 @@
-import { asObjList, type Obj } from '../../model/types';
+import { asObjList, type Obj } from '../model/types';
 import { conditionsRow, filterSentence } from './conditions';
-import type { Describer } from './describer';
 import { inputRows, listSection, outputRows, refRow, strings } from './generic';
-import { row, section } from './types';
+import { row, section, type Describer } from './types';
 import { formatReference, formatValue, txt, yesNo } from './values';
 
 const filtersRow = (d: Obj, label: string) => conditionsRow(label, d.filters, d.filterLogic, filterSentence);

@@ -1,5 +1,5 @@
-import type { FlowGraph } from '../../model/graph';
-import { asObjList, type FlowDoc } from '../../model/types';
+import type { FlowGraph } from '../model/graph';
+import { asObjList, type FlowDoc } from '../model/types';
 import { strings } from './generic';
 import { triggerObject, triggerText } from './start';
 import { row, section, type Section } from './types';

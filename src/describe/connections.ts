@@ -1,5 +1,5 @@
-import { assertNever, START_ID, type FlowGraph, type GraphEdge, type GraphNode } from '../../model/graph';
-import type { FlowDoc, FlowElement } from '../../model/types';
+import { assertNever, START_ID, type FlowGraph, type GraphEdge, type GraphNode } from '../model/graph';
+import type { FlowDoc, FlowElement } from '../model/types';
 
 /**
  * The graph node of an element. Usually its name; an element whose name repeats gets `name~2`… in the

@@ -1,12 +1,11 @@
-import { elementKind } from '../../model/elements';
-import type { FlowDoc, FlowElement } from '../../model/types';
+import { elementKind } from '../model/elements';
+import type { FlowDoc, FlowElement } from '../model/types';
 import { actionCalls, apexPluginCalls, orchestratedStages, steppedStages, subflows } from './actions';
 import { recordCreates, recordDeletes, recordLookups, recordRollbacks, recordUpdates, transforms } from './data';
-import type { Describer } from './describer';
 import { COMMON_FIELDS, genericRows, metadataSection } from './generic';
 import { assignments, collectionProcessors, customErrors, decisions, experiments, loops, waits } from './logic';
 import { screens } from './screen';
-import { nonEmpty, row, section, type Section } from './types';
+import { nonEmpty, row, section, type Section, type Describer } from './types';
 
 const DESCRIBERS: Record<string, Describer> = {
   actionCalls,

@@ -1,4 +1,4 @@
-import { isObj, type FlowResource, type Obj } from '../../model/types';
+import { isObj, type FlowResource, type Obj } from '../model/types';
 import { conditionsRow, filterSentence } from './conditions';
 import { genericRows, listSection, metadataSection, outputRows, refRow } from './generic';
 import { nonEmpty, row, section, type Row, type Section } from './types';
