@@ -62,6 +62,8 @@ const STATUSES: Record<string, string> = {
   InvalidDraft: 'Invalid draft',
 };
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** The flow header's facts: the section title is the flow's label. */
 export function describeFlow(doc: FlowDoc, graph: FlowGraph): Section {
   const p = doc.properties;
@@ -92,7 +94,11 @@ export function describeFlow(doc: FlowDoc, graph: FlowGraph): Section {
     row('Template', p.isTemplate === 'true' ? 'Yes' : undefined),
     row(
       'Size',
-      `${elements} element${elements === 1 ? '' : 's'}, ${graph.edges.length} connector${graph.edges.length === 1 ? '' : 's'}, ${doc.resources.length} resource${doc.resources.length === 1 ? '' : 's'}`,
+      [
+        count(elements, 'element'),
+        count(graph.edges.length, 'connector'),
+        count(doc.resources.length, 'resource'),
+      ].join(', '),
     ),
   );
 }

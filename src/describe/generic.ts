@@ -128,6 +128,12 @@ export function metadataSection(v: Value | undefined): Section | undefined {
   return items.length > 0 ? section('Process metadata values', items) : undefined;
 }
 
+/** " by Name" after a sort order; '' without a sort field. */
+export function byField(field: Value | undefined): string {
+  const f = txt(field);
+  return f ? ` by ${f}` : '';
+}
+
 /** Strings of a list field (queriedFields, choiceReferences). */
 export function strings(v: Value | undefined): string[] {
   return asList(v).filter((x): x is string => typeof x === 'string');

@@ -105,7 +105,9 @@ export const collectionProcessors: Describer = {
       'Sort',
       asObjList(d.sortOptions).map((o, i) => ({
         label: String(i + 1),
-        value: `${txt(o.sortField) ?? '(field)'}: ${txt(o.sortOrder) === 'Desc' ? 'Descending' : 'Ascending'}${o.doesPutEmptyStringAndNullFirst === 'true' ? ', empty and null values first' : ''}`,
+        value:
+          `${txt(o.sortField) ?? '(field)'}: ${txt(o.sortOrder) === 'Desc' ? 'Descending' : 'Ascending'}` +
+          (o.doesPutEmptyStringAndNullFirst === 'true' ? ', empty and null values first' : ''),
       })),
     ),
     listSection(

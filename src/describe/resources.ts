@@ -1,6 +1,6 @@
 import { isObj, type FlowResource, type Obj } from '../model/types';
 import { conditionsRow, filterSentence } from './conditions';
-import { genericRows, listSection, metadataSection, outputRows, refRow } from './generic';
+import { byField, genericRows, listSection, metadataSection, outputRows, refRow } from './generic';
 import { nonEmpty, row, section, type Row, type Section } from './types';
 import { formatValue, humanise, richToPlain, txt, words, yesNo } from './values';
 
@@ -58,8 +58,10 @@ export function resourceSummary(r: FlowResource): string {
   if (r.type === 'stages') return txt(d.label) ?? '';
   if (r.type === 'choices')
     return txt(d.choiceText) ? `"${short(richToPlain(txt(d.choiceText) as string))}"` : (dataTypeText(d) ?? '');
-  if (r.type === 'dynamicChoiceSets')
-    return `${resourceTypeName(r)}${(txt(d.object) ?? txt(d.picklistObject)) ? ` (${(txt(d.object) ?? txt(d.picklistObject)) as string})` : ''}`;
+  if (r.type === 'dynamicChoiceSets') {
+    const object = txt(d.object) ?? txt(d.picklistObject);
+    return `${resourceTypeName(r)}${object ? ` (${object})` : ''}`;
+  }
   if (r.type === 'textTemplates') return d.isViewedAsPlainText === 'true' ? 'Plain text' : 'Rich text';
   return dataTypeText(d) ?? resourceTypeName(r);
 }
@@ -140,7 +142,7 @@ const DESCRIBE: Record<string, Describe> = {
       row(
         'Sort',
         txt(d.sortOrder) || txt(d.sortField)
-          ? `${txt(d.sortOrder) === 'Desc' ? 'Descending' : 'Ascending'}${txt(d.sortField) ? ` by ${txt(d.sortField) as string}` : ''}`
+          ? `${txt(d.sortOrder) === 'Desc' ? 'Descending' : 'Ascending'}${byField(d.sortField)}`
           : undefined,
       ),
       row('Limit', txt(d.limit)),

@@ -78,8 +78,10 @@ export function formatValue(v: Value | undefined): string | undefined {
   if (s('dateValue') !== undefined) return s('dateValue');
   if (s('dateTimeValue') !== undefined) return s('dateTimeValue');
   if (s('formulaExpression') !== undefined) return `Formula: ${s('formulaExpression') as string}`;
-  if (s('setupReference') !== undefined)
-    return `${s('setupReference') as string}${s('setupReferenceType') ? ` (${s('setupReferenceType') as string})` : ''}`;
+  if (s('setupReference') !== undefined) {
+    const type = s('setupReferenceType');
+    return `${s('setupReference') as string}${type ? ` (${type})` : ''}`;
+  }
   if (s('apexValue') !== undefined) return s('apexValue');
   if (s('transformValueReference') !== undefined) return formatReference(s('transformValueReference') as string);
   // Anything else (sobjectValue, a future slot): "slot: value" pairs, never JSON.

@@ -29,8 +29,13 @@ describe('connections', () => {
 
   it('finds the graph node of a duplicate-named element by position', () => {
     const doc = flow(`
-    <start><locationX>0</locationX><locationY>0</locationY><connector><targetReference>A</targetReference></connector></start>
-    <assignments><name>A</name><label>First</label><locationX>0</locationX><locationY>0</locationY><connector><targetReference>Nowhere</targetReference></connector></assignments>
+    <start>
+        <locationX>0</locationX><locationY>0</locationY><connector><targetReference>A</targetReference></connector>
+    </start>
+    <assignments>
+        <name>A</name><label>First</label><locationX>0</locationX><locationY>0</locationY>
+        <connector><targetReference>Nowhere</targetReference></connector>
+    </assignments>
     <assignments><name>A</name><label>Second</label><locationX>0</locationX><locationY>0</locationY></assignments>`);
     const graph = buildGraph(doc);
     const [first, second] = doc.elements;

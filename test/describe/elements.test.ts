@@ -72,7 +72,8 @@ describe('decisions', () => {
   });
   it('says when an outcome needs the record to change', () => {
     expect(out).toContain(
-      '  When to execute: Only if the record that triggered the flow to run is updated to meet the condition requirements',
+      '  When to execute: Only if the record that triggered the flow to run is updated ' +
+        'to meet the condition requirements',
     );
   });
   it('ends with the default outcome label', () => {
