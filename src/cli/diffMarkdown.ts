@@ -8,6 +8,7 @@ import { elementKind } from '../model/elements';
 import { START_ID } from '../model/graph';
 import type { DiffGraphEdge, FlowDiff, NodeDiff, PropertyChange } from '../model/diff/types';
 import type { Value } from '../model/types';
+import { isValueSlot } from '../model/values';
 
 export interface DiffMarkdownOptions {
   /** Heading text (escaped here); none when absent. */
@@ -42,16 +43,13 @@ export function mdName(s: string): string {
   return /^[^`|\r\n]{1,200}$/.test(s) ? `\`${s}\`` : mdText(s);
 }
 
-const VALUE_SLOT =
-  /^(stringValue|numberValue|booleanValue|dateValue|dateTimeValue|elementReference|apexValue|sobjectValue|formulaExpression)$/;
-
 /** A value as short plain text: a one-slot value object as its value (`{!Ref}` for references), lists joined. */
 export function valueText(v: Value | undefined): string {
   if (v === undefined) return '(not set)';
   if (typeof v === 'string') return v;
   if (Array.isArray(v)) return v.map(valueText).join(', ');
   const keys = Object.keys(v);
-  if (keys.length === 1 && VALUE_SLOT.test(keys[0] as string)) {
+  if (keys.length === 1 && isValueSlot(keys[0] as string)) {
     const x = v[keys[0] as string] as Value;
     return keys[0] === 'elementReference' && typeof x === 'string' ? `{!${x}}` : valueText(x);
   }

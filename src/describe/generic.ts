@@ -1,23 +1,7 @@
 import { asList, asObjList, isObj, type Obj, type Value } from '../model/types';
+import { isValueSlot } from '../model/values';
 import { row, rows, section, type Row, type Section } from './types';
 import { formatReference, formatValue, humanise, txt, yesNo } from './values';
-
-/** Slots of a FlowElementReferenceOrValue: an object made only of these is one value, not a structure. */
-const VALUE_SLOTS = new Set([
-  'stringValue',
-  'numberValue',
-  'booleanValue',
-  'dateValue',
-  'dateTimeValue',
-  'elementReference',
-  'apexValue',
-  'sobjectValue',
-  'formulaExpression',
-  'formulaDataType',
-  'setupReference',
-  'setupReferenceType',
-  'transformValueReference',
-]);
 
 // Compare whole names: `defaultConnector` ends in "faultConnector".
 export const CONNECTOR_FIELD = /^(connector|connectors|[a-z]\w*Connector)$/;
@@ -36,7 +20,7 @@ export function isValueObject(v: Value | undefined): v is Obj {
   return (
     isObj(v) &&
     Object.keys(v).length > 0 &&
-    Object.keys(v).every((k) => VALUE_SLOTS.has(k) || k === 'processMetadataValues')
+    Object.keys(v).every((k) => isValueSlot(k) || k === 'processMetadataValues')
   );
 }
 
