@@ -4,6 +4,7 @@
  * and names come from the flow files, so every piece of text is escaped: no HTML, links, images, table
  * breaks or @mentions get through.
  */
+import { resourceKindName } from '../describe/resources';
 import { elementKind } from '../model/elements';
 import { START_ID } from '../model/graph';
 import type { DiffGraphEdge, FlowDiff, NodeDiff, PropertyChange } from '../model/diff/types';
@@ -55,19 +56,6 @@ export function valueText(v: Value | undefined): string {
   }
   return keys.map((k) => `${k}: ${valueText(v[k])}`).join('; ');
 }
-
-/** Flow Builder's words for resource arrays. */
-const RESOURCE_NAMES: Record<string, string> = {
-  variables: 'Variable',
-  constants: 'Constant',
-  formulas: 'Formula',
-  textTemplates: 'Text Template',
-  choices: 'Choice',
-  dynamicChoiceSets: 'Record Choice Set',
-  stages: 'Stage',
-  exitRules: 'Exit Rule',
-  customProperties: 'Custom Property',
-};
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -159,7 +147,7 @@ export function diffMarkdown(diff: FlowDiff, options: DiffMarkdownOptions = {}):
     .map((r) => [
       MARK[r.status] ?? r.status,
       mdName(r.id),
-      mdText(RESOURCE_NAMES[r.type] ?? r.type),
+      mdText(resourceKindName(r.type) ?? r.type),
       changesCell(r.changes, o),
     ]);
   out.push(...heading('Resources', table(['', 'Resource', 'Type', 'Changes'], resources, o.maxRows)));

@@ -26,6 +26,7 @@ export function dataTypeText(d: Obj): string | undefined {
   return `${base}${d.isCollection === 'true' ? ' collection' : ''}${of ? ` (${of})` : ''}`;
 }
 
+/** Builder's word for each resource array (model/elements.ts RESOURCE_ARRAYS): the one list. */
 const RESOURCE_TYPES: Record<string, string> = {
   variables: 'Variable',
   constants: 'Constant',
@@ -38,18 +39,25 @@ const RESOURCE_TYPES: Record<string, string> = {
   customProperties: 'Custom Property',
 };
 
+/** Builder's word for a resource array ("Variable", "Record Choice Set"); undefined for an array it does not know. */
+export function resourceKindName(type: string): string | undefined {
+  return Object.hasOwn(RESOURCE_TYPES, type) ? RESOURCE_TYPES[type] : undefined;
+}
+
 /** Builder's name for a resource's kind; a choice set says which of the three it is. */
 export function resourceTypeName(r: FlowResource): string {
   if (r.type === 'dynamicChoiceSets') {
     if (txt(r.data.picklistField)) return 'Picklist Choice Set';
     if (txt(r.data.collectionReference)) return 'Collection Choice Set';
   }
-  return RESOURCE_TYPES[r.type] ?? humanise(r.type).replace(/s$/, '');
+  return resourceKindName(r.type) ?? humanise(r.type).replace(/s$/, '');
 }
 
 /** Builder's plural heading for a resource array. */
 export function resourceGroupName(type: string): string {
-  return type === 'dynamicChoiceSets' ? 'Choice Sets' : `${RESOURCE_TYPES[type] ?? humanise(type).replace(/s$/, '')}s`;
+  return type === 'dynamicChoiceSets'
+    ? 'Choice Sets'
+    : `${resourceKindName(type) ?? humanise(type).replace(/s$/, '')}s`;
 }
 
 /** One short line for a resource list: its type, or a formula's result type. */
