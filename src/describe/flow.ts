@@ -3,7 +3,7 @@ import { asObjList, type FlowDoc } from '../model/types';
 import { strings } from './generic';
 import { triggerObject, triggerText } from './start';
 import { row, section, type Section } from './types';
-import { formatValue, txt, words } from './values';
+import { formatValue, lookup, txt, words } from './values';
 
 const PROCESS_TYPES: Record<string, string> = {
   Flow: 'Screen Flow',
@@ -42,7 +42,7 @@ const TRIGGERED: Record<string, string> = {
 export function processTypeName(doc: FlowDoc): string | undefined {
   const pt = txt(doc.properties.processType);
   const trigger = txt(doc.start?.triggerType);
-  const prefix = trigger ? TRIGGERED[trigger] : undefined;
+  const prefix = trigger ? lookup(TRIGGERED, trigger) : undefined;
   if (prefix && (pt === undefined || pt === 'AutoLaunchedFlow')) return `${prefix} Flow`;
   if (prefix && pt === 'Orchestrator') return `${prefix} Orchestration`;
   if (pt === 'Orchestrator') return 'Autolaunched Orchestration';

@@ -2,7 +2,7 @@ import { isObj, type FlowResource, type Obj } from '../model/types';
 import { conditionsRow, filterSentence } from './conditions';
 import { byField, genericRows, listSection, metadataSection, outputRows, refRow } from './generic';
 import { nonEmpty, row, section, type Row, type Section } from './types';
-import { formatValue, humanise, richToPlain, txt, words, yesNo } from './values';
+import { formatValue, humanise, lookup, richToPlain, txt, words, yesNo } from './values';
 
 const DATA_TYPES: Record<string, string> = {
   String: 'Text',
@@ -41,7 +41,7 @@ const RESOURCE_TYPES: Record<string, string> = {
 
 /** Builder's word for a resource array ("Variable", "Record Choice Set"); undefined for an array it does not know. */
 export function resourceKindName(type: string): string | undefined {
-  return Object.hasOwn(RESOURCE_TYPES, type) ? RESOURCE_TYPES[type] : undefined;
+  return lookup(RESOURCE_TYPES, type);
 }
 
 /** Builder's name for a resource's kind; a choice set says which of the three it is. */
@@ -172,7 +172,7 @@ const COMMON = ['name', 'description', 'processMetadataValues'];
 /** A resource's settings in Builder's words; unknown fields and resource types as readable rows. */
 export function describeResource(r: FlowResource): Section[] {
   const d = r.data;
-  const known = DESCRIBE[r.type];
+  const known = lookup(DESCRIBE, r.type);
   const main = section(resourceTypeName(r), ...(known?.rows(d) ?? []), row('Description', txt(d.description)));
   const other = genericRows(d, new Set([...COMMON, ...(known?.keys ?? [])]));
   const sections = nonEmpty([

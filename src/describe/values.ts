@@ -38,11 +38,19 @@ export function humanise(text: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/**
+ * A table's entry for a flow-supplied key. Own entries only: a value or name such as "constructor" or
+ * "__proto__" is an unknown key, never a member of Object.prototype.
+ */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** A known enum value in Builder's words, else a humanised fallback; absent stays absent. */
 export function words(table: Record<string, string>, v: Value | undefined): string | undefined {
   const s = str(v);
   if (s === undefined) return undefined;
-  return table[s] ?? humanise(s);
+  return lookup(table, s) ?? humanise(s);
 }
 
 // $GlobalConstant references read as the constant they name.
@@ -54,7 +62,7 @@ const GLOBAL_CONSTANTS: Record<string, string> = {
 };
 
 export function formatReference(ref: string): string {
-  return GLOBAL_CONSTANTS[ref] ?? `{!${ref}}`;
+  return lookup(GLOBAL_CONSTANTS, ref) ?? `{!${ref}}`;
 }
 
 /**
