@@ -40,6 +40,30 @@ describe('layer rules', () => {
     ).toEqual([]);
   });
 
+  it('describe/ imports nothing but model/ and describe/, and no React, DOM, zustand, elkjs or network', () => {
+    const allowed = [join(SRC, 'model'), join(SRC, 'describe')];
+    expect(
+      violations((f) =>
+        layer(f.path) !== 'describe'
+          ? []
+          : [
+              // `import './x.css'` too: the shared import list only holds `from` and `import()` forms.
+              ...[
+                ...f.imports,
+                ...[...f.text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? ''),
+              ].filter(
+                (i) =>
+                  !i.startsWith('.') ||
+                  /\.css$/.test(i) ||
+                  !allowed.some((dir) => `${resolve(SRC, dirname(f.path), i)}/`.startsWith(`${dir}/`)),
+              ),
+              ...(/\b(fetch|document|window|XMLHttpRequest)\s*[.(]/.test(f.text) ? ['uses fetch/DOM'] : []),
+              ...(f.path.endsWith('.tsx') ? ['is a component (.tsx)'] : []),
+            ],
+      ),
+    ).toEqual([]);
+  });
+
   it('only layout/ imports elkjs; only state/ and views/ import zustand; only views/ imports React', () => {
     expect(
       violations((f) =>

@@ -4,12 +4,14 @@
  * and names come from the flow files, so every piece of text is escaped: no HTML, links, images, table
  * breaks or @mentions get through.
  */
+import { resourceKindName } from '../describe/resources';
 import { elementKind } from '../model/elements';
 import { START_ID } from '../model/graph';
 import type { ChangeStatus } from '../model/diff/changes';
 import type { FlowDiff, NodeDiff, PropertyChange } from '../model/diff/types';
 import { STATUS_LOOK } from '../render/status';
 import type { Value } from '../model/types';
+import { isValueSlot } from '../model/values';
 
 export interface DiffMarkdownOptions {
   /** Heading text (escaped here); none when absent. */
@@ -44,34 +46,18 @@ export function mdName(s: string): string {
   return /^[^`|\r\n]{1,200}$/.test(s) ? `\`${s}\`` : mdText(s);
 }
 
-const VALUE_SLOT =
-  /^(stringValue|numberValue|booleanValue|dateValue|dateTimeValue|elementReference|apexValue|sobjectValue|formulaExpression)$/;
-
 /** A value as short plain text: a one-slot value object as its value (`{!Ref}` for references), lists joined. */
 export function valueText(v: Value | undefined): string {
   if (v === undefined) return '(not set)';
   if (typeof v === 'string') return v;
   if (Array.isArray(v)) return v.map(valueText).join(', ');
   const keys = Object.keys(v);
-  if (keys.length === 1 && VALUE_SLOT.test(keys[0] as string)) {
+  if (keys.length === 1 && isValueSlot(keys[0] as string)) {
     const x = v[keys[0] as string] as Value;
     return keys[0] === 'elementReference' && typeof x === 'string' ? `{!${x}}` : valueText(x);
   }
   return keys.map((k) => `${k}: ${valueText(v[k])}`).join('; ');
 }
-
-/** Flow Builder's words for resource arrays. */
-const RESOURCE_NAMES: Record<string, string> = {
-  variables: 'Variable',
-  constants: 'Constant',
-  formulas: 'Formula',
-  textTemplates: 'Text Template',
-  choices: 'Choice',
-  dynamicChoiceSets: 'Record Choice Set',
-  stages: 'Stage',
-  exitRules: 'Exit Rule',
-  customProperties: 'Custom Property',
-};
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -152,7 +138,7 @@ export function diffMarkdown(diff: FlowDiff, options: DiffMarkdownOptions = {}):
 
   const resources = diff.resources
     .filter((r) => r.status !== 'unchanged')
-    .map((r) => [mark(r.status), mdName(r.id), mdText(RESOURCE_NAMES[r.type] ?? r.type), changesCell(r.changes, o)]);
+    .map((r) => [mark(r.status), mdName(r.id), mdText(resourceKindName(r.type) ?? r.type), changesCell(r.changes, o)]);
   out.push(...heading('Resources', table(['', 'Resource', 'Type', 'Changes'], resources, o.maxRows)));
   const props = diff.properties.map((p) => [
     mdName(p.path),

@@ -7,13 +7,14 @@ import { writeFile } from 'node:fs/promises';
 import { layoutGraph } from '../layout/layout';
 import { buildGraph, diffFlows, type FlowDoc } from '../model/index';
 import { renderSvg } from '../render/svg';
-import { processTypeName } from '../views/details/flow';
-import { triggerObject, triggerText } from '../views/details/start';
+import { startLine } from '../describe/startLine';
 import { loadFlowFile, parseArgs, type CliIo } from './run';
 
-export const RENDER_USAGE = `  render A [B] [-o FILE.svg]         the flow (or the diff of two versions) as an SVG picture
-         [--title T] [--select ID]   (stdout without -o; --goto line draws Go To connectors whole)
-         [--goto line]`;
+export const RENDER_USAGE = [
+  '  render A [B] [-o FILE.svg]         the flow (or the diff of two versions) as an SVG picture',
+  '         [--title T] [--select ID]   (stdout without -o; --goto line draws Go To connectors whole)',
+  '         [--goto line]',
+].join('\n');
 
 export async function renderCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(
@@ -63,15 +64,7 @@ export async function renderDocs(
   const title =
     options.title ??
     (b ? `${shown.label}: ${a.name === b.name ? 'before → after' : `${a.name} → ${b.name}`}` : shown.label);
-  return renderSvg(graph, layout, { ...options, title, startDetail: startDetail(shown) });
-}
-
-/** Start's second line, as the canvas writes it (views/canvas/FlowCanvas.tsx). */
-export function startDetail(doc: FlowDoc): string | undefined {
-  return (
-    [triggerObject(doc.start, doc), triggerText(doc.start, doc) ?? processTypeName(doc)].filter(Boolean).join(' · ') ||
-    undefined
-  );
+  return renderSvg(graph, layout, { ...options, title, startDetail: startLine(shown) });
 }
 
 export function flag(flags: Map<string, string | true>, name: string): string | undefined {

@@ -1,4 +1,5 @@
 import { asList, isObj, str, type Obj, type Value } from '../types';
+import { VALUE_SLOTS } from '../values';
 import { canonical, sameValue } from './own';
 import type { PropertyChange } from './types';
 
@@ -21,23 +22,7 @@ const SET_LISTS: ReadonlySet<string> = new Set([
   'queriedFields',
 ]);
 
-/** Slots of a FlowElementReferenceOrValue: an object made of these is one value and changes as a whole. */
-const VALUE_SLOTS: ReadonlySet<string> = new Set([
-  'stringValue',
-  'numberValue',
-  'booleanValue',
-  'dateValue',
-  'dateTimeValue',
-  'elementReference',
-  'apexValue',
-  'sobjectValue',
-  'formulaExpression',
-  'formulaDataType',
-  'setupReference',
-  'setupReferenceType',
-  'transformValueReference',
-]);
-
+// An object made of value slots is one value and changes as a whole.
 const isValueObj = (v: Obj): boolean => Object.keys(v).every((k) => VALUE_SLOTS.has(k));
 const at = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
 

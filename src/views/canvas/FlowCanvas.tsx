@@ -15,8 +15,7 @@ import { statusColor } from '../../render/status';
 import { useEffect, useMemo, useRef } from 'react';
 import type { FlowGraph } from '../../model/graph';
 import type { FlowDoc } from '../../model/types';
-import { processTypeName } from '../details/flow';
-import { triggerObject, triggerText } from '../details/start';
+import { startLine } from '../../describe/startLine';
 import type { LayoutData } from '../../state/store';
 import { isEmbed } from '../links';
 import { useApp, useAppStore } from '../storeContext';
@@ -81,13 +80,7 @@ interface Props {
 
 function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, labelsWas }: Props) {
   // Start shows what starts the flow: "Opportunity · A record is created or updated — after save".
-  const startDetail = useMemo(
-    () =>
-      [triggerObject(doc.start, doc), triggerText(doc.start, doc) ?? processTypeName(doc)]
-        .filter(Boolean)
-        .join(' · ') || undefined,
-    [doc],
-  );
+  const startDetail = useMemo(() => startLine(doc), [doc]);
   const { nodes, edges } = useMemo(
     () => toFlowElements(graph, layout, startDetail, filter, renamedFrom, labels, labelsWas),
     [graph, layout, startDetail, filter, renamedFrom, labels, labelsWas],

@@ -2,11 +2,11 @@ import { useId, useMemo, useState } from 'react';
 import { elementColor, elementKind } from '../../model/elements';
 import type { FlowGraph } from '../../model/graph';
 import type { FlowDoc, FlowElement } from '../../model/types';
-import { BADGE_TEXT, connectionsOf, edgeKindLabel, nodeIdOf, type Connection } from './connections';
-import { describeElement } from './element';
-import { processTypeName } from './flow';
+import { BADGE_TEXT, connectionsOf, edgeKindLabel, nodeIdOf, type Connection } from '../../describe/connections';
+import { describeElement } from '../../describe/element';
+import { processTypeName } from '../../describe/flow';
 import { SectionList } from './SectionList';
-import { describeStart } from './start';
+import { describeStart } from '../../describe/start';
 import './details.css';
 
 export interface DetailsPanelProps {
@@ -31,7 +31,7 @@ export function DetailsPanel({ element, doc, graph, onClose, onSelect }: Details
     () => (element === 'start' ? describeStart(doc.start, doc) : describeElement(element, doc)),
     [element, doc],
   );
-  const id = nodeIdOf(element, doc, graph);
+  const id = nodeIdOf(element, doc);
   const conn = useMemo(() => connectionsOf(id, graph), [id, graph]);
   const raw = isStart
     ? (doc.start ?? (doc.startElementReference ? { startElementReference: doc.startElementReference } : {}))

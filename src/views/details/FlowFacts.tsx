@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { FlowGraph } from '../../model/graph';
 import type { FlowDoc } from '../../model/types';
-import { describeFlow } from './flow';
+import { describeFlow } from '../../describe/flow';
 import { RowList } from './SectionList';
 import './details.css';
 

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import type { FlowDoc, FlowResource } from '../../model/types';
-import { describeResource, resourceGroupName, resourceSummary, resourceTypeName } from './resources';
+import { describeResource, resourceGroupName, resourceSummary, resourceTypeName } from '../../describe/resources';
 import { SectionList } from './SectionList';
 import './details.css';
 

@@ -1,4 +1,4 @@
-import type { Row, Section } from './types';
+import type { Row, Section } from '../../describe/types';
 
 type Level = 3 | 4 | 5;
 

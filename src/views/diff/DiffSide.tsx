@@ -3,7 +3,7 @@ import { elementIndex, START_ID } from '../../model/graph';
 import type { Comparison } from '../../state/store';
 import { statusMark, statusWord } from '../../render/status';
 import { selectComparison, selectSelection } from '../../state/store';
-import { DetailsPanel } from '../details/index';
+import { DetailsPanel } from '../details/DetailsPanel';
 import { useApp } from '../storeContext';
 import { ChangeList } from './ChangeList';
 import { PropertyChanges } from './PropertyChanges';

@@ -1,5 +1,4 @@
-import { processTypeName } from '../details/flow';
-import { triggerObject, triggerText } from '../details/start';
+import { startLine } from '../../describe/startLine';
 import type { AppState } from '../../state/store';
 
 /** The picture on screen as a standalone SVG (the renderer the CLI uses), or undefined before layout. */
@@ -12,9 +11,7 @@ export async function screenSvg(
   const flow = comparison?.after ?? s.flow;
   if (!flow) return undefined;
   const doc = flow.doc;
-  const startDetail =
-    [triggerObject(doc.start, doc), triggerText(doc.start, doc) ?? processTypeName(doc)].filter(Boolean).join(' · ') ||
-    undefined;
+  const startDetail = startLine(doc);
   const graph = comparison?.diff.graph ?? flow.graph;
   const renamedFrom = comparison
     ? new Map(comparison.diff.nodes.filter((n) => n.renamedFrom).map((n) => [n.id, n.renamedFrom as string]))

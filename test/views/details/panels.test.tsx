@@ -4,9 +4,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildGraph } from '../../../src/model/graph';
 import { parseFlow } from '../../../src/model/parse/index';
 import type { FlowDoc } from '../../../src/model/types';
-import { DetailsPanel, FlowFacts, ResourcesPanel } from '../../../src/views/details';
+import { DetailsPanel } from '../../../src/views/details/DetailsPanel';
+import { FlowFacts } from '../../../src/views/details/FlowFacts';
+import { ResourcesPanel } from '../../../src/views/details/ResourcesPanel';
 import { fixture } from '../../helpers/fixtures';
-import { element, flow } from './helpers';
+import { element, flow } from '../../describe/helpers';
 
 afterEach(cleanup);
 
@@ -58,9 +60,13 @@ describe('DetailsPanel', () => {
 
   it('marks unreachable elements', () => {
     const doc = flow(`
-    <start><locationX>0</locationX><locationY>0</locationY><connector><targetReference>A</targetReference></connector></start>
+    <start>
+        <locationX>0</locationX><locationY>0</locationY><connector><targetReference>A</targetReference></connector>
+    </start>
     <assignments><name>A</name><label>A</label><locationX>0</locationX><locationY>0</locationY></assignments>
-    <assignments><name>Lonely</name><label>Lonely</label><locationX>0</locationX><locationY>0</locationY></assignments>`);
+    <assignments>
+        <name>Lonely</name><label>Lonely</label><locationX>0</locationX><locationY>0</locationY>
+    </assignments>`);
     render(<DetailsPanel element={element(doc, 'Lonely')} doc={doc} graph={buildGraph(doc)} />);
     expect(screen.getByText('Unreachable')).toBeTruthy();
     expect(screen.getByText('None: nothing leads here')).toBeTruthy();
@@ -105,10 +111,20 @@ describe('DetailsPanel', () => {
 
 describe('ResourcesPanel', () => {
   const doc = flow(`
-    <variables><name>total</name><dataType>Currency</dataType><isCollection>false</isCollection><isInput>false</isInput><isOutput>true</isOutput><scale>2</scale></variables>
-    <variables><name>accounts</name><dataType>SObject</dataType><isCollection>true</isCollection><isInput>true</isInput><isOutput>false</isOutput><objectType>Account</objectType></variables>
-    <formulas><name>dueDate</name><dataType>Date</dataType><expression>{!$Flow.CurrentDate} + 5</expression></formulas>
-    <textTemplates><name>Body</name><isViewedAsPlainText>true</isViewedAsPlainText><text>Hello {!name}</text></textTemplates>`);
+    <variables>
+        <name>total</name><dataType>Currency</dataType><isCollection>false</isCollection>
+        <isInput>false</isInput><isOutput>true</isOutput><scale>2</scale>
+    </variables>
+    <variables>
+        <name>accounts</name><dataType>SObject</dataType><isCollection>true</isCollection>
+        <isInput>true</isInput><isOutput>false</isOutput><objectType>Account</objectType>
+    </variables>
+    <formulas>
+        <name>dueDate</name><dataType>Date</dataType><expression>{!$Flow.CurrentDate} + 5</expression>
+    </formulas>
+    <textTemplates>
+        <name>Body</name><isViewedAsPlainText>true</isViewedAsPlainText><text>Hello {!name}</text>
+    </textTemplates>`);
 
   it('groups resources by type with counts, each opening to its details', () => {
     render(<ResourcesPanel doc={doc} />);

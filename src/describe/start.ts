@@ -1,8 +1,8 @@
-import { asObjList, type FlowDoc, type Obj, type Value } from '../../model/types';
+import { asObjList, type FlowDoc, type Obj, type Value } from '../model/types';
 import { conditionsRow, filterSentence } from './conditions';
 import { genericRows, listSection, metadataSection } from './generic';
 import { nonEmpty, row, section, type Row, type Section } from './types';
-import { formatValue, txt, words } from './values';
+import { formatValue, lookup, txt, words } from './values';
 
 const RECORD_TRIGGERS: Record<string, string> = {
   Create: 'A record is created',
@@ -34,11 +34,12 @@ const PROCESS_TRIGGERS: Record<string, string> = {
 /** "A record is created or updated — after save", "On a schedule", or undefined for no trigger. */
 export function triggerText(start: Obj | undefined, doc: FlowDoc): string | undefined {
   const type = txt(start?.triggerType);
-  if (type && SAVE_TIMING[type]) {
+  const timing = type ? lookup(SAVE_TIMING, type) : undefined;
+  if (type && timing) {
     const what =
       words(RECORD_TRIGGERS, start?.recordTriggerType) ??
       (type === 'RecordBeforeDelete' ? 'A record is deleted' : 'A record changes');
-    return `${what} — ${SAVE_TIMING[type]}`;
+    return `${what} — ${timing}`;
   }
   if (type) return words(OTHER_TRIGGERS, type);
   const pmv = processValues(doc);

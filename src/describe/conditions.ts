@@ -1,4 +1,4 @@
-import { asObjList, type Obj, type Value } from '../../model/types';
+import { asObjList, type Obj, type Value } from '../model/types';
 import { row, type Row } from './types';
 import { formatValue, txt, words } from './values';
 

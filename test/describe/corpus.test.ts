@@ -1,12 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../../src/model/graph';
-import { parseFlow } from '../../../src/model/parse/index';
-import { describeElement, describeFlow, describeResource, describeStart } from '../../../src/views/details/describe';
-import type { Row, Section } from '../../../src/views/details/types';
+import { buildGraph } from '../../src/model/graph';
+import { parseFlow } from '../../src/model/parse/index';
+import { describeElement } from '../../src/describe/element';
+import { describeFlow } from '../../src/describe/flow';
+import { describeResource } from '../../src/describe/resources';
+import { describeStart } from '../../src/describe/start';
+import type { Row, Section } from '../../src/describe/types';
 
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 
 function corpusFiles(): string[] {
   if (!existsSync(path.join(CORPUS, 'flows')))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeElement } from '../../../src/views/details/describe';
+import { describeElement } from '../../src/describe/element';
 import { element, flow, lines } from './helpers';
 
 const decisionFlow = flow(`
@@ -72,7 +72,8 @@ describe('decisions', () => {
   });
   it('says when an outcome needs the record to change', () => {
     expect(out).toContain(
-      '  When to execute: Only if the record that triggered the flow to run is updated to meet the condition requirements',
+      '  When to execute: Only if the record that triggered the flow to run is updated ' +
+        'to meet the condition requirements',
     );
   });
   it('ends with the default outcome label', () => {

@@ -1,8 +1,7 @@
-import { asObjList, type Obj } from '../../model/types';
+import { asObjList, type Obj } from '../model/types';
 import { conditionsRow, sentenceOf } from './conditions';
-import type { Describer } from './describer';
 import { inputRows, listSection, outputRows, refRow } from './generic';
-import { row, section } from './types';
+import { row, section, type Describer } from './types';
 import { formatValue, richToPlain, txt, words } from './values';
 
 const ASSIGNMENT_OPERATORS: Record<string, string> = {
@@ -106,7 +105,9 @@ export const collectionProcessors: Describer = {
       'Sort',
       asObjList(d.sortOptions).map((o, i) => ({
         label: String(i + 1),
-        value: `${txt(o.sortField) ?? '(field)'}: ${txt(o.sortOrder) === 'Desc' ? 'Descending' : 'Ascending'}${o.doesPutEmptyStringAndNullFirst === 'true' ? ', empty and null values first' : ''}`,
+        value:
+          `${txt(o.sortField) ?? '(field)'}: ${txt(o.sortOrder) === 'Desc' ? 'Descending' : 'Ascending'}` +
+          (o.doesPutEmptyStringAndNullFirst === 'true' ? ', empty and null values first' : ''),
       })),
     ),
     listSection(

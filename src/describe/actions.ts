@@ -1,8 +1,7 @@
-import { asObjList, type Obj, type Value } from '../../model/types';
+import { asObjList, type Obj, type Value } from '../model/types';
 import { conditionsRow } from './conditions';
-import type { Describer } from './describer';
 import { inputRows, listSection, outputRows } from './generic';
-import { row, section, type Section } from './types';
+import { row, section, type Section, type Describer } from './types';
 import { formatValue, txt, words, yesNo } from './values';
 
 export const ACTION_TYPES: Record<string, string> = {

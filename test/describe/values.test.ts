@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conditionSentence, logicText } from '../../../src/views/details/conditions';
-import { formatNumber, formatValue, humanise, richToPlain } from '../../../src/views/details/values';
+import { conditionSentence, logicText } from '../../src/describe/conditions';
+import { formatNumber, formatValue, humanise, richToPlain } from '../../src/describe/values';
 
 describe('formatNumber', () => {
   it('groups thousands and drops a trailing .0', () => {

@@ -1,9 +1,9 @@
-import type { FlowGraph } from '../../model/graph';
-import { asObjList, type FlowDoc } from '../../model/types';
+import type { FlowGraph } from '../model/graph';
+import { asObjList, type FlowDoc } from '../model/types';
 import { strings } from './generic';
 import { triggerObject, triggerText } from './start';
 import { row, section, type Section } from './types';
-import { formatValue, txt, words } from './values';
+import { formatValue, lookup, txt, words } from './values';
 
 const PROCESS_TYPES: Record<string, string> = {
   Flow: 'Screen Flow',
@@ -42,7 +42,7 @@ const TRIGGERED: Record<string, string> = {
 export function processTypeName(doc: FlowDoc): string | undefined {
   const pt = txt(doc.properties.processType);
   const trigger = txt(doc.start?.triggerType);
-  const prefix = trigger ? TRIGGERED[trigger] : undefined;
+  const prefix = trigger ? lookup(TRIGGERED, trigger) : undefined;
   if (prefix && (pt === undefined || pt === 'AutoLaunchedFlow')) return `${prefix} Flow`;
   if (prefix && pt === 'Orchestrator') return `${prefix} Orchestration`;
   if (pt === 'Orchestrator') return 'Autolaunched Orchestration';
@@ -61,6 +61,8 @@ const STATUSES: Record<string, string> = {
   Obsolete: 'Obsolete (inactive)',
   InvalidDraft: 'Invalid draft',
 };
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The flow header's facts: the section title is the flow's label. */
 export function describeFlow(doc: FlowDoc, graph: FlowGraph): Section {
@@ -92,7 +94,11 @@ export function describeFlow(doc: FlowDoc, graph: FlowGraph): Section {
     row('Template', p.isTemplate === 'true' ? 'Yes' : undefined),
     row(
       'Size',
-      `${elements} element${elements === 1 ? '' : 's'}, ${graph.edges.length} connector${graph.edges.length === 1 ? '' : 's'}, ${doc.resources.length} resource${doc.resources.length === 1 ? '' : 's'}`,
+      [
+        count(elements, 'element'),
+        count(graph.edges.length, 'connector'),
+        count(doc.resources.length, 'resource'),
+      ].join(', '),
     ),
   );
 }

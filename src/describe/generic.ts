@@ -1,26 +1,8 @@
-import { asList, asObjList, isObj, type Obj, type Value } from '../../model/types';
+import { asList, asObjList, isObj, type Obj, type Value } from '../model/types';
+import { isConnectorField } from '../model/connectors';
+import { isValueSlot } from '../model/values';
 import { row, rows, section, type Row, type Section } from './types';
 import { formatReference, formatValue, humanise, txt, yesNo } from './values';
-
-/** Slots of a FlowElementReferenceOrValue: an object made only of these is one value, not a structure. */
-const VALUE_SLOTS = new Set([
-  'stringValue',
-  'numberValue',
-  'booleanValue',
-  'dateValue',
-  'dateTimeValue',
-  'elementReference',
-  'apexValue',
-  'sobjectValue',
-  'formulaExpression',
-  'formulaDataType',
-  'setupReference',
-  'setupReferenceType',
-  'transformValueReference',
-]);
-
-// Compare whole names: `defaultConnector` ends in "faultConnector".
-export const CONNECTOR_FIELD = /^(connector|connectors|[a-z]\w*Connector)$/;
 
 /** Fields every element has, shown by the panel header or not at all (coordinates, connectors). */
 export const COMMON_FIELDS: ReadonlySet<string> = new Set([
@@ -36,7 +18,7 @@ export function isValueObject(v: Value | undefined): v is Obj {
   return (
     isObj(v) &&
     Object.keys(v).length > 0 &&
-    Object.keys(v).every((k) => VALUE_SLOTS.has(k) || k === 'processMetadataValues')
+    Object.keys(v).every((k) => isValueSlot(k) || k === 'processMetadataValues')
   );
 }
 
@@ -58,7 +40,7 @@ function itemLabel(item: Obj, index: number): string {
 export function genericRows(obj: Obj, skip: ReadonlySet<string> = COMMON_FIELDS): Row[] {
   const out: Row[] = [];
   for (const [key, v] of Object.entries(obj)) {
-    if (skip.has(key) || CONNECTOR_FIELD.test(key) || key === 'processMetadataValues') continue;
+    if (skip.has(key) || isConnectorField(key) || key === 'processMetadataValues') continue;
     const r = genericRow(humanise(key), v);
     if (r) out.push(r);
   }
@@ -126,6 +108,12 @@ export function metadataSection(v: Value | undefined): Section | undefined {
     value: formatValue(m.value) ?? '(no value)',
   }));
   return items.length > 0 ? section('Process metadata values', items) : undefined;
+}
+
+/** " by Name" after a sort order; '' without a sort field. */
+export function byField(field: Value | undefined): string {
+  const f = txt(field);
+  return f ? ` by ${f}` : '';
 }
 
 /** Strings of a list field (queriedFields, choiceReferences). */

@@ -1,9 +1,8 @@
-import { asObjList, isObj, type Obj, type Value } from '../../model/types';
+import { asObjList, isObj, type Obj, type Value } from '../model/types';
 import { conditionsRow } from './conditions';
-import type { Describer } from './describer';
 import { inputRows, outputRows, strings } from './generic';
-import { row, rows, section, type Row } from './types';
-import { formatValue, richToPlain, short, txt, words } from './values';
+import { row, rows, section, type Row, type Describer } from './types';
+import { formatValue, lookup, richToPlain, short, txt, words } from './values';
 
 const FIELD_TYPES: Record<string, string> = {
   LargeTextArea: 'Long Text Area',
@@ -53,7 +52,7 @@ export function fieldTypeName(f: Obj): string {
   if (type === 'InputField') return words(INPUT_TYPES, f.dataType) ?? 'Input';
   if (type === 'ComponentInstance') {
     const ext = txt(f.extensionName);
-    return ext ? (COMPONENTS[ext] ?? `Component: ${ext}`) : 'Component';
+    return ext ? (lookup(COMPONENTS, ext) ?? `Component: ${ext}`) : 'Component';
   }
   return words(FIELD_TYPES, f.fieldType) ?? 'Field';
 }

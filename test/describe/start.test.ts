@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../../src/model/graph';
-import { describeFlow, describeStart, processTypeName, scheduledPathOffset } from '../../../src/views/details/describe';
-import { fixture } from '../../helpers/fixtures';
-import { parseFlow } from '../../../src/model/parse/index';
+import { buildGraph } from '../../src/model/graph';
+import { describeFlow, processTypeName } from '../../src/describe/flow';
+import { describeStart, scheduledPathOffset } from '../../src/describe/start';
+import { fixture } from '../helpers/fixtures';
+import { parseFlow } from '../../src/model/parse/index';
 import { flow, lines } from './helpers';
 
 const recordTriggered = flow(`
@@ -120,7 +121,8 @@ describe('describeStart', () => {
   });
   it('before-save and before-delete triggers', () => {
     const before = flow(
-      `<start><locationX>0</locationX><locationY>0</locationY><object>Account</object><recordTriggerType>Create</recordTriggerType><triggerType>RecordBeforeSave</triggerType></start>`,
+      `<start><locationX>0</locationX><locationY>0</locationY><object>Account</object>
+        <recordTriggerType>Create</recordTriggerType><triggerType>RecordBeforeSave</triggerType></start>`,
     );
     expect(lines(describeStart(before.start, before)).slice(1, 4)).toEqual([
       '  Trigger the flow when: A record is created — before save',
@@ -128,7 +130,8 @@ describe('describeStart', () => {
       '  Optimize the flow for: Fast Field Updates',
     ]);
     const del = flow(
-      `<start><locationX>0</locationX><locationY>0</locationY><object>Case</object><recordTriggerType>Delete</recordTriggerType><triggerType>RecordBeforeDelete</triggerType></start>`,
+      `<start><locationX>0</locationX><locationY>0</locationY><object>Case</object>
+        <recordTriggerType>Delete</recordTriggerType><triggerType>RecordBeforeDelete</triggerType></start>`,
     );
     expect(lines(describeStart(del.start, del))[1]).toBe(
       '  Trigger the flow when: A record is deleted — before delete',
@@ -162,11 +165,17 @@ describe('describeStart', () => {
   });
   it('a legacy Process Builder process: trigger from its metadata values, start element reference', () => {
     const doc = flow(`
-    <processMetadataValues><name>ObjectType</name><value><stringValue>Asset</stringValue></value></processMetadataValues>
-    <processMetadataValues><name>TriggerType</name><value><stringValue>onCreateOnly</stringValue></value></processMetadataValues>
+    <processMetadataValues>
+        <name>ObjectType</name><value><stringValue>Asset</stringValue></value>
+    </processMetadataValues>
+    <processMetadataValues>
+        <name>TriggerType</name><value><stringValue>onCreateOnly</stringValue></value>
+    </processMetadataValues>
     <processType>Workflow</processType>
     <startElementReference>myDecision</startElementReference>
-    <decisions><name>myDecision</name><label>myDecision</label><locationX>0</locationX><locationY>0</locationY></decisions>`);
+    <decisions>
+        <name>myDecision</name><label>myDecision</label><locationX>0</locationX><locationY>0</locationY>
+    </decisions>`);
     expect(lines(describeStart(doc.start, doc))).toEqual([
       '# Trigger',
       '  Trigger the flow when: Only when a record is created',
@@ -202,7 +211,10 @@ describe('describeFlow', () => {
     const type = (pt: string, trigger?: string) =>
       processTypeName(
         flow(
-          `<processType>${pt}</processType>${trigger ? `<start><locationX>0</locationX><locationY>0</locationY><triggerType>${trigger}</triggerType></start>` : ''}`,
+          `<processType>${pt}</processType>` +
+            (trigger
+              ? `<start><locationX>0</locationX><locationY>0</locationY><triggerType>${trigger}</triggerType></start>`
+              : ''),
         ),
       );
     expect(type('Flow')).toBe('Screen Flow');

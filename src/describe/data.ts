@@ -1,8 +1,7 @@
-import { asObjList, type Obj } from '../../model/types';
+import { asObjList, type Obj } from '../model/types';
 import { conditionsRow, filterSentence } from './conditions';
-import type { Describer } from './describer';
-import { inputRows, listSection, outputRows, refRow, strings } from './generic';
-import { row, section } from './types';
+import { byField, inputRows, listSection, outputRows, refRow, strings } from './generic';
+import { row, section, type Describer } from './types';
 import { formatReference, formatValue, txt, yesNo } from './values';
 
 const filtersRow = (d: Obj, label: string) => conditionsRow(label, d.filters, d.filterLogic, filterSentence);
@@ -30,7 +29,8 @@ export const recordLookups: Describer = {
       txt(d.sortOrder) || txt(d.sortField)
         ? row(
             'Sort',
-            `${txt(d.sortOrder) === 'Desc' ? 'Descending' : txt(d.sortOrder) === 'Asc' ? 'Ascending' : 'Not sorted'}${txt(d.sortField) ? ` by ${txt(d.sortField) as string}` : ''}`,
+            `${txt(d.sortOrder) === 'Desc' ? 'Descending' : txt(d.sortOrder) === 'Asc' ? 'Ascending' : 'Not sorted'}` +
+              byField(d.sortField),
           )
         : undefined,
       row(
@@ -138,7 +138,9 @@ export const transforms: Describer = {
       asObjList(d.transformValues).flatMap((tv) =>
         asObjList(tv.transformValueActions).map((a, i) => ({
           label: txt(a.outputFieldApiName) ?? String(i + 1),
-          value: `${txt(a.transformType) && txt(a.transformType) !== 'Map' ? `${txt(a.transformType) as string}: ` : ''}${formatValue(a.value) ?? ''}`,
+          value:
+            (txt(a.transformType) && txt(a.transformType) !== 'Map' ? `${txt(a.transformType) as string}: ` : '') +
+            (formatValue(a.value) ?? ''),
         })),
       ),
     ),

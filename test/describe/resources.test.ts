@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeResource, resourceSummary } from '../../../src/views/details/describe';
-import type { FlowResource } from '../../../src/model/types';
+import { describeResource, resourceGroupName, resourceKindName, resourceSummary } from '../../src/describe/resources';
+import { RESOURCE_ARRAYS } from '../../src/model/elements';
+import type { FlowResource } from '../../src/model/types';
 import { flow, lines } from './helpers';
 
 const doc = flow(`
@@ -150,5 +151,21 @@ describe('describeResource', () => {
       data: { name: 'x', value: { stringValue: 'v' }, enabled: 'true' },
     };
     expect(lines(describeResource(r))).toEqual(['# Custom Property', '  Value: "v"', '  Enabled: Yes']);
+  });
+  it('names every resource array the parser keeps, in one list the CLI shares', () => {
+    expect(Object.fromEntries([...RESOURCE_ARRAYS].map((t) => [t, resourceKindName(t)]))).toEqual({
+      variables: 'Variable',
+      constants: 'Constant',
+      formulas: 'Formula',
+      textTemplates: 'Text Template',
+      choices: 'Choice',
+      dynamicChoiceSets: 'Record Choice Set',
+      stages: 'Stage',
+      exitRules: 'Exit Rule',
+      customProperties: 'Custom Property',
+    });
+    expect(resourceKindName('constructor')).toBeUndefined();
+    expect(resourceKindName('__proto__')).toBeUndefined();
+    expect(resourceGroupName('constructor')).toBe('Constructors');
   });
 });

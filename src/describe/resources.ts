@@ -1,8 +1,8 @@
-import { isObj, type FlowResource, type Obj } from '../../model/types';
+import { isObj, type FlowResource, type Obj } from '../model/types';
 import { conditionsRow, filterSentence } from './conditions';
-import { genericRows, listSection, metadataSection, outputRows, refRow } from './generic';
+import { byField, genericRows, listSection, metadataSection, outputRows, refRow } from './generic';
 import { nonEmpty, row, section, type Row, type Section } from './types';
-import { formatValue, humanise, richToPlain, txt, words, yesNo } from './values';
+import { formatValue, humanise, lookup, richToPlain, txt, words, yesNo } from './values';
 
 const DATA_TYPES: Record<string, string> = {
   String: 'Text',
@@ -26,6 +26,7 @@ export function dataTypeText(d: Obj): string | undefined {
   return `${base}${d.isCollection === 'true' ? ' collection' : ''}${of ? ` (${of})` : ''}`;
 }
 
+/** Builder's word for each resource array (model/elements.ts RESOURCE_ARRAYS): the one list. */
 const RESOURCE_TYPES: Record<string, string> = {
   variables: 'Variable',
   constants: 'Constant',
@@ -38,18 +39,25 @@ const RESOURCE_TYPES: Record<string, string> = {
   customProperties: 'Custom Property',
 };
 
+/** Builder's word for a resource array ("Variable", "Record Choice Set"); undefined for an array it does not know. */
+export function resourceKindName(type: string): string | undefined {
+  return lookup(RESOURCE_TYPES, type);
+}
+
 /** Builder's name for a resource's kind; a choice set says which of the three it is. */
 export function resourceTypeName(r: FlowResource): string {
   if (r.type === 'dynamicChoiceSets') {
     if (txt(r.data.picklistField)) return 'Picklist Choice Set';
     if (txt(r.data.collectionReference)) return 'Collection Choice Set';
   }
-  return RESOURCE_TYPES[r.type] ?? humanise(r.type).replace(/s$/, '');
+  return resourceKindName(r.type) ?? humanise(r.type).replace(/s$/, '');
 }
 
 /** Builder's plural heading for a resource array. */
 export function resourceGroupName(type: string): string {
-  return type === 'dynamicChoiceSets' ? 'Choice Sets' : `${RESOURCE_TYPES[type] ?? humanise(type).replace(/s$/, '')}s`;
+  return type === 'dynamicChoiceSets'
+    ? 'Choice Sets'
+    : `${resourceKindName(type) ?? humanise(type).replace(/s$/, '')}s`;
 }
 
 /** One short line for a resource list: its type, or a formula's result type. */
@@ -58,8 +66,10 @@ export function resourceSummary(r: FlowResource): string {
   if (r.type === 'stages') return txt(d.label) ?? '';
   if (r.type === 'choices')
     return txt(d.choiceText) ? `"${short(richToPlain(txt(d.choiceText) as string))}"` : (dataTypeText(d) ?? '');
-  if (r.type === 'dynamicChoiceSets')
-    return `${resourceTypeName(r)}${(txt(d.object) ?? txt(d.picklistObject)) ? ` (${(txt(d.object) ?? txt(d.picklistObject)) as string})` : ''}`;
+  if (r.type === 'dynamicChoiceSets') {
+    const object = txt(d.object) ?? txt(d.picklistObject);
+    return `${resourceTypeName(r)}${object ? ` (${object})` : ''}`;
+  }
   if (r.type === 'textTemplates') return d.isViewedAsPlainText === 'true' ? 'Plain text' : 'Rich text';
   return dataTypeText(d) ?? resourceTypeName(r);
 }
@@ -140,7 +150,7 @@ const DESCRIBE: Record<string, Describe> = {
       row(
         'Sort',
         txt(d.sortOrder) || txt(d.sortField)
-          ? `${txt(d.sortOrder) === 'Desc' ? 'Descending' : 'Ascending'}${txt(d.sortField) ? ` by ${txt(d.sortField) as string}` : ''}`
+          ? `${txt(d.sortOrder) === 'Desc' ? 'Descending' : 'Ascending'}${byField(d.sortField)}`
           : undefined,
       ),
       row('Limit', txt(d.limit)),
@@ -162,7 +172,7 @@ const COMMON = ['name', 'description', 'processMetadataValues'];
 /** A resource's settings in Builder's words; unknown fields and resource types as readable rows. */
 export function describeResource(r: FlowResource): Section[] {
   const d = r.data;
-  const known = DESCRIBE[r.type];
+  const known = lookup(DESCRIBE, r.type);
   const main = section(resourceTypeName(r), ...(known?.rows(d) ?? []), row('Description', txt(d.description)));
   const other = genericRows(d, new Set([...COMMON, ...(known?.keys ?? [])]));
   const sections = nonEmpty([

@@ -1,4 +1,4 @@
-import { str, type Obj, type Value } from '../../model/types';
+import { str, type Obj, type Value } from '../model/types';
 
 /** "1000000" → "1,000,000"; "1000000.0" → "1,000,000"; "-1234.50" → "-1,234.5". Not locale-dependent. */
 export function formatNumber(text: string): string {
@@ -38,11 +38,19 @@ export function humanise(text: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/**
+ * A table's entry for a flow-supplied key. Own entries only: a value or name such as "constructor" or
+ * "__proto__" is an unknown key, never a member of Object.prototype.
+ */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** A known enum value in Builder's words, else a humanised fallback; absent stays absent. */
 export function words(table: Record<string, string>, v: Value | undefined): string | undefined {
   const s = str(v);
   if (s === undefined) return undefined;
-  return table[s] ?? humanise(s);
+  return lookup(table, s) ?? humanise(s);
 }
 
 // $GlobalConstant references read as the constant they name.
@@ -54,7 +62,7 @@ const GLOBAL_CONSTANTS: Record<string, string> = {
 };
 
 export function formatReference(ref: string): string {
-  return GLOBAL_CONSTANTS[ref] ?? `{!${ref}}`;
+  return lookup(GLOBAL_CONSTANTS, ref) ?? `{!${ref}}`;
 }
 
 /**
@@ -78,8 +86,10 @@ export function formatValue(v: Value | undefined): string | undefined {
   if (s('dateValue') !== undefined) return s('dateValue');
   if (s('dateTimeValue') !== undefined) return s('dateTimeValue');
   if (s('formulaExpression') !== undefined) return `Formula: ${s('formulaExpression') as string}`;
-  if (s('setupReference') !== undefined)
-    return `${s('setupReference') as string}${s('setupReferenceType') ? ` (${s('setupReferenceType') as string})` : ''}`;
+  if (s('setupReference') !== undefined) {
+    const type = s('setupReferenceType');
+    return `${s('setupReference') as string}${type ? ` (${type})` : ''}`;
+  }
   if (s('apexValue') !== undefined) return s('apexValue');
   if (s('transformValueReference') !== undefined) return formatReference(s('transformValueReference') as string);
   // Anything else (sobjectValue, a future slot): "slot: value" pairs, never JSON.

@@ -1,6 +1,6 @@
-import { parseFlow } from '../../../src/model/parse/index';
-import type { FlowDoc, FlowElement } from '../../../src/model/types';
-import type { Row, Section } from '../../../src/views/details/types';
+import { parseFlow } from '../../src/model/parse/index';
+import type { FlowDoc, FlowElement } from '../../src/model/types';
+import type { Row, Section } from '../../src/describe/types';
 
 /** A hand-written flow: the body goes inside <Flow>; parsed with the real parser so values are normalised. */
 export function flow(body: string, fileName = 'Test_Flow.flow-meta.xml'): FlowDoc {

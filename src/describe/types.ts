@@ -1,3 +1,5 @@
+import type { FlowDoc, FlowElement, Obj } from '../model/types';
+
 /**
  * What the details and resources panels show, as plain data: sections of labelled rows. The describe
  * functions build these from a FlowDoc (pure, no React, no HTML); the components render every string
@@ -42,4 +44,13 @@ export function section(title: string, ...items: (Row | undefined | (Row | undef
 /** Sections that have at least one row. */
 export function nonEmpty(sections: (Section | undefined)[]): Section[] {
   return sections.filter((s): s is Section => s !== undefined && s.rows.length > 0);
+}
+
+/**
+ * A typed description of one element type: the fields it explains (`keys`) and how. Fields an element
+ * has beyond `keys` (a newer API version, a rare option) are still shown, under "Other settings".
+ */
+export interface Describer {
+  keys: readonly string[];
+  describe(data: Obj, el: FlowElement, doc: FlowDoc): (Section | undefined)[];
 }

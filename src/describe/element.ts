@@ -1,12 +1,12 @@
-import { elementKind } from '../../model/elements';
-import type { FlowDoc, FlowElement } from '../../model/types';
+import { elementKind } from '../model/elements';
+import type { FlowDoc, FlowElement } from '../model/types';
 import { actionCalls, apexPluginCalls, orchestratedStages, steppedStages, subflows } from './actions';
 import { recordCreates, recordDeletes, recordLookups, recordRollbacks, recordUpdates, transforms } from './data';
-import type { Describer } from './describer';
 import { COMMON_FIELDS, genericRows, metadataSection } from './generic';
 import { assignments, collectionProcessors, customErrors, decisions, experiments, loops, waits } from './logic';
 import { screens } from './screen';
-import { nonEmpty, row, section, type Section } from './types';
+import { nonEmpty, row, section, type Section, type Describer } from './types';
+import { lookup } from './values';
 
 const DESCRIBERS: Record<string, Describer> = {
   actionCalls,
@@ -39,7 +39,7 @@ const DESCRIBERS: Record<string, Describer> = {
  * well-formed FlowDocs.
  */
 export function describeElement(el: FlowElement, doc: FlowDoc): Section[] {
-  const describer = DESCRIBERS[el.type];
+  const describer = lookup(DESCRIBERS, el.type);
   const typed = describer ? nonEmpty(describer.describe(el.data, el, doc)) : [];
   const skip = new Set([...COMMON_FIELDS, ...(describer?.keys ?? [])]);
   const other = genericRows(el.data, skip);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, type EdgeKind, type GraphEdge } from '../../../src/model/graph';
-import { connectionsOf, edgeKindLabel, nodeIdOf } from '../../../src/views/details/connections';
+import { buildGraph, type EdgeKind, type GraphEdge } from '../../src/model/graph';
+import { connectionsOf, edgeKindLabel, nodeIdOf } from '../../src/describe/connections';
 import { flow } from './helpers';
 
 describe('connections', () => {
@@ -29,15 +29,20 @@ describe('connections', () => {
 
   it('finds the graph node of a duplicate-named element by position', () => {
     const doc = flow(`
-    <start><locationX>0</locationX><locationY>0</locationY><connector><targetReference>A</targetReference></connector></start>
-    <assignments><name>A</name><label>First</label><locationX>0</locationX><locationY>0</locationY><connector><targetReference>Nowhere</targetReference></connector></assignments>
+    <start>
+        <locationX>0</locationX><locationY>0</locationY><connector><targetReference>A</targetReference></connector>
+    </start>
+    <assignments>
+        <name>A</name><label>First</label><locationX>0</locationX><locationY>0</locationY>
+        <connector><targetReference>Nowhere</targetReference></connector>
+    </assignments>
     <assignments><name>A</name><label>Second</label><locationX>0</locationX><locationY>0</locationY></assignments>`);
     const graph = buildGraph(doc);
     const [first, second] = doc.elements;
     if (!first || !second) throw new Error('fixture');
-    expect(nodeIdOf(first, doc, graph)).toBe('A');
-    expect(nodeIdOf(second, doc, graph)).toBe('A~2');
-    expect(nodeIdOf('start', doc, graph)).toBe('$start');
+    expect(nodeIdOf(first, doc)).toBe('A');
+    expect(nodeIdOf(second, doc)).toBe('A~2');
+    expect(nodeIdOf('start', doc)).toBe('$start');
     const c = connectionsOf('A', graph);
     expect(c.badges).toEqual(['missingTarget']);
     expect(c.outgoing.map((o) => o.otherId)).toEqual(['Nowhere']);

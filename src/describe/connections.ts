@@ -1,16 +1,10 @@
-import { assertNever, START_ID, type FlowGraph, type GraphEdge, type GraphNode } from '../../model/graph';
-import type { FlowDoc, FlowElement } from '../../model/types';
+import { assertNever, elementIndex, START_ID, type FlowGraph, type GraphEdge, type GraphNode } from '../model/graph';
+import type { FlowDoc, FlowElement } from '../model/types';
 
-/**
- * The graph node of an element. Usually its name; an element whose name repeats gets `name~2`… in the
- * graph, so find it by position (buildGraph adds one node per element, in document order, after $start).
- */
-export function nodeIdOf(el: FlowElement | 'start', doc: FlowDoc, graph: FlowGraph): string {
+/** The graph node of an element (buildGraph's ids: its name, or `Name~2`… for a repeated name). */
+export function nodeIdOf(el: FlowElement | 'start', doc: FlowDoc): string {
   if (el === 'start') return START_ID;
-  const index = doc.elements.indexOf(el);
-  const elementNodes = graph.nodes.filter((n) => n.type !== 'start' && n.type !== 'missing');
-  const node = index >= 0 ? elementNodes[index] : undefined;
-  return node && (node.id === el.name || node.id.startsWith(`${el.name}~`)) ? node.id : el.name;
+  return elementIndex(doc).nodeIdOf(el) ?? el.name;
 }
 
 /** "Outcome: Over 1M", "Fault", "For Each": how Builder labels a connector. */
