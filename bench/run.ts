@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { diffRows } from './diff';
 import { layoutGraph } from '../src/layout/layout';
 import type { LayoutOptions, LayoutResult } from '../src/layout/types';
-import { generateFlow } from '../src/model/generate';
+import { generateFlow } from '../test/support/generate';
 import { buildGraph, type FlowGraph } from '../src/model/graph';
 import { parseFlow } from '../src/model/parse/index';
 import type { FlowDoc } from '../src/model/types';

@@ -12,8 +12,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
-import { mutateFlow } from '../src/model/diff/mutate';
-import { generateFlow } from '../src/model/generate';
+import { mutateFlow } from '../test/support/mutate';
+import { generateFlow } from '../test/support/generate';
 import { parseFlow } from '../src/model/parse/index';
 import { docToMetadata } from '../src/share/metadata';
 

@@ -1,6 +1,7 @@
 /** One element card as the canvas draws it (views/canvas/FlowNode.tsx + canvas.css), in SVG. */
 import type { NodeStatus } from '../model/diff/types';
-import { elementColor, elementKind } from '../model/elements';
+import { elementKind } from '../model/elements';
+import { elementColor } from './elementLook';
 import type { GraphNode } from '../model/graph';
 import { ICON_PATHS } from './icons';
 import type { SvgBox } from './svg';

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateFlow } from '../../src/model/generate';
+import { generateFlow } from '../support/generate';
 import { diffFlows } from '../../src/model/index';
 import { parseFlow } from '../../src/model/parse/index';
 import { decodeLink } from '../../src/share/link';

@@ -1,7 +1,7 @@
 /** Small graph builders and loaders for the layout tests. */
 import type { EdgeKind, FlowGraph } from '../../src/model/graph';
 import { buildGraph } from '../../src/model/graph';
-import { generateFlow } from '../../src/model/generate';
+import { generateFlow } from '../support/generate';
 import { parseFlow } from '../../src/model/parse/index';
 import type { LayoutGraphInput, LayoutResult } from '../../src/layout/types';
 

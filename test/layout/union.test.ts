@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { layoutGraph } from '../../src/layout/layout';
 import { diffFlows } from '../../src/model/diff/index';
-import { mutateFlow } from '../../src/model/diff/mutate';
-import { generateFlow } from '../../src/model/generate';
+import { mutateFlow } from '../support/mutate';
+import { generateFlow } from '../support/generate';
 import { parseFlow } from '../../src/model/parse/index';
 import type { FlowDoc } from '../../src/model/types';
 import { corpusPairs, readCorpus } from '../helpers/corpus';

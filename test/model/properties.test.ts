@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateFlow } from '../../src/model/generate';
+import { generateFlow } from '../support/generate';
 import { buildGraph } from '../../src/model/graph';
 import { parseFlow } from '../../src/model/parse/index';
 import { readCorpus } from '../helpers/corpus';

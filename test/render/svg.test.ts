@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { layoutGraph } from '../../src/layout/layout';
 import type { DiffGraph } from '../../src/model/diff/types';
 import type { FlowGraph } from '../../src/model/graph';
-import { generateFlow } from '../../src/model/generate';
+import { generateFlow } from '../support/generate';
 import { renderSvg } from '../../src/render/svg';
 import { esc } from '../../src/render/text';
 import { corpusFiles, flowFileName, readCorpus } from '../helpers/corpus';

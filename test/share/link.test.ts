@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { diffFlows } from '../../src/model/diff/index';
 import { buildGraph } from '../../src/model/graph';
-import { generateFlow } from '../../src/model/generate';
+import { generateFlow } from '../support/generate';
 import { compress } from '../../src/share/codec';
 import { buildLink, decodeLink, inlineRef } from '../../src/share/link';
 import { shareableDoc } from '../../src/share/metadata';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildGraph } from '../../src/model/graph';
-import { generateFlow } from '../../src/model/generate';
+import { generateFlow } from '../support/generate';
 import { docToMetadata, shareableDoc } from '../../src/share/metadata';
 import { corpusFiles, flowFileName, readCorpus } from '../helpers/corpus';
 import { parse } from './helpers';

@@ -1,6 +1,6 @@
 import { useStore } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
-import { elementColor } from '../../model/elements';
+import { elementColor } from '../../render/elementLook';
 import { EDGE_STATUS_COLOR, statusColor } from '../../render/status';
 import type { FlowGraph } from '../../model/graph';
 import type { LayoutData } from '../../state/store';

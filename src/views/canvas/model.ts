@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
-import { elementColor, elementKind } from '../../model/elements';
+import { elementKind } from '../../model/elements';
+import { elementColor } from '../../render/elementLook';
 import type { EdgeStatus, NodeStatus } from '../../model/diff/types';
 import type { EdgeKind, FlowGraph, GraphNode } from '../../model/graph';
 

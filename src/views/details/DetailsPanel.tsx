@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { elementColor, elementKind } from '../../model/elements';
+import { elementKind } from '../../model/elements';
+import { elementColor } from '../../render/elementLook';
 import type { FlowGraph } from '../../model/graph';
 import type { FlowDoc, FlowElement } from '../../model/types';
 import { BADGE_TEXT, connectionsOf, edgeKindLabel, nodeIdOf, type Connection } from '../../describe/connections';

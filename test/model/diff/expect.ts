@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { isEmptyDiff } from '../../../src/model/diff/index';
-import type { ExpectedDiff } from '../../../src/model/diff/mutate';
+import type { ExpectedDiff } from '../../support/mutate';
 import type { FlowDiff } from '../../../src/model/diff/types';
 import { buildGraph } from '../../../src/model/graph';
 import { isObj, type FlowDoc, type Obj, type Value } from '../../../src/model/types';

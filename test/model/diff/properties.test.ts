@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffFlows } from '../../../src/model/diff/index';
-import { MUTATION_KINDS, mutateFlow } from '../../../src/model/diff/mutate';
-import { generateFlow } from '../../../src/model/generate';
+import { MUTATION_KINDS, mutateFlow } from '../../support/mutate';
+import { generateFlow } from '../../support/generate';
 import { buildGraph } from '../../../src/model/graph';
 import { readCorpus } from '../../helpers/corpus';
 import { parseDoc } from './helpers';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffFlows } from '../../../src/model/diff/index';
-import { mutateFlow } from '../../../src/model/diff/mutate';
+import { mutateFlow } from '../../support/mutate';
 import { reverseDiff } from '../../../src/model/diff/reverse';
 import type { FlowDiff } from '../../../src/model/diff/types';
-import { generateFlow } from '../../../src/model/generate';
+import { generateFlow } from '../../support/generate';
 import { corpusPairs, readCorpus } from '../../helpers/corpus';
 import { fixturePair, parseDoc } from './helpers';
 

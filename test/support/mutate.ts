@@ -1,8 +1,8 @@
-import { START_ID, buildGraph, type EdgeKind } from '../graph';
-import { isConnectorField } from '../connectors';
-import { isObj, str, type FlowDoc, type FlowElement, type Obj } from '../types';
-import type { PropertyChange } from './types';
-import { rng } from '../generate';
+import { START_ID, buildGraph, type EdgeKind } from '../../src/model/graph';
+import { isConnectorField } from '../../src/model/connectors';
+import { isObj, str, type FlowDoc, type FlowElement, type Obj } from '../../src/model/types';
+import type { PropertyChange } from '../../src/model/diff/types';
+import { rng } from './generate';
 
 /**
  * Random, independent edits of a flow with the diff each one must produce, for the differ's property
