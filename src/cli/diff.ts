@@ -4,10 +4,7 @@
  * default a short summary for a terminal. Exit codes as `graph`: 0 ok (differences or not), 1 bad
  * input, 2 bad usage.
  */
-import { elementKind } from '../model/elements';
-import { diffFlows } from '../model/diff/index';
-import type { FlowDiff } from '../model/diff/types';
-import { START_ID } from '../model/graph';
+import { elementKind, diffFlows, type FlowDiff, START_ID } from '../index';
 import { diffMarkdown, valueText } from './diffMarkdown';
 import { loadFlowFile, parseArgs, type CliIo } from './run';
 

@@ -1,17 +1,21 @@
+import {
+  resourceKindName,
+  elementKind,
+  START_ID,
+  type ChangeStatus,
+  type FlowDiff,
+  type NodeDiff,
+  type PropertyChange,
+  STATUS_LOOK,
+  type Value,
+  isValueSlot,
+} from '../index';
 /**
  * A flow diff as Markdown for a PR comment (`flowscope diff --md`, reused by `flowscope pr`): a counts
  * line, then tables of elements, connectors, resources and flow properties that changed. Labels, values
  * and names come from the flow files, so every piece of text is escaped: no HTML, links, images, table
  * breaks or @mentions get through.
  */
-import { resourceKindName } from '../describe/resources';
-import { elementKind } from '../model/elements';
-import { START_ID } from '../model/graph';
-import type { ChangeStatus } from '../model/diff/changes';
-import type { FlowDiff, NodeDiff, PropertyChange } from '../model/diff/types';
-import { STATUS_LOOK } from '../render/status';
-import type { Value } from '../model/types';
-import { isValueSlot } from '../model/values';
 
 export interface DiffMarkdownOptions {
   /** Heading text (escaped here); none when absent. */

@@ -5,8 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { buildLink } from '../share/link';
-import { DIFF_MODES, type DiffMode, type FlowRef, type LinkState } from '../share/types';
+import { buildLink, DIFF_MODES, type DiffMode, type FlowRef, type LinkState } from '../index';
 import { flag } from './render';
 import { parseArgs, type CliIo } from './run';
 

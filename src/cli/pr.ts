@@ -7,9 +7,17 @@
  * --raw-base (e.g. https://raw.githubusercontent.com/OWNER/REPO — short links; public repos only,
  * since the page fetches them without credentials). Never longer than --limit (default 65,536).
  */
-import { buildGraph, diffFlows, parseFlow, type FlowDoc } from '../model/index';
-import { COMMENT_LIMIT, buildLink, inlineRef } from '../share/link';
-import type { FlowRef, LinkState } from '../share/types';
+import {
+  buildGraph,
+  diffFlows,
+  parseFlow,
+  type FlowDoc,
+  COMMENT_LIMIT,
+  buildLink,
+  inlineRef,
+  type FlowRef,
+  type LinkState,
+} from '../index';
 import { changedFiles, commitOf, fileAt, mergeBase, type ChangedFile } from './git';
 import { diffMarkdown } from './diffMarkdown';
 import { composeComment, type PrRow } from './prMarkdown';

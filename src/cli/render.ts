@@ -4,10 +4,7 @@
  * renderer as the browser's "Export SVG". Without -o the SVG goes to stdout.
  */
 import { writeFile } from 'node:fs/promises';
-import { layoutGraph } from '../layout/layout';
-import { buildGraph, diffFlows, type FlowDoc } from '../model/index';
-import { renderSvg } from '../render/svg';
-import { startLine } from '../describe/startLine';
+import { layoutGraph, buildGraph, diffFlows, type FlowDoc, renderSvg, startLine } from '../index';
 import { loadFlowFile, parseArgs, type CliIo } from './run';
 
 export const RENDER_USAGE = [

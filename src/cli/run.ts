@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { buildGraph, elementKind, parseFlow, type FlowGraph } from '../model/index';
+import { buildGraph, elementKind, parseFlow, type FlowGraph } from '../index';
 
 const USAGE = `Usage: flowscope <command> [options]
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFlow } from '../support/generate';
-import { diffFlows } from '../../src/model/index';
+import { diffFlows } from '../../src/index';
 import { parseFlow } from '../../src/model/parse/index';
 import { decodeLink } from '../../src/share/link';
 import { shareableDoc } from '../../src/share/metadata';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildGraph, parseFlow } from '../../src/model/index';
+import { buildGraph, parseFlow } from '../../src/index';
 import { SourceError } from '../../src/sources/redact';
 import { apiVersionOf, connect, instanceOrigin, type OrgClient } from '../../src/sources/salesforce';
 import { readCorpus } from '../helpers/corpus';

@@ -1,0 +1,72 @@
+/**
+ * Flowscope as a library: the one entry for an embedder, a script or the CLI (`package.json` "exports").
+ * Everything here is pure TypeScript and runs in Node and in a browser, except `layoutGraph`, which runs
+ * ELK in-process (Node; the app lays out in a Web Worker instead). See docs/architecture.md.
+ *
+ *   const parsed = parseFlow(xmlOrJson);                 // { ok: true, doc } | { ok: false, error }
+ *   const graph = buildGraph(parsed.doc);                // the `graph --json` contract
+ *   const diff = diffFlows(before, after);               // the `diff --json` contract, docs/diff-format.md
+ *   const svg = renderSvg(graph, await layoutGraph(graph), { title, startLine: startLine(doc) });
+ *   const link = await buildLink({ v: 1, route: 'view', a: inlineRef(doc) }, 'https://your.site/flowscope/');
+ *   const back = await decodeLink(link.url);
+ */
+
+// The flow model: text → FlowDoc → FlowGraph.
+export { buildDoc, parseFlow, type ParseOptions } from './model/parse/index';
+export type {
+  FlowDoc,
+  FlowElement,
+  FlowOrigin,
+  FlowResource,
+  Obj,
+  ParseError,
+  ParseResult,
+  RecordChoice,
+  Value,
+} from './model/types';
+export {
+  buildGraph,
+  elementIndex,
+  START_ID,
+  type EdgeKind,
+  type ElementIndex,
+  type FlowGraph,
+  type FlowHeader,
+  type GraphEdge,
+  type GraphNode,
+} from './model/graph';
+export { ALL_KINDS, elementKind, type Category, type ElementKind } from './model/elements';
+export { isValueSlot, VALUE_SLOTS } from './model/values';
+
+// Two versions compared (docs/diff-format.md).
+export { diffFlows, isEmptyDiff } from './model/diff/index';
+export { reverseDiff } from './model/diff/reverse';
+export {
+  changeList,
+  type ChangeGroup,
+  type ChangeItem,
+  type ChangeStatus,
+  type ChangeWords,
+} from './model/diff/changes';
+export type * from './model/diff/types';
+
+// In Flow Builder's words.
+export { describeElement } from './describe/element';
+export { flowPropertyName } from './describe/properties';
+export { resourceKindName } from './describe/resources';
+export { startLine } from './describe/startLine';
+export type { Row, Section } from './describe/types';
+
+// Positions (Node), pictures, links.
+export { layoutGraph, type LayoutOptions, type LayoutResult } from './layout/layout';
+export { renderSvg, type SvgOptions } from './render/svg';
+export { STATUS_LOOK, statusWord, type StatusLook } from './render/status';
+export {
+  buildLink,
+  COMMENT_LIMIT,
+  decodeLink,
+  inlineRef,
+  type BuiltLink,
+  type DecodedLink,
+} from './share/link';
+export { DIFF_MODES, type DiffMode, type FlowRef, type LinkState, type Route } from './share/types';
