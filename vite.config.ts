@@ -18,8 +18,8 @@ export default defineConfig({
               test: new RegExp(
                 [
                   '[\\\\/]src[\\\\/](model[\\\\/](parse|graph|elements|types)',
-                  // The store and the slices it is made of.
-                  'state[\\\\/](store|flows)',
+                  // The store and the slices it is made of (their sources load on first use, not here).
+                  'state[\\\\/](store|flows|links|loading|org|defaults)',
                   'render[\\\\/](path|icons)',
                   'views[\\\\/](storeContext|links|lazyParts|preloadable|components[\\\\/]SideTabs',
                   'details[\\\\/](flow|start|conditions|values|FlowFacts|SectionList)))',

@@ -29,6 +29,7 @@ type FlowSlice = Pick<
   | 'load'
   | 'chooseRecord'
   | 'dismissError'
+  | 'reportError'
   | 'select'
   | 'compare'
   | 'compareWith'
@@ -121,6 +122,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       if (flow) get().load(flow.text, flow.source, index);
     },
     dismissError: () => set({ error: undefined }),
+    reportError: (error) => set({ error }),
     select: (id) => {
       // In a comparison, selecting a changed element (click, search, link) moves "n of N" to it too.
       const at =

@@ -3,9 +3,16 @@ import type { FlowGraph } from '../model/graph';
 import type { FlowDoc } from '../model/types';
 import type { FlowDiff } from '../model/diff/types';
 import { flowSlice } from './flows';
+import { linkSlice } from './links';
+import { loadingSlice } from './loading';
+import { orgSlice } from './org';
 import type { AppState, StoreDeps } from './types';
 
-/** The app's state and its actions, one store per page; the layout and the differ come in through `deps`. */
+/**
+ * The app's state and its use-cases (load, compare, open a link or an org version…), one store per page.
+ * Views render its state and call its actions; the sources, the link codec, the layout and the differ
+ * come in through `createAppStore(deps)`, the real ones by default.
+ */
 export type * from './types';
 
 /** The differ, loaded on first use: a page opened on one flow does not pay for it. */
@@ -40,6 +47,9 @@ export type AppStore = ReturnType<typeof createAppStore>;
 export function createAppStore(deps: StoreDeps = {}) {
   return createStore<AppState>()((set, get) => ({
     ...flowSlice(set, get, deps),
+    ...loadingSlice(get, deps),
+    ...linkSlice(get, deps),
+    ...orgSlice(set, get, deps),
   }));
 }
 
@@ -49,3 +59,4 @@ export const selectError = (s: AppState) => s.error;
 export const selectSelection = (s: AppState) => s.selection;
 export const selectLayout = (s: AppState) => s.layout;
 export const selectComparison = (s: AppState) => s.comparison;
+export const selectOrg = (s: AppState) => s.org;
