@@ -1,6 +1,5 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { SAMPLES } from '../../samples/index';
-import { readFileText } from '../../sources/file';
 import { useAppStore } from '../storeContext';
 import type { OnCompare, OnOpen } from '../sources/types';
 
@@ -29,7 +28,7 @@ export function LoadBar() {
 
   const openFiles = async (files: FileList | null) => {
     const file = files?.[0];
-    if (file) await loadFile(store, file);
+    if (file) await store.getState().loadFile(file);
     if (fileInput.current) fileInput.current.value = '';
   };
 
@@ -114,10 +113,4 @@ export function LoadBar() {
       )}
     </div>
   );
-}
-
-export async function loadFile(store: ReturnType<typeof useAppStore>, file: File) {
-  const read = await readFileText(file);
-  if (read.ok) store.getState().load(read.text, { kind: 'file', name: read.name });
-  else store.setState({ error: { message: read.message, hint: read.hint, source: { kind: 'file', name: read.name } } });
 }
