@@ -90,9 +90,14 @@ describe('a Salesforce org through the Tooling API', () => {
     await s.page.getByRole('button', { name: 'Org…' }).click();
     const versions = s.page.getByRole('region', { name: 'Versions of Adopter Profile: Create new Adopter Profile' });
     await versions.getByRole('button', { name: 'Compare version 1 → 2' }).click();
+    // The two names in order (the arrow between them is aria-hidden, with a visually hidden "with" beside it).
+    const versionsShown = s.page.locator('.diff-versions');
     await expect
-      .poll(() => s.page.locator('.diff-versions').textContent())
-      .toBe('Comparing Adopter_Profile_Create_new_Adopter_Profile v1 → Adopter_Profile_Create_new_Adopter_Profile v2');
+      .poll(() => versionsShown.locator('strong').allTextContents())
+      .toEqual(['Adopter_Profile_Create_new_Adopter_Profile v1', 'Adopter_Profile_Create_new_Adopter_Profile v2']);
+    expect(await versionsShown.getAttribute('title')).toBe(
+      'Adopter_Profile_Create_new_Adopter_Profile v1 → Adopter_Profile_Create_new_Adopter_Profile v2',
+    );
     await expect.poll(() => s.page.locator('.react-flow__node [data-status="added"]').count()).toBeGreaterThan(0);
     expect(await s.page.locator('.react-flow__node [data-status="removed"]').count()).toBeGreaterThan(0);
     await screenshot(s.page, 'org-compare');
@@ -114,7 +119,7 @@ describe('a Salesforce org through the Tooling API', () => {
     ).toBe(true);
   });
 
-  it('"Remember for this tab" keeps the session in sessionStorage only, across a reload; Disconnect clears it', async () => {
+  it('"Remember for this tab": the session in sessionStorage only, across a reload; Disconnect clears it', async () => {
     await connect(true);
     await s.page.getByRole('list', { name: 'Flows in the org' }).waitFor();
     const stored = () =>
@@ -167,7 +172,8 @@ describe('a Salesforce org through the Tooling API', () => {
 describe('a flow file by URL', () => {
   it('opens a file from a GitLab-style page (the mock git host), then a private one with a token', async () => {
     const page = (repo: string) =>
-      `${mock.url}/acme/${repo}/-/blob/main/${repo === 'flows' ? 'force-app/main/default/' : ''}flows/Adoption_Start_Adoption_Process.flow-meta.xml`;
+      `${mock.url}/acme/${repo}/-/blob/main/${repo === 'flows' ? 'force-app/main/default/' : ''}` +
+      'flows/Adoption_Start_Adoption_Process.flow-meta.xml';
     await s.page.getByRole('button', { name: 'URL…' }).click();
     await s.page.getByLabel('URL', { exact: true }).fill(page('flows'));
     await s.page.getByRole('button', { name: 'Open', exact: true }).click();
