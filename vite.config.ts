@@ -15,7 +15,16 @@ export default defineConfig({
           groups: [
             {
               name: 'core',
-              test: /[\\/]src[\\/](model[\\/](parse|graph|elements|types)|state[\\/]store|render[\\/](path|icons)|views[\\/](storeContext|links|lazyParts|preloadable|components[\\/]SideTabs|details[\\/](flow|start|conditions|values|FlowFacts|SectionList)))/,
+              test: new RegExp(
+                [
+                  '[\\\\/]src[\\\\/](model[\\\\/](parse|graph|elements|types)',
+                  // The store and the slices it is made of (their sources load on first use, not here).
+                  'state[\\\\/](store|flows|links|loading|org|defaults)',
+                  'render[\\\\/](path|icons)',
+                  'views[\\\\/](storeContext|links|lazyParts|preloadable|components[\\\\/]SideTabs',
+                  'details[\\\\/](flow|start|conditions|values|FlowFacts|SectionList)))',
+                ].join('|'),
+              ),
             },
           ],
         },

@@ -11,7 +11,7 @@ import {
   ResourcesPanelPart,
   SidePanelPart,
 } from './views/lazyParts';
-import { isLinkHash, openLink } from './views/links';
+import { isLinkHash } from './views/links';
 import { StoreContext } from './views/storeContext';
 import './views/app.css';
 
@@ -40,10 +40,10 @@ createRoot(root).render(
 
 // A link (#/view?…, #/diff?…) opens what it carries; a link pasted into the address bar later does too.
 window.addEventListener('hashchange', () => {
-  if (isLinkHash(location.hash)) void openLink(store, location.hash);
+  if (isLinkHash(location.hash)) void store.getState().openLink(location.hash);
 });
 const first = SAMPLES[0];
-if (isLinkHash(location.hash)) void openLink(store, location.hash);
+if (isLinkHash(location.hash)) void store.getState().openLink(location.hash);
 // Otherwise open on something real: the first bundled sample, unless the user already loaded a flow.
 else if (first)
   void first.load().then((text) => {

@@ -89,6 +89,18 @@ describe('layer rules', () => {
     ).toEqual([]);
   });
 
+  it('views/ import nothing from sources/ (not even types): they call the store, which is given the sources', () => {
+    expect(
+      violations((f) =>
+        layer(f.path) !== 'views'
+          ? []
+          : f.imports.filter(
+              (i) => i.startsWith('.') && resolve(SRC, dirname(f.path), i).startsWith(join(SRC, 'sources')),
+            ),
+      ),
+    ).toEqual([]);
+  });
+
   it('only sources/ calls fetch', () => {
     expect(
       violations((f) => (/\bfetch\s*\(/.test(f.text) && layer(f.path) !== 'sources' ? ['calls fetch'] : [])),

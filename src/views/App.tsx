@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { CanvasArea } from './components/CanvasArea';
 import { ErrorBanner } from './components/ErrorBanner';
-import { LoadBar, loadFile } from './components/LoadBar';
+import { LoadBar } from './components/LoadBar';
 import { Search } from './components/Search';
 import { ThemeToggle } from './components/ThemeToggle';
 import { selectComparison } from '../state/store';
@@ -93,7 +93,7 @@ function Viewer() {
       e.preventDefault();
       setDragging(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void loadFile(store, file);
+      if (file) void store.getState().loadFile(file);
     };
     document.addEventListener('paste', onPaste);
     window.addEventListener('keydown', onKey);

@@ -114,7 +114,7 @@ describe('a Salesforce org through the Tooling API', () => {
     ).toBe(true);
   });
 
-  it('"Remember for this tab" keeps the session in sessionStorage only, across a reload; Disconnect clears it', async () => {
+  it('"Remember for this tab": the session in sessionStorage only, across a reload; Disconnect clears it', async () => {
     await connect(true);
     await s.page.getByRole('list', { name: 'Flows in the org' }).waitFor();
     const stored = () =>

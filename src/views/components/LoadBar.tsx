@@ -1,10 +1,8 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { SAMPLES } from '../../samples/index';
-import { readFileText } from '../../sources/file';
 import { useAppStore } from '../storeContext';
-import type { OnCompare, OnOpen } from '../sources/types';
 
-// The org and URL dialogs (and the Tooling API client behind them) load when first opened, not with the page.
+// The org and URL dialogs (and, through the store, the clients behind them) load when first opened, not with the page.
 const OrgDialog = lazy(() => import('../sources/OrgDialog').then((m) => ({ default: m.OrgDialog })));
 const UrlDialog = lazy(() => import('../sources/UrlDialog').then((m) => ({ default: m.UrlDialog })));
 
@@ -15,21 +13,14 @@ export function LoadBar() {
   const [pasting, setPasting] = useState(false);
   const [pasted, setPasted] = useState('');
   const [dialog, setDialog] = useState<'org' | 'url'>();
-  // Once opened, the org dialog stays mounted (hidden when closed): the connection lives in it until Disconnect.
+  // Once opened, the org dialog stays mounted (hidden when closed), so the list is as it was left; the
+  // connection itself is the store's, until Disconnect.
   const [orgUsed, setOrgUsed] = useState(false);
   const close = () => setDialog(undefined);
-  const onOpen: OnOpen = (text, source) => {
-    store.getState().load(text, source);
-    close();
-  };
-  const onCompare: OnCompare = (before, after) => {
-    void store.getState().compare(before, after);
-    close();
-  };
 
   const openFiles = async (files: FileList | null) => {
     const file = files?.[0];
-    if (file) await loadFile(store, file);
+    if (file) await store.getState().loadFile(file);
     if (fileInput.current) fileInput.current.value = '';
   };
 
@@ -56,6 +47,8 @@ export function LoadBar() {
         onClick={() => {
           setOrgUsed(true);
           setDialog('org');
+          // The org code and any session remembered for this tab load alongside the dialog's own code.
+          void store.getState().prepareOrg();
         }}
       >
         Org…
@@ -69,8 +62,8 @@ export function LoadBar() {
         URL…
       </button>
       <Suspense fallback={null}>
-        {orgUsed && <OrgDialog open={dialog === 'org'} onClose={close} onOpen={onOpen} onCompare={onCompare} />}
-        {dialog === 'url' && <UrlDialog onClose={close} onOpen={onOpen} />}
+        {orgUsed && <OrgDialog open={dialog === 'org'} onClose={close} />}
+        {dialog === 'url' && <UrlDialog onClose={close} />}
       </Suspense>
       <label className="sample-picker">
         Sample:{' '}
@@ -114,10 +107,4 @@ export function LoadBar() {
       )}
     </div>
   );
-}
-
-export async function loadFile(store: ReturnType<typeof useAppStore>, file: File) {
-  const read = await readFileText(file);
-  if (read.ok) store.getState().load(read.text, { kind: 'file', name: read.name });
-  else store.setState({ error: { message: read.message, hint: read.hint, source: { kind: 'file', name: read.name } } });
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { parseFlow } from '../../model/parse/index';
 import { SAMPLE_PAIR, SAMPLES } from '../../samples/index';
-import { readFileText } from '../../sources/file';
+import { readFileText } from '../../state/loading';
 import type { FlowInput } from '../../state/store';
 import { useAppStore } from '../storeContext';
 import './diff.css';

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { COMMENT_LIMIT } from '../../share/link';
-import { linkForScreen } from '../links';
 import { useAppStore } from '../storeContext';
 import { download, screenSvg, svgToPng } from './exportImage';
 
@@ -9,7 +8,10 @@ type Result =
   | { kind: 'error'; message: string; hint?: string }
   | { kind: 'done'; message: string };
 
-/** Copy a link to what is on screen (length shown, warned above a GitHub comment's limit), copy an embed snippet, export SVG / PNG. */
+/**
+ * Copy a link to what is on screen (length shown, warned above a GitHub comment's limit), copy an embed
+ * snippet, export SVG / PNG.
+ */
 export function ShareMenu({ onClose }: { onClose: () => void }) {
   const store = useAppStore();
   const [result, setResult] = useState<Result | undefined>();
@@ -49,7 +51,7 @@ export function ShareMenu({ onClose }: { onClose: () => void }) {
     }
   };
   const copyLink = run(async () => {
-    const link = await linkForScreen(store, site);
+    const link = await store.getState().linkForScreen(site);
     if (!link.ok) return setResult({ kind: 'error', message: link.message, hint: link.hint });
     setResult({
       kind: 'link',
@@ -61,10 +63,13 @@ export function ShareMenu({ onClose }: { onClose: () => void }) {
     });
   });
   const embed = run(async () => {
-    const link = await linkForScreen(store, site);
+    const link = await store.getState().linkForScreen(site);
     if (!link.ok) return setResult({ kind: 'error', message: link.message, hint: link.hint });
     const src = embedUrl(link.url);
-    const snippet = `<iframe src="${src.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" width="100%" height="600" style="border:1px solid #d8dde6;border-radius:6px" title="Flow diagram" loading="lazy"></iframe>`;
+    const attribute = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    const snippet =
+      `<iframe src="${attribute}" width="100%" height="600" ` +
+      'style="border:1px solid #d8dde6;border-radius:6px" title="Flow diagram" loading="lazy"></iframe>';
     setResult({
       kind: 'link',
       what: 'The embed code',
@@ -88,10 +93,8 @@ export function ShareMenu({ onClose }: { onClose: () => void }) {
           ? new Blob([pic.svg], { type: 'image/svg+xml' })
           : await svgToPng(pic.svg, pic.width, pic.height);
       download(blob, `${pic.name}.${format}`);
-      setResult({
-        kind: 'done',
-        message: `Saved ${pic.name}.${format} (${Math.max(1, Math.round(blob.size / 1024)).toLocaleString('en-US')} KB).`,
-      });
+      const kb = Math.max(1, Math.round(blob.size / 1024)).toLocaleString('en-US');
+      setResult({ kind: 'done', message: `Saved ${pic.name}.${format} (${kb} KB).` });
     });
   return (
     <div className="share-menu" role="dialog" aria-label="Share and export" ref={box}>
@@ -111,11 +114,7 @@ export function ShareMenu({ onClose }: { onClose: () => void }) {
       </div>
       {result?.kind === 'link' && (
         <div className="share-result">
-          <p role="status">
-            {result.copied ? 'Copied to the clipboard' : 'Select and copy'} · {result.length.toLocaleString('en-US')}{' '}
-            characters
-            {result.length <= COMMENT_LIMIT ? ' (fits in a GitHub comment)' : ''}
-          </p>
+          <p role="status">{linkStatus(result)}</p>
           {result.warning && (
             <p className="share-warning" role="alert">
               {result.warning}
@@ -138,6 +137,13 @@ export function ShareMenu({ onClose }: { onClose: () => void }) {
       {result?.kind === 'done' && <p role="status">{result.message}</p>}
     </div>
   );
+}
+
+/** "Copied to the clipboard · 1,234 characters (fits in a GitHub comment)". */
+function linkStatus(link: { copied: boolean; length: number }): string {
+  const how = link.copied ? 'Copied to the clipboard' : 'Select and copy';
+  const fits = link.length <= COMMENT_LIMIT ? ' (fits in a GitHub comment)' : '';
+  return `${how} · ${link.length.toLocaleString('en-US')} characters${fits}`;
 }
 
 /** The same link with `embed=1` in its query (before the hash, so the payload is untouched). */

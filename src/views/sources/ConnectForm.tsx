@@ -1,60 +1,44 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { forgetToken, recallToken, rememberToken } from '../../sources/redact';
-import { DEFAULT_API_VERSION, type ConnectOptions, type OrgClient } from '../../sources/salesforce';
+import { useAppStore } from '../storeContext';
 import { describeError, ErrorNote } from './Dialog';
 
-export type Connect = (options: ConnectOptions) => Promise<OrgClient>;
-
+/** Prints an org's instance URL and access token. */
+const SF_DISPLAY = 'sf org display --json --target-org <alias>';
 const origin = () => (typeof location === 'undefined' ? '' : location.origin);
 
 /**
  * Instance URL, access token, API version. The token is in the password field only until Connect; then it
- * lives in the client's closure (and in `sessionStorage` only if "remember for this tab" is ticked).
+ * lives in the store's client (and in `sessionStorage` only if "remember for this tab" is ticked).
  */
 export function ConnectForm({
-  connect,
-  storage,
-  initialUrl = '',
-  onConnected,
+  initial,
 }: {
-  connect: Connect;
-  storage: Storage | undefined;
-  initialUrl?: string;
-  onConnected: (client: OrgClient) => void;
+  /** A session remembered for this tab, or the instance URL used last (`org` in the store). */
+  initial: { instanceUrl: string; apiVersion: string; remember: boolean };
 }) {
-  const [remembered] = useState(() => (storage ? recallToken(storage) : undefined));
-  const [instanceUrl, setInstanceUrl] = useState(remembered?.instanceUrl ?? initialUrl);
+  const store = useAppStore();
+  const [instanceUrl, setInstanceUrl] = useState(initial.instanceUrl);
   // Uncontrolled on purpose: React mirrors a controlled input's value into the DOM attribute, where any
   // serialisation of the page would find the token. The property alone holds it here.
   const tokenInput = useRef<HTMLInputElement>(null);
-  const [apiVersion, setApiVersion] = useState(remembered?.apiVersion ?? DEFAULT_API_VERSION);
-  const [remember, setRemember] = useState(remembered !== undefined);
+  const [apiVersion, setApiVersion] = useState(initial.apiVersion);
+  const [remember, setRemember] = useState(initial.remember);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; hint: string }>();
   const id = useId();
   useEffect(() => {
-    if (remembered && tokenInput.current) tokenInput.current.value = remembered.token;
-  }, [remembered]);
+    const token = store.getState().rememberedOrgToken();
+    if (token && tokenInput.current) tokenInput.current.value = token;
+  }, [store]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(undefined);
     const input = tokenInput.current;
-    const token = input?.value ?? '';
     try {
-      const client = await connect({ instanceUrl, token, apiVersion });
-      if (storage) {
-        if (remember)
-          rememberToken(storage, {
-            instanceUrl: client.instanceUrl,
-            apiVersion: client.apiVersion,
-            token: token.trim(),
-          });
-        else forgetToken(storage);
-      }
+      await store.getState().connectOrg({ instanceUrl, token: input?.value ?? '', apiVersion }, remember);
       if (input) input.value = '';
-      onConnected(client);
     } catch (x) {
       setError(describeError(x));
       setBusy(false);
@@ -64,10 +48,9 @@ export function ConnectForm({
   return (
     <form onSubmit={(e) => void submit(e)} aria-label="Connect to a Salesforce org">
       <p className="src-help">
-        Get both with <code>sf org display --json --target-org &lt;alias&gt;</code>: <code>result.instanceUrl</code> and{' '}
-        <code>result.accessToken</code>. The org’s CORS allowlist (Setup → CORS) must include{' '}
-        <code>{origin() || 'this site’s origin'}</code>. The token stays in this tab’s memory and goes only to the
-        instance.
+        Get both with <code>{SF_DISPLAY}</code>: <code>result.instanceUrl</code> and <code>result.accessToken</code>.
+        The org’s CORS allowlist (Setup → CORS) must include <code>{origin() || 'this site’s origin'}</code>. The token
+        stays in this tab’s memory and goes only to the instance.
       </p>
       <div className="src-form">
         <label htmlFor={`${id}-instance`}>Instance URL</label>

@@ -2,13 +2,19 @@ import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 're
 import { createPortal } from 'react-dom';
 import './sources.css';
 
-const FOCUSABLE =
-  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = [
+  'button:not([disabled])',
+  'input:not([disabled])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
+  '[href]',
+  '[tabindex]:not([tabindex="-1"])',
+].join(', ');
 
 /**
  * A modal dialog in a portal (outside the app bar, whose styles it must not inherit). Esc and × close it;
  * Tab stays inside; focus goes to the first field on open and back where it was on close. `hidden` keeps
- * it mounted, so what lives in it (the org connection) survives closing.
+ * it mounted, so what lives in it (the org browser's list as it was left) survives closing.
  */
 export function Dialog({
   title,

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FlowPage, FlowSummary, FlowVersion, OrgClient } from '../../sources/salesforce';
+import { orgVersionName } from '../../state/org';
+import type { FlowPage, FlowSummary, FlowVersion } from '../../state/store';
+import { useAppStore } from '../storeContext';
 import { describeError, ErrorNote } from './Dialog';
-import type { OnCompare, OnOpen } from './types';
 import { VersionList } from './VersionList';
 
 /** Typing pauses this long before the org is asked again. */
@@ -13,22 +14,23 @@ const isAborted = (e: unknown) => describeError(e).kind === 'aborted';
 
 /** The org's flows: filter as you type, load more, expand one to its versions, open or compare. */
 export function FlowBrowser({
-  client,
-  onOpen,
-  onCompare,
-  onDisconnect,
+  instanceUrl,
+  apiVersion,
+  onDone,
 }: {
-  client: OrgClient;
-  onOpen: OnOpen;
-  onCompare: OnCompare;
-  onDisconnect: () => void;
+  instanceUrl: string;
+  apiVersion: string;
+  /** Called once a version is opened or a comparison started. */
+  onDone: () => void;
 }) {
+  const store = useAppStore();
   const [filter, setFilter] = useState('');
   const [page, setPage] = useState<FlowPage>();
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<Problem>();
   const [expanded, setExpanded] = useState<string>();
-  const [versions, setVersions] = useState<Record<string, Versions>>({});
+  // Keyed by the org's ids: a Map, so no id can land on an object's prototype.
+  const [versions, setVersions] = useState<ReadonlyMap<string, Versions>>(() => new Map());
   const [busy, setBusy] = useState<string>();
   /** Bumped per filter: a "Load more" answer for an older filter is dropped. */
   const generation = useRef(0);
@@ -39,19 +41,22 @@ export function FlowBrowser({
     const timer = setTimeout(
       () => {
         setLoading(true);
-        client.listFlows(filter, undefined, ctrl.signal).then(
-          (p) => {
-            if (gen !== generation.current) return;
-            setPage(p);
-            setError(undefined);
-            setLoading(false);
-          },
-          (e: unknown) => {
-            if (isAborted(e) || gen !== generation.current) return;
-            setError(describeError(e));
-            setLoading(false);
-          },
-        );
+        store
+          .getState()
+          .listOrgFlows(filter, undefined, ctrl.signal)
+          .then(
+            (p) => {
+              if (gen !== generation.current) return;
+              setPage(p);
+              setError(undefined);
+              setLoading(false);
+            },
+            (e: unknown) => {
+              if (isAborted(e) || gen !== generation.current) return;
+              setError(describeError(e));
+              setLoading(false);
+            },
+          );
       },
       filter.trim() === '' ? 0 : FILTER_DEBOUNCE_MS,
     );
@@ -59,14 +64,14 @@ export function FlowBrowser({
       clearTimeout(timer);
       ctrl.abort();
     };
-  }, [client, filter]);
+  }, [store, filter]);
 
   const loadMore = async () => {
     if (!page?.next) return;
     const gen = generation.current;
     setLoading(true);
     try {
-      const more = await client.listFlows(filter, page.next);
+      const more = await store.getState().listOrgFlows(filter, page.next);
       if (gen !== generation.current) return;
       setPage({
         flows: [...page.flows, ...more.flows],
@@ -84,18 +89,18 @@ export function FlowBrowser({
   const expand = async (flow: FlowSummary) => {
     const open = expanded === flow.id ? undefined : flow.id;
     setExpanded(open);
-    if (!open || versions[flow.id]?.status === 'done' || versions[flow.id]?.status === 'loading') return;
-    setVersions((v) => ({ ...v, [flow.id]: { status: 'loading' } }));
+    const known = versions.get(flow.id)?.status;
+    if (!open || known === 'done' || known === 'loading') return;
+    const put = (state: Versions) => setVersions((v) => new Map(v).set(flow.id, state));
+    put({ status: 'loading' });
     try {
-      const list = await client.listVersions(flow.id);
-      setVersions((v) => ({ ...v, [flow.id]: { status: 'done', versions: list } }));
+      put({ status: 'done', versions: await store.getState().listOrgVersions(flow.id) });
     } catch (e) {
-      setVersions((v) => ({ ...v, [flow.id]: { status: 'error' } }));
+      put({ status: 'error' });
       setError(describeError(e));
     }
   };
 
-  const name = (flow: FlowSummary, v: FlowVersion) => `${flow.developerName} v${v.versionNumber}`;
   const run = async (what: string, job: () => Promise<void>) => {
     setBusy(what);
     setError(undefined);
@@ -108,16 +113,14 @@ export function FlowBrowser({
     }
   };
   const openVersion = (flow: FlowSummary, v: FlowVersion) =>
-    run(`Opening ${name(flow, v)}…`, async () =>
-      onOpen(await client.getVersion(v.id), { kind: 'org', name: name(flow, v) }),
-    );
+    run(`Opening ${orgVersionName(flow, v)}…`, async () => {
+      await store.getState().openOrgVersion(flow, v);
+      onDone();
+    });
   const compare = (flow: FlowSummary, a: FlowVersion, b: FlowVersion) =>
     run(`Fetching versions ${a.versionNumber} and ${b.versionNumber}…`, async () => {
-      const [before, after] = await Promise.all([client.getVersion(a.id), client.getVersion(b.id)]);
-      onCompare(
-        { text: before, source: { kind: 'org', name: name(flow, a) } },
-        { text: after, source: { kind: 'org', name: name(flow, b) } },
-      );
+      await store.getState().compareOrgVersions(flow, a, b);
+      onDone();
     });
 
   const flows = page?.flows ?? [];
@@ -125,10 +128,10 @@ export function FlowBrowser({
     <div className="src-browser">
       <div className="src-connected">
         <span>
-          Connected to <strong>{client.instanceUrl}</strong> (API {client.apiVersion})
+          Connected to <strong>{instanceUrl}</strong> (API {apiVersion})
         </span>
         <span className="src-grow" />
-        <button type="button" onClick={onDisconnect}>
+        <button type="button" onClick={() => store.getState().disconnectOrg()}>
           Disconnect
         </button>
       </div>
@@ -152,7 +155,7 @@ export function FlowBrowser({
       {flows.length > 0 && (
         <ul className="src-flows" aria-label="Flows in the org">
           {flows.map((flow) => {
-            const state = versions[flow.id];
+            const state = versions.get(flow.id);
             return (
               <li key={flow.id}>
                 <button

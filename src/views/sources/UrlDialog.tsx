@@ -1,9 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { fetchFlowUrl, planUrl, type FetchUrlOptions } from '../../sources/url';
+import { planUrl } from '../../state/urlPlan';
+import { useAppStore } from '../storeContext';
 import { describeError, Dialog, ErrorNote } from './Dialog';
-import type { OnOpen } from './types';
 
-export type FetchUrl = (url: string, options: FetchUrlOptions) => Promise<{ text: string; name: string }>;
+const BLOB_PATH = '…/blob/main/force-app/…/My_Flow.flow-meta.xml';
 
 /** Where a typed URL will be fetched from, said before the request (or nothing while it is not a URL yet). */
 function via(url: string, withToken: boolean): string {
@@ -16,16 +16,12 @@ function via(url: string, withToken: boolean): string {
   }
 }
 
-/** "Open URL…": a flow file by URL (GitHub and GitLab pages work), with an optional token for private repositories. */
-export function UrlDialog({
-  onClose,
-  onOpen,
-  fetchUrl = fetchFlowUrl,
-}: {
-  onClose: () => void;
-  onOpen: OnOpen;
-  fetchUrl?: FetchUrl;
-}) {
+/**
+ * "Open URL…": a flow file by URL (GitHub and GitLab pages work), with an optional token for private
+ * repositories. Closes once the file is fetched (the store's `loadUrl` opens it).
+ */
+export function UrlDialog({ onClose }: { onClose: () => void }) {
+  const store = useAppStore();
   const [url, setUrl] = useState('');
   // Uncontrolled (see ConnectForm): the token is never mirrored into a DOM attribute.
   const tokenInput = useRef<HTMLInputElement>(null);
@@ -40,10 +36,10 @@ export function UrlDialog({
     setError(undefined);
     const input = tokenInput.current;
     try {
-      const file = await fetchUrl(url, { token: input?.value ?? '' });
+      await store.getState().loadUrl(url, input?.value ?? '');
       if (input) input.value = '';
       setWithToken(false);
-      onOpen(file.text, { kind: 'url', name: file.name });
+      onClose();
     } catch (x) {
       setError(describeError(x));
     } finally {
@@ -55,9 +51,9 @@ export function UrlDialog({
     <Dialog title="Open a flow from a URL" onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} aria-label="Open a flow from a URL">
         <p className="src-help">
-          A raw file URL, or a GitHub or GitLab file page (<code>…/blob/main/force-app/…/My_Flow.flow-meta.xml</code>).
-          For a private repository add a token: GitHub (Contents: read) or GitLab (read_api). The token is used for this
-          request only and sent only in a header.
+          A raw file URL, or a GitHub or GitLab file page (<code>{BLOB_PATH}</code>). For a private repository add a
+          token: GitHub (Contents: read) or GitLab (read_api). The token is used for this request only and sent only in
+          a header.
         </p>
         <div className="src-form">
           <label htmlFor={`${id}-url`}>URL</label>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import type { FlowSummary, FlowVersion } from '../../sources/salesforce';
+import type { FlowSummary, FlowVersion } from '../../state/store';
 
-const STATUS: Record<string, string> = {
-  Active: 'Active',
-  Draft: 'Draft',
-  Obsolete: 'Obsolete',
-  InvalidDraft: 'Invalid draft',
-};
+/** The org's status words as Builder shows them; a Map, as the key comes from the org. */
+const STATUS = new Map([
+  ['Active', 'Active'],
+  ['Draft', 'Draft'],
+  ['Obsolete', 'Obsolete'],
+  ['InvalidDraft', 'Invalid draft'],
+]);
 
 /** Salesforce dates ("2025-04-02T11:30:00.000+0000") as "2025-04-02 11:30 UTC", the same in every browser. */
 export function shortDate(s: string): string {
@@ -74,7 +75,7 @@ export function VersionList({
                 {v.id === flow.latestVersionId && <span className="src-count"> (latest)</span>}
               </td>
               <td>
-                <span className={`src-status src-status-${v.status}`}>{STATUS[v.status] ?? v.status}</span>
+                <span className={`src-status src-status-${v.status}`}>{STATUS.get(v.status) ?? v.status}</span>
               </td>
               <td>{shortDate(v.lastModified)}</td>
               <td>

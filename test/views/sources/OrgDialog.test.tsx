@@ -2,8 +2,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_KEY, SourceError } from '../../../src/sources/redact';
-import type { ConnectOptions } from '../../../src/sources/salesforce';
+import { createAppStore, type OrgCredentials } from '../../../src/state/store';
 import { OrgDialog } from '../../../src/views/sources/OrgDialog';
+import { StoreContext } from '../../../src/views/storeContext';
 import { MemoryStorage } from '../../helpers/memoryStorage';
 import { fakeClient, ORG } from './fakeClient';
 
@@ -14,17 +15,22 @@ afterEach(() => {
   for (const spy of consoleSpies) expect(JSON.stringify(spy.mock.calls)).not.toContain(TOKEN);
 });
 
-function setup(
-  options: { connect?: (o: ConnectOptions) => Promise<ReturnType<typeof fakeClient>>; storage?: MemoryStorage } = {},
+/** The dialog over a store given a fake `connect` and storage; resolves once the dialog is up. */
+async function setup(
+  options: { connect?: (o: OrgCredentials) => Promise<ReturnType<typeof fakeClient>>; storage?: MemoryStorage } = {},
 ) {
   const client = fakeClient(ORG);
   const connect = vi.fn(options.connect ?? (async () => client));
   const storage = options.storage ?? new MemoryStorage();
-  const onOpen = vi.fn();
-  const onCompare = vi.fn();
+  const store = createAppStore({ connect, storage });
   const onClose = vi.fn();
-  render(<OrgDialog onClose={onClose} onOpen={onOpen} onCompare={onCompare} connect={connect} storage={storage} />);
-  return { client, connect, storage, onOpen, onCompare, onClose };
+  render(
+    <StoreContext.Provider value={store}>
+      <OrgDialog onClose={onClose} />
+    </StoreContext.Provider>,
+  );
+  await screen.findByRole('dialog');
+  return { client, connect, storage, store, onClose };
 }
 
 async function connectWith(token = TOKEN, remember = false) {
@@ -42,8 +48,8 @@ const flowButtons = () =>
     .map((b) => b.textContent);
 
 describe('Connect to org', () => {
-  it('asks for the instance URL, a password-type token and the API version (63.0), not remembered by default', () => {
-    setup();
+  it('asks for the instance URL, a password-type token, the API version (63.0); not remembered', async () => {
+    await setup();
     expect(screen.getByRole('dialog', { name: 'Connect to a Salesforce org' })).toBeTruthy();
     expect((screen.getByLabelText('Access token') as HTMLInputElement).type).toBe('password');
     expect((screen.getByLabelText('API version') as HTMLInputElement).value).toBe('63.0');
@@ -53,7 +59,7 @@ describe('Connect to org', () => {
   });
 
   it('connects, then lists the first page of flows; the token is gone from the form and from storage', async () => {
-    const { connect, storage } = setup();
+    const { connect, storage, store } = await setup();
     await connectWith();
     expect(connect).toHaveBeenCalledWith({
       instanceUrl: 'https://acme.my.salesforce.com',
@@ -68,10 +74,14 @@ describe('Connect to org', () => {
     expect(screen.queryByLabelText('Access token')).toBeNull();
     expect(storage.writes).toEqual([]);
     expect(document.body.innerHTML).not.toContain(TOKEN);
+    // The client holds it; the store's state does not.
+    expect(
+      JSON.stringify(store.getState(), (_k, v: unknown) => (typeof v === 'function' ? undefined : v)),
+    ).not.toContain(TOKEN);
   });
 
   it('shows a connection error with its hint, and keeps the form', async () => {
-    setup({
+    await setup({
       connect: async () =>
         Promise.reject(
           new SourceError(
@@ -91,9 +101,9 @@ describe('Connect to org', () => {
     expect(screen.getByLabelText('Access token')).toBeTruthy();
   });
 
-  it('"Remember for this tab" keeps the session in the given storage; the next dialog is filled in; Disconnect forgets it everywhere', async () => {
+  it('"Remember for this tab" keeps the session; the next dialog is filled in; Disconnect forgets it', async () => {
     const storage = new MemoryStorage();
-    const { client } = setup({ storage });
+    const { client } = await setup({ storage });
     await connectWith(TOKEN, true);
     expect(JSON.parse(storage.getItem(SESSION_KEY) ?? '{}')).toEqual({
       instanceUrl: 'https://acme.my.salesforce.com',
@@ -101,7 +111,7 @@ describe('Connect to org', () => {
       token: TOKEN,
     });
     cleanup();
-    setup({ storage });
+    await setup({ storage });
     expect((screen.getByLabelText('Access token') as HTMLInputElement).value).toBe(TOKEN);
     expect((screen.getByRole('checkbox', { name: 'Remember for this tab' }) as HTMLInputElement).checked).toBe(true);
     await connectWith(TOKEN);
@@ -113,15 +123,16 @@ describe('Connect to org', () => {
   });
 
   it('Disconnect calls the client’s disconnect', async () => {
-    const { client } = setup();
+    const { client, store } = await setup();
     await connectWith();
     fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
     expect(client.calls.at(-1)).toBe('disconnect');
     expect(screen.getByRole('button', { name: 'Connect' })).toBeTruthy();
+    expect(store.getState().org.status).toBe('disconnected');
   });
 
-  it('Esc and × close the dialog', () => {
-    const { onClose } = setup();
+  it('Esc and × close the dialog', async () => {
+    const { onClose } = await setup();
     fireEvent.keyDown(screen.getByLabelText('Instance URL'), { key: 'Escape' });
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalledTimes(2);
@@ -130,7 +141,7 @@ describe('Connect to org', () => {
 
 describe('the flow browser', () => {
   it('filters as you type, asking the org once after typing pauses', async () => {
-    const { client } = setup();
+    const { client } = await setup();
     await connectWith();
     const box = screen.getByRole('searchbox', { name: 'Filter flows by label or API name' });
     for (const value of ['t', 'tr', 'tri']) fireEvent.change(box, { target: { value } });
@@ -139,7 +150,7 @@ describe('the flow browser', () => {
   });
 
   it('Load more appends the next page', async () => {
-    setup();
+    await setup();
     await connectWith();
     fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
     await waitFor(() => expect(flowButtons().length).toBe(3));
@@ -148,7 +159,7 @@ describe('the flow browser', () => {
   });
 
   it('renders untrusted labels as text', async () => {
-    setup();
+    await setup();
     await connectWith();
     fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
     await waitFor(() =>
@@ -157,8 +168,9 @@ describe('the flow browser', () => {
     expect(document.querySelector('.src-dialog img, .src-dialog b')).toBeNull();
   });
 
-  it('expands a flow to its versions: number, status, date; active and latest ticked; Compare hands both texts over, older first', async () => {
-    const { onCompare, client } = setup();
+  // Versions: number, status, date; active and latest ticked.
+  it('expands a flow to its versions; Compare compares the two ticked texts, older first', async () => {
+    const { store, onClose, client } = await setup();
     await connectWith();
     fireEvent.click(screen.getByRole('button', { name: /Adopter Profile/ }));
     const region = await screen.findByRole('region', { name: 'Versions of Adopter Profile' });
@@ -177,11 +189,9 @@ describe('the flow browser', () => {
       .map((c) => (c as HTMLInputElement).checked);
     expect(ticked).toEqual([true, false, true]);
     fireEvent.click(within(region).getByRole('button', { name: 'Compare version 1 → 3' }));
-    await waitFor(() => expect(onCompare).toHaveBeenCalledTimes(1));
-    const [before, after] = onCompare.mock.calls[0]! as [
-      { text: string; source: unknown },
-      { text: string; source: unknown },
-    ];
+    await waitFor(() => expect(store.getState().comparison).toBeDefined());
+    expect(onClose).toHaveBeenCalledTimes(1);
+    const { before, after } = store.getState().comparison!;
     expect(before.source).toEqual({ kind: 'org', name: 'Adopter_Profile v1' });
     expect(after.source).toEqual({ kind: 'org', name: 'Adopter_Profile v3' });
     expect(before.text).toContain('301000000000001AAA');
@@ -189,8 +199,9 @@ describe('the flow browser', () => {
     expect(client.calls).toContain('listVersions:300000000000001AAA');
   });
 
-  it('ticking a third version keeps the last two; with active = latest, the default pair is the latest and the one before', async () => {
-    setup();
+  // With active = latest, the default pair is the latest and the one before.
+  it('ticking a third version keeps the last two; the default pair when active is latest', async () => {
+    await setup();
     await connectWith();
     fireEvent.click(screen.getByRole('button', { name: /Adoption: Start/ }));
     const region = await screen.findByRole('region', { name: 'Versions of Adoption: Start' });
@@ -207,22 +218,19 @@ describe('the flow browser', () => {
     );
   });
 
-  it('Open hands one version’s text over', async () => {
-    const { onOpen } = setup();
+  it('Open opens one version’s text and closes the dialog', async () => {
+    const { store, onClose } = await setup();
     await connectWith();
     fireEvent.click(screen.getByRole('button', { name: /Adopter Profile/ }));
     const region = await screen.findByRole('region', { name: 'Versions of Adopter Profile' });
     fireEvent.click(await within(region).findByRole('button', { name: 'Open version 2' }));
-    await waitFor(() =>
-      expect(onOpen).toHaveBeenCalledWith(expect.stringContaining('301000000000002AAA'), {
-        kind: 'org',
-        name: 'Adopter_Profile v2',
-      }),
-    );
+    await waitFor(() => expect(store.getState().flow?.source).toEqual({ kind: 'org', name: 'Adopter_Profile v2' }));
+    expect(store.getState().flow?.text).toContain('301000000000002AAA');
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 
   it('an error while browsing is shown with its hint', async () => {
-    const { client } = setup();
+    const { client, onClose } = await setup();
     await connectWith();
     client.getVersion = async () =>
       Promise.reject(
@@ -232,22 +240,25 @@ describe('the flow browser', () => {
     const region = await screen.findByRole('region', { name: 'Versions of Adopter Profile' });
     fireEvent.click(await within(region).findByRole('button', { name: 'Open version 2' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/was not found in the org\.Reload the list\./);
+    expect(onClose).not.toHaveBeenCalled();
   });
 
   it('stays connected while hidden (closed) and shown again', async () => {
     const client = fakeClient(ORG);
-    const props = {
-      onClose: vi.fn(),
-      onOpen: vi.fn(),
-      onCompare: vi.fn(),
-      connect: async () => client,
-      storage: new MemoryStorage(),
-    };
-    const { rerender } = render(<OrgDialog open {...props} />);
+    const store = createAppStore({ connect: async () => client, storage: new MemoryStorage() });
+    const onClose = vi.fn();
+    const dialog = (open: boolean) => (
+      <StoreContext.Provider value={store}>
+        <OrgDialog open={open} onClose={onClose} />
+      </StoreContext.Provider>
+    );
+    const { rerender } = render(dialog(true));
+    await screen.findByRole('dialog');
     await connectWith();
-    act(() => rerender(<OrgDialog open={false} {...props} />));
+    act(() => rerender(dialog(false)));
     expect(screen.queryByRole('dialog')).toBeNull();
-    act(() => rerender(<OrgDialog open {...props} />));
+    act(() => rerender(dialog(true)));
     expect(screen.getByRole('dialog', { name: 'Flows in the org' })).toBeTruthy();
+    expect(client.calls).not.toContain('disconnect');
   });
 });

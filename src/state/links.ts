@@ -1,0 +1,79 @@
+import type { FlowRef } from '../share/index';
+import { fetchFlowUrl, loadShare } from './defaults';
+import type { AppState, FetchUrl, FlowInput, GetState, StoreDeps } from './types';
+
+type LinkSlice = Pick<AppState, 'openLink' | 'linkForScreen'>;
+
+/** Share links: opening what one carries, and making one for what is on screen. */
+export function linkSlice(get: GetState, deps: StoreDeps): LinkSlice {
+  const share = deps.share ?? loadShare;
+  const fetchUrl = deps.fetchUrl ?? fetchFlowUrl;
+  return {
+    openLink: async (hash) => {
+      const fail = (message: string, hint: string, name = 'this link') => {
+        get().reportError({ message, hint, source: { kind: 'link', name } });
+        return false;
+      };
+      const { decodeLink } = await share();
+      const decoded = await decodeLink(hash);
+      if (!decoded.ok) return fail(decoded.message, decoded.hint);
+      const { state } = decoded;
+      const refs = state.route === 'diff' ? [state.a, state.b] : [state.a];
+      const inputs: FlowInput[] = [];
+      for (const ref of refs) {
+        if (!ref) continue;
+        const input = await resolve(ref, fetchUrl);
+        if ('message' in input) return fail(input.message, input.hint, ref.kind === 'url' ? ref.url : 'this link');
+        inputs.push(input);
+      }
+      const [a, b] = inputs;
+      if (!a) return false;
+      if (state.route === 'diff' && b) {
+        if (!(await get().compare(a, b))) return false;
+        if (state.mode) get().setDiffMode(state.mode);
+      } else if (!get().load(a.text, a.source)) return false;
+      if (state.sel) get().select(state.sel);
+      return true;
+    },
+    linkForScreen: async (site) => {
+      const { buildLink, inlineRef } = await share();
+      const s = get();
+      const ref = (f: { source: { kind: string; name: string }; doc: Parameters<typeof inlineRef>[0] }): FlowRef =>
+        f.source.kind === 'url' ? { kind: 'url', url: f.source.name } : inlineRef(f.doc);
+      if (s.comparison) {
+        return buildLink(
+          {
+            v: 1,
+            route: 'diff',
+            a: ref(s.comparison.before),
+            b: ref(s.comparison.after),
+            mode: s.diffMode,
+            ...(s.selection ? { sel: s.selection } : {}),
+          },
+          site,
+        );
+      }
+      if (!s.flow) return { ok: false, message: 'Open a flow first.', hint: 'Load a flow, then copy its link.' };
+      return buildLink({ v: 1, route: 'view', a: ref(s.flow), ...(s.selection ? { sel: s.selection } : {}) }, site);
+    },
+  };
+}
+
+/** A link's flow as a text to open: inline as it is, a URL fetched (its failure said with the URL). */
+async function resolve(ref: FlowRef, fetchUrl: FetchUrl): Promise<FlowInput | { message: string; hint: string }> {
+  if (ref.kind === 'inline')
+    return {
+      text: ref.text,
+      source: { kind: 'link', name: ref.name ? `${ref.name} (from the link)` : 'the flow in the link' },
+    };
+  try {
+    const file = await fetchUrl(ref.url, {});
+    return { text: file.text, source: { kind: 'url', name: file.name } };
+  } catch (e) {
+    const err = e as { message?: string; hint?: string };
+    return {
+      message: `Could not fetch ${ref.url}: ${err.message ?? String(e)}`,
+      hint: err.hint ?? 'Check that the file is public and the address is right.',
+    };
+  }
+}

@@ -1,0 +1,188 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { FlowGraph } from '../model/graph';
+import type { FlowDoc, FlowOrigin, ParseError, RecordChoice } from '../model/types';
+import type { FlowDiff } from '../model/diff/types';
+import type { BuiltLink, DecodedLink, FlowRef, LinkState } from '../share/index';
+import type { FlowPage, FlowSummary, FlowVersion, OrgClient } from '../sources/salesforce';
+import type { FileText } from '../sources/file';
+import type { ChangeItem } from '../model/diff/changes';
+import type { DiffService, LayoutService, LayoutState } from './store';
+
+// The org's records as the views draw them; views take these from state/, never from sources/.
+export type { FlowPage, FlowSummary, FlowVersion, OrgClient } from '../sources/salesforce';
+
+/** The selected element, its connectors and their other ends: drawn highlighted, the rest dimmed. */
+export interface Highlight {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+/** Where a text came from, for messages ("which file, what is wrong, what to do"). */
+export interface InputSource {
+  kind: 'paste' | 'file' | 'sample' | 'url' | 'org' | 'link';
+  /** File name, sample name or URL; "pasted text" for paste. */
+  name: string;
+}
+
+export interface LoadedFlow {
+  source: InputSource;
+  text: string;
+  doc: FlowDoc;
+  origin: FlowOrigin;
+  graph: FlowGraph;
+  notices: string[];
+  records?: RecordChoice[];
+  recordIndex: number;
+}
+
+export interface LoadError extends ParseError {
+  source: InputSource;
+  /** Which side of a comparison could not be opened. */
+  side?: 'before' | 'after';
+}
+
+/** A text and where it came from: one side of a comparison. */
+export interface FlowInput {
+  text: string;
+  source: InputSource;
+  recordIndex?: number;
+}
+
+/** Two versions compared: both parsed flows, their diff (with the union graph laid out once) and the change list. */
+export interface Comparison {
+  before: LoadedFlow;
+  after: LoadedFlow;
+  diff: FlowDiff;
+  changes: ChangeItem[];
+}
+
+/** Every diff mode draws the same positions. */
+export type DiffMode = 'overlay' | 'before' | 'after' | 'side' | 'changes';
+
+/** What the org dialog's form asks for; the token goes to `connect` and nowhere else. */
+export interface OrgCredentials {
+  instanceUrl: string;
+  token: string;
+  apiVersion: string;
+}
+
+/** Connects to an org (checks the inputs, then the token with one small request) and resolves to a client. */
+export type Connect = (options: OrgCredentials) => Promise<OrgClient>;
+/** Fetches a flow file by URL; the token, if any, goes only in that request's header. */
+export type FetchUrl = (url: string, options: { token?: string }) => Promise<{ text: string; name: string }>;
+/** Reads a user's file as text, refusing huge files before reading them. */
+export type ReadFile = (file: File) => Promise<FileText>;
+/** The link codec (share/), loaded on first use: its compression code stays out of the first screen. */
+export type ShareService = () => Promise<{
+  decodeLink: (hash: string) => Promise<DecodedLink>;
+  buildLink: (state: LinkState, site: string) => Promise<BuiltLink>;
+  inlineRef: (doc: FlowDoc) => FlowRef;
+}>;
+
+/** What the store's use-cases are given: the real ones by default (loaded on first use), fakes in tests. */
+export interface StoreDeps {
+  /** Lays out what is on screen; without it nothing is laid out (tests that do not draw). */
+  layout?: LayoutService;
+  diff?: DiffService;
+  share?: ShareService;
+  fetchUrl?: FetchUrl;
+  readFile?: ReadFile;
+  connect?: Connect;
+  /** Where "Remember for this tab" keeps the org session; defaults to `sessionStorage` (when there is one). */
+  storage?: Storage;
+}
+
+/**
+ * The org connection. Its client (and the token in it) lives in the store's closure, never in state;
+ * `idle` until `prepareOrg` has loaded the org code and read any session remembered for this tab.
+ */
+export type OrgState =
+  | { status: 'idle' }
+  /** The form's starting values: a session remembered for this tab, else the instance URL used last. */
+  | { status: 'disconnected'; instanceUrl: string; apiVersion: string; remember: boolean }
+  | { status: 'connected'; instanceUrl: string; apiVersion: string };
+
+export type SetState = StoreApi<AppState>['setState'];
+export type GetState = StoreApi<AppState>['getState'];
+
+export interface AppState {
+  flow?: LoadedFlow;
+  /** When set, the page shows the comparison instead of the single flow (which stays for "Close"). */
+  comparison?: Comparison;
+  diffMode: DiffMode;
+  /** Position in `comparison.changes` of the change last stepped to (n / p). */
+  changeIndex?: number;
+  /** Whether the selection came from stepping through changes (n / p, the change list), not a click or search. */
+  selectedByStep?: boolean;
+  /** The last load's error; what was loaded before stays on screen beside it. */
+  error?: LoadError;
+  selection?: string;
+  highlight: Highlight;
+  layout: LayoutState;
+  org: OrgState;
+  /**
+   * Opens a text (pasted, a sample, read or fetched by the actions below): parses it and builds the graph; on
+   * bad input keeps the current flow and records the error. Returns whether it loaded.
+   */
+  load: (text: string, source: InputSource, recordIndex?: number) => boolean;
+  /** Re-opens another version of a multi-record input. */
+  chooseRecord: (index: number) => void;
+  dismissError: () => void;
+  /** Shows an error in the page's banner; what is on screen stays. */
+  reportError: (error: LoadError) => void;
+  select: (id: string | undefined) => void;
+  /**
+   * Parses both sides and diffs them; on bad input keeps what is on screen, records which side failed and
+   * resolves false. Resolves true once the comparison is on screen (the differ loads on first use).
+   */
+  compare: (before: FlowInput, after: FlowInput) => Promise<boolean>;
+  /** Compares the open flow (before) with another version (after). */
+  compareWith: (after: FlowInput) => Promise<boolean>;
+  /** Shows the comparison the other way round (the same diff, reversed); resolves whether it did. */
+  swapSides: () => Promise<boolean>;
+  closeComparison: () => void;
+  setDiffMode: (mode: DiffMode) => void;
+  /** Moves to the next (+1) or previous (-1) change, selecting its element; wraps around. */
+  stepChange: (delta: 1 | -1) => void;
+  goToChange: (index: number) => void;
+
+  /** Reads a user's file and opens it; a file that cannot be read becomes the page's error. Resolves whether it did. */
+  loadFile: (file: File) => Promise<boolean>;
+  /**
+   * Fetches a flow file by URL (with the token, if any, for that request only) and opens it. Rejects with the
+   * source's error (redacted, with a hint) when it cannot be fetched, leaving the page as it was; a text that
+   * does not parse becomes the page's error. Resolves whether it opened.
+   */
+  loadUrl: (url: string, token?: string) => Promise<boolean>;
+
+  /**
+   * Opens what a link (`#/view?…`, `#/diff?…`) carries: decodes it, fetches URL versions, then loads the flow
+   * or compares the two and applies the link's mode and selection. A bad link, or a version that cannot be
+   * fetched, becomes the page's error. Resolves whether something opened.
+   */
+  openLink: (hash: string) => Promise<boolean>;
+  /** What "Copy link" shares of what is on screen: URL refs for flows opened from a URL, the flow itself otherwise. */
+  linkForScreen: (site: string) => Promise<BuiltLink>;
+
+  /** Loads the org code and reads any session remembered for this tab into `org`; once is enough. */
+  prepareOrg: () => Promise<void>;
+  /** The token of the session remembered for this tab, to fill the form with; undefined when there is none. */
+  rememberedOrgToken: () => string | undefined;
+  /**
+   * Connects; with `remember`, keeps the session in the tab's storage, else forgets any kept there. Rejects
+   * with the source's error (redacted, with a hint) and stays disconnected when it cannot connect.
+   */
+  connectOrg: (credentials: OrgCredentials, remember: boolean) => Promise<void>;
+  /** Drops the client (and its token) and forgets the session kept for this tab. */
+  disconnectOrg: () => void;
+  /** A page of the org's flows whose label or API name contains `filter`; `next` reads the page after one. */
+  listOrgFlows: (filter: string, next?: string, signal?: AbortSignal) => Promise<FlowPage>;
+  listOrgVersions: (flowId: string) => Promise<FlowVersion[]>;
+  /** Fetches one version and opens it (named "My_Flow v3"). Rejects with the source's error if it cannot be fetched. */
+  openOrgVersion: (flow: FlowSummary, version: FlowVersion) => Promise<void>;
+  /**
+   * Fetches two versions and starts comparing them (the comparison opens as `compare` resolves). Resolves once
+   * both are fetched; rejects with the source's error if either cannot be.
+   */
+  compareOrgVersions: (flow: FlowSummary, before: FlowVersion, after: FlowVersion) => Promise<void>;
+}
