@@ -1,3 +1,5 @@
+import { asList, isObj, str, type Obj } from './types';
+
 /**
  * Where a connector lives in Flow metadata: a field named `connector`, `connectors` or `…Connector`
  * (`faultConnector`, `defaultConnector`, `nextValueConnector`…). Whole names are compared:
@@ -6,3 +8,123 @@
 const CONNECTOR_FIELD = /^(connector|connectors|[a-z]\w*Connector)$/;
 
 export const isConnectorField = (field: string): boolean => CONNECTOR_FIELD.test(field);
+
+/** Edge kinds of the graph contract (DESIGN.md). */
+export type EdgeKind =
+  | 'next'
+  | 'fault'
+  | 'timeout'
+  | 'default'
+  | 'outcome'
+  | 'waitEvent'
+  | 'scheduledPath'
+  | 'experimentPath'
+  | 'actionPath'
+  | 'loopNext'
+  | 'loopEnd';
+
+/** Where a connector sits decides its kind: list context (rules[], waitEvents[]…) then field name. */
+const LIST_KIND: Record<string, EdgeKind> = {
+  rules: 'outcome',
+  waitEvents: 'waitEvent',
+  scheduledPaths: 'scheduledPath',
+  paths: 'experimentPath',
+  actionCallPaths: 'actionPath',
+};
+const FIELD_KIND: Record<string, EdgeKind> = {
+  faultConnector: 'fault',
+  timeoutConnector: 'timeout',
+  defaultConnector: 'default',
+  nextValueConnector: 'loopNext',
+  noMoreValuesConnector: 'loopEnd',
+};
+/** Left-to-right order of a node's outgoing edges, as Flow Builder draws them. */
+export const KIND_ORDER: Record<EdgeKind, number> = {
+  next: 0,
+  outcome: 1,
+  waitEvent: 1,
+  scheduledPath: 1,
+  experimentPath: 1,
+  actionPath: 1,
+  default: 2,
+  loopNext: 3,
+  loopEnd: 4,
+  timeout: 5,
+  fault: 6,
+};
+
+export interface FoundConnector {
+  kind: EdgeKind;
+  target: string;
+  goTo: boolean;
+  label?: string;
+  key?: string;
+}
+
+/** Every connector in an element, at any depth, with its kind and label. */
+export function findConnectors(element: Obj, owner: { type: string; hasScheduledPaths?: boolean }): FoundConnector[] {
+  const found: FoundConnector[] = [];
+  const walk = (obj: Obj, list: string | undefined, item: Obj | undefined) => {
+    for (const [field, value] of Object.entries(obj)) {
+      if (field === 'processMetadataValues') continue;
+      if (isConnectorField(field)) {
+        for (const c of asList(value)) {
+          const target = isObj(c) ? str(c.targetReference) : undefined;
+          if (!target || !isObj(c)) continue;
+          const kind = FIELD_KIND[field] ?? (list ? LIST_KIND[list] : undefined) ?? 'next';
+          found.push({ kind, target, goTo: c.isGoTo === 'true', ...labelOf(kind, element, item, owner) });
+        }
+        continue;
+      }
+      for (const child of asList(value)) if (isObj(child)) walk(child, field, child);
+    }
+  };
+  walk(element, undefined, undefined);
+  return found.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+}
+
+function labelOf(
+  kind: EdgeKind,
+  element: Obj,
+  item: Obj | undefined,
+  owner: { type: string; hasScheduledPaths?: boolean },
+): { label?: string; key?: string } {
+  const itemName = item ? (str(item.name) ?? str(item.pathName)) : undefined;
+  const itemLabel = item ? (str(item.label) ?? itemName) : undefined;
+  switch (kind) {
+    case 'next':
+      return owner.type === 'start' && owner.hasScheduledPaths
+        ? { label: 'Run Immediately' }
+        : item && item !== element
+          ? { label: itemLabel, key: itemName }
+          : {};
+    case 'outcome':
+    case 'waitEvent':
+    case 'experimentPath':
+    case 'actionPath':
+      return { label: itemLabel, key: itemName };
+    case 'scheduledPath':
+      return {
+        label: itemLabel ?? (item && item.pathType === 'AsyncAfterCommit' ? 'Run Asynchronously' : undefined),
+        key: itemName,
+      };
+    case 'default':
+      return {
+        label: str(element.defaultConnectorLabel) ?? (owner.type === 'waits' ? 'Default Path' : 'Default Outcome'),
+      };
+    case 'loopNext':
+      return { label: 'For Each' };
+    case 'loopEnd':
+      return { label: 'After Last' };
+    case 'fault':
+      return { label: 'Fault' };
+    case 'timeout':
+      return { label: 'Timeout' };
+    default:
+      return assertNever(kind);
+  }
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`Unexpected value: ${String(x)}`);
+}

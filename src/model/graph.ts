@@ -1,19 +1,7 @@
-import { asList, isObj, str, type FlowDoc, type FlowElement, type Obj, type Value } from './types';
-import { isConnectorField } from './connectors';
+import { asList, type FlowDoc, type FlowElement, type Value } from './types';
+import { findConnectors, type EdgeKind, type FoundConnector } from './connectors';
 
-/** Edge kinds of the graph contract (DESIGN.md). */
-export type EdgeKind =
-  | 'next'
-  | 'fault'
-  | 'timeout'
-  | 'default'
-  | 'outcome'
-  | 'waitEvent'
-  | 'scheduledPath'
-  | 'experimentPath'
-  | 'actionPath'
-  | 'loopNext'
-  | 'loopEnd';
+export { assertNever, findConnectors, KIND_ORDER, type EdgeKind } from './connectors';
 
 export const START_ID = '$start';
 
@@ -50,112 +38,6 @@ export interface FlowGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
   warnings: string[];
-}
-
-/** Where a connector sits decides its kind: list context (rules[], waitEvents[]…) then field name. */
-const LIST_KIND: Record<string, EdgeKind> = {
-  rules: 'outcome',
-  waitEvents: 'waitEvent',
-  scheduledPaths: 'scheduledPath',
-  paths: 'experimentPath',
-  actionCallPaths: 'actionPath',
-};
-const FIELD_KIND: Record<string, EdgeKind> = {
-  faultConnector: 'fault',
-  timeoutConnector: 'timeout',
-  defaultConnector: 'default',
-  nextValueConnector: 'loopNext',
-  noMoreValuesConnector: 'loopEnd',
-};
-/** Left-to-right order of a node's outgoing edges, as Flow Builder draws them. */
-export const KIND_ORDER: Record<EdgeKind, number> = {
-  next: 0,
-  outcome: 1,
-  waitEvent: 1,
-  scheduledPath: 1,
-  experimentPath: 1,
-  actionPath: 1,
-  default: 2,
-  loopNext: 3,
-  loopEnd: 4,
-  timeout: 5,
-  fault: 6,
-};
-
-interface FoundConnector {
-  kind: EdgeKind;
-  target: string;
-  goTo: boolean;
-  label?: string;
-  key?: string;
-}
-
-/** Every connector in an element, at any depth, with its kind and label. */
-export function findConnectors(element: Obj, owner: { type: string; hasScheduledPaths?: boolean }): FoundConnector[] {
-  const found: FoundConnector[] = [];
-  const walk = (obj: Obj, list: string | undefined, item: Obj | undefined) => {
-    for (const [field, value] of Object.entries(obj)) {
-      if (field === 'processMetadataValues') continue;
-      if (isConnectorField(field)) {
-        for (const c of asList(value)) {
-          const target = isObj(c) ? str(c.targetReference) : undefined;
-          if (!target || !isObj(c)) continue;
-          const kind = FIELD_KIND[field] ?? (list ? LIST_KIND[list] : undefined) ?? 'next';
-          found.push({ kind, target, goTo: c.isGoTo === 'true', ...labelOf(kind, element, item, owner) });
-        }
-        continue;
-      }
-      for (const child of asList(value)) if (isObj(child)) walk(child, field, child);
-    }
-  };
-  walk(element, undefined, undefined);
-  return found.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
-}
-
-function labelOf(
-  kind: EdgeKind,
-  element: Obj,
-  item: Obj | undefined,
-  owner: { type: string; hasScheduledPaths?: boolean },
-): { label?: string; key?: string } {
-  const itemName = item ? (str(item.name) ?? str(item.pathName)) : undefined;
-  const itemLabel = item ? (str(item.label) ?? itemName) : undefined;
-  switch (kind) {
-    case 'next':
-      return owner.type === 'start' && owner.hasScheduledPaths
-        ? { label: 'Run Immediately' }
-        : item && item !== element
-          ? { label: itemLabel, key: itemName }
-          : {};
-    case 'outcome':
-    case 'waitEvent':
-    case 'experimentPath':
-    case 'actionPath':
-      return { label: itemLabel, key: itemName };
-    case 'scheduledPath':
-      return {
-        label: itemLabel ?? (item && item.pathType === 'AsyncAfterCommit' ? 'Run Asynchronously' : undefined),
-        key: itemName,
-      };
-    case 'default':
-      return {
-        label: str(element.defaultConnectorLabel) ?? (owner.type === 'waits' ? 'Default Path' : 'Default Outcome'),
-      };
-    case 'loopNext':
-      return { label: 'For Each' };
-    case 'loopEnd':
-      return { label: 'After Last' };
-    case 'fault':
-      return { label: 'Fault' };
-    case 'timeout':
-      return { label: 'Timeout' };
-    default:
-      return assertNever(kind);
-  }
-}
-
-export function assertNever(x: never): never {
-  throw new Error(`Unexpected value: ${String(x)}`);
 }
 
 const hasStartOf = (doc: FlowDoc) => doc.start !== undefined || doc.startElementReference !== undefined;
@@ -242,7 +124,9 @@ export function buildGraph(doc: FlowDoc): FlowGraph {
     for (const c of findConnectors(el.data, { type: el.type })) addEdge(id, c);
   });
   for (const [name, n] of repeated)
-    warnings.push(`${n} elements are named "${name}": connectors go to the first; the others are shown as ${name}~2…`);
+    warnings.push(
+      `${n} elements are named "${name}": connectors go to the first; ` + `the others are shown as ${name}~2…`,
+    );
 
   const missing = [...new Set(edges.map((e) => e.target).filter((t) => !ids.has(t)))];
   for (const target of missing) {
@@ -256,7 +140,8 @@ export function buildGraph(doc: FlowDoc): FlowGraph {
     for (const node of nodes) if (unreachable.has(node.id)) node.unreachable = true;
     if (unreachable.size > 0)
       warnings.push(
-        `${unreachable.size} element${unreachable.size === 1 ? ' is' : 's are'} not reachable from Start: ${listSome([...unreachable])}.`,
+        `${unreachable.size} element${unreachable.size === 1 ? ' is' : 's are'} not reachable from Start: ` +
+          `${listSome([...unreachable])}.`,
       );
   } else if (doc.elements.length > 0) {
     warnings.push('The flow has no start (no start element and no startElementReference).');

@@ -49,9 +49,9 @@ export function pairEdges<T extends Ends>(
 }
 
 /**
- * Connectors compared by the names each version uses (paired by `pairEdges`): a connector to or from a renamed element is
- * removed under the old name and added under the new one (the reader sees the rename on the node).
- * Repeated identical connectors (a legacy step's `connectors[]`) count as a multiset.
+ * Connectors compared by the names each version uses (paired by `pairEdges`): a connector to or from a
+ * renamed element is removed under the old name and added under the new one (the reader sees the rename
+ * on the node). Repeated identical connectors (a legacy step's `connectors[]`) count as a multiset.
  */
 export function diffEdges(before: Side, after: Side): EdgeDiff[] {
   const ends = (e: GraphEdge): Ends => ({ e, source: e.source, target: e.target });

@@ -62,7 +62,10 @@ export function matchElements(before: Side, after: Side): Matching {
   return m;
 }
 
-/** Pairs items whose keys are equal (undefined keys never pair); `unique` pairs only one-to-one groups. Returns pairs made. */
+/**
+ * Pairs items whose keys are equal (undefined keys never pair); `unique` pairs only one-to-one groups.
+ * Returns the number of pairs made.
+ */
 function pairGroups(
   bs: string[],
   as: string[],

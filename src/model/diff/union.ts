@@ -15,9 +15,10 @@ import type { DiffGraph, DiffGraphEdge, DiffGraphNode, EdgeBefore, EdgeStatus, N
  * the before picture, and hiding `removed` ones the after picture.
  *
  * Edges: both sides' edges with endpoints mapped to union ids, paired after that mapping as the EdgeDiff
- * list pairs them (same source, target and kind; the same outcome first). So, unlike the by-name EdgeDiff list (where a connector to a renamed element is
- * removed + added, because the metadata names differ), a connector that only follows a rename appears
- * once, `unchanged`: the picture should not show churn the reader would not call a change.
+ * list pairs them (same source, target and kind; the same outcome first). So, unlike the by-name EdgeDiff
+ * list (where a connector to a renamed element is removed + added, because the metadata names differ), a
+ * connector that only follows a rename appears once, `unchanged`, with the before connector it stands for
+ * in `before`: the picture should not show churn the reader would not call a change.
  */
 export function unionGraph(
   before: Side,
