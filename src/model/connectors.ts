@@ -23,21 +23,24 @@ export type EdgeKind =
   | 'loopNext'
   | 'loopEnd';
 
-/** Where a connector sits decides its kind: list context (rules[], waitEvents[]…) then field name. */
-const LIST_KIND: Record<string, EdgeKind> = {
-  rules: 'outcome',
-  waitEvents: 'waitEvent',
-  scheduledPaths: 'scheduledPath',
-  paths: 'experimentPath',
-  actionCallPaths: 'actionPath',
-};
-const FIELD_KIND: Record<string, EdgeKind> = {
-  faultConnector: 'fault',
-  timeoutConnector: 'timeout',
-  defaultConnector: 'default',
-  nextValueConnector: 'loopNext',
-  noMoreValuesConnector: 'loopEnd',
-};
+/**
+ * Where a connector sits decides its kind: list context (rules[], waitEvents[]…) then field name. Maps,
+ * not records: the names come from the flow (a list called `constructor` must not find Object).
+ */
+const LIST_KIND: ReadonlyMap<string, EdgeKind> = new Map([
+  ['rules', 'outcome'],
+  ['waitEvents', 'waitEvent'],
+  ['scheduledPaths', 'scheduledPath'],
+  ['paths', 'experimentPath'],
+  ['actionCallPaths', 'actionPath'],
+]);
+const FIELD_KIND: ReadonlyMap<string, EdgeKind> = new Map([
+  ['faultConnector', 'fault'],
+  ['timeoutConnector', 'timeout'],
+  ['defaultConnector', 'default'],
+  ['nextValueConnector', 'loopNext'],
+  ['noMoreValuesConnector', 'loopEnd'],
+]);
 /** Left-to-right order of a node's outgoing edges, as Flow Builder draws them. */
 export const KIND_ORDER: Record<EdgeKind, number> = {
   next: 0,
@@ -71,7 +74,7 @@ export function findConnectors(element: Obj, owner: { type: string; hasScheduled
         for (const c of asList(value)) {
           const target = isObj(c) ? str(c.targetReference) : undefined;
           if (!target || !isObj(c)) continue;
-          const kind = FIELD_KIND[field] ?? (list ? LIST_KIND[list] : undefined) ?? 'next';
+          const kind = FIELD_KIND.get(field) ?? (list ? LIST_KIND.get(list) : undefined) ?? 'next';
           found.push({ kind, target, goTo: c.isGoTo === 'true', ...labelOf(kind, element, item, owner) });
         }
         continue;
