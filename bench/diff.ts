@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { layoutGraph } from '../src/layout/layout';
+import { layoutGraph } from '../src/layout/index';
 import { diffFlows } from '../src/model/diff/index';
 import { mutateFlow } from '../src/model/diff/mutate';
 import { generateFlow } from '../src/model/generate';

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { diffRows } from './diff';
-import { layoutGraph } from '../src/layout/layout';
+import { layoutGraph } from '../src/layout/index';
 import type { LayoutOptions, LayoutResult } from '../src/layout/types';
 import { generateFlow } from '../src/model/generate';
 import { buildGraph, type FlowGraph } from '../src/model/graph';

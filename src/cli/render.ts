@@ -4,7 +4,7 @@
  * renderer as the browser's "Export SVG". Without -o the SVG goes to stdout.
  */
 import { writeFile } from 'node:fs/promises';
-import { layoutGraph } from '../layout/layout';
+import { layoutGraph } from '../layout/index';
 import { buildGraph, diffFlows, type FlowDoc } from '../model/index';
 import { renderSvg } from '../render/svg';
 import { processTypeName } from '../views/details/flow';

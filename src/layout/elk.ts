@@ -5,9 +5,9 @@
  */
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { KIND_ORDER } from '../model/graph';
-import { obstaclesOf, routeJumps } from './jumps';
+import { obstaclesOf, routeJumps } from './structured/jumps';
 import { finish } from './result';
-import { labelSize, nodeSize } from './sizes';
+import { labelSize, nodeSize } from './structured/sizes';
 import type { Box, EdgeRoute, ElkLike, LayoutEdgeInput, LayoutGraphInput, LayoutResult, Point } from './types';
 
 export const ELK_OPTIONS: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sharedCache } from '../../src/layout/engine';
-import { layoutGraph } from '../../src/layout/layout';
+import { layoutGraph } from '../../src/layout/index';
 import type { FlowGraph } from '../../src/model/graph';
 import { corpusFiles, flowFileName, readCorpus } from '../helpers/corpus';
 import { generatedGraph, parseToGraph, withoutTimings } from './helpers';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { layoutGraph } from '../../src/layout/layout';
+import { layoutGraph } from '../../src/layout/index';
 import type { DiffGraph } from '../../src/model/diff/types';
 import type { FlowGraph } from '../../src/model/graph';
 import { generateFlow } from '../../src/model/generate';

@@ -7,10 +7,10 @@ import { obstaclesOf, routeJumps, type JumpRequest } from './jumps';
 import { assign, placePlan, type Block } from './place';
 import type { Plan, PlanItem } from './plan';
 import { extent } from './profile';
-import { finish } from './result';
+import { finish } from '../result';
 import { routePlan } from './route';
 import { labelSize, type Size } from './sizes';
-import type { Box, EdgeRoute, LayoutEdgeInput, LayoutResult } from './types';
+import type { Box, EdgeRoute, LayoutEdgeInput, LayoutResult } from '../types';
 
 const ORPHAN_GAP = 120;
 const ORPHAN_SHELF_WIDTH = 1600;

@@ -1,6 +1,6 @@
 /**
  * `layoutGraph` for Node (CLI, tests, bench): the same engine the worker runs, with ELK from the `elkjs`
- * package in-process. The browser never imports this file: it goes through client.ts → worker.ts.
+ * package in-process. The browser never imports this file: it goes through worker/client.ts → worker/worker.ts.
  */
 import { runLayout } from './engine';
 import type { ElkLike, LayoutGraphInput, LayoutOptions, LayoutResult } from './types';

@@ -10,7 +10,7 @@
  * - `onProgress(fraction, phase)` is called for graphs of PROGRESS_MIN_NODES elements or more.
  */
 import { PROGRESS_MIN_NODES, type LayoutRequest, type LayoutResponse, type WorkerLayoutOptions } from './messages';
-import type { LayoutGraphInput, LayoutResult } from './types';
+import type { LayoutGraphInput, LayoutResult } from '../types';
 
 export { PROGRESS_MIN_NODES };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { layoutGraph } from '../../src/layout/layout';
-import { labelSize, MISSING_SIZE, NODE_SIZE, nodeSize, START_SIZE } from '../../src/layout/sizes';
-import type { LayoutResult, Point } from '../../src/layout/types';
-import { centreX, graph } from './helpers';
-import { checkLayout, checkOutcomeOrder, checkSpine, onBoundary } from './invariants';
+import { layoutGraph } from '../../../src/layout/index';
+import { labelSize, MISSING_SIZE, NODE_SIZE, nodeSize, START_SIZE } from '../../../src/layout/structured/sizes';
+import type { LayoutResult, Point } from '../../../src/layout/types';
+import { centreX, graph } from '../helpers';
+import { checkLayout, checkOutcomeOrder, checkSpine, onBoundary } from '../invariants';
 
 const opts = { cache: false } as const;
 const ok = (g: Parameters<typeof checkLayout>[0], r: LayoutResult) =>

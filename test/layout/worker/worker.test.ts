@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createLayoutClient, type LayoutWorkerLike } from '../../src/layout/client';
-import { layoutGraph } from '../../src/layout/layout';
-import type { LayoutRequest, LayoutResponse } from '../../src/layout/messages';
-import { generatedGraph, withoutTimings } from './helpers';
+import { createLayoutClient, type LayoutWorkerLike } from '../../../src/layout/worker/client';
+import { layoutGraph } from '../../../src/layout/index';
+import type { LayoutRequest, LayoutResponse } from '../../../src/layout/worker/messages';
+import { generatedGraph, withoutTimings } from '../helpers';
 
 /**
  * The real worker module, loaded in Node behind a fake global scope: messages go through worker.ts's
@@ -22,7 +22,7 @@ async function realWorker(): Promise<{ worker: LayoutWorkerLike; served: number[
     },
   };
   (globalThis as { self?: unknown }).self = scope;
-  await import('../../src/layout/worker');
+  await import('../../../src/layout/worker/worker');
   const worker: LayoutWorkerLike = {
     onerror: null,
     get onmessage() {
