@@ -65,6 +65,28 @@ describe('layer rules', () => {
     ).toEqual([]);
   });
 
+  it('layout/ imports no views, state or render; the rest imports layout/ only through index.ts and types.ts', () => {
+    const target = (f: (typeof all)[number], i: string) =>
+      relative(SRC, resolve(SRC, dirname(f.path), i)).replace(/\\/g, '/');
+    expect(
+      violations((f) =>
+        layer(f.path) !== 'layout'
+          ? []
+          : f.imports.filter((i) => i.startsWith('.') && ['views', 'state', 'render'].includes(layer(target(f, i)))),
+      ),
+    ).toEqual([]);
+    expect(
+      violations((f) =>
+        layer(f.path) === 'layout'
+          ? []
+          : f.imports.filter(
+              (i) =>
+                i.startsWith('.') && /^layout\//.test(target(f, i)) && !/^layout\/(index|types)$/.test(target(f, i)),
+            ),
+      ),
+    ).toEqual([]);
+  });
+
   it('only sources/ calls fetch', () => {
     expect(
       violations((f) => (/\bfetch\s*\(/.test(f.text) && layer(f.path) !== 'sources' ? ['calls fetch'] : [])),

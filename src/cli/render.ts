@@ -11,9 +11,11 @@ import { processTypeName } from '../views/details/flow';
 import { triggerObject, triggerText } from '../views/details/start';
 import { loadFlowFile, parseArgs, type CliIo } from './run';
 
-export const RENDER_USAGE = `  render A [B] [-o FILE.svg]         the flow (or the diff of two versions) as an SVG picture
-         [--title T] [--select ID]   (stdout without -o; --goto line draws Go To connectors whole)
-         [--goto line]`;
+export const RENDER_USAGE = [
+  '  render A [B] [-o FILE.svg]         the flow (or the diff of two versions) as an SVG picture',
+  '         [--title T] [--select ID]   (stdout without -o; --goto line draws Go To connectors whole)',
+  '         [--goto line]',
+].join('\n');
 
 export async function renderCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(

@@ -21,7 +21,8 @@ export const MAX_JUMPS_ANYWAY = 2;
  */
 export const MAX_ELK_NODES = 400;
 
-export const sharedCache = new LayoutCache(16);
+// Pure: the browser bundle imports layout/index for the client only, and must drop the engine and its cache.
+export const sharedCache = /* @__PURE__ */ new LayoutCache(16);
 
 export async function runLayout(
   graph: LayoutGraphInput,

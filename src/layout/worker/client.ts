@@ -48,7 +48,8 @@ export class LayoutTimeoutError extends Error {
   override name = 'LayoutTimeoutError';
   constructor(elements: number, timeoutMs: number) {
     super(
-      `Laying out ${elements.toLocaleString('en-US')} elements took longer than ${formatSeconds(timeoutMs)}; the layout was stopped. Try again, or open a smaller flow.`,
+      `Laying out ${elements.toLocaleString('en-US')} elements took longer than ${formatSeconds(timeoutMs)}; ` +
+        'the layout was stopped. Try again, or open a smaller flow.',
     );
   }
 }

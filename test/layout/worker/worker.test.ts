@@ -39,18 +39,22 @@ async function realWorker(): Promise<{ worker: LayoutWorkerLike; served: number[
 }
 
 describe('layout worker', () => {
-  it('answers a client request with the same layout as Node, with progress for a big flow, and serves only the newest of queued requests', async () => {
-    const { worker, served } = await realWorker();
-    const client = createLayoutClient({ workerFactory: () => worker });
-    const graph = generatedGraph(400, 2);
-    const progress: string[] = [];
-    const older = client.layout(generatedGraph(300, 9)).catch((err: unknown) => err);
-    const result = await client.layout(graph, { onProgress: (_, phase) => progress.push(phase) });
-    expect(((await older) as Error).name).toBe('LayoutSupersededError');
-    expect(withoutTimings(result)).toEqual(withoutTimings(await layoutGraph(graph, { cache: false })));
-    expect(progress).toContain('place');
-    expect(progress[progress.length - 1]).toBe('done');
-    // Both requests queued before the worker ran: it laid out only the newer one.
-    expect(served).toEqual([2]);
-  });
+  it(
+    'answers a client request with the same layout as Node, with progress for a big flow, ' +
+      'and serves only the newest of queued requests',
+    async () => {
+      const { worker, served } = await realWorker();
+      const client = createLayoutClient({ workerFactory: () => worker });
+      const graph = generatedGraph(400, 2);
+      const progress: string[] = [];
+      const older = client.layout(generatedGraph(300, 9)).catch((err: unknown) => err);
+      const result = await client.layout(graph, { onProgress: (_, phase) => progress.push(phase) });
+      expect(((await older) as Error).name).toBe('LayoutSupersededError');
+      expect(withoutTimings(result)).toEqual(withoutTimings(await layoutGraph(graph, { cache: false })));
+      expect(progress).toContain('place');
+      expect(progress[progress.length - 1]).toBe('done');
+      // Both requests queued before the worker ran: it laid out only the newer one.
+      expect(served).toEqual([2]);
+    },
+  );
 });
