@@ -5,7 +5,8 @@
  * - `createLayoutClient` for the browser: the engine runs in a Web Worker (worker/client.ts →
  *   worker/worker.ts), so neither it nor ELK is in the main bundle (this module's other exports are
  *   tree-shaken away there);
- * - the types (types.ts): the layout's input, options and result.
+ * - the types (types.ts): the layout's input and options, and the one geometry type `LayoutGeometry`
+ *   (what state, canvas and render use of a `LayoutResult`; they import it type-only from types.ts).
  *
  * Folders: structured/ is the Flow-Builder-style engine, elk.ts the ELK fallback, engine.ts chooses
  * between them and caches, worker/ the browser's client, worker and their messages.
@@ -20,6 +21,7 @@ export type {
   ElkLike,
   LayoutEdgeInput,
   LayoutEngine,
+  LayoutGeometry,
   LayoutGraphInput,
   LayoutNodeInput,
   LayoutOptions,
