@@ -78,6 +78,10 @@ export interface LayoutTimings {
 /**
  * The one layout geometry: what state, the canvas and the SVG export use of a layout (they import this
  * type, type-only) — boxes, edge routes with their points, label boxes and jump stubs.
+ *
+ * `nodes` and `edges` are keyed by element and connector ids, and an element may be called `__proto__`
+ * or `constructor`: the layout hands them out as null-prototype records (records.ts; the worker client
+ * makes them so again after the structured clone), so index them by id; never test ids with `in`.
  */
 export interface LayoutGeometry {
   /** Size of the whole picture; every box and route point lies in [0, width] × [0, height]. */
