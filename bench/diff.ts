@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { layoutGraph } from '../src/layout/layout';
+import { layoutGraph } from '../src/layout/index';
 import { diffFlows } from '../src/model/diff/index';
 import { mutateFlow } from '../test/support/mutate';
 import { generateFlow } from '../test/support/generate';
@@ -62,7 +62,10 @@ async function measure(
     const r = await layoutGraph(d.graph, { cache: false });
     const t4 = performance.now();
     const n = d.summary.nodes;
-    const changes = `+${n.added} -${n.removed} ~${n.changed} >${n.renamed} nodes, +${d.summary.edges.added} -${d.summary.edges.removed} edges, ${d.rewired.length} rewired`;
+    const e = d.summary.edges;
+    const changes =
+      `+${n.added} -${n.removed} ~${n.changed} >${n.renamed} nodes, ` +
+      `+${e.added} -${e.removed} edges, ${d.rewired.length} rewired`;
     if (k > 0)
       samples.push({ parse: t1 - t0, graph: t2 - t1, diff: t3 - t2, layout: t4 - t3, engine: r.engine, changes });
   }

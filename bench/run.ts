@@ -8,8 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { diffRows } from './diff';
-import { layoutGraph } from '../src/layout/layout';
-import type { LayoutOptions, LayoutResult } from '../src/layout/types';
+import { layoutGraph, type LayoutOptions, type LayoutResult } from '../src/layout/index';
 import { generateFlow } from '../test/support/generate';
 import { buildGraph, type FlowGraph } from '../src/model/graph';
 import { parseFlow } from '../src/model/parse/index';
@@ -129,13 +128,25 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const add = (row: Row) => {
     rows.push(row);
-    console.log(
-      `${row.case.slice(0, 78).padEnd(78)} ${String(row.elements).padStart(6)} ${row.parseMs.toFixed(1).padStart(8)} ${row.graphMs.toFixed(1).padStart(7)} ${row.layoutMs.toFixed(1).padStart(8)} ${row.totalMs.toFixed(1).padStart(8)}  ${row.engine}`,
-    );
+    const cells = [
+      row.case.slice(0, 78).padEnd(78),
+      String(row.elements).padStart(6),
+      row.parseMs.toFixed(1).padStart(8),
+      row.graphMs.toFixed(1).padStart(7),
+      row.layoutMs.toFixed(1).padStart(8),
+      row.totalMs.toFixed(1).padStart(8),
+    ];
+    console.log(`${cells.join(' ')}  ${row.engine}`);
   };
-  console.log(
-    `${'case'.padEnd(78)} ${'elems'.padStart(6)} ${'parse'.padStart(8)} ${'graph'.padStart(7)} ${'layout'.padStart(8)} ${'total'.padStart(8)}  engine   (ms, medians)`,
-  );
+  const heads = [
+    'case'.padEnd(78),
+    'elems'.padStart(6),
+    'parse'.padStart(8),
+    'graph'.padStart(7),
+    'layout'.padStart(8),
+    'total'.padStart(8),
+  ];
+  console.log(`${heads.join(' ')}  engine   (ms, medians)`);
   for (const c of largest) add(await measure(`corpus:${c.file}`, [{ text: c.text, fileName: c.file }], c.elements, 15));
   add(
     await measure(
@@ -167,7 +178,9 @@ async function main(): Promise<void> {
   }
 
   const cpu = cpus();
-  const machine = `${cpu.length} cores ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${process.platform}`;
+  const machine =
+    `${cpu.length} cores ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, ` +
+    `Node ${process.version}, ${process.platform}`;
   writeFileSync(join(HERE, 'results.json'), `${JSON.stringify({ machine, rows }, null, 2)}\n`);
   console.log(`\n${machine}\nwrote bench/results.json`);
 }

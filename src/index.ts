@@ -58,7 +58,7 @@ export { startLine } from './describe/startLine';
 export type { Row, Section } from './describe/types';
 
 // Positions (Node), pictures, links.
-export { layoutGraph, type LayoutOptions, type LayoutResult } from './layout/layout';
+export { layoutGraph, type LayoutOptions, type LayoutResult } from './layout/index';
 export { renderSvg, type SvgOptions } from './render/svg';
 export { STATUS_LOOK, statusWord, type StatusLook } from './render/status';
 export {

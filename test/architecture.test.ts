@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
  */
 interface Rules {
   parts: Record<string, { may: string[]; why: string }>;
+  entries: Record<string, string[]>;
   packages: Record<string, string[]>;
   calls: Record<string, string[]>;
   dom: { none: string[] };
@@ -66,6 +67,21 @@ describe('layer rules (layers.json)', () => {
         .filter((t) => !allowed.has(t))
         .map((t) => `${f.path} imports ${t} (${from} may import: ${[...allowed].join(', ')})`);
     });
+    expect(bad).toEqual([]);
+  });
+
+  it('a part with entries is imported from elsewhere only through them (layout/: index.ts, types.ts)', () => {
+    const bad = all.flatMap((f) =>
+      f.imports
+        .filter((i) => i.startsWith('.'))
+        .map((i) => relative(SRC, resolve(dirname(f.file), i)).replace(/\\/g, '/'))
+        .filter((t) => {
+          const part = partOf(t);
+          const entries = part === partOf(f.path) || part === '$comment' ? undefined : rules.entries[part];
+          return entries !== undefined && !entries.some((e) => `${part}/${e}` === t || `${part}/${e}` === `${t}.ts`);
+        })
+        .map((t) => `${f.path} imports ${t}`),
+    );
     expect(bad).toEqual([]);
   });
 

@@ -5,9 +5,9 @@
  */
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { KIND_ORDER } from '../model/graph';
-import { obstaclesOf, routeJumps } from './jumps';
+import { obstaclesOf, routeJumps } from './structured/jumps';
 import { finish } from './result';
-import { labelSize, nodeSize } from './sizes';
+import { labelSize, nodeSize } from './structured/sizes';
 import type { Box, EdgeRoute, ElkLike, LayoutEdgeInput, LayoutGraphInput, LayoutResult, Point } from './types';
 
 export const ELK_OPTIONS: Record<string, string> = {
@@ -82,10 +82,11 @@ export async function layoutWithElk(
   const root: ElkNode = { id: '$root', layoutOptions: ELK_OPTIONS, children, edges: elkEdges };
   const out = await elk.layout(root);
 
-  const nodes: Record<string, Box> = {};
+  // By id in Maps: an element may be called `__proto__` or `constructor`.
+  const nodes = new Map<string, Box>();
   for (const c of out.children ?? [])
-    nodes[c.id] = { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 };
-  const routes: Record<string, EdgeRoute> = {};
+    nodes.set(c.id, { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 });
+  const routes = new Map<string, EdgeRoute>();
   for (const e of (out.edges ?? []) as ElkExtendedEdge[]) {
     const s = e.sections?.[0];
     if (!s) continue;
@@ -94,18 +95,17 @@ export async function layoutWithElk(
     };
     const l = e.labels?.[0];
     if (l?.text) route.label = { x: l.x ?? 0, y: l.y ?? 0, width: l.width ?? 0, height: l.height ?? 0, text: l.text };
-    routes[e.id] = route;
+    routes.set(e.id, route);
   }
   const jumps = edges.filter((e) => e.goTo);
   const requests = jumps.map((e) => {
-    const s = nodes[e.source] as Box;
+    const s = nodes.get(e.source) as Box;
     const start: Point = { x: s.x + s.width, y: s.y + s.height / 2 };
-    return e.label
-      ? { points: [start], target: nodes[e.target] as Box, text: e.label }
-      : { points: [start], target: nodes[e.target] as Box };
+    const target = nodes.get(e.target) as Box;
+    return e.label ? { points: [start], target, text: e.label } : { points: [start], target };
   });
-  routeJumps(requests, obstaclesOf(Object.values(nodes), Object.values(routes))).forEach((r, k) => {
-    routes[(jumps[k] as LayoutEdgeInput).id] = r;
+  routeJumps(requests, obstaclesOf(nodes.values(), routes.values())).forEach((r, k) => {
+    routes.set((jumps[k] as LayoutEdgeInput).id, r);
   });
   return finish(nodes, routes);
 }

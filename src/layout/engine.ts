@@ -2,11 +2,11 @@
  * Chooses the engine and caches results. No ELK import here: the caller supplies ELK (Node: `elkjs`;
  * the worker: `elk-api` with its own worker), and only graphs the structured engine declines load it.
  */
-import { analyse } from './analyse';
+import { analyse } from './structured/analyse';
 import { LayoutCache, graphKey } from './cache';
 import { layoutWithElk } from './elk';
-import { buildPlan } from './plan';
-import { layoutStructured } from './structured';
+import { buildPlan } from './structured/plan';
+import { layoutStructured } from './structured/index';
 import type { ElkLike, LayoutGraphInput, LayoutOptions, LayoutResult, LayoutTimings } from './types';
 
 /**
@@ -21,7 +21,8 @@ export const MAX_JUMPS_ANYWAY = 2;
  */
 export const MAX_ELK_NODES = 400;
 
-export const sharedCache = new LayoutCache(16);
+// Pure: the browser bundle imports layout/index for the client only, and must drop the engine and its cache.
+export const sharedCache = /* @__PURE__ */ new LayoutCache(16);
 
 export async function runLayout(
   graph: LayoutGraphInput,

@@ -1,11 +1,13 @@
 /** Shared finishing of a layout: shift everything to start at (0, 0) and measure the picture. */
+import { idRecord } from './records';
 import type { Box, EdgeRoute, LayoutResult, Point } from './types';
 
 const round = (v: number) => Math.round(v * 1000) / 1000 + 0;
 
+/** Boxes and routes by id (Maps: ids may be `__proto__`…) → the result's null-prototype records. */
 export function finish(
-  nodes: Record<string, Box>,
-  edges: Record<string, EdgeRoute>,
+  nodes: ReadonlyMap<string, Box>,
+  edges: ReadonlyMap<string, EdgeRoute>,
 ): Pick<LayoutResult, 'width' | 'height' | 'nodes' | 'edges'> {
   let x0 = Infinity;
   let y0 = Infinity;
@@ -17,17 +19,17 @@ export function finish(
     x1 = Math.max(x1, x + w);
     y1 = Math.max(y1, y + h);
   };
-  for (const b of Object.values(nodes)) grow(b.x, b.y, b.width, b.height);
-  for (const e of Object.values(edges)) {
+  for (const b of nodes.values()) grow(b.x, b.y, b.width, b.height);
+  for (const e of edges.values()) {
     for (const p of e.points) grow(p.x, p.y);
     if (e.label) grow(e.label.x, e.label.y, e.label.width, e.label.height);
   }
-  if (x0 === Infinity) return { width: 0, height: 0, nodes: {}, edges: {} };
-  const outNodes: Record<string, Box> = {};
-  for (const [id, b] of Object.entries(nodes))
+  if (x0 === Infinity) return { width: 0, height: 0, nodes: idRecord(), edges: idRecord() };
+  const outNodes = idRecord<Box>();
+  for (const [id, b] of nodes)
     outNodes[id] = { x: round(b.x - x0), y: round(b.y - y0), width: b.width, height: b.height };
-  const outEdges: Record<string, EdgeRoute> = {};
-  for (const [id, e] of Object.entries(edges)) {
+  const outEdges = idRecord<EdgeRoute>();
+  for (const [id, e] of edges) {
     const shift = (points: Point[]) => points.map((p) => ({ x: round(p.x - x0), y: round(p.y - y0) }));
     const route: EdgeRoute = { points: shift(e.points) };
     if (e.label) route.label = { ...e.label, x: round(e.label.x - x0), y: round(e.label.y - y0) };

@@ -75,12 +75,25 @@ export interface LayoutTimings {
   cacheHit?: boolean;
 }
 
-export interface LayoutResult {
+/**
+ * The one layout geometry: what state, the canvas and the SVG export use of a layout (they import this
+ * type, type-only) — boxes, edge routes with their points, label boxes and jump stubs.
+ *
+ * `nodes` and `edges` are keyed by element and connector ids, and an element may be called `__proto__`
+ * or `constructor`: the layout hands them out as null-prototype records (records.ts; the worker client
+ * makes them so again after the structured clone), so index them by id; never test ids with `in`.
+ */
+export interface LayoutGeometry {
   /** Size of the whole picture; every box and route point lies in [0, width] × [0, height]. */
   width: number;
   height: number;
+  /** Element id → its box. */
   nodes: Record<string, Box>;
+  /** Connector id → its route (none for a connector whose ends are not both in the graph). */
   edges: Record<string, EdgeRoute>;
+}
+
+export interface LayoutResult extends LayoutGeometry {
   engine: LayoutEngine;
   /** Why the structured engine declined the graph (only when engine is `elk`). */
   fallbackReason?: string;

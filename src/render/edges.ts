@@ -1,7 +1,7 @@
 /** Connectors as the canvas draws them (views/canvas/FlowEdge.tsx + canvas.css), in SVG. */
+import type { Box, LayoutGeometry, Point } from '../layout/types';
 import type { EdgeStatus } from '../model/diff/types';
 import type { GraphEdge } from '../model/graph';
-import type { SvgLayout, SvgPoint } from './svg';
 import { EDGE_STATUS_COLOR } from './status';
 import { THEME } from './style';
 import { roundedPath } from './path';
@@ -23,13 +23,14 @@ const MARKERS: [id: string, color: string, path: string, size: number][] = [
 export function markerDefs(): string {
   return MARKERS.map(
     ([id, color, d, size]) =>
-      `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="${size}" markerHeight="${size}" orient="auto-start-reverse"><path d="${d}" fill="${color}"/></marker>`,
+      `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="${size}" markerHeight="${size}" ` +
+      `orient="auto-start-reverse"><path d="${d}" fill="${color}"/></marker>`,
   ).join('');
 }
 
 export function edgesSvg(
   edges: readonly Edge[],
-  layout: SvgLayout,
+  layout: LayoutGeometry,
   labels: ReadonlyMap<string, string>,
   goTo: 'stub' | 'line',
 ): { lines: string; labels: string } {
@@ -64,17 +65,20 @@ export function edgesSvg(
     } else if (e.status === 'unchanged') {
       opacity = 0.5;
     }
+    const dashed = dash ? ` stroke-dasharray="${dash}"` : '';
+    const faded = opacity < 1 ? ` opacity="${opacity}"` : '';
     lines.push(
-      `<path d="${roundedPath(points)}" fill="none" stroke="${stroke}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ''}${opacity < 1 ? ` opacity="${opacity}"` : ''} marker-end="url(#${marker})"/>`,
+      `<path d="${roundedPath(points)}" fill="none" stroke="${stroke}" stroke-width="${width}"${dashed}${faded} ` +
+        `marker-end="url(#${marker})"/>`,
     );
-    if (stubbed) pills.push(stubMarker(e, points[points.length - 1] as SvgPoint, labels.get(e.target) ?? e.target));
+    if (stubbed) pills.push(stubMarker(e, points[points.length - 1] as Point, labels.get(e.target) ?? e.target));
     else if (e.label && route.label) pills.push(labelPill(e, route.label));
   }
   return { lines: lines.join('\n'), labels: pills.join('\n') };
 }
 
 /** The label pill, centred on the box the layout reserved (one line; the canvas cuts long text the same way). */
-function labelPill(e: Edge, box: { x: number; y: number; width: number; height: number }): string {
+function labelPill(e: Edge, box: Box): string {
   const prefix = e.status === 'added' ? '+ ' : e.status === 'removed' ? '− ' : '';
   const bold = e.kind === 'loopNext' || e.kind === 'loopEnd' || e.status === 'added';
   const text = fitText(prefix + (e.label ?? ''), 260 - 16, 12, bold);
@@ -91,15 +95,20 @@ function labelPill(e: Edge, box: { x: number; y: number; width: number; height: 
           : e.kind === 'fault'
             ? THEME.fault
             : undefined;
-  const rect = `<rect x="${n(cx - w / 2)}" y="${n(cy - 9)}" width="${w}" height="18" rx="9" fill="${THEME.panel}" stroke="${color ?? THEME.border}"/>`;
+  const rect =
+    `<rect x="${n(cx - w / 2)}" y="${n(cy - 9)}" width="${w}" height="18" rx="9" fill="${THEME.panel}" ` +
+    `stroke="${color ?? THEME.border}"/>`;
   const attrs = `${bold ? ' font-weight="600"' : ''}${e.status === 'removed' ? ' text-decoration="line-through"' : ''}`;
-  return `${rect}<text x="${n(cx)}" y="${n(cy + 4)}" font-size="12" fill="${color ?? THEME.text}" text-anchor="middle"${attrs}>${esc(text)}</text>`;
+  return (
+    `${rect}<text x="${n(cx)}" y="${n(cy + 4)}" font-size="12" fill="${color ?? THEME.text}" ` +
+    `text-anchor="middle"${attrs}>${esc(text)}</text>`
+  );
 }
 
 /** A Go To (or jump) drawn as Builder draws it: a stub ending in "↪ Target". In a diff it says its status
  * (+ / − and colour, struck through when removed), and a removed and an added stub leaving the same point
  * sit one above the other, as on the canvas. */
-function stubMarker(e: Edge, end: SvgPoint, target: string): string {
+function stubMarker(e: Edge, end: Point, target: string): string {
   const mark = e.status === 'added' ? '+ ' : e.status === 'removed' ? '− ' : '';
   const lead = e.kind === 'fault' ? 'Fault → ' : e.label && e.kind !== 'next' ? `${e.label} → ` : '↪ ';
   const text = fitText(mark + lead + target, 200 - 12, 11);
@@ -111,5 +120,11 @@ function stubMarker(e: Edge, end: SvgPoint, target: string): string {
   const dy = e.status === 'removed' ? 11 : e.status === 'added' ? -11 : 0;
   const y = end.y + dy;
   const strike = e.status === 'removed' ? ' text-decoration="line-through"' : '';
-  return `<rect x="${n(end.x + 4)}" y="${n(y - 9)}" width="${w}" height="18" rx="8" fill="${THEME.panel}" stroke="${border}"${e.status === 'added' ? '' : ' stroke-dasharray="3 2"'}/><text x="${n(end.x + 10)}" y="${n(y + 4)}" font-size="11" fill="${color}"${e.status === 'added' ? ' font-weight="600"' : ''}${strike}>${esc(text)}</text>`;
+  const dashed = e.status === 'added' ? '' : ' stroke-dasharray="3 2"';
+  const bold = e.status === 'added' ? ' font-weight="600"' : '';
+  return (
+    `<rect x="${n(end.x + 4)}" y="${n(y - 9)}" width="${w}" height="18" rx="8" fill="${THEME.panel}" ` +
+    `stroke="${border}"${dashed}/>` +
+    `<text x="${n(end.x + 10)}" y="${n(y + 4)}" font-size="11" fill="${color}"${bold}${strike}>${esc(text)}</text>`
+  );
 }

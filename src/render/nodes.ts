@@ -1,10 +1,10 @@
 /** One element card as the canvas draws it (views/canvas/FlowNode.tsx + canvas.css), in SVG. */
+import type { Box } from '../layout/types';
 import type { NodeStatus } from '../model/diff/types';
 import { elementKind } from '../model/elements';
 import { elementColor } from './elementLook';
 import type { GraphNode } from '../model/graph';
 import { ICON_PATHS } from './icons';
-import type { SvgBox } from './svg';
 import { STATUS_LOOK } from './status';
 import { desaturate, THEME, tint } from './style';
 import { esc, fitText, n, textWidth, wrap } from './text';
@@ -23,7 +23,7 @@ const TEXT_X = 8 + TILE + 10;
 const LABEL = { size: 13, line: 15.6, ascent: 12 };
 const TYPE = { size: 11, line: 13.5, ascent: 10.5 };
 
-export function nodeSvg(node: GraphNode, box: SvgBox, look: NodeLook): string {
+export function nodeSvg(node: GraphNode, box: Box, look: NodeLook): string {
   const kind = elementKind(node.type);
   const { width: w, height: h } = box;
   const status = look.status;
@@ -51,18 +51,24 @@ export function nodeSvg(node: GraphNode, box: SvgBox, look: NodeLook): string {
   if (look.selected) stroke = THEME.accent;
   const color = status === 'unchanged' ? desaturate(elementColor(node.type), 0.35) : elementColor(node.type);
   const out: string[] = [];
-  const tip = `${node.label} (${kind.builderName})${status && status !== 'unchanged' ? ` — ${STATUS_LOOK[status].word}${look.renamedFrom ? `, was ${look.renamedFrom}` : ''}` : ''}`;
+  const was = look.renamedFrom ? `, was ${look.renamedFrom}` : '';
+  const said = status && status !== 'unchanged' ? ` — ${STATUS_LOOK[status].word}${was}` : '';
+  const tip = `${node.label} (${kind.builderName})${said}`;
+  const faded = opacity < 1 ? ` opacity="${opacity}"` : '';
   out.push(
-    `<g class="node" data-id="${esc(node.id)}" transform="translate(${n(box.x)},${n(box.y)})"${opacity < 1 ? ` opacity="${opacity}"` : ''}>`,
+    `<g class="node" data-id="${esc(node.id)}" transform="translate(${n(box.x)},${n(box.y)})"${faded}>`,
     `<title>${esc(tip)}</title>`,
   );
   if (look.selected)
     out.push(
-      `<rect x="-3" y="-3" width="${n(w + 6)}" height="${n(h + 6)}" rx="13" fill="none" stroke="${THEME.accent}" stroke-opacity="0.35" stroke-width="3"/>`,
+      `<rect x="-3" y="-3" width="${n(w + 6)}" height="${n(h + 6)}" rx="13" fill="none" ` +
+        `stroke="${THEME.accent}" stroke-opacity="0.35" stroke-width="3"/>`,
     );
   out.push(`<rect y="1" width="${n(w)}" height="${n(h)}" rx="10" fill="#000" fill-opacity="0.06"/>`);
+  const dashed = dash ? ` stroke-dasharray="${dash}"` : '';
   out.push(
-    `<rect width="${n(w)}" height="${n(h)}" rx="10" fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
+    `<rect width="${n(w)}" height="${n(h)}" rx="10" fill="${fill}" ` +
+      `stroke="${stroke}" stroke-width="${strokeWidth}"${dashed}/>`,
   );
   out.push(tileSvg(node.type, kind.icon, color, h / 2));
   out.push(textSvg(node, kind.builderName, look.detail, w, h, status === 'removed'));
@@ -76,11 +82,14 @@ function tileSvg(type: string, icon: string, color: string, cy: number): string 
   const cx = 8 + TILE / 2;
   const shape =
     type === 'decisions'
-      ? `<rect x="-15" y="-15" width="30" height="30" rx="5" transform="translate(${cx},${n(cy)}) rotate(45)" fill="${color}"/>`
+      ? `<rect x="-15" y="-15" width="30" height="30" rx="5" transform="translate(${cx},${n(cy)}) rotate(45)" ` +
+        `fill="${color}"/>`
       : type === 'start' || type === 'ends'
         ? `<circle cx="${cx}" cy="${n(cy)}" r="${TILE / 2}" fill="${color}"/>`
         : `<rect x="8" y="${n(cy - TILE / 2)}" width="${TILE}" height="${TILE}" rx="8" fill="${color}"/>`;
-  const glyph = `<path d="${ICON_PATHS[icon] ?? ICON_PATHS.unknown}" transform="translate(${cx - 10},${n(cy - 10)}) scale(0.8333)" fill="#fff" fill-rule="evenodd"/>`;
+  const glyph =
+    `<path d="${ICON_PATHS[icon] ?? ICON_PATHS.unknown}" ` +
+    `transform="translate(${cx - 10},${n(cy - 10)}) scale(0.8333)" fill="#fff" fill-rule="evenodd"/>`;
   return shape + glyph;
 }
 
@@ -106,13 +115,15 @@ function textSvg(
   const parts: string[] = [];
   labelLines.forEach((line, i) => {
     parts.push(
-      `<text x="0" y="${n(top + i * LABEL.line + LABEL.ascent)}" font-size="${LABEL.size}" font-weight="600" fill="${THEME.text}"${struck ? ` text-decoration="line-through"` : ''}>${esc(line)}</text>`,
+      `<text x="0" y="${n(top + i * LABEL.line + LABEL.ascent)}" font-size="${LABEL.size}" font-weight="600" ` +
+        `fill="${THEME.text}"${struck ? ` text-decoration="line-through"` : ''}>${esc(line)}</text>`,
     );
   });
   const typeTop = top + labelLines.length * LABEL.line;
   typeLines.forEach((line, i) => {
     parts.push(
-      `<text x="0" y="${n(typeTop + i * TYPE.line + TYPE.ascent)}" font-size="${TYPE.size}" fill="${THEME.muted}">${esc(line)}</text>`,
+      `<text x="0" y="${n(typeTop + i * TYPE.line + TYPE.ascent)}" font-size="${TYPE.size}" ` +
+        `fill="${THEME.muted}">${esc(line)}</text>`,
     );
   });
   return `<svg x="${TEXT_X}" y="0" width="${n(room)}" height="${n(h)}" overflow="hidden">${parts.join('')}</svg>`;
@@ -131,7 +142,9 @@ function badgesSvg(node: GraphNode, look: NodeLook, w: number): string {
     const bw = Math.ceil(textWidth(text, 10, true)) + 12;
     right -= bw;
     out.push(
-      `<rect x="${n(right)}" y="-9" width="${bw}" height="16" rx="8" fill="${THEME.panel}" stroke="${color}"/><text x="${n(right + bw / 2)}" y="2.5" font-size="10" font-weight="600" fill="${color}" text-anchor="middle">${text}</text>`,
+      `<rect x="${n(right)}" y="-9" width="${bw}" height="16" rx="8" fill="${THEME.panel}" stroke="${color}"/>` +
+        `<text x="${n(right + bw / 2)}" y="2.5" font-size="10" font-weight="600" fill="${color}" ` +
+        `text-anchor="middle">${text}</text>`,
     );
     right -= 4;
   }
@@ -143,5 +156,8 @@ function statusBadge(status: Exclude<NodeStatus, 'unchanged'>, renamedFrom: stri
   const look = STATUS_LOOK[status];
   const text = fitText(`${look.mark} ${look.word}${renamedFrom ? ` · was ${renamedFrom}` : ''}`, 178, 10, true);
   const bw = Math.ceil(textWidth(text, 10, true)) + 12;
-  return `<rect x="8" y="-10" width="${bw}" height="16" rx="8" fill="${look.badge}"/><text x="14" y="1.5" font-size="10" font-weight="700" fill="#fff">${esc(text)}</text>`;
+  return (
+    `<rect x="8" y="-10" width="${bw}" height="16" rx="8" fill="${look.badge}"/>` +
+    `<text x="14" y="1.5" font-size="10" font-weight="700" fill="#fff">${esc(text)}</text>`
+  );
 }

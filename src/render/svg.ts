@@ -4,12 +4,14 @@
  * React — so the CLI (`flowscope render`) and the browser's "Export SVG/PNG" share it; import it lazily
  * in the browser (`await import('../render/svg')`). Every text is escaped: labels are untrusted.
  *
- *   renderSvg(graph: FlowGraph | DiffGraph, layout: SvgLayout, options?: SvgOptions): string
- *     `layout` is the LayoutResult of that same graph (layout/ in Node, the worker in the browser).
+ *   renderSvg(graph: FlowGraph | DiffGraph, layout: LayoutGeometry, options?: SvgOptions): string
+ *     `layout` is the LayoutResult of that same graph (layout/ in Node, the worker in the browser);
+ *     the export needs only its geometry (src/layout/types.ts): boxes, routes, label boxes, jump stubs.
  *     A graph whose nodes carry `status` (model/diff's DiffGraph) is drawn as a diff, with a legend.
  *     For PNG: draw the string into an <img> (Blob URL) and that onto a canvas; width/height attributes
  *     give the natural size in CSS pixels.
  */
+import type { LayoutGeometry } from '../layout/types';
 import type { DiffGraph, DiffGraphEdge, DiffGraphNode, NodeStatus } from '../model/diff/types';
 import type { FlowGraph, GraphEdge, GraphNode } from '../model/graph';
 import { edgesSvg, markerDefs } from './edges';
@@ -18,26 +20,13 @@ import { STATUS_LOOK } from './status';
 import { THEME } from './style';
 import { esc, fitText, n } from './text';
 
-export interface SvgPoint {
-  x: number;
-  y: number;
-}
-export interface SvgBox extends SvgPoint {
-  width: number;
-  height: number;
-}
-/** What the export needs of a LayoutResult (src/layout/types.ts): boxes, routes, label boxes, jump stubs. */
-export interface SvgLayout {
-  width: number;
-  height: number;
-  nodes: Readonly<Record<string, SvgBox>>;
-  edges: Readonly<Record<string, { points: SvgPoint[]; label?: SvgBox; jump?: { stub: SvgPoint[] } }>>;
-}
-
 export interface SvgOptions {
   /** Start's second line, as the canvas shows it: "Opportunity · A record is created or updated — after save". */
   startDetail?: string;
-  /** Diff: union id → API name in the before version, for renamed elements' "was …" (default: the nodes' own `renamedFrom`). */
+  /**
+   * Diff: union id → API name in the before version, for renamed elements' "was …" (default: the nodes'
+   * own `renamedFrom`).
+   */
   renamedFrom?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
   /** A heading above the picture (e.g. the flow's label). */
   title?: string;
@@ -53,7 +42,7 @@ const LEGEND_ORDER: NodeStatus[] = ['added', 'removed', 'changed', 'renamed', 'u
 type AnyNode = GraphNode & { status?: DiffGraphNode['status']; renamedFrom?: string };
 type AnyEdge = GraphEdge & { status?: DiffGraphEdge['status'] };
 
-export function renderSvg(graph: FlowGraph | DiffGraph, layout: SvgLayout, options: SvgOptions = {}): string {
+export function renderSvg(graph: FlowGraph | DiffGraph, layout: LayoutGeometry, options: SvgOptions = {}): string {
   const nodes = graph.nodes as AnyNode[];
   const edges = graph.edges as AnyEdge[];
   const isDiff = nodes.some((x) => x.status !== undefined);
@@ -95,7 +84,8 @@ export function renderSvg(graph: FlowGraph | DiffGraph, layout: SvgLayout, optio
   });
   const title = options.title ?? graph.flow.label;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" font-family="${esc(THEME.font)}" role="img" aria-label="${esc(title)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" ` +
+      `viewBox="0 0 ${n(width)} ${n(height)}" font-family="${esc(THEME.font)}" role="img" aria-label="${esc(title)}">`,
     `<title>${esc(title)}</title>`,
     `<defs>${markerDefs()}</defs>`,
     `<rect width="100%" height="100%" fill="${THEME.canvas}"/>`,
@@ -120,7 +110,10 @@ function legendSvg(nodes: AnyNode[], y: number): { svg: string; width: number } 
     const look = STATUS_LOOK[status];
     const word = `${look.word}${status === 'unchanged' ? ' (dimmed)' : ''} ${counts.get(status) ?? 0}`;
     parts.push(
-      `<rect x="${x}" y="6" width="16" height="16" rx="4" fill="${look.badge}"/><text x="${x + 8}" y="18" font-size="11" font-weight="700" fill="#fff" text-anchor="middle">${esc(look.mark)}</text><text x="${x + 21}" y="18" font-size="11" fill="${THEME.text}">${esc(word)}</text>`,
+      `<rect x="${x}" y="6" width="16" height="16" rx="4" fill="${look.badge}"/>` +
+        `<text x="${x + 8}" y="18" font-size="11" font-weight="700" fill="#fff" text-anchor="middle">` +
+        `${esc(look.mark)}</text>` +
+        `<text x="${x + 21}" y="18" font-size="11" fill="${THEME.text}">${esc(word)}</text>`,
     );
     x += 21 + word.length * 6.2 + 14;
   }
@@ -131,13 +124,17 @@ function legendSvg(nodes: AnyNode[], y: number): { svg: string; width: number } 
     const look = STATUS_LOOK[status];
     const dash = status === 'removed' ? ' stroke-dasharray="4 3"' : '';
     parts.push(
-      `<line x1="${n(x)}" y1="14" x2="${n(x + 22)}" y2="14" stroke="${look.color}" stroke-width="2.5"${dash}/><text x="${n(x + 27)}" y="18" font-size="11" fill="${THEME.text}">${label}</text>`,
+      `<line x1="${n(x)}" y1="14" x2="${n(x + 22)}" y2="14" stroke="${look.color}" stroke-width="2.5"${dash}/>` +
+        `<text x="${n(x + 27)}" y="18" font-size="11" fill="${THEME.text}">${label}</text>`,
     );
     x += 27 + label.length * 6.2 + 14;
   }
   const width = x;
   return {
-    svg: `<g class="legend" transform="translate(0,${y})"><rect width="${n(width)}" height="28" rx="6" fill="${THEME.panel}" stroke="${THEME.border}"/>${parts.join('')}</g>`,
+    svg:
+      `<g class="legend" transform="translate(0,${y})">` +
+      `<rect width="${n(width)}" height="28" rx="6" fill="${THEME.panel}" stroke="${THEME.border}"/>` +
+      `${parts.join('')}</g>`,
     width,
   };
 }

@@ -18,20 +18,10 @@ export type * from './types';
 /** The differ, loaded on first use: a page opened on one flow does not pay for it. */
 export type DiffService = () => Promise<(before: FlowDoc, after: FlowDoc) => FlowDiff>;
 
+import type { LayoutGeometry } from '../layout/types';
+
 /** A laid-out graph as the canvas draws it: node boxes, edge routes and label boxes (from src/layout). */
-export interface LayoutData {
-  width: number;
-  height: number;
-  nodes: Record<string, { x: number; y: number; width: number; height: number }>;
-  edges: Record<
-    string,
-    {
-      points: { x: number; y: number }[];
-      label?: { x: number; y: number; width: number; height: number };
-      jump?: { stub: { x: number; y: number }[] };
-    }
-  >;
-}
+export type LayoutData = LayoutGeometry;
 
 /** Lays out a graph (in the browser: in a Web Worker); injected so tests can use a fake. */
 export type LayoutService = (graph: FlowGraph, onProgress: (message: string) => void) => Promise<LayoutData>;

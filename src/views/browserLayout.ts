@@ -1,4 +1,4 @@
-import { createLayoutClient, isSuperseded, type LayoutClient } from '../layout/client';
+import { createLayoutClient, isSuperseded, type LayoutClient } from '../layout/index';
 import type { LayoutService } from '../state/store';
 
 let client: LayoutClient | undefined;

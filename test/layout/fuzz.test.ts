@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layoutGraph } from '../../src/layout/layout';
+import { layoutGraph } from '../../src/layout/index';
 import type { EdgeKind } from '../../src/model/graph';
 import type { LayoutEdgeInput, LayoutGraphInput } from '../../src/layout/types';
 import { withoutTimings } from './helpers';

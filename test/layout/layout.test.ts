@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sharedCache } from '../../src/layout/engine';
-import { layoutGraph } from '../../src/layout/layout';
+import { layoutGraph } from '../../src/layout/index';
 import type { FlowGraph } from '../../src/model/graph';
 import { corpusFiles, flowFileName, readCorpus } from '../helpers/corpus';
 import { generatedGraph, parseToGraph, withoutTimings } from './helpers';
@@ -18,23 +18,29 @@ describe('layout of every corpus flow', () => {
     expect(corpus.some((c) => c.file === LARGEST)).toBe(true);
   });
 
-  it('places every element without overlap, routes every connector from boundary to boundary, keeps labels off elements', async () => {
-    const bad: string[] = [];
-    const engines: Record<string, number> = {};
-    for (const { file, graph } of corpus) {
-      const r = await layoutGraph(graph, { cache: false });
-      engines[r.engine] = (engines[r.engine] ?? 0) + 1;
-      const problems = checkLayout(graph, r);
-      // Rule order is exact in the structured picture; ELK (free-form flows) keeps it for edges it does not reverse.
-      problems.push(...checkOutcomeOrder(graph, r, r.engine === 'structured').filter(() => r.engine === 'structured'));
-      if (r.engine === 'structured') problems.push(...checkSpine(graph, r));
-      if (problems.length > 0) bad.push(`${file} (${r.engine}): ${problems.slice(0, 3).join('; ')}`);
-    }
-    expect(bad).toEqual([]);
-    // Nearly every real flow gets the Flow Builder picture; ELK draws the free-form rest.
-    expect(engines.structured ?? 0).toBeGreaterThan(300);
-    expect(engines.elk ?? 0).toBeGreaterThan(0);
-  });
+  it(
+    'places every element without overlap, routes every connector from boundary to boundary, ' +
+      'keeps labels off elements',
+    async () => {
+      const bad: string[] = [];
+      const engines: Record<string, number> = {};
+      for (const { file, graph } of corpus) {
+        const r = await layoutGraph(graph, { cache: false });
+        engines[r.engine] = (engines[r.engine] ?? 0) + 1;
+        const problems = checkLayout(graph, r);
+        // Rule order is exact in the structured picture; ELK (free-form flows) keeps it for edges it does not reverse.
+        problems.push(
+          ...checkOutcomeOrder(graph, r, r.engine === 'structured').filter(() => r.engine === 'structured'),
+        );
+        if (r.engine === 'structured') problems.push(...checkSpine(graph, r));
+        if (problems.length > 0) bad.push(`${file} (${r.engine}): ${problems.slice(0, 3).join('; ')}`);
+      }
+      expect(bad).toEqual([]);
+      // Nearly every real flow gets the Flow Builder picture; ELK draws the free-form rest.
+      expect(engines.structured ?? 0).toBeGreaterThan(300);
+      expect(engines.elk ?? 0).toBeGreaterThan(0);
+    },
+  );
 
   it('lays out the largest corpus flow with the structured engine, fast', async () => {
     const graph = corpus.find((c) => c.file === LARGEST)?.graph as FlowGraph;

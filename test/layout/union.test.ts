@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutGraph } from '../../src/layout/layout';
+import { layoutGraph } from '../../src/layout/index';
 import { diffFlows } from '../../src/model/diff/index';
 import { mutateFlow } from '../support/mutate';
 import { generateFlow } from '../support/generate';

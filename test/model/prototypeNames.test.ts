@@ -61,7 +61,10 @@ describe('elements named like Object.prototype keys', () => {
     const doc = flow();
     const el = doc.elements.find((e) => e.name === 'hasOwnProperty');
     if (!el) throw new Error('element');
-    el.data.constructor = [{ connector: { targetReference: '__proto__' } }];
+    Object.defineProperty(el.data, 'constructor', {
+      value: [{ connector: { targetReference: '__proto__' } }],
+      enumerable: true,
+    });
     expect(buildGraph(doc).edges.at(-1)).toMatchObject({ source: 'hasOwnProperty', target: '__proto__', kind: 'next' });
   });
 });

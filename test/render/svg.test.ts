@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { layoutGraph } from '../../src/layout/layout';
+import { layoutGraph } from '../../src/layout/index';
 import type { DiffGraph } from '../../src/model/diff/types';
 import type { FlowGraph } from '../../src/model/graph';
 import { generateFlow } from '../support/generate';
@@ -12,8 +12,13 @@ import { fixture } from '../helpers/fixtures';
 import { parseToGraph } from '../layout/helpers';
 
 /** Characters XML 1.0 never allows, even escaped: one in the output makes the whole file unreadable. */
-const NOT_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_XML = new RegExp(
+  [
+    '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]',
+    '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])',
+    '(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+  ].join('|'),
+);
 
 function wellFormed(svg: string) {
   expect(XMLValidator.validate(svg)).toBe(true);
@@ -81,35 +86,40 @@ describe('renderSvg', () => {
     hasEveryLabel(svg, hostile);
   });
 
-  it('draws a diff: status colours, a mark and a word per status, ghosted removals, dimmed unchanged, a legend', async () => {
-    const base = parseToGraph(fixture('Opportunity_Review.flow-meta.xml'), 'Opportunity_Review.flow-meta.xml');
-    const statuses = ['unchanged', 'added', 'removed', 'changed', 'renamed'] as const;
-    const graph: DiffGraph = {
-      ...base,
-      nodes: base.nodes.map((node, i) => ({
-        ...node,
-        status: statuses[i % statuses.length] as (typeof statuses)[number],
-      })),
-      edges: base.edges.map((e, i) => ({
-        ...e,
-        status: (['unchanged', 'added', 'removed'] as const)[i % 3] as 'unchanged',
-      })),
-    };
-    const renamed = graph.nodes.find((x) => x.status === 'renamed') as { id: string };
-    const svg = renderSvg(graph, await layoutGraph(graph), {
-      renamedFrom: { [renamed.id]: 'Old_Name' },
-      title: 'Opportunity Review: before → after',
-    });
-    wellFormed(svg);
-    hasEveryLabel(svg, graph);
-    expect(svg).toContain('class="legend"');
-    for (const word of ['+ Added', '− Removed', '~ Changed', '↻ Renamed · was Old_Name']) expect(svg).toContain(word);
-    expect(svg).toContain('opacity="0.55"'); // unchanged dimmed
-    expect(svg).toMatch(/opacity="0.7"[\s\S]*stroke-dasharray="6 4"/); // removed: ghosted, dashed
-    expect(svg).toContain('marker-end="url(#fsx-arrow-added)"');
-    expect(svg).toContain('marker-end="url(#fsx-arrow-removed)"');
-    expect(svg).toContain('text-decoration="line-through"');
-  });
+  it(
+    'draws a diff: status colours, a mark and a word per status, ' + 'ghosted removals, dimmed unchanged, a legend',
+    async () => {
+      const base = parseToGraph(fixture('Opportunity_Review.flow-meta.xml'), 'Opportunity_Review.flow-meta.xml');
+      const statuses = ['unchanged', 'added', 'removed', 'changed', 'renamed'] as const;
+      const graph: DiffGraph = {
+        ...base,
+        nodes: base.nodes.map((node, i) => ({
+          ...node,
+          status: statuses[i % statuses.length] as (typeof statuses)[number],
+        })),
+        edges: base.edges.map((e, i) => ({
+          ...e,
+          status: (['unchanged', 'added', 'removed'] as const)[i % 3] as 'unchanged',
+        })),
+      };
+      const renamed = graph.nodes.find((x) => x.status === 'renamed') as { id: string };
+      const svg = renderSvg(graph, await layoutGraph(graph), {
+        renamedFrom: { [renamed.id]: 'Old_Name' },
+        title: 'Opportunity Review: before → after',
+      });
+      wellFormed(svg);
+      hasEveryLabel(svg, graph);
+      expect(svg).toContain('class="legend"');
+      for (const word of ['+ Added', '− Removed', '~ Changed', '↻ Renamed · was Old_Name']) {
+        expect(svg).toContain(word);
+      }
+      expect(svg).toContain('opacity="0.55"'); // unchanged dimmed
+      expect(svg).toMatch(/opacity="0.7"[\s\S]*stroke-dasharray="6 4"/); // removed: ghosted, dashed
+      expect(svg).toContain('marker-end="url(#fsx-arrow-added)"');
+      expect(svg).toContain('marker-end="url(#fsx-arrow-removed)"');
+      expect(svg).toContain('text-decoration="line-through"');
+    },
+  );
 
   it('draws Go To connectors as stubs marked with their target, or as whole lines', async () => {
     const graph = parseToGraph(generateFlow(60, 11).xml);

@@ -1,10 +1,14 @@
 import { EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useApp } from '../storeContext';
+import type { Point } from '../../layout/types';
 import { roundedPath } from '../../render/path';
-import type { FlowEdgeType, Point } from './model';
+import type { FlowEdgeType } from './model';
 
-/** Where a stub's marker sits: centred on the line's end; stacked below when several stubs end at one point; in a comparison the removed one below and the added one above. */
+/**
+ * Where a stub's marker sits: centred on the line's end; stacked below when several stubs end at one
+ * point; in a comparison the removed one below and the added one above.
+ */
 function stubShift(status: string | undefined, slot: number): string {
   if (slot > 0) return `calc(-50% + ${slot * 20}px)`;
   return status === 'removed' ? '10%' : status === 'added' ? '-110%' : '-50%';
@@ -29,7 +33,8 @@ export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeT
     .filter(Boolean)
     .join(' ');
   const marker = data.goTo ? 'url(#fs-arrow-goto)' : data.kind === 'fault' ? 'url(#fs-arrow-fault)' : 'url(#fs-arrow)';
-  // The label box was sized for the label's own text (src/layout/sizes.ts): Go To is told by style, not words.
+  // The label box was sized for the label's own text (src/layout/structured/sizes.ts): Go To is told by
+  // style, not words.
   const text = data.label;
   const end = points[points.length - 1] as Point;
   return (
@@ -38,12 +43,23 @@ export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeT
       {text && data.labelBox && !stubbed && (
         <EdgeLabelRenderer>
           <div
-            className={`fs-edge-label fs-edge-label-${data.kind}${data.goTo ? ' fs-edge-label-goto' : ''}${dimmed ? ' is-dimmed' : ''}${data.status ? ` fs-edge-label-diff-${data.status}` : ''}${data.labelWas !== undefined ? ' fs-edge-label-changed' : ''}`}
+            className={
+              `fs-edge-label fs-edge-label-${data.kind}${data.goTo ? ' fs-edge-label-goto' : ''}` +
+              `${dimmed ? ' is-dimmed' : ''}${data.status ? ` fs-edge-label-diff-${data.status}` : ''}` +
+              `${data.labelWas !== undefined ? ' fs-edge-label-changed' : ''}`
+            }
             // Centred on the box the layout reserved; sized by the text itself, so a wider font never cuts it.
             style={{
-              transform: `translate(-50%, -50%) translate(${data.labelBox.x + data.labelBox.width / 2}px, ${data.labelBox.y + data.labelBox.height / 2}px)`,
+              transform:
+                'translate(-50%, -50%) ' +
+                `translate(${data.labelBox.x + data.labelBox.width / 2}px, ` +
+                `${data.labelBox.y + data.labelBox.height / 2}px)`,
             }}
-            title={`${data.goTo ? `Go To · ${text}` : text}${data.status && data.status !== 'unchanged' ? ` (${data.status})` : ''}${data.labelWas !== undefined ? ` (was: ${data.labelWas || 'no label'})` : ''}`}
+            title={
+              `${data.goTo ? `Go To · ${text}` : text}` +
+              `${data.status && data.status !== 'unchanged' ? ` (${data.status})` : ''}` +
+              `${data.labelWas !== undefined ? ` (was: ${data.labelWas || 'no label'})` : ''}`
+            }
           >
             {data.status === 'added'
               ? '+ '
@@ -59,12 +75,19 @@ export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeT
       {stubbed && (
         <EdgeLabelRenderer>
           <div
-            className={`fs-goto-stub${data.goTo ? '' : ' fs-jump-stub'}${dimmed ? ' is-dimmed' : ''}${data.status ? ` fs-stub-diff-${data.status}` : ''}`}
+            className={
+              `fs-goto-stub${data.goTo ? '' : ' fs-jump-stub'}${dimmed ? ' is-dimmed' : ''}` +
+              `${data.status ? ` fs-stub-diff-${data.status}` : ''}`
+            }
             // In a comparison a removed and an added connector can leave from the same point: one above, one below.
             style={{
-              transform: `translate(4px, ${stubShift(data.status, data.stubSlot ?? 0)}) translate(${end.x}px, ${end.y}px)`,
+              transform:
+                `translate(4px, ${stubShift(data.status, data.stubSlot ?? 0)}) ` + `translate(${end.x}px, ${end.y}px)`,
             }}
-            title={`${data.label ? `${data.label}: ` : ''}${data.goTo ? 'Go To' : 'to'} ${data.targetLabel ?? ''} (select to see the whole line)`}
+            title={
+              `${data.label ? `${data.label}: ` : ''}${data.goTo ? 'Go To' : 'to'} ${data.targetLabel ?? ''} ` +
+              '(select to see the whole line)'
+            }
           >
             {data.status === 'added'
               ? '+ '

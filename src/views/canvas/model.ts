@@ -1,24 +1,9 @@
 import type { Edge, Node } from '@xyflow/react';
+import type { Box, LayoutGeometry, Point } from '../../layout/types';
 import { elementKind } from '../../model/elements';
 import { elementColor } from '../../render/elementLook';
 import type { EdgeStatus, NodeStatus } from '../../model/diff/types';
 import type { EdgeKind, FlowGraph, GraphNode } from '../../model/graph';
-
-/** What the canvas needs of a layout: boxes, routes and label boxes (see src/layout). */
-export interface Point {
-  x: number;
-  y: number;
-}
-export interface Box extends Point {
-  width: number;
-  height: number;
-}
-export interface CanvasLayout {
-  width: number;
-  height: number;
-  nodes: Record<string, Box>;
-  edges: Record<string, { points: Point[]; label?: Box; jump?: { stub: Point[] } }>;
-}
 
 export interface FlowNodeData extends Record<string, unknown> {
   node: GraphNode;
@@ -51,7 +36,10 @@ export interface FlowEdgeData extends Record<string, unknown> {
   stub?: Point[];
   /** The Go To's target label, for the stub's "Go To …" marker. */
   targetLabel?: string;
-  /** Stubs ending at the same point (a wait's events, a fault and a Go To): which one this is, so their markers stack. */
+  /**
+   * Stubs ending at the same point (a wait's events, a fault and a Go To): which one this is, so their
+   * markers stack.
+   */
   stubSlot?: number;
   status?: EdgeStatus;
   /** A comparison: the connector stayed but its label changed; what it said before. */
@@ -74,7 +62,7 @@ export type FlowEdgeType = Edge<FlowEdgeData, 'flow'>;
 /** FlowGraph + layout → React Flow nodes and edges (built once per layout, not per render). */
 export function toFlowElements(
   graph: FlowGraph,
-  layout: CanvasLayout,
+  layout: LayoutGeometry,
   startDetail?: string,
   filter?: CanvasFilter,
   /** Union id → the rename badge's note ("was Old_Name"). */

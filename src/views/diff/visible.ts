@@ -1,6 +1,6 @@
+import type { Box } from '../../layout/types';
 import type { DiffGraph } from '../../model/diff/types';
 import type { DiffMode } from '../../state/store';
-import type { Box } from '../canvas/model';
 
 /** "… 12 unchanged": a run of unchanged elements folded into one marker where its first element stood. */
 export interface Fold {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { layoutGraph } from '../../../src/layout/layout';
+import { layoutGraph } from '../../../src/layout/index';
 import { createAppStore } from '../../../src/state/store';
 import { FlowCanvas } from '../../../src/views/canvas/FlowCanvas';
 import { StoreContext } from '../../../src/views/storeContext';

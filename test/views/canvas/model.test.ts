@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { LayoutGeometry } from '../../../src/layout/types';
 import type { FlowGraph } from '../../../src/model/graph';
-import { toFlowElements, type CanvasLayout } from '../../../src/views/canvas/model';
+import { toFlowElements } from '../../../src/views/canvas/model';
 
 describe('Go To stub markers', () => {
   it('stack a row apart where their text would overlap, and stay put where it would not', () => {
@@ -15,7 +16,7 @@ describe('Go To stub markers', () => {
       ],
     } as FlowGraph;
     const box = (x: number, y: number) => ({ x, y, width: 220, height: 64 });
-    const layout: CanvasLayout = {
+    const layout: LayoutGeometry = {
       width: 2000,
       height: 2000,
       nodes: { W: box(0, 0), A: box(0, 900), B: box(400, 900), C: box(1200, 0) },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocs } from '../../../src/cli/render';
 import { startLine } from '../../../src/describe/startLine';
-import { layoutGraph } from '../../../src/layout/layout';
+import { layoutGraph } from '../../../src/layout/index';
 import { createAppStore } from '../../../src/state/store';
 import { FlowCanvas } from '../../../src/views/canvas/FlowCanvas';
 import { StoreContext } from '../../../src/views/storeContext';

@@ -4,8 +4,8 @@
  * first element every path from it reaches — which is how Flow Builder's auto-layout reads merges
  * from metadata that never stores them.
  */
-import { KIND_ORDER } from '../model/graph';
-import type { LayoutEdgeInput, LayoutGraphInput } from './types';
+import { KIND_ORDER } from '../../model/graph';
+import type { LayoutEdgeInput, LayoutGraphInput } from '../types';
 
 export interface Analysis {
   n: number;

@@ -7,10 +7,10 @@ import { obstaclesOf, routeJumps, type JumpRequest } from './jumps';
 import { assign, placePlan, type Block } from './place';
 import type { Plan, PlanItem } from './plan';
 import { extent } from './profile';
-import { finish } from './result';
+import { finish } from '../result';
 import { routePlan } from './route';
 import { labelSize, type Size } from './sizes';
-import type { Box, EdgeRoute, LayoutEdgeInput, LayoutResult } from './types';
+import type { Box, EdgeRoute, LayoutEdgeInput, LayoutResult } from '../types';
 
 const ORPHAN_GAP = 120;
 const ORPHAN_SHELF_WIDTH = 1600;
@@ -74,14 +74,14 @@ export function layoutStructured(
     routes[(jumps[k] as { edge: number }).edge] = route;
   });
 
-  const nodes: Record<string, Box> = {};
+  const nodes = new Map<string, Box>();
   a.ids.forEach((id, v) => {
-    nodes[id] = boxes[v] as Box;
+    nodes.set(id, boxes[v] as Box);
   });
-  const edges: Record<string, EdgeRoute> = {};
+  const edges = new Map<string, EdgeRoute>();
   a.edges.forEach((e, i) => {
     const r = routes[i];
-    if (r) edges[e.id] = r;
+    if (r) edges.set(e.id, r);
   });
   const done = finish(nodes, edges);
   return { ...done, timings: { placeMs: t1 - t0, routeMs: performance.now() - t1 } };

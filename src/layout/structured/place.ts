@@ -9,7 +9,7 @@ import type { Analysis } from './analyse';
 import type { PlanItem, PlanSide, SplitGeom } from './plan';
 import { addBox, appendBelow, boxProfile, clearance, emptyProfile, extent, union, type Profile } from './profile';
 import { labelSize, nodeSize, type Size } from './sizes';
-import type { LayoutEdgeInput } from './types';
+import type { LayoutEdgeInput } from '../types';
 
 /** Spacing (px). */
 export const GAP = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { layoutGraph } from '../../src/layout/layout';
-import { labelSize, MISSING_SIZE, NODE_SIZE, nodeSize, START_SIZE } from '../../src/layout/sizes';
-import type { LayoutResult, Point } from '../../src/layout/types';
-import { centreX, graph } from './helpers';
-import { checkLayout, checkOutcomeOrder, checkSpine, onBoundary } from './invariants';
+import { layoutGraph } from '../../../src/layout/index';
+import { labelSize, MISSING_SIZE, NODE_SIZE, nodeSize, START_SIZE } from '../../../src/layout/structured/sizes';
+import type { LayoutResult, Point } from '../../../src/layout/types';
+import { centreX, graph } from '../helpers';
+import { checkLayout, checkOutcomeOrder, checkSpine, onBoundary } from '../invariants';
 
 const opts = { cache: false } as const;
 const ok = (g: Parameters<typeof checkLayout>[0], r: LayoutResult) =>
@@ -59,42 +59,47 @@ describe('the Flow Builder picture', () => {
     expect(box(r, 'b').y).toBeLessThan(box(r, 'c').y);
   });
 
-  it("lays a decision's outcomes side by side in rule order, the default last, merging below on the spine", async () => {
-    const g = graph(
-      [
-        ['$start', 'start'],
-        ['d', 'decisions'],
-        ['x', 'screens'],
-        ['y', 'screens'],
-        ['y2', 'screens'],
-        ['z', 'assignments'],
-        ['m', 'recordUpdates'],
-      ],
-      [
-        ['$start', 'd'],
-        ['d', 'z', 'default', 'Default Outcome'],
-        ['d', 'x', 'outcome', 'First'],
-        ['d', 'y', 'outcome', 'Second'],
-        ['x', 'm'],
-        ['y', 'y2'],
-        ['y2', 'm'],
-        ['z', 'm'],
-      ],
-    );
-    const r = await layoutGraph(g, opts);
-    ok(g, r);
-    expect(centreX(r, 'x')).toBeLessThan(centreX(r, 'y'));
-    expect(centreX(r, 'y')).toBeLessThan(centreX(r, 'z'));
-    expect(centreX(r, 'm')).toBe(centreX(r, 'd'));
-    expect(centreX(r, 'd')).toBe((centreX(r, 'x') + centreX(r, 'z')) / 2);
-    expect(box(r, 'm').y).toBeGreaterThan(box(r, 'y2').y + box(r, 'y2').height);
-    expect([box(r, 'x').y, box(r, 'z').y]).toEqual([box(r, 'y').y, box(r, 'y').y]);
-    // Outcome labels sit on their branch, between the decision and the branch.
-    const label = r.edges[g.edges.find((e) => e.label === 'First')?.id ?? '']?.label;
-    expect(label?.text).toBe('First');
-    expect(label && label.y > box(r, 'd').y + box(r, 'd').height && label.y + label.height < box(r, 'x').y).toBe(true);
-    expect(label && Math.abs(label.x + label.width / 2 - centreX(r, 'x')) < 0.5).toBe(true);
-  });
+  it(
+    "lays a decision's outcomes side by side in rule order, " + 'the default last, merging below on the spine',
+    async () => {
+      const g = graph(
+        [
+          ['$start', 'start'],
+          ['d', 'decisions'],
+          ['x', 'screens'],
+          ['y', 'screens'],
+          ['y2', 'screens'],
+          ['z', 'assignments'],
+          ['m', 'recordUpdates'],
+        ],
+        [
+          ['$start', 'd'],
+          ['d', 'z', 'default', 'Default Outcome'],
+          ['d', 'x', 'outcome', 'First'],
+          ['d', 'y', 'outcome', 'Second'],
+          ['x', 'm'],
+          ['y', 'y2'],
+          ['y2', 'm'],
+          ['z', 'm'],
+        ],
+      );
+      const r = await layoutGraph(g, opts);
+      ok(g, r);
+      expect(centreX(r, 'x')).toBeLessThan(centreX(r, 'y'));
+      expect(centreX(r, 'y')).toBeLessThan(centreX(r, 'z'));
+      expect(centreX(r, 'm')).toBe(centreX(r, 'd'));
+      expect(centreX(r, 'd')).toBe((centreX(r, 'x') + centreX(r, 'z')) / 2);
+      expect(box(r, 'm').y).toBeGreaterThan(box(r, 'y2').y + box(r, 'y2').height);
+      expect([box(r, 'x').y, box(r, 'z').y]).toEqual([box(r, 'y').y, box(r, 'y').y]);
+      // Outcome labels sit on their branch, between the decision and the branch.
+      const label = r.edges[g.edges.find((e) => e.label === 'First')?.id ?? '']?.label;
+      expect(label?.text).toBe('First');
+      expect(label && label.y > box(r, 'd').y + box(r, 'd').height && label.y + label.height < box(r, 'x').y).toBe(
+        true,
+      );
+      expect(label && Math.abs(label.x + label.width / 2 - centreX(r, 'x')) < 0.5).toBe(true);
+    },
+  );
 
   it('keeps an empty outcome (straight to the merge) in its place', async () => {
     const g = graph(

@@ -9,8 +9,9 @@
  *   stuck worker is terminated and a fresh one starts with the next request.
  * - `onProgress(fraction, phase)` is called for graphs of PROGRESS_MIN_NODES elements or more.
  */
+import { nullPrototype } from '../records';
+import type { LayoutGraphInput, LayoutResult } from '../types';
 import { PROGRESS_MIN_NODES, type LayoutRequest, type LayoutResponse, type WorkerLayoutOptions } from './messages';
-import type { LayoutGraphInput, LayoutResult } from './types';
 
 export { PROGRESS_MIN_NODES };
 
@@ -48,7 +49,8 @@ export class LayoutTimeoutError extends Error {
   override name = 'LayoutTimeoutError';
   constructor(elements: number, timeoutMs: number) {
     super(
-      `Laying out ${elements.toLocaleString('en-US')} elements took longer than ${formatSeconds(timeoutMs)}; the layout was stopped. Try again, or open a smaller flow.`,
+      `Laying out ${elements.toLocaleString('en-US')} elements took longer than ${formatSeconds(timeoutMs)}; ` +
+        'the layout was stopped. Try again, or open a smaller flow.',
     );
   }
 }
@@ -68,6 +70,15 @@ function formatSeconds(ms: number): string {
 function defaultWorker(): LayoutWorkerLike {
   // Written literally so Vite bundles the worker (and ELK with it) as a separate, lazily fetched chunk.
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * The structured clone that carried the result made its null-prototype records plain objects, where an
+ * element called `constructor` or `toString` would find Object.prototype's members: make them
+ * null-prototype again (an own `__proto__` key survives the clone as a plain own property).
+ */
+function received(result: LayoutResult): LayoutResult {
+  return { ...result, nodes: nullPrototype(result.nodes), edges: nullPrototype(result.edges) };
 }
 
 interface Pending {
@@ -99,7 +110,7 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
     const msg = event.data;
     if (!current || msg.id !== current.id) return; // a superseded request's late answer
     if (msg.type === 'progress') current.onProgress?.(msg.fraction, msg.phase);
-    else if (msg.type === 'result') settle()?.resolve(msg.result);
+    else if (msg.type === 'result') settle()?.resolve(received(msg.result));
     else settle()?.reject(new LayoutWorkerError(msg.message));
   };
   const ensureWorker = (): LayoutWorkerLike => {

@@ -4,7 +4,7 @@
  * and enters its target's right side. Parallel channels keep apart.
  */
 import { labelSize } from './sizes';
-import type { Box, EdgeRoute, Point } from './types';
+import type { Box, EdgeRoute, Point } from '../types';
 import { tidy } from './route';
 
 export const JUMP_MARGIN = 32;

@@ -10,7 +10,7 @@ import type { Analysis } from './analyse';
 import { GAP } from './place';
 import type { PlanItem } from './plan';
 import type { Size } from './sizes';
-import type { EdgeRoute, LayoutEdgeInput, Point } from './types';
+import type { EdgeRoute, LayoutEdgeInput, Point } from '../types';
 
 export interface PendingJump {
   edge: number;

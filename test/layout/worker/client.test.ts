@@ -7,11 +7,11 @@ import {
   LayoutWorkerError,
   PROGRESS_MIN_NODES,
   type LayoutWorkerLike,
-} from '../../src/layout/client';
-import { layoutGraph } from '../../src/layout/layout';
-import type { LayoutRequest, LayoutResponse } from '../../src/layout/messages';
-import type { LayoutGraphInput } from '../../src/layout/types';
-import { graph } from './helpers';
+} from '../../../src/layout/worker/client';
+import { layoutGraph } from '../../../src/layout/index';
+import type { LayoutRequest, LayoutResponse } from '../../../src/layout/worker/messages';
+import type { LayoutGraphInput } from '../../../src/layout/types';
+import { graph } from '../helpers';
 
 /** A worker double: records requests; the test answers them (or a handler does). */
 class FakeWorker implements LayoutWorkerLike {

@@ -4,9 +4,9 @@
  * on first need through `elk-api`, which runs ELK in its own nested worker (`elk.bundled.js` cannot run
  * inside this worker). Only the newest request waiting is served: older ones were superseded.
  */
-import { runLayout } from './engine';
+import { runLayout } from '../engine';
 import { PROGRESS_MIN_NODES, type LayoutRequest, type LayoutResponse } from './messages';
-import type { ElkLike } from './types';
+import type { ElkLike } from '../types';
 
 let elk: Promise<ElkLike> | undefined;
 function browserElk(): Promise<ElkLike> {

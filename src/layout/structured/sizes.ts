@@ -3,7 +3,7 @@
  * text alone, so the browser, the worker, the CLI and the tests lay out identically (no DOM measuring).
  * The views must draw within these boxes (see the label contract below).
  */
-import { elementKind } from '../model/elements';
+import { elementKind } from '../../model/elements';
 
 export interface Size {
   width: number;

@@ -6,7 +6,7 @@
  * rejoining the main path without Go To) is not structured: the caller falls back to ELK.
  */
 import type { Analysis } from './analyse';
-import type { LayoutEdgeInput } from './types';
+import type { LayoutEdgeInput } from '../types';
 
 export interface PlanItem {
   node: number;

@@ -1,5 +1,5 @@
 /** The typed protocol between the layout client (UI thread) and the layout worker. */
-import type { LayoutGraphInput, LayoutOptions, LayoutResult } from './types';
+import type { LayoutGraphInput, LayoutOptions, LayoutResult } from '../types';
 
 /** Options that cross the worker boundary (no functions). */
 export type WorkerLayoutOptions = Pick<LayoutOptions, 'engine' | 'cache'>;
