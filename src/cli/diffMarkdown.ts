@@ -46,7 +46,7 @@ export function mdText(s: string): string {
 }
 
 /** An API name or property path in a code span (inert: no HTML, links or mentions); escaped text when it could break out of one. */
-export function mdName(s: string): string {
+function mdName(s: string): string {
   return /^[^`|\r\n]{1,200}$/.test(s) ? `\`${s}\`` : mdText(s);
 }
 

@@ -9,7 +9,7 @@ export interface ChangedFile {
   after?: string;
 }
 
-export function git(cwd: string, args: string[]): Promise<string> {
+function git(cwd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) reject(new Error(stderr.trim() || error.message));

@@ -104,7 +104,7 @@ export function composeComment(header: PrHeader, rows: PrRow[], limit: number): 
  * Untrusted text as inert Markdown: no links, images, HTML, table breaks or @mentions (a word joiner
  * after "@" keeps a flow label from pinging anyone).
  */
-export function md(text: string): string {
+function md(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
     .replace(/[\\`*_{}[\]()#+!|~>]/g, (c) => `\\${c}`)
@@ -113,7 +113,7 @@ export function md(text: string): string {
 }
 
 /** Text for an HTML context (a <summary>). */
-export function html(text: string): string {
+function html(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -4,7 +4,7 @@ import { inputRows, listSection, outputRows } from './generic';
 import { row, section, type Section, type Describer } from './types';
 import { formatValue, txt, words, yesNo } from './values';
 
-export const ACTION_TYPES: Record<string, string> = {
+const ACTION_TYPES: Record<string, string> = {
   apex: 'Apex Action',
   flow: 'Flow',
   emailSimple: 'Send Email',

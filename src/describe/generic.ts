@@ -1,7 +1,7 @@
 import { asList, asObjList, isObj, type Obj, type Value } from '../model/types';
 import { isConnectorField } from '../model/connectors';
 import { isValueSlot } from '../model/values';
-import { row, rows, section, type Row, type Section } from './types';
+import { row, section, type Row, type Section } from './types';
 import { formatReference, formatValue, humanise, txt, yesNo } from './values';
 
 /** Fields every element has, shown by the panel header or not at all (coordinates, connectors). */
@@ -120,5 +120,3 @@ export function byField(field: Value | undefined): string {
 export function strings(v: Value | undefined): string[] {
   return asList(v).filter((x): x is string => typeof x === 'string');
 }
-
-export { rows };

@@ -19,7 +19,7 @@ const DATA_TYPES: Record<string, string> = {
 };
 
 /** "Text", "Record (Account)", "Record collection (Account)", "Apex-Defined (MyClass)". */
-export function dataTypeText(d: Obj): string | undefined {
+function dataTypeText(d: Obj): string | undefined {
   const base = words(DATA_TYPES, d.dataType);
   if (base === undefined) return undefined;
   const of = txt(d.objectType) ?? txt(d.apexClass);

@@ -47,7 +47,7 @@ const COMPONENTS: Record<string, string> = {
   'flowruntime:url': 'URL',
 };
 
-export function fieldTypeName(f: Obj): string {
+function fieldTypeName(f: Obj): string {
   const type = txt(f.fieldType);
   if (type === 'InputField') return words(INPUT_TYPES, f.dataType) ?? 'Input';
   if (type === 'ComponentInstance') {
@@ -60,7 +60,7 @@ export function fieldTypeName(f: Obj): string {
 const NOT_INPUTS = new Set(['ComponentInstance', 'DisplayText', 'RegionContainer', 'Region']);
 
 /** One screen component as a row; sections hold columns, columns hold components. */
-export function fieldRow(f: Obj): Row {
+function fieldRow(f: Obj): Row {
   const type = txt(f.fieldType);
   const name = txt(f.name);
   if (type === 'Region') {

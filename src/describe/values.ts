@@ -19,7 +19,7 @@ export function txt(v: Value | undefined): string | undefined {
   return s === undefined || s.trim() === '' ? undefined : s;
 }
 
-export function formatBoolean(text: string): string {
+function formatBoolean(text: string): string {
   return text === 'true' ? 'True' : text === 'false' ? 'False' : text;
 }
 

@@ -13,13 +13,13 @@ import type { ElkLike, LayoutGraphInput, LayoutOptions, LayoutResult, LayoutTimi
  * When more than this share of a flow's connectors (and more than MAX_JUMPS_ANYWAY of them) would have
  * to be drawn as Go To jumps, the flow is free-form at heart and ELK draws it instead.
  */
-export const MAX_JUMP_SHARE = 0.25;
-export const MAX_JUMPS_ANYWAY = 2;
+const MAX_JUMP_SHARE = 0.25;
+const MAX_JUMPS_ANYWAY = 2;
 /**
  * ELK takes about a second at 230 elements and a minute at 2,000 on this kind of machine: bigger
  * free-form flows keep the structured picture (with jumps) rather than freeze or time out.
  */
-export const MAX_ELK_NODES = 400;
+const MAX_ELK_NODES = 400;
 
 // Pure: the browser bundle imports layout/index for the client only, and must drop the engine and its cache.
 export const sharedCache = /* @__PURE__ */ new LayoutCache(16);

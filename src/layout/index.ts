@@ -16,32 +16,16 @@ import type { ElkLike, LayoutGraphInput, LayoutOptions, LayoutResult } from './t
 
 export type {
   Box,
-  EdgeLabelBox,
   EdgeRoute,
   ElkLike,
-  LayoutEdgeInput,
   LayoutEngine,
   LayoutGeometry,
   LayoutGraphInput,
-  LayoutNodeInput,
   LayoutOptions,
   LayoutResult,
-  LayoutTimings,
   Point,
 } from './types';
-export {
-  createLayoutClient,
-  DEFAULT_TIMEOUT_MS,
-  isSuperseded,
-  LayoutSupersededError,
-  LayoutTimeoutError,
-  LayoutWorkerError,
-  PROGRESS_MIN_NODES,
-  type LayoutCallOptions,
-  type LayoutClient,
-  type LayoutClientOptions,
-  type LayoutWorkerLike,
-} from './worker/client';
+export { createLayoutClient, isSuperseded, type LayoutClient, type LayoutWorkerLike } from './worker/client';
 
 let nodeElk: Promise<ElkLike> | undefined;
 /**
@@ -51,7 +35,7 @@ let nodeElk: Promise<ElkLike> | undefined;
 const NODE_ELK: string = 'elkjs';
 
 /** One in-process ELK instance, created on first need (Node only). */
-export function defaultElk(): Promise<ElkLike> {
+function defaultElk(): Promise<ElkLike> {
   nodeElk ??= (import(/* @vite-ignore */ NODE_ELK) as Promise<typeof import('elkjs')>).then((m) => new m.default());
   return nodeElk;
 }

@@ -5,7 +5,7 @@
  */
 import type { EdgeKind } from '../model/graph';
 
-export interface LayoutNodeInput {
+interface LayoutNodeInput {
   id: string;
   /** Metadata array name (`decisions`, …), `start`, `missing`: decides the node's fixed size. */
   type: string;
@@ -40,7 +40,7 @@ export interface Box {
   height: number;
 }
 
-export interface EdgeLabelBox extends Box {
+interface EdgeLabelBox extends Box {
   text: string;
 }
 

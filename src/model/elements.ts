@@ -125,13 +125,13 @@ const kinds: ElementKind[] = [
   },
 ];
 
-export const START_KIND: ElementKind = {
+const START_KIND: ElementKind = {
   type: 'start',
   builderName: 'Start',
   category: 'start',
   icon: 'start',
 };
-export const MISSING_KIND: ElementKind = {
+const MISSING_KIND: ElementKind = {
   type: 'missing',
   builderName: 'Missing element',
   category: 'missing',

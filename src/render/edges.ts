@@ -7,8 +7,6 @@ import { THEME } from './style';
 import { roundedPath } from './path';
 import { esc, fitText, n, textWidth } from './text';
 
-export { roundedPath };
-
 type Edge = GraphEdge & { status?: EdgeStatus };
 
 const ARROW = 'M0,0 L10,5 L0,10 z';

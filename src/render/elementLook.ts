@@ -1,7 +1,7 @@
 import { type Category, elementKind } from '../model/elements';
 
 /** Flow Builder's colours per category (light theme); views and the SVG renderer share them. */
-export const CATEGORY_COLORS: Record<Category, string> = {
+const CATEGORY_COLORS: Record<Category, string> = {
   start: '#0b827c',
   interaction: '#032d60',
   logic: '#dd7a01',

@@ -20,7 +20,7 @@ export function tint(color: string, amount: number): string {
   return mix(color, '#ffffff', amount);
 }
 
-export function mix(color: string, base: string, amount: number): string {
+function mix(color: string, base: string, amount: number): string {
   const a = rgb(color);
   const b = rgb(base);
   const c = a.map((v, i) => Math.round(v * amount + (b[i] as number) * (1 - amount)));

@@ -69,7 +69,7 @@ async function pump(
   return out;
 }
 
-export function toBase64Url(bytes: Uint8Array): string {
+function toBase64Url(bytes: Uint8Array): string {
   let bin = '';
   const STEP = 0x8000;
   for (let i = 0; i < bytes.length; i += STEP) bin += String.fromCharCode(...bytes.subarray(i, i + STEP));
@@ -77,7 +77,7 @@ export function toBase64Url(bytes: Uint8Array): string {
 }
 
 /** base64url (padding optional) → bytes, or undefined when it is not base64url. */
-export function fromBase64Url(text: string): Uint8Array | undefined {
+function fromBase64Url(text: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9_-]*={0,2}$/.test(text)) return undefined;
   const bare = text.replace(/=+$/, '');
   if (bare.length % 4 === 1) return undefined;

@@ -62,7 +62,7 @@ function flowOf(v: Json, key: string, base: Obj | undefined): PayloadFlow | stri
   return `"${key}" has neither metadata ("m") nor changes ("d")`;
 }
 
-export function delta(a: Obj, b: Obj): Record<string, Json> {
+function delta(a: Obj, b: Obj): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const [k, v] of Object.entries(b)) {
     const av = a[k];

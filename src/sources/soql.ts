@@ -26,7 +26,7 @@ export function likeContains(s: string): string {
 /** Salesforce record ids: 15 or 18 letters and digits. */
 export const isRecordId = (s: string) => /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(s);
 
-export const MAX_FILTER_LENGTH = 80;
+const MAX_FILTER_LENGTH = 80;
 
 export function flowDefinitionsQuery(filter: string): string {
   const f = filter.trim().slice(0, MAX_FILTER_LENGTH);

@@ -22,7 +22,7 @@ import type {
 const loadDiffer: DiffService = () => import('../model/diff/index').then((m) => m.diffFlows);
 const loadReverse = () => import('../model/diff/reverse');
 
-export const NO_HIGHLIGHT: Highlight = { nodes: new Set(), edges: new Set() };
+const NO_HIGHLIGHT: Highlight = { nodes: new Set(), edges: new Set() };
 
 type FlowSlice = Pick<
   AppState,

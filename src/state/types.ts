@@ -18,7 +18,7 @@ export interface Highlight {
 }
 
 /** Where a text came from, for messages ("which file, what is wrong, what to do"). */
-export interface InputSource {
+interface InputSource {
   kind: 'paste' | 'file' | 'sample' | 'url' | 'org' | 'link';
   /** File name, sample name or URL; "pasted text" for paste. */
   name: string;
@@ -71,7 +71,7 @@ export type Connect = (options: OrgCredentials) => Promise<OrgClient>;
 /** Fetches a flow file by URL; the token, if any, goes only in that request's header. */
 export type FetchUrl = (url: string, options: { token?: string }) => Promise<{ text: string; name: string }>;
 /** Reads a user's file as text, refusing huge files before reading them. */
-export type ReadFile = (file: File) => Promise<FileText>;
+type ReadFile = (file: File) => Promise<FileText>;
 /** The link codec (share/), loaded on first use: its compression code stays out of the first screen. */
 export type ShareService = () => Promise<{
   decodeLink: (hash: string) => Promise<DecodedLink>;
@@ -96,7 +96,7 @@ export interface StoreDeps {
  * The org connection. Its client (and the token in it) lives in the store's closure, never in state;
  * `idle` until `prepareOrg` has loaded the org code and read any session remembered for this tab.
  */
-export type OrgState =
+type OrgState =
   | { status: 'idle' }
   /** The form's starting values: a session remembered for this tab, else the instance URL used last. */
   | { status: 'disconnected'; instanceUrl: string; apiVersion: string; remember: boolean }

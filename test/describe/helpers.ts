@@ -33,9 +33,3 @@ export function lines(sections: Section[]): string[] {
   }
   return out;
 }
-
-export function sectionNamed(sections: Section[], title: string): Section {
-  const s = sections.find((x) => x.title === title);
-  if (!s) throw new Error(`no section "${title}" in ${sections.map((x) => x.title).join(', ')}`);
-  return s;
-}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
-export const SCREENSHOTS = join(__dirname, 'screenshots');
+const SCREENSHOTS = join(__dirname, 'screenshots');
 
 export interface Session {
   context: BrowserContext;

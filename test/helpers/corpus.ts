@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 /** The shared corpus beside the repo (CI always has it). Missing corpus fails loudly, never skips. */
 export const CORPUS = resolve(__dirname, '../../../shared/corpus');
 
-export function requireCorpus(): string {
+function requireCorpus(): string {
   if (!existsSync(join(CORPUS, 'flows'))) {
     throw new Error(
       `The flow corpus is missing at ${CORPUS}. Clone the repo beside ../shared (CI=${process.env.CI ?? 'unset'}).`,

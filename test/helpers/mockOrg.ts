@@ -8,7 +8,7 @@ import { readCorpus } from './corpus';
  * records, and two corpus version pairs as flows with several versions.
  */
 
-export interface MockVersion {
+interface MockVersion {
   id: string;
   versionNumber: number;
   status: 'Active' | 'Draft' | 'Obsolete' | 'InvalidDraft';

@@ -3,7 +3,7 @@
  * String literals are read with SOQL's escapes, so a client that escapes badly gets MALFORMED_QUERY, as from Salesforce.
  */
 
-export interface Condition {
+interface Condition {
   field: string;
   op: 'LIKE' | '=';
   /** The literal's content still escaped (LIKE needs to tell `\%` from `%`). */
@@ -65,7 +65,7 @@ function readLiteral(s: string, start: number): { raw: string; end: number } | u
 
 const UNESCAPE: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
 
-export function unquote(raw: string): string {
+function unquote(raw: string): string {
   return raw.replace(/\\(.)/g, (_, c: string) => UNESCAPE[c] ?? c);
 }
 

@@ -11,7 +11,7 @@ import { readCorpus } from './corpus';
  * versions, and CORS for one allowed origin (a refused origin's preflight gets 403 and no CORS headers).
  */
 
-export type MockMode =
+type MockMode =
   | 'ok'
   | 'forbidden'
   | 'rate-limited'
@@ -30,7 +30,7 @@ export interface MockToolingOptions {
   maxApiVersion?: number;
 }
 
-export interface MockRequest {
+interface MockRequest {
   method: string;
   url: string;
   authorization?: string;

@@ -76,7 +76,7 @@ export function checkLayout(graph: LayoutGraphInput, r: LayoutResult): string[] 
  * The column an outgoing branch of `source` takes: the x of the route's first downward segment that
  * reaches below the split line (20px under the source), else its start.
  */
-export function branchX(r: LayoutResult, edgeId: string, source: Box): number {
+function branchX(r: LayoutResult, edgeId: string, source: Box): number {
   const pts = r.edges[edgeId]?.points ?? [];
   const below = source.y + source.height + 20.5;
   for (let k = 1; k < pts.length; k++) {

@@ -4,18 +4,18 @@
  * and the real-world oddity of an outcome with no connector. Deterministic for a seed. It emits
  * Metadata API XML and Tooling JSON of the same flow, plus the nodes and edges that metadata defines.
  */
-export interface GenConnector {
+interface GenConnector {
   target: string;
   goTo: boolean;
 }
 
-export interface GenBranch {
+interface GenBranch {
   name: string;
   label: string;
   connector?: GenConnector;
 }
 
-export interface GenElement {
+interface GenElement {
   name: string;
   type: string;
   label: string;
@@ -28,7 +28,7 @@ export interface GenElement {
   scheduledPaths?: GenBranch[];
 }
 
-export interface ExpectedEdge {
+interface ExpectedEdge {
   source: string;
   target: string;
   kind: string;

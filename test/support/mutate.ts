@@ -12,7 +12,7 @@ import { rng } from './generate';
  * expected effects add up; inserted elements are Custom Errors with their own description, so no
  * rename heuristic can take one for another element.
  */
-export interface ExpectedRewire {
+interface ExpectedRewire {
   source: string;
   kind: EdgeKind;
   key?: string;

@@ -242,7 +242,7 @@ function findLive(total: number, succ: number[][], order: number[], exit: number
   return live;
 }
 
-export interface PostDominators {
+interface PostDominators {
   ipdom: Int32Array;
   meet: (a: number, b: number) => number;
 }

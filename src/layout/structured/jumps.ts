@@ -7,7 +7,7 @@ import { labelSize } from './sizes';
 import type { Box, EdgeRoute, Point } from '../types';
 import { tidy } from './route';
 
-export const JUMP_MARGIN = 32;
+const JUMP_MARGIN = 32;
 const LANE = 10;
 /** A jump that leaves straight from an element's side gets a stub this long. */
 const STUB = 24;

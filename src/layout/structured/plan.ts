@@ -26,7 +26,7 @@ export interface PlanItem {
   next?: number;
 }
 
-export interface PlanBranch {
+interface PlanBranch {
   edge: number;
   seq: PlanItem[];
   /** A Go To outcome: a stub column in its rule's place; its line is routed after placement. */

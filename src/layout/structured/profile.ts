@@ -119,7 +119,3 @@ export function extent(p: Profile, y0 = -Infinity, y1 = Infinity): { l: number; 
   }
   return { l, r };
 }
-
-export function bottom(p: Profile): number {
-  return p.ys.length > 0 ? (p.ys[p.ys.length - 1] as number) : 0;
-}

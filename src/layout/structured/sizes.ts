@@ -17,7 +17,7 @@ export const START_SIZE: Size = { width: 260, height: 80 };
 /** A placeholder for a connector target that does not exist. */
 export const MISSING_SIZE: Size = { width: 160, height: 48 };
 /** End elements (`ends`): a small pill. */
-export const END_SIZE: Size = { width: 120, height: 40 };
+const END_SIZE: Size = { width: 120, height: 40 };
 
 export function nodeSize(type: string): Size {
   switch (elementKind(type).category) {
@@ -39,12 +39,12 @@ export function nodeSize(type: string): Size {
  * - at most LABEL_MAX_WIDTH wide including padding: longer text wraps onto a second line and
  *   anything past two lines is cut with an ellipsis.
  */
-export const LABEL_CHAR_WIDTH = 6.5;
-export const LABEL_LINE_HEIGHT = 16;
-export const LABEL_PAD_X = 6;
-export const LABEL_PAD_Y = 2;
-export const LABEL_MAX_WIDTH = 180;
-export const LABEL_MAX_LINES = 2;
+const LABEL_CHAR_WIDTH = 6.5;
+const LABEL_LINE_HEIGHT = 16;
+const LABEL_PAD_X = 6;
+const LABEL_PAD_Y = 2;
+const LABEL_MAX_WIDTH = 180;
+const LABEL_MAX_LINES = 2;
 
 export function labelSize(text: string): Size {
   const textWidth = Math.ceil(text.length * LABEL_CHAR_WIDTH);

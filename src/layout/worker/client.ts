@@ -28,7 +28,7 @@ export interface LayoutClientOptions {
   workerFactory?: () => LayoutWorkerLike;
 }
 
-export interface LayoutCallOptions extends WorkerLayoutOptions {
+interface LayoutCallOptions extends WorkerLayoutOptions {
   onProgress?: (fraction: number, phase: string) => void;
 }
 
@@ -61,7 +61,7 @@ export class LayoutWorkerError extends Error {
 
 export const isSuperseded = (err: unknown): boolean => err instanceof Error && err.name === 'LayoutSupersededError';
 
-export const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_TIMEOUT_MS = 20_000;
 
 function formatSeconds(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;

@@ -4,7 +4,7 @@ import type { Side } from './sides';
 import type { EdgeDiff, Rewire } from './types';
 
 /** Edge identity: the same source, target, kind and outcome/path key (a fault and a next edge to one target differ). */
-export const edgeKey = (source: string, target: string, e: GraphEdge): string =>
+const edgeKey = (source: string, target: string, e: GraphEdge): string =>
   `${source}\u0001${target}\u0001${e.kind}\u0001${e.key ?? ''}`;
 /** The connector as the picture shows it: from where, to where, of which kind (not which outcome owns it). */
 const endsKey = (source: string, target: string, e: GraphEdge): string => `${source}\u0001${target}\u0001${e.kind}`;
@@ -77,7 +77,7 @@ function edgeDiff(e: GraphEdge, status: EdgeDiff['status']): EdgeDiff {
 }
 
 /** Groups items by key, keeping their order; the lists are consumed as queues. */
-export function queues<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]> {
+function queues<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const x of items) {
     const k = key(x);

@@ -9,7 +9,7 @@ import { isConnectorField } from '../connectors';
 const isConnector = (v: Value): boolean => isObj(v) && typeof v.targetReference === 'string';
 
 /** Top-level fields that never count as a change of an element or the start. */
-export const IDENTITY_AND_LAYOUT: readonly string[] = ['name', 'locationX', 'locationY'];
+const IDENTITY_AND_LAYOUT: readonly string[] = ['name', 'locationX', 'locationY'];
 
 /** `data` without the `drop` fields at the top and without connectors at any depth (as findConnectors sees them). */
 export function ownProps(data: Obj, drop: readonly string[] = IDENTITY_AND_LAYOUT): Obj {

@@ -3,7 +3,7 @@ import type { FlowDoc, FlowElement, Obj } from '../types';
 import { canonical, ownProps } from './own';
 
 /** One element of one side, under its graph node id (its API name; `Name~2` for a duplicate name). */
-export interface SideElement {
+interface SideElement {
   id: string;
   element: FlowElement;
   /** Own properties (no name, coordinates or connectors), label included. */

@@ -5,7 +5,7 @@ import type { Obj, Value } from '../types';
  * Fields that are lists whatever the input shows. XML cannot tell a one-item list from a scalar,
  * Tooling JSON always writes lists (often empty): naming them makes both formats agree.
  */
-export const LIST_FIELDS: ReadonlySet<string> = new Set([
+const LIST_FIELDS: ReadonlySet<string> = new Set([
   ...ELEMENT_ARRAYS,
   ...RESOURCE_ARRAYS,
   'rules',
@@ -64,7 +64,7 @@ const NUMERIC_FIELDS: ReadonlySet<string> = new Set([
 
 const NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 
-export function canonicalNumber(n: number): string {
+function canonicalNumber(n: number): string {
   return String(n);
 }
 

@@ -42,7 +42,7 @@ const NONE: never[] = [];
 const MARGIN = 24;
 
 /** The whole flow in view, centred (React Flow's fitView needs DOM nodes, which the far view has none of). */
-export function fitViewport(layout: LayoutData, width: number, height: number): Viewport {
+function fitViewport(layout: LayoutData, width: number, height: number): Viewport {
   const zoom = Math.max(
     0.005,
     Math.min(1.2, (width - 2 * MARGIN) / Math.max(1, layout.width), (height - 2 * MARGIN) / Math.max(1, layout.height)),
@@ -51,7 +51,7 @@ export function fitViewport(layout: LayoutData, width: number, height: number): 
 }
 
 /** The whole flow if it fits at a readable zoom; otherwise Start, top centre, at a readable zoom. */
-export function initialViewport(layout: LayoutData, width: number, height: number): Viewport {
+function initialViewport(layout: LayoutData, width: number, height: number): Viewport {
   const fit = fitViewport(layout, width, height);
   if (fit.zoom >= READABLE_ZOOM) return fit;
   const zoom = Math.max(READABLE_ZOOM, Math.min(1, (width - 2 * MARGIN) / layout.width));

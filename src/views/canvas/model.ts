@@ -5,7 +5,7 @@ import { elementColor } from '../../render/elementLook';
 import type { EdgeStatus, NodeStatus } from '../../model/diff/types';
 import type { EdgeKind, FlowGraph, GraphNode } from '../../model/graph';
 
-export interface FlowNodeData extends Record<string, unknown> {
+interface FlowNodeData extends Record<string, unknown> {
   node: GraphNode;
   builderName: string;
   icon: string;
@@ -21,12 +21,12 @@ export interface FlowNodeData extends Record<string, unknown> {
 }
 
 /** "… 12 unchanged" in the Changes-only mode. */
-export interface FoldNodeData extends Record<string, unknown> {
+interface FoldNodeData extends Record<string, unknown> {
   count: number;
   members: string[];
 }
 
-export interface FlowEdgeData extends Record<string, unknown> {
+interface FlowEdgeData extends Record<string, unknown> {
   kind: EdgeKind;
   goTo: boolean;
   label?: string;

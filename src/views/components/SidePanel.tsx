@@ -10,7 +10,7 @@ import { SideTabs } from './SideTabs';
 type Tab = 'details' | 'flow' | 'resources';
 
 /** The element behind a graph node id ($start → 'start'; `name~2` → the second element of that name). */
-export function elementOfNode(id: string, doc: FlowDoc, graph: FlowGraph): FlowElement | 'start' | undefined {
+function elementOfNode(id: string, doc: FlowDoc, graph: FlowGraph): FlowElement | 'start' | undefined {
   // Without a start, an element may itself be called `$start`.
   if (id === START_ID && graph.nodes[0]?.type === 'start') return 'start';
   return elementIndex(doc).elements.get(id);

@@ -19,7 +19,7 @@ export interface ResourceGroup {
   resources: FlowResource[];
 }
 
-export function groupResources(resources: FlowResource[], filter = ''): ResourceGroup[] {
+function groupResources(resources: FlowResource[], filter = ''): ResourceGroup[] {
   const needle = filter.trim().toLowerCase();
   const matches = (r: FlowResource) =>
     needle === '' ||

@@ -3,7 +3,7 @@ import type { DiffGraph } from '../../model/diff/types';
 import type { DiffMode } from '../../state/store';
 
 /** "… 12 unchanged": a run of unchanged elements folded into one marker where its first element stood. */
-export interface Fold {
+interface Fold {
   id: string;
   count: number;
   box: Box;

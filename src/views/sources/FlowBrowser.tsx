@@ -6,7 +6,7 @@ import { describeError, ErrorNote } from './Dialog';
 import { VersionList } from './VersionList';
 
 /** Typing pauses this long before the org is asked again. */
-export const FILTER_DEBOUNCE_MS = 300;
+const FILTER_DEBOUNCE_MS = 300;
 
 type Versions = { status: 'loading' } | { status: 'done'; versions: FlowVersion[] } | { status: 'error' };
 type Problem = { message: string; hint: string };

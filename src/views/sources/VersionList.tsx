@@ -10,14 +10,14 @@ const STATUS = new Map([
 ]);
 
 /** Salesforce dates ("2025-04-02T11:30:00.000+0000") as "2025-04-02 11:30 UTC", the same in every browser. */
-export function shortDate(s: string): string {
+function shortDate(s: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(s);
   if (!m) return s;
   return `${m[1]} ${m[2]}${/(\+0000|Z)$/.test(s) ? ' UTC' : ''}`;
 }
 
 /** Compare's default: the active version against the latest; else the latest against the one before it. */
-export function defaultPair(flow: FlowSummary, versions: FlowVersion[]): string[] {
+function defaultPair(flow: FlowSummary, versions: FlowVersion[]): string[] {
   const latest = versions.find((v) => v.id === flow.latestVersionId) ?? versions[0];
   const active = versions.find((v) => v.id === flow.activeVersionId);
   if (!latest) return [];

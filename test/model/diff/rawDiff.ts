@@ -100,7 +100,7 @@ export interface RawFlow {
   edges: string[];
 }
 
-export function readRaw(text: string): RawFlow {
+function readRaw(text: string): RawFlow {
   const md = (parser.parse(text) as Raw).Flow;
   const flow = isRaw(md) ? md : {};
   const elements = new Map<string, string>();
@@ -130,7 +130,7 @@ export function readRaw(text: string): RawFlow {
 }
 
 /** Multiset difference a − b, sorted. */
-export function minus(a: string[], b: string[]): string[] {
+function minus(a: string[], b: string[]): string[] {
   const count = new Map<string, number>();
   for (const x of b) count.set(x, (count.get(x) ?? 0) + 1);
   const out: string[] = [];
