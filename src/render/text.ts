@@ -2,7 +2,12 @@
 
 /** XML 1.0 forbids most control characters and lone surrogates even escaped: drop them. */
 const INVALID_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  // Control characters XML 1.0 forbids, the two non-characters, and lone surrogates (either half alone).
+  new RegExp(
+    '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]' +
+      '|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+    'g',
+  );
 
 /** Text content or attribute value, safe inside double quotes. */
 export function esc(text: string): string {

@@ -32,6 +32,11 @@ const nodeTypes = { flow: FlowNode, fold: FoldNode };
 const edgeTypes = { flow: FlowEdge };
 
 const READABLE_ZOOM = 0.5;
+/** React Flow's own "fit view" icon (four corners). */
+const FIT_ICON =
+  'M3.7 11.2V4.1c0-.6.4-1 1-1h7.1V0H4.7C2.4 0 .6 1.8.6 4.1v7.1h3.1zM27.3 0h-7.1v3.1h7.1c.6 0 1 .4 1 1v7.1h3.1' +
+  'V4.1c0-2.3-1.8-4.1-4.1-4.1zM28.3 25.9c0 .6-.4 1-1 1h-7.1V30h7.1c2.3 0 4.1-1.8 4.1-4.1v-7.1h-3.1v7.1z' +
+  'M4.7 26.9c-.6 0-1-.4-1-1v-7.1H.6v7.1C.6 28.2 2.4 30 4.7 30h7.1v-3.1H4.7z';
 /** The minimap shows element colours, or in a comparison what changed (unchanged grey). */
 const MINI_UNCHANGED = '#c4c8cd';
 const miniColor = (n: { data: unknown }) => {
@@ -96,7 +101,7 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
   // Open like Builder: the whole flow when it fits readably, else Start at the top at a readable zoom
   // (`f` still fits everything). From an effect: the fitView prop can be dropped on big graphs (STACK-NOTES).
   const sized = width > 0 && height > 0;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only when a new layout arrives or the canvas first gets a size
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only on a new layout or the canvas's first size
   useEffect(() => {
     if (!sized) return;
     // Embedded in docs, the reader sees the whole flow first; a link's selected element is shown first.
@@ -233,7 +238,7 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
           title="Fit the whole flow in view (f)"
         >
           <svg viewBox="0 0 32 30" aria-hidden="true">
-            <path d="M3.7 11.2V4.1c0-.6.4-1 1-1h7.1V0H4.7C2.4 0 .6 1.8.6 4.1v7.1h3.1zM27.3 0h-7.1v3.1h7.1c.6 0 1 .4 1 1v7.1h3.1V4.1c0-2.3-1.8-4.1-4.1-4.1zM28.3 25.9c0 .6-.4 1-1 1h-7.1V30h7.1c2.3 0 4.1-1.8 4.1-4.1v-7.1h-3.1v7.1zM4.7 26.9c-.6 0-1-.4-1-1v-7.1H.6v7.1C.6 28.2 2.4 30 4.7 30h7.1v-3.1H4.7z" />
+            <path d={FIT_ICON} />
           </svg>
         </ControlButton>
       </Controls>

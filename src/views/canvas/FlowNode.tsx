@@ -3,9 +3,17 @@ import { memo } from 'react';
 import { useApp } from '../storeContext';
 import { ElementIcon } from './icons';
 import { statusMark, statusWord } from '../../render/status';
+import type { ChangeStatus } from '../../model/diff/changes';
 import type { ElementNodeType, FoldNodeType } from './model';
 
 /** One element as Flow Builder draws it: a coloured tile with its icon, the label, the Builder type. */
+/** "Renamed, was Old_Name": the status word and the rename note, for the card's tooltip. */
+const statusNote = (status: ChangeStatus, renameNote: string | undefined) =>
+  `${statusWord(status)}${renameNote ? `, ${renameNote}` : ''}`;
+/** The first `max` names, then "…". */
+const listSome = (names: readonly string[], max: number) =>
+  `${names.slice(0, max).join(', ')}${names.length > max ? ', …' : ''}`;
+
 export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNodeType>) {
   const selected = useApp((s) => s.selection === id);
   const related = useApp((s) => s.highlight.nodes.has(id));
@@ -31,7 +39,7 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNo
       className={cls}
       data-testid={`node-${id}`}
       data-node-id={id}
-      title={`${node.label} (${data.builderName})${status ? ` — ${statusWord(status)}${data.renameNote ? `, ${data.renameNote}` : ''}` : ''}`}
+      title={`${node.label} (${data.builderName})${status ? ` — ${statusNote(status, data.renameNote)}` : ''}`}
       data-status={data.status}
     >
       <Handle type="target" position={Position.Top} className="fs-handle" isConnectable={false} />
@@ -84,7 +92,7 @@ export const FoldNode = memo(function FoldNode({ data }: NodeProps<FoldNodeType>
     <div
       className="fs-fold"
       data-testid="fold"
-      title={`${data.count} unchanged element${data.count === 1 ? '' : 's'}: ${data.members.slice(0, 12).join(', ')}${data.members.length > 12 ? ', …' : ''}`}
+      title={`${data.count} unchanged element${data.count === 1 ? '' : 's'}: ${listSome(data.members, 12)}`}
     >
       … {data.count} unchanged
     </div>
