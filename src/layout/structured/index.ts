@@ -4,12 +4,12 @@
  */
 import type { Analysis } from './analyse';
 import { obstaclesOf, routeJumps, type JumpRequest } from './jumps';
-import { assign, placePlan, type Block } from './place';
+import { assign, labelSizer, placePlan, type Block } from './place';
 import type { Plan, PlanItem } from './plan';
 import { extent } from './profile';
 import { finish } from '../result';
 import { routePlan } from './route';
-import { labelSize, type Size } from './sizes';
+import { type Size } from './sizes';
 import type { Box, EdgeRoute, LayoutEdgeInput, LayoutResult } from '../types';
 
 const ORPHAN_GAP = 120;
@@ -29,17 +29,7 @@ export function layoutStructured(
   arrangeRoots(plan.roots, rootBlocks);
   const t1 = performance.now();
 
-  const labels = new Map<number, Size>();
-  const labelOf = (i: number): Size | undefined => {
-    const text = (a.edges[i] as LayoutEdgeInput).label;
-    if (!text) return undefined;
-    let s = labels.get(i);
-    if (!s) {
-      s = labelSize(text);
-      labels.set(i, s);
-    }
-    return s;
-  };
+  const labelOf = labelSizer(a);
   const { routes, jumps } = routePlan(a, plan.roots, plan.jump, sizes, labelOf);
 
   const boxes: (Box | undefined)[] = new Array(a.n);

@@ -44,10 +44,10 @@ export interface Block {
   open: { l: number; r: number } | null;
 }
 
-export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { sizes: Size[]; rootBlocks: Block[] } {
-  const sizes = a.types.map(nodeSize);
+/** Each edge's label box (undefined: no label), measured once per edge. */
+export function labelSizer(a: Analysis): (edge: number) => Size | undefined {
   const labels = new Map<number, Size>();
-  const label = (i: number): Size | undefined => {
+  return (i) => {
     const text = (a.edges[i] as LayoutEdgeInput).label;
     if (!text) return undefined;
     let s = labels.get(i);
@@ -57,6 +57,11 @@ export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { 
     }
     return s;
   };
+}
+
+export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { sizes: Size[]; rootBlocks: Block[] } {
+  const sizes = a.types.map(nodeSize);
+  const label = labelSizer(a);
   const size = (v: number) => sizes[v] as Size;
 
   const layoutSeq = (seq: PlanItem[]): Block => {

@@ -10,15 +10,9 @@ import { createAppStore } from '../../../src/state/store';
 import { FlowCanvas } from '../../../src/views/canvas/FlowCanvas';
 import { StoreContext } from '../../../src/views/storeContext';
 import { fixture } from '../../helpers/fixtures';
+import { stubResizeObserver } from '../../helpers/reactFlow';
 
-beforeAll(() => {
-  // happy-dom has no layout engine: give React Flow's container a size so it draws.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(stubResizeObserver);
 afterEach(cleanup);
 
 const FLOWS: [string, string][] = [
