@@ -173,8 +173,10 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
         if (target === 'hidden' || target.origin !== origin || hop >= 3) {
           throw new SourceError(
             'redirect',
-            `${origin} redirected ${what} to ${target === 'hidden' ? 'another address' : target.host}; Flowscope sends the token only to the host you typed.`,
-            `Use the instance URL from \`${SF_DISPLAY}\` (result.instanceUrl), e.g. https://mydomain.my.salesforce.com.`,
+            `${origin} redirected ${what} to ${target === 'hidden' ? 'another address' : target.host}; ` +
+              'Flowscope sends the token only to the host you typed.',
+            `Use the instance URL from \`${SF_DISPLAY}\` (result.instanceUrl), ` +
+              'e.g. https://mydomain.my.salesforce.com.',
             c.secrets,
           );
         }
@@ -198,7 +200,8 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
       return new SourceError(
         'unauthorized',
         `The org refused the access token${said}: the session expired or the token is wrong.`,
-        `Get a fresh token: run \`${SF_DISPLAY}\` and paste result.accessToken (a token from another org or a logged-out session will not work).`,
+        `Get a fresh token: run \`${SF_DISPLAY}\` and paste result.accessToken ` +
+          '(a token from another org or a logged-out session will not work).',
         secrets,
         s,
       );
@@ -214,7 +217,8 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
       return new SourceError(
         'forbidden',
         `The org does not let this user read ${what}${said}.`,
-        'The user needs the “API Enabled” and “View Setup and Configuration” permissions (reading flows also needs “Manage Flow” or “View All Data”).',
+        'The user needs the “API Enabled” and “View Setup and Configuration” permissions ' +
+          '(reading flows also needs “Manage Flow” or “View All Data”).',
         secrets,
         s,
       );
@@ -257,10 +261,13 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
     }
     return new SourceError(
       'api-version',
-      `The org does not serve API version ${apiVersion}${newest ? `; its newest is ${newest}` : ' (too new for this org, or the instance URL is not an org)'}${said}.`,
+      `The org does not serve API version ${apiVersion}` +
+        `${newest ? `; its newest is ${newest}` : ' (too new for this org, or the instance URL is not an org)'}` +
+        `${said}.`,
       newest
         ? `Set the API version to ${newest} and connect again.`
-        : `Try an older API version (orgs on the previous release lack the newest), and check the instance URL (result.instanceUrl from \`${SF_DISPLAY}\`).`,
+        : 'Try an older API version (orgs on the previous release lack the newest), ' +
+            `and check the instance URL (result.instanceUrl from \`${SF_DISPLAY}\`).`,
       secrets,
       status,
     );
@@ -276,7 +283,8 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
     throw new SourceError(
       'invalid-json',
       `The answer to ${what} is not a JSON object (it starts with “${short(text, 40)}”).`,
-      `The instance URL may point at a login page or a proxy rather than the org’s API: use result.instanceUrl from \`${SF_DISPLAY}\`.`,
+      'The instance URL may point at a login page or a proxy rather than the org’s API: ' +
+        `use result.instanceUrl from \`${SF_DISPLAY}\`.`,
       [token],
     );
   };
@@ -372,7 +380,8 @@ function checkNext(next: string, origin: string, base: string): void {
   if (!url || url.origin !== origin || !url.pathname.startsWith(`${base}/tooling/query/`)) {
     throw new SourceError(
       'foreign-host',
-      `The org’s next-page link (${short(next, 80)}) does not point at ${origin}${base}/tooling/query; Flowscope does not follow it.`,
+      `The org’s next-page link (${short(next, 80)}) does not point at ${origin}${base}/tooling/query; ` +
+        'Flowscope does not follow it.',
       'Reload the list; if it keeps happening, please report it.',
       [],
     );
