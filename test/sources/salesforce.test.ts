@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildGraph, parseFlow } from '../../src/index';
 import { SourceError } from '../../src/sources/redact';
-import { apiVersionOf, connect, instanceOrigin, type OrgClient } from '../../src/sources/salesforce';
+import { apiVersionOf, connect, instanceOrigin, type OrgClient } from '../../src/sources/tooling';
 import { readCorpus } from '../helpers/corpus';
 import { startMockTooling, type MockTooling } from '../helpers/mockTooling';
 
