@@ -16,7 +16,7 @@ export const loadShare: ShareService = () => import('../share/index');
 
 /** Remembering an org session for the tab (`sessionStorage` only, and only when asked), and the API default. */
 export const loadOrgSession = () =>
-  Promise.all([import('../sources/redact'), import('../sources/tooling')]).then(([redact, salesforce]) => ({
+  Promise.all([import('../sources/redact'), import('../sources/toolingInput')]).then(([redact, salesforce]) => ({
     ...redact,
     DEFAULT_API_VERSION: salesforce.DEFAULT_API_VERSION,
   }));
