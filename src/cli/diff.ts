@@ -8,9 +8,11 @@ import { elementKind, diffFlows, type FlowDiff, START_ID } from '../index';
 import { diffMarkdown, valueText } from './diffMarkdown';
 import { loadFlowFile, parseArgs, type CliIo } from './run';
 
-export const DIFF_USAGE = `  diff A B [--json|--md]             what changed from version A to version B: a summary, the JSON
-         [--record N]                contract with --json, a PR-comment summary with --md
-                                     (--record picks the version inside query results)`;
+export const DIFF_USAGE = [
+  '  diff A B [--json|--md]             what changed from version A to version B: a summary, the JSON',
+  '         [--record N]                contract with --json, a PR-comment summary with --md',
+  '                                     (--record picks the version inside query results)',
+].join('\n');
 
 export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ['record']);
@@ -59,7 +61,8 @@ export function textSummary(d: FlowDiff, a: string, b: string, label: string): s
   const s = d.summary;
   const lines = [`${one(label)}: ${a} -> ${b}`];
   lines.push(
-    `Elements:   ${s.nodes.added} added, ${s.nodes.removed} removed, ${s.nodes.changed} changed, ${s.nodes.renamed} renamed, ${s.nodes.unchanged} unchanged`,
+    `Elements:   ${s.nodes.added} added, ${s.nodes.removed} removed, ${s.nodes.changed} changed, ` +
+      `${s.nodes.renamed} renamed, ${s.nodes.unchanged} unchanged`,
   );
   const c = s.connectors;
   lines.push(`Connectors: ${c.added} added, ${c.removed} removed, ${c.rewired} rewired`);

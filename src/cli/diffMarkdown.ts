@@ -45,7 +45,10 @@ export function mdText(s: string): string {
   );
 }
 
-/** An API name or property path in a code span (inert: no HTML, links or mentions); escaped text when it could break out of one. */
+/**
+ * An API name or property path in a code span (inert: no HTML, links or mentions); escaped text when it could break
+ * out of one.
+ */
 function mdName(s: string): string {
   return /^[^`|\r\n]{1,200}$/.test(s) ? `\`${s}\`` : mdText(s);
 }
@@ -72,7 +75,8 @@ function changesCell(changes: PropertyChange[], o: Required<Omit<DiffMarkdownOpt
     .slice(0, o.maxChanges)
     .map(
       (c) =>
-        `${mdName(c.path)}: ${mdText(cut(valueText(c.before), o.maxValue))} → ${mdText(cut(valueText(c.after), o.maxValue))}`,
+        `${mdName(c.path)}: ${mdText(cut(valueText(c.before), o.maxValue))} → ` +
+        `${mdText(cut(valueText(c.after), o.maxValue))}`,
     );
   if (changes.length > o.maxChanges) shown.push(`… and ${plural(changes.length - o.maxChanges, 'more change')}`);
   return shown.join('<br>');
@@ -122,8 +126,13 @@ export function diffMarkdown(diff: FlowDiff, options: DiffMarkdownOptions = {}):
 
   const elementRow = (n: NodeDiff) => {
     const name = n.id === START_ID ? 'Start' : mdText(n.label);
+    // biome-ignore format: on one line it is 120 characters but 122 bytes (→ is 3), and awk's length counts bytes
     const api =
-      n.id === START_ID ? '' : n.renamedFrom ? `<br>${mdName(n.renamedFrom)} → ${mdName(n.id)}` : `<br>${mdName(n.id)}`;
+      n.id === START_ID
+        ? ''
+        : n.renamedFrom
+          ? `<br>${mdName(n.renamedFrom)} → ${mdName(n.id)}`
+          : `<br>${mdName(n.id)}`;
     return [mark(n.status), `${name}${api}`, mdText(elementKind(n.type).builderName), changesCell(n.changes, o)];
   };
   const order: Record<string, number> = { removed: 0, added: 1, renamed: 2, changed: 3 };

@@ -18,7 +18,10 @@ function git(cwd: string, args: string[]): Promise<string> {
   });
 }
 
-/** A ref → its commit id; undefined when it names no commit. `--end-of-options`: a ref like "--output=x" stays a ref. */
+/**
+ * A ref → its commit id; undefined when it names no commit. `--end-of-options`: a ref like "--output=x" stays a
+ * ref.
+ */
 export async function commitOf(cwd: string, ref: string): Promise<string | undefined> {
   try {
     return (

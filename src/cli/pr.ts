@@ -24,9 +24,11 @@ import { composeComment, type PrRow } from './prMarkdown';
 import { flag } from './render';
 import { parseArgs, type CliIo } from './run';
 
-export const PR_USAGE = `  pr --base REF [--head REF] [PATHS…] Markdown for a PR comment: the flows changed between two commits
-         [--site URL] [--raw-base URL]  (default PATHS: *.flow-meta.xml *.flow; head defaults to HEAD;
-         [--limit N] [--cwd DIR]        links need --site or $FLOWSCOPE_SITE; --limit defaults to 65,536)`;
+export const PR_USAGE = [
+  '  pr --base REF [--head REF] [PATHS…] Markdown for a PR comment: the flows changed between two commits',
+  '         [--site URL] [--raw-base URL]  (default PATHS: *.flow-meta.xml *.flow; head defaults to HEAD;',
+  '         [--limit N] [--cwd DIR]        links need --site or $FLOWSCOPE_SITE; --limit defaults to 65,536)',
+].join('\n');
 
 const DEFAULT_PATHS = ['*.flow-meta.xml', '*.flow'];
 
@@ -43,14 +45,16 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
   const limit = Number(flag(args.flags, 'limit') ?? COMMENT_LIMIT);
   if (!baseRef || !Number.isInteger(limit) || limit < 1000) {
     io.err(
-      `flowscope pr: ${baseRef ? '--limit must be a whole number of at least 1000' : '--base REF is required'}\n\n${PR_USAGE}\n`,
+      `flowscope pr: ${baseRef ? '--limit must be a whole number of at least 1000' : '--base REF is required'}` +
+        `\n\n${PR_USAGE}\n`,
     );
     return 2;
   }
   const [base, head] = await Promise.all([commitOf(cwd, baseRef), commitOf(cwd, headRef)]);
   if (!base || !head) {
     io.err(
-      `flowscope pr: "${!base ? baseRef : headRef}" is not a commit of the git repository in ${cwd}\n  Fetch it first (in CI: actions/checkout with fetch-depth: 0).\n`,
+      `flowscope pr: "${!base ? baseRef : headRef}" is not a commit of the git repository in ${cwd}\n` +
+        '  Fetch it first (in CI: actions/checkout with fetch-depth: 0).\n',
     );
     return 1;
   }

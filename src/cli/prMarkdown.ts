@@ -44,12 +44,14 @@ export function composeComment(header: PrHeader, rows: PrRow[], limit: number): 
     ...header.notes.flatMap((n) => ['', `> ${md(n)}`]),
     '',
   ].join('\n');
-  const tableHead = '| Flow | Change | Elements +/−/~ | Connectors +/− | Status | Open |\n|---|---|---|---|---|---|\n';
+  const tableHead =
+    '| Flow | Change | Elements +/−/~ | Connectors +/− | Status | Open |\n' + '|---|---|---|---|---|---|\n';
   if (rows.length === 0) return `${heading}\nNo flow files changed.\n`;
   const links = new Map<number, string>();
   const cell = (row: PrRow, i: number) => links.get(i) ?? (row.link ? TOO_LONG : md(row.linkNote ?? '—'));
   const line = (row: PrRow, i: number) =>
-    `| **${md(row.label)}**<br>${md(row.path)} | ${row.change} | ${row.elements} | ${row.connectors} | ${md(row.status)} | ${cell(row, i)} |\n`;
+    `| **${md(row.label)}**<br>${md(row.path)} | ${row.change} | ${row.elements} | ${row.connectors} | ` +
+    `${md(row.status)} | ${cell(row, i)} |\n`;
   let shown = rows.length;
   const size = () =>
     heading.length + tableHead.length + rows.slice(0, shown).reduce((s, r, i) => s + line(r, i).length, 0);
@@ -79,13 +81,15 @@ export function composeComment(header: PrHeader, rows: PrRow[], limit: number): 
   }
   if (missingLinks > 0)
     left.push(
-      `${missingLinks} link${missingLinks === 1 ? '' : 's'} (run \`flowscope link\` on the files, or pass --raw-base for short links by URL)`,
+      `${missingLinks} link${missingLinks === 1 ? '' : 's'} ` +
+        '(run `flowscope link` on the files, or pass --raw-base for short links by URL)',
     );
   const blocks: string[] = [];
   let missingDetails = 0;
   rows.slice(0, shown).forEach((r) => {
     if (!r.details) return;
-    const block = `\n<details><summary>${html(r.label)} — details</summary>\n\n${r.details.trimEnd()}\n\n</details>\n`;
+    const block =
+      `\n<details><summary>${html(r.label)} — details</summary>\n\n` + `${r.details.trimEnd()}\n\n</details>\n`;
     if (total + block.length + reserve <= limit) {
       blocks.push(block);
       total += block.length;

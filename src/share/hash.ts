@@ -74,7 +74,9 @@ export function readHash(hashOrUrl: string): HashRead {
   if (out.v !== undefined && out.v !== String(LINK_VERSION)) {
     return {
       ok: false,
-      message: `This link was made by a newer Flowscope (link version ${out.v.slice(0, 20)}); this one reads version ${LINK_VERSION}.`,
+      message:
+        `This link was made by a newer Flowscope (link version ${out.v.slice(0, 20)}); ` +
+        `this one reads version ${LINK_VERSION}.`,
       hint: 'Open the link on the site that made it, or update Flowscope.',
     };
   }

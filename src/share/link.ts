@@ -54,7 +54,8 @@ export async function buildLink(state: LinkState, site: string): Promise<BuiltLi
   const length = url.length;
   const warning =
     length > COMMENT_LIMIT
-      ? `The link is ${length.toLocaleString('en-US')} characters long: too long for a GitHub comment (65,536); share the flow files by URL instead.`
+      ? `The link is ${length.toLocaleString('en-US')} characters long: too long for a GitHub comment (65,536); ` +
+        'share the flow files by URL instead.'
       : undefined;
   return { ok: true, url, length, ...(warning ? { warning } : {}) };
 }
@@ -130,7 +131,9 @@ async function decode(hashOrUrl: string): Promise<DecodedLink> {
   if (!a || !b)
     return {
       ok: false,
-      message: `The diff link is missing its ${!a && !b ? 'two flow versions' : !a ? 'first version (a)' : 'second version (b)'}.`,
+      message:
+        'The diff link is missing its ' +
+        `${!a && !b ? 'two flow versions' : !a ? 'first version (a)' : 'second version (b)'}.`,
       hint: 'A diff link carries both versions: #/diff?a=URL&b=URL, or inline from "Copy link".',
     };
   return { ok: true, state: { v: 1, route: 'diff', a, b, ...(h.mode ? { mode: h.mode } : {}), ...sel }, notices };
@@ -147,7 +150,8 @@ export function inlineRef(doc: FlowDoc): FlowRef {
 
 function payloadError(reason: 'base64' | 'truncated' | 'corrupt' | 'too-big' | 'encoding'): ShareError {
   const again =
-    'Copy the whole link again: chat apps and e-mail sometimes cut or change long links. For big flows, share the files by URL.';
+    'Copy the whole link again: chat apps and e-mail sometimes cut or change long links. ' +
+    'For big flows, share the files by URL.';
   switch (reason) {
     case 'truncated':
       return { ok: false, message: 'The link is cut short: its flow data ends too early.', hint: again };
@@ -163,7 +167,9 @@ function payloadError(reason: 'base64' | 'truncated' | 'corrupt' | 'too-big' | '
     case 'too-big':
       return {
         ok: false,
-        message: `The link's flow data unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB; Flowscope stops there.`,
+        message:
+          `The link's flow data unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB; ` +
+          'Flowscope stops there.',
         hint: 'This is not a link Flowscope made. Share the flow files by URL instead.',
       };
   }

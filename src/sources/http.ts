@@ -49,8 +49,10 @@ async function unreachable(ctx: RequestContext, url: URL, what: string): Promise
   if (answered) {
     return new SourceError(
       'cors',
-      `${host} answered, but the browser blocked the response to ${what}: the host does not allow this site${origin ? ` (${origin})` : ''} to read it (CORS).`,
-      `For a Salesforce org, add this site to its CORS allowlist: ${allow}, then try again. (If the host is a proxy or a different server, check the URL.)`,
+      `${host} answered, but the browser blocked the response to ${what}: ` +
+        `the host does not allow this site${origin ? ` (${origin})` : ''} to read it (CORS).`,
+      `For a Salesforce org, add this site to its CORS allowlist: ${allow}, then try again. ` +
+        '(If the host is a proxy or a different server, check the URL.)',
       ctx.secrets,
     );
   }
@@ -64,8 +66,10 @@ async function unreachable(ctx: RequestContext, url: URL, what: string): Promise
   }
   return new SourceError(
     'cors-or-network',
-    `Could not read ${what} from ${host}: either the network or the host is unreachable, or the host refused this site${origin ? ` (${origin})` : ''} (CORS). A browser cannot tell these apart.`,
-    `Check the address and your connection. If ${host} opens in another tab, it is CORS: for a Salesforce org, ${allow}.`,
+    `Could not read ${what} from ${host}: either the network or the host is unreachable, ` +
+      `or the host refused this site${origin ? ` (${origin})` : ''} (CORS). A browser cannot tell these apart.`,
+    'Check the address and your connection. ' +
+      `If ${host} opens in another tab, it is CORS: for a Salesforce org, ${allow}.`,
     ctx.secrets,
   );
 }
@@ -102,7 +106,8 @@ export async function readCapped(
   const tooLarge = (bytes: number) =>
     new SourceError(
       'too-large',
-      `${what} is larger than ${mb(max)} (${bytes >= max ? 'at least ' : ''}${mb(bytes)}); Flowscope reads flows up to ${mb(max)}.`,
+      `${what} is larger than ${mb(max)} (${bytes >= max ? 'at least ' : ''}${mb(bytes)}); ` +
+        `Flowscope reads flows up to ${mb(max)}.`,
       'Check that the address points at a single flow file or Flow record.',
       secrets,
     );

@@ -38,7 +38,10 @@ export type SourceErrorKind =
   | 'disconnected'
   | 'aborted';
 
-/** A failed load with what went wrong and what to do. Its text is redacted when it is made, so it is safe to show, log or throw. */
+/**
+ * A failed load with what went wrong and what to do. Its text is redacted when it is made, so it is safe to show,
+ * log or throw.
+ */
 export class SourceError extends Error {
   override readonly name = 'SourceError';
   readonly kind: SourceErrorKind;

@@ -32,9 +32,15 @@ export function flowDefinitionsQuery(filter: string): string {
   const f = filter.trim().slice(0, MAX_FILTER_LENGTH);
   const where =
     f === '' ? '' : ` WHERE MasterLabel LIKE '${likeContains(f)}' OR DeveloperName LIKE '${likeContains(f)}'`;
-  return `SELECT Id, DeveloperName, MasterLabel, ActiveVersionId, LatestVersionId FROM FlowDefinition${where} ORDER BY DeveloperName`;
+  return (
+    'SELECT Id, DeveloperName, MasterLabel, ActiveVersionId, LatestVersionId ' +
+    `FROM FlowDefinition${where} ORDER BY DeveloperName`
+  );
 }
 
 export function flowVersionsQuery(definitionId: string): string {
-  return `SELECT Id, VersionNumber, Status, LastModifiedDate FROM Flow WHERE DefinitionId = '${definitionId}' ORDER BY VersionNumber DESC`;
+  return (
+    'SELECT Id, VersionNumber, Status, LastModifiedDate ' +
+    `FROM Flow WHERE DefinitionId = '${definitionId}' ORDER BY VersionNumber DESC`
+  );
 }

@@ -118,7 +118,9 @@ export function planUrl(input: string, token = ''): UrlRequest {
         : auth
       : {};
     return {
-      url: `${url.origin}/api/v4/projects/${encodeURIComponent(project)}/repository/files/${encodeURIComponent(file)}/raw?ref=${encodeURIComponent(ref)}`,
+      url:
+        `${url.origin}/api/v4/projects/${encodeURIComponent(project)}` +
+        `/repository/files/${encodeURIComponent(file)}/raw?ref=${encodeURIComponent(ref)}`,
       headers,
       name,
       host: 'gitlab',
@@ -147,7 +149,9 @@ export async function fetchFlowUrl(input: string, options: FetchUrlOptions = {})
     if (target !== undefined) {
       throw new SourceError(
         'redirect',
-        `${new URL(plan.url).host} redirected the request to ${target === 'hidden' ? 'another address' : target.host}; Flowscope does not send a token across a redirect.`,
+        `${new URL(plan.url).host} redirected the request to ` +
+          `${target === 'hidden' ? 'another address' : target.host}; ` +
+          'Flowscope does not send a token across a redirect.',
         'Use the final address of the file (its raw link), or open it without a token if it is public.',
         secrets,
       );
@@ -205,7 +209,8 @@ async function urlError(
       `Nothing found at ${plan.name}${said}.`,
       withToken || plan.host === 'plain'
         ? 'Check the address (branch name, path, file name).'
-        : `Check the address; if the repository is private (GitHub and GitLab answer “not found” then), add ${tokenHint}.`,
+        : 'Check the address; if the repository is private (GitHub and GitLab answer “not found” then), ' +
+            `add ${tokenHint}.`,
       secrets,
       s,
     );

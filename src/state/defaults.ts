@@ -10,13 +10,13 @@ export { readFileText } from '../sources/file';
 export const fetchFlowUrl: FetchUrl = (url, options) =>
   import('../sources/url').then((m) => m.fetchFlowUrl(url, options));
 
-export const connectToOrg: Connect = (options) => import('../sources/salesforce').then((m) => m.connect(options));
+export const connectToOrg: Connect = (options) => import('../sources/tooling').then((m) => m.connect(options));
 
 export const loadShare: ShareService = () => import('../share/index');
 
 /** Remembering an org session for the tab (`sessionStorage` only, and only when asked), and the API default. */
 export const loadOrgSession = () =>
-  Promise.all([import('../sources/redact'), import('../sources/salesforce')]).then(([redact, salesforce]) => ({
+  Promise.all([import('../sources/redact'), import('../sources/toolingInput')]).then(([redact, salesforce]) => ({
     ...redact,
     DEFAULT_API_VERSION: salesforce.DEFAULT_API_VERSION,
   }));

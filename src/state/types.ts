@@ -3,13 +3,13 @@ import type { FlowGraph } from '../model/graph';
 import type { FlowDoc, FlowOrigin, ParseError, RecordChoice } from '../model/types';
 import type { FlowDiff } from '../model/diff/types';
 import type { BuiltLink, DecodedLink, FlowRef, LinkState } from '../share/index';
-import type { FlowPage, FlowSummary, FlowVersion, OrgClient } from '../sources/salesforce';
+import type { FlowPage, FlowSummary, FlowVersion, OrgClient } from '../sources/toolingTypes';
 import type { FileText } from '../sources/file';
 import type { ChangeItem } from '../model/diff/changes';
 import type { DiffService, LayoutService, LayoutState } from './store';
 
 // The org's records as the views draw them; views take these from state/, never from sources/.
-export type { FlowPage, FlowSummary, FlowVersion, OrgClient } from '../sources/salesforce';
+export type { FlowPage, FlowSummary, FlowVersion, OrgClient } from '../sources/toolingTypes';
 
 /** The selected element, its connectors and their other ends: drawn highlighted, the rest dimmed. */
 export interface Highlight {

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildGraph, parseFlow } from '../../src/index';
 import { SourceError } from '../../src/sources/redact';
-import { apiVersionOf, connect, instanceOrigin, type OrgClient } from '../../src/sources/salesforce';
+import { connect } from '../../src/sources/tooling';
+import { apiVersionOf, instanceOrigin } from '../../src/sources/toolingInput';
+import type { OrgClient } from '../../src/sources/toolingTypes';
 import { readCorpus } from '../helpers/corpus';
 import { startMockTooling, type MockTooling } from '../helpers/mockTooling';
 

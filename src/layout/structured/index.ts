@@ -9,7 +9,7 @@ import type { Plan, PlanItem } from './plan';
 import { extent } from './profile';
 import { finish } from '../result';
 import { routePlan } from './route';
-import { type Size } from './sizes';
+import type { Size } from './sizes';
 import type { Box, EdgeRoute, LayoutEdgeInput, LayoutResult } from '../types';
 
 const ORPHAN_GAP = 120;

@@ -107,7 +107,9 @@ export function jsonShape(value: unknown, recordIndex?: number): JsonShape {
         ok: false,
         error: {
           message: 'The query result has no records.',
-          hint: "The query matched no Flow; query `SELECT Id, FullName, Metadata FROM Flow WHERE Id = '301…'` on the Tooling API.",
+          hint:
+            'The query matched no Flow; ' +
+            "query `SELECT Id, FullName, Metadata FROM Flow WHERE Id = '301…'` on the Tooling API.",
         },
       };
     }
@@ -120,14 +122,17 @@ export function jsonShape(value: unknown, recordIndex?: number): JsonShape {
         ok: false,
         error: {
           message: `The query result's records have no Metadata (keys: ${keyList(chosen)}).`,
-          hint: 'The Tooling API returns Metadata only when a query selects it and matches one row: query one Flow version by Id, including Metadata and FullName.',
+          hint:
+            'The Tooling API returns Metadata only when a query selects it and matches one row: ' +
+            'query one Flow version by Id, including Metadata and FullName.',
         },
       };
     }
     const notices =
       recs.length > 1
         ? [
-            `The input holds ${recs.length} flow versions; showing ${describe(choices[idx] as RecordChoice)} (${idx === recordIndex ? 'chosen' : 'the first'}).`,
+            `The input holds ${recs.length} flow versions; ` +
+              `showing ${describe(choices[idx] as RecordChoice)} (${idx === recordIndex ? 'chosen' : 'the first'}).`,
           ]
         : [];
     return {
@@ -163,7 +168,9 @@ export function jsonShape(value: unknown, recordIndex?: number): JsonShape {
     ok: false,
     error: {
       message: `Found an object with keys ${keyList(value)}; expected a Flow record, a query result or Metadata.`,
-      hint: 'Load the JSON of a Tooling API Flow record (with its Metadata), a query result of such records, or the Metadata object itself.',
+      hint:
+        'Load the JSON of a Tooling API Flow record (with its Metadata), a query result of such records, ' +
+        'or the Metadata object itself.',
     },
   };
 }

@@ -20,7 +20,8 @@ export function readXml(text: string): XmlResult {
       text,
       0,
       'This is a web page (HTML), not a flow file.',
-      'If it came from a URL, use the link to the raw file (GitHub: the "Raw" button); a login page means the file needs a token.',
+      'If it came from a URL, use the link to the raw file (GitHub: the "Raw" button); ' +
+        'a login page means the file needs a token.',
     );
   }
   const dtd = text.search(/<!DOCTYPE|<!ENTITY/i);
@@ -29,7 +30,8 @@ export function readXml(text: string): XmlResult {
       text,
       dtd,
       'The XML declares a DOCTYPE or entities, which Flowscope refuses.',
-      'Flow files never contain <!DOCTYPE> or <!ENTITY>: remove the declaration, or load the file as Salesforce wrote it.',
+      'Flow files never contain <!DOCTYPE> or <!ENTITY>: ' +
+        'remove the declaration, or load the file as Salesforce wrote it.',
     );
   }
   try {
@@ -39,7 +41,8 @@ export function readXml(text: string): XmlResult {
       return fail(
         text,
         e.offset,
-        `The XML is not well-formed at line ${lineColumn(text, e.offset).line}, column ${lineColumn(text, e.offset).column}: ${e.message}`,
+        `The XML is not well-formed at line ${lineColumn(text, e.offset).line}, ` +
+          `column ${lineColumn(text, e.offset).column}: ${e.message}`,
         'The file may be truncated or hand-edited; check the line shown, or re-retrieve the flow.',
       );
     throw e;

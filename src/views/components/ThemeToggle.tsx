@@ -15,7 +15,10 @@ function stored(): Theme {
   }
 }
 
-/** Light and dark themes: follows the system until the user picks one, remembered on this browser (a preference, nothing private). */
+/**
+ * Light and dark themes: follows the system until the user picks one, remembered on this browser (a preference,
+ * nothing private).
+ */
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>(stored);
   useEffect(() => {

@@ -13,7 +13,9 @@ function check(input: FlowInput): Slot {
   if (!parsed.ok) return { error: parsed.error.message, hint: parsed.error.hint, name: input.source.name };
   return {
     input,
-    summary: `${parsed.doc.label || parsed.doc.name} · ${parsed.doc.elements.length} elements${parsed.records && parsed.records.length > 1 ? ` · first of ${parsed.records.length} versions` : ''}`,
+    summary:
+      `${parsed.doc.label || parsed.doc.name} · ${parsed.doc.elements.length} elements` +
+      `${parsed.records && parsed.records.length > 1 ? ` · first of ${parsed.records.length} versions` : ''}`,
   };
 }
 

@@ -1,6 +1,9 @@
 import type { Value } from '../../model/types';
 
-/** A value as readable text: strings as they are, objects as `key: value` lines (nested indented), lists one item a line. */
+/**
+ * A value as readable text: strings as they are, objects as `key: value` lines (nested indented), lists one item a
+ * line.
+ */
 export function valueText(v: Value | undefined, indent = ''): string {
   if (v === undefined) return '';
   if (typeof v === 'string') return v;

@@ -47,10 +47,11 @@ export function ConnectForm({
 
   return (
     <form onSubmit={(e) => void submit(e)} aria-label="Connect to a Salesforce org">
+      {/* biome-ignore format: Biome's fill gives a 125-byte line (curly quotes, arrow); one sentence a line */}
       <p className="src-help">
         Get both with <code>{SF_DISPLAY}</code>: <code>result.instanceUrl</code> and <code>result.accessToken</code>.
-        The org’s CORS allowlist (Setup → CORS) must include <code>{origin() || 'this site’s origin'}</code>. The token
-        stays in this tab’s memory and goes only to the instance.
+        The org’s CORS allowlist (Setup → CORS) must include <code>{origin() || 'this site’s origin'}</code>.
+        The token stays in this tab’s memory and goes only to the instance.
       </p>
       <div className="src-form">
         <label htmlFor={`${id}-instance`}>Instance URL</label>

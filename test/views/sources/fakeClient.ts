@@ -1,5 +1,5 @@
 import { SourceError } from '../../../src/sources/redact';
-import type { FlowSummary, FlowVersion, OrgClient } from '../../../src/sources/salesforce';
+import type { FlowSummary, FlowVersion, OrgClient } from '../../../src/sources/toolingTypes';
 
 export interface FakeOrg {
   flows: FlowSummary[];

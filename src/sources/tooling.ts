@@ -2,129 +2,24 @@ import {
   currentOrigin,
   defaultFetch,
   errorDetail,
-  isLoopback,
   MAX_BYTES,
   readCapped,
   redirectTarget,
   send,
   short,
-  type Fetch,
   type RequestContext,
 } from './http';
-import { asSourceError, MIN_TOKEN_LENGTH, SourceError } from './redact';
+import { asSourceError, SourceError } from './redact';
 import { flowDefinitionsQuery, flowVersionsQuery, isRecordId } from './soql';
+import { apiVersionOf, checkToken, instanceOrigin, SF_DISPLAY } from './toolingInput';
+import { checkNext, str } from './toolingQuery';
+import type { ConnectOptions, FlowSummary, FlowVersion, OrgClient } from './toolingTypes';
 
 /**
  * A Salesforce org through the Tooling API (`/services/data/vXX.X/tooling/…`), read-only. The token lives in
  * this client's closure: it is sent only in the Authorization header, only to the instance the user typed,
  * and `disconnect()` drops it.
  */
-
-export const DEFAULT_API_VERSION = '63.0';
-
-export interface ConnectOptions {
-  instanceUrl: string;
-  token: string;
-  apiVersion?: string;
-  fetch?: Fetch;
-  /** This page's origin, for the CORS explanation; defaults to `location.origin`. */
-  pageOrigin?: string;
-  maxBytes?: number;
-}
-
-export interface FlowSummary {
-  /** The FlowDefinition id (300…). */
-  id: string;
-  developerName: string;
-  label: string;
-  activeVersionId?: string;
-  latestVersionId?: string;
-}
-
-export interface FlowPage {
-  flows: FlowSummary[];
-  totalSize: number;
-  /** Pass to `listFlows` to read the next page; absent on the last page. */
-  next?: string;
-}
-
-export interface FlowVersion {
-  /** The Flow (version) id (301…). */
-  id: string;
-  versionNumber: number;
-  /** Active, Draft, Obsolete or InvalidDraft. */
-  status: string;
-  lastModified: string;
-}
-
-export interface OrgClient {
-  readonly instanceUrl: string;
-  readonly apiVersion: string;
-  listFlows(filter: string, next?: string, signal?: AbortSignal): Promise<FlowPage>;
-  listVersions(definitionId: string, signal?: AbortSignal): Promise<FlowVersion[]>;
-  /** The raw Tooling `Flow` record (`{Id, FullName, Metadata: {…}, …}`): `parseFlow` reads it as is. */
-  getVersion(id: string, signal?: AbortSignal): Promise<string>;
-  /** Forgets the token; every later call fails with kind `disconnected`. */
-  disconnect(): void;
-}
-
-const SF_DISPLAY = 'sf org display --json --target-org <alias>';
-
-/** An instance URL as typed → its origin. Lightning pages are on another host than the API: say which one to use. */
-export function instanceOrigin(input: string): URL {
-  const typed = input.trim();
-  const bad = (
-    message: string,
-    hint = `Use result.instanceUrl from \`${SF_DISPLAY}\`, e.g. https://mydomain.my.salesforce.com.`,
-  ) => new SourceError('invalid-input', message, hint, []);
-  if (typed === '') throw bad('Enter the org’s instance URL.');
-  let url: URL;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`);
-  } catch {
-    throw bad(`“${short(typed, 80)}” is not a URL.`);
-  }
-  if (url.username || url.password) throw bad('The instance URL must not contain a user name or password.');
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url)))
-    throw bad(`The instance URL must start with https:// (got ${url.protocol}//).`);
-  const lightning = /^(.+?)(\.sandbox)?\.lightning\.force\.com$/.exec(url.hostname);
-  if (lightning)
-    throw bad(
-      `${url.hostname} is the Lightning UI, not the API.`,
-      `Use https://${lightning[1]}${lightning[2] ?? ''}.my.salesforce.com (result.instanceUrl from \`${SF_DISPLAY}\`).`,
-    );
-  return new URL(url.origin);
-}
-
-export function apiVersionOf(input: string | undefined): string {
-  const v = (input ?? '').trim().replace(/^v/i, '') || DEFAULT_API_VERSION;
-  const m = /^(\d{2,3})(?:\.0)?$/.exec(v);
-  if (!m)
-    throw new SourceError(
-      'invalid-input',
-      `“${short(v, 20)}” is not an API version.`,
-      `Use a number like ${DEFAULT_API_VERSION}.`,
-      [],
-    );
-  return `${m[1]}.0`;
-}
-
-function checkToken(token: string): string {
-  const t = token.trim().replace(/^Bearer\s+/i, '');
-  const hint = `Copy result.accessToken from \`${SF_DISPLAY}\`.`;
-  if (t === '') throw new SourceError('invalid-input', 'Enter an access token.', hint, []);
-  // The token's text never goes into a message, even a bad one.
-  if (!/^[\x21-\x7e]+$/.test(t))
-    throw new SourceError(
-      'invalid-input',
-      'The access token contains spaces, line breaks or other characters a token cannot have.',
-      hint,
-      [t],
-    );
-  if (t.length < MIN_TOKEN_LENGTH)
-    throw new SourceError('invalid-input', 'That is too short to be an access token.', hint, [t]);
-  return t;
-}
 
 /** Checks the inputs, then the token and API version with one small request; resolves to a client. */
 export async function connect(options: ConnectOptions): Promise<OrgClient> {
@@ -173,8 +68,10 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
         if (target === 'hidden' || target.origin !== origin || hop >= 3) {
           throw new SourceError(
             'redirect',
-            `${origin} redirected ${what} to ${target === 'hidden' ? 'another address' : target.host}; Flowscope sends the token only to the host you typed.`,
-            `Use the instance URL from \`${SF_DISPLAY}\` (result.instanceUrl), e.g. https://mydomain.my.salesforce.com.`,
+            `${origin} redirected ${what} to ${target === 'hidden' ? 'another address' : target.host}; ` +
+              'Flowscope sends the token only to the host you typed.',
+            `Use the instance URL from \`${SF_DISPLAY}\` (result.instanceUrl), ` +
+              'e.g. https://mydomain.my.salesforce.com.',
             c.secrets,
           );
         }
@@ -198,7 +95,8 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
       return new SourceError(
         'unauthorized',
         `The org refused the access token${said}: the session expired or the token is wrong.`,
-        `Get a fresh token: run \`${SF_DISPLAY}\` and paste result.accessToken (a token from another org or a logged-out session will not work).`,
+        `Get a fresh token: run \`${SF_DISPLAY}\` and paste result.accessToken ` +
+          '(a token from another org or a logged-out session will not work).',
         secrets,
         s,
       );
@@ -214,7 +112,8 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
       return new SourceError(
         'forbidden',
         `The org does not let this user read ${what}${said}.`,
-        'The user needs the “API Enabled” and “View Setup and Configuration” permissions (reading flows also needs “Manage Flow” or “View All Data”).',
+        'The user needs the “API Enabled” and “View Setup and Configuration” permissions ' +
+          '(reading flows also needs “Manage Flow” or “View All Data”).',
         secrets,
         s,
       );
@@ -257,10 +156,13 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
     }
     return new SourceError(
       'api-version',
-      `The org does not serve API version ${apiVersion}${newest ? `; its newest is ${newest}` : ' (too new for this org, or the instance URL is not an org)'}${said}.`,
+      `The org does not serve API version ${apiVersion}` +
+        `${newest ? `; its newest is ${newest}` : ' (too new for this org, or the instance URL is not an org)'}` +
+        `${said}.`,
       newest
         ? `Set the API version to ${newest} and connect again.`
-        : `Try an older API version (orgs on the previous release lack the newest), and check the instance URL (result.instanceUrl from \`${SF_DISPLAY}\`).`,
+        : 'Try an older API version (orgs on the previous release lack the newest), ' +
+            `and check the instance URL (result.instanceUrl from \`${SF_DISPLAY}\`).`,
       secrets,
       status,
     );
@@ -276,7 +178,8 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
     throw new SourceError(
       'invalid-json',
       `The answer to ${what} is not a JSON object (it starts with “${short(text, 40)}”).`,
-      `The instance URL may point at a login page or a proxy rather than the org’s API: use result.instanceUrl from \`${SF_DISPLAY}\`.`,
+      'The instance URL may point at a login page or a proxy rather than the org’s API: ' +
+        `use result.instanceUrl from \`${SF_DISPLAY}\`.`,
       [token],
     );
   };
@@ -360,23 +263,3 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
     },
   };
 }
-
-/** `nextRecordsUrl` is a path on the same instance and API; anything else is refused before a request. */
-function checkNext(next: string, origin: string, base: string): void {
-  let url: URL | undefined;
-  try {
-    url = new URL(next, origin);
-  } catch {
-    url = undefined;
-  }
-  if (!url || url.origin !== origin || !url.pathname.startsWith(`${base}/tooling/query/`)) {
-    throw new SourceError(
-      'foreign-host',
-      `The org’s next-page link (${short(next, 80)}) does not point at ${origin}${base}/tooling/query; Flowscope does not follow it.`,
-      'Reload the list; if it keeps happening, please report it.',
-      [],
-    );
-  }
-}
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
