@@ -68,3 +68,28 @@ describe('elements named like Object.prototype keys', () => {
     expect(buildGraph(doc).edges.at(-1)).toMatchObject({ source: 'hasOwnProperty', target: '__proto__', kind: 'next' });
   });
 });
+
+describe('XML tags and entities named like Object.prototype keys', () => {
+  const xml = (body: string) =>
+    '<?xml version="1.0"?><Flow xmlns="http://soap.sforce.com/2006/04/metadata"><apiVersion>62.0</apiVersion>' +
+    `${body}<label>P</label><processType>AutoLaunchedFlow</processType><status>Draft</status></Flow>`;
+
+  it('a tag called constructor or __proto__ is read as data', () => {
+    const r = parseFlow(
+      xml(
+        '<assignments><name>A</name><label>A</label><constructor>one</constructor><constructor>two</constructor>' +
+          '<__proto__><polluted>yes</polluted></__proto__></assignments>',
+      ),
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    const data = r.doc.elements[0]?.data ?? {};
+    expect(Object.getOwnPropertyDescriptor(data, 'constructor')?.value).toEqual(['one', 'two']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('&constructor; is an undefined entity, not a function turned into text', () => {
+    const r = parseFlow(xml('<description>a &constructor; b</description>'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('&constructor;');
+  });
+});

@@ -15,10 +15,19 @@ export function connectorChanges(
 ): ConnectorChange[] {
   const out: ConnectorChange[] = [];
   const covered = new Set<string>();
+  // Changed union edges by slot (source, kind, outcome / path key): a rewire's removed and added edge.
+  const slot = (source: string, kind: string, key: string | undefined) => `${source}\u0001${kind}\u0001${key ?? ''}`;
+  const bySlot = new Map<string, DiffGraphEdge[]>();
+  if (rewired.length > 0)
+    for (const e of graph.edges) {
+      if (e.status === 'unchanged') continue;
+      const k = slot(e.source, e.kind, e.key);
+      const list = bySlot.get(k);
+      if (list) list.push(e);
+      else bySlot.set(k, [e]);
+    }
   for (const r of rewired) {
-    const edges = graph.edges.filter(
-      (e) => e.status !== 'unchanged' && e.source === r.source && e.kind === r.kind && (e.key ?? '') === (r.key ?? ''),
-    );
+    const edges = bySlot.get(slot(r.source, r.kind, r.key)) ?? [];
     for (const e of edges) covered.add(e.id);
     const added = edges.find((e) => e.status === 'added' && e.target === r.after) ?? edges[0];
     const c: ConnectorChange = {

@@ -138,7 +138,10 @@ export interface EdgeBefore {
 /** An edge of the union graph: endpoints mapped to union node ids; ids unique across both sides. */
 export interface DiffGraphEdge extends GraphEdge {
   status: EdgeStatus;
-  /** On an `unchanged` edge: the before connector it is paired with (its own fields are the after one's). */
+  /**
+   * On an `unchanged` edge whose before connector differs from it in anything but union ids (a renamed end,
+   * another owning outcome, label or Go To flag): that connector. Absent: the before connector is this one.
+   */
   before?: EdgeBefore;
 }
 /** Both versions in one graph, laid out once and drawn by every diff mode. `flow` is the after header. */

@@ -46,12 +46,18 @@ export function unionGraph(
   const beforeOf = new Map<string, GraphNode>();
   for (const n of before.graph.nodes) beforeOf.set(unionIdOf.get(n.id) as string, n);
   const node = (n: GraphNode, id: string, status: NodeStatus, side: 'before' | 'after'): DiffGraphNode => {
-    const d: DiffGraphNode = { ...n, id, status };
+    const b = side === 'before' ? n : beforeOf.get(id);
+    // One literal per shape, field by field: a spread and properties added later made it 30% slower.
+    const { type, label } = n;
+    const d: DiffGraphNode =
+      side === 'before'
+        ? { id, type, label, status, beforeId: n.id }
+        : b
+          ? { id, type, label, status, beforeId: b.id, afterId: n.id }
+          : { id, type, label, status, afterId: n.id };
+    if (n.unreachable) d.unreachable = true;
     const was = renamedFrom.get(id);
     if (was !== undefined) d.renamedFrom = was;
-    const b = side === 'before' ? n : beforeOf.get(id);
-    if (b) d.beforeId = b.id;
-    if (side === 'after') d.afterId = n.id;
     if (b && side === 'after' && b.label !== n.label) d.labelBefore = b.label;
     if (b && side === 'after' && !b.unreachable !== !n.unreachable) d.unreachableBefore = b.unreachable === true;
     return d;
@@ -85,9 +91,18 @@ export function unionGraph(
     let id = base;
     for (let k = 2; ids.has(id); k++) id = `${base}~${k}`;
     ids.add(id);
-    const d: DiffGraphEdge = { ...e, id, source, target, status };
-    if (twin) d.before = edgeBefore(twin);
-    edges.push(d);
+    // The before connector only where it differs (a renamed end, another owner, label or Go To flag): most
+    // connectors are the same on both sides, and an object for each made a 1,000-element diff 40% slower.
+    const differs =
+      twin !== undefined &&
+      (twin.source !== e.source ||
+        twin.target !== e.target ||
+        twin.key !== e.key ||
+        twin.label !== e.label ||
+        twin.goTo !== e.goTo);
+    edges.push(
+      differs ? { ...e, id, source, target, status, before: edgeBefore(twin) } : { ...e, id, source, target, status },
+    );
   };
   const { twins, leftover } = pairEdges(
     before.graph.edges.map(mapped),

@@ -78,11 +78,12 @@ function parse(src: string): XmlResult {
       root = { name: frame.name, value };
       return;
     }
-    // Null-prototype: a tag may be named __proto__ or constructor.
-    if (!parent.children) parent.children = Object.create(null) as Record<string, unknown>;
+    // A plain object (a null-prototype one made parsing ~20% slower), read by own keys only and `__proto__`
+    // defined, not assigned: a tag may be named __proto__ or constructor.
+    if (!parent.children) parent.children = {};
     const kids = parent.children;
-    const prev = kids[frame.name];
-    if (prev === undefined) kids[frame.name] = value;
+    const prev = Object.hasOwn(kids, frame.name) ? kids[frame.name] : undefined;
+    if (prev === undefined) setOwn(kids, frame.name, value);
     else if (Array.isArray(prev)) prev.push(value);
     else kids[frame.name] = [prev, value];
   };
@@ -173,7 +174,21 @@ function skipTo(src: string, end: string, from: number, what: string): number {
   return at + end.length;
 }
 
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** `o[key] = value` that makes `__proto__` an own key instead of replacing the prototype. */
+function setOwn(o: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
+  else o[key] = value;
+}
+
+// A Map: `&constructor;` must be an undefined entity, not Object's constructor.
+const NAMED: ReadonlyMap<string, string> = new Map([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 /** Decodes XML's predefined and numeric character references; an undefined entity is an error. */
 function decodeText(s: string, offset: number): string {
@@ -191,7 +206,7 @@ function decodeText(s: string, offset: number): string {
         throw new XmlError(`an invalid character reference &${ref};`, offset + at);
       return String.fromCodePoint(code);
     }
-    const named = NAMED[ref];
+    const named = NAMED.get(ref);
     if (named === undefined) throw new XmlError(`an undefined entity &${ref};`, offset + at);
     return named;
   });
