@@ -7,7 +7,17 @@ import { asList, isObj, str, type Obj } from './types';
  */
 const CONNECTOR_FIELD = /^(connector|connectors|[a-z]\w*Connector)$/;
 
-export const isConnectorField = (field: string): boolean => CONNECTOR_FIELD.test(field);
+const seen = new Map<string, boolean>();
+/** Whether a field holds connectors. Hot (every field of every element, in the graph and the differ): field
+ * names are few, so each is tested once. */
+export function isConnectorField(field: string): boolean {
+  let v = seen.get(field);
+  if (v === undefined) {
+    v = CONNECTOR_FIELD.test(field);
+    if (seen.size < 4096) seen.set(field, v);
+  }
+  return v;
+}
 
 /** Edge kinds of the graph contract (DESIGN.md). */
 export type EdgeKind =
