@@ -41,8 +41,7 @@ const RAW: ChangeWords = { typeName: (t) => t, propertyName: () => undefined };
 /** Builds the list from a diff; element and connector entries follow the picture when positions are known. */
 export function changeList(diff: FlowDiff, positions?: Positions, words: Partial<ChangeWords> = {}): ChangeItem[] {
   const { typeName, propertyName } = { ...RAW, ...words };
-  const label = new Map(diff.graph.nodes.map((n) => [n.id, n.label]));
-  const name = (id: string) => (id === START_ID ? 'Start' : (label.get(id) ?? id));
+  const name = nodeNames(diff);
   const items: ChangeItem[] = [];
   for (const n of diff.nodes) {
     if (n.status === 'unchanged') continue;
@@ -86,7 +85,14 @@ export function changeList(diff: FlowDiff, positions?: Positions, words: Partial
   return positions ? inReadingOrder(items, positions) : items;
 }
 
-function connectorItem(c: ConnectorChange, name: (id: string) => string): ChangeItem | undefined {
+/** A union node's name for a reader: its label ("Start" for the start). */
+export function nodeNames(diff: FlowDiff): (id: string) => string {
+  const label = new Map(diff.graph.nodes.map((n) => [n.id, n.label]));
+  return (id) => (id === START_ID ? 'Start' : (label.get(id) ?? id));
+}
+
+/** The change list's entry for a connector change (none for a relabelled one), in the change list's words. */
+export function connectorItem(c: ConnectorChange, name: (id: string) => string): ChangeItem | undefined {
   const what = c.label ? ` (${c.label})` : c.kind === 'fault' ? ' (Fault)' : '';
   switch (c.status) {
     case 'rewired':

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { connectorItem, nodeNames } from '../../model/diff/changes';
 import { elementIndex, START_ID } from '../../model/graph';
 import type { Comparison } from '../../state/store';
 import { statusMark, statusWord } from '../../render/status';
@@ -71,8 +72,11 @@ export function ElementDiff({
         ? 'start'
         : undefined
       : elementIndex(side.doc).elements.get(name);
-  const touching = diff.graph.edges.filter((e) => e.status !== 'unchanged' && (e.source === id || e.target === id));
-  const label = (x: string) => diff.graph.nodes.find((n) => n.id === x)?.label ?? x;
+  // The element's entries of the diff's one connector list, in the change list's words (a rewire once).
+  const nameOf = nodeNames(diff);
+  const touching = diff.connectors
+    .filter((c) => c.source === id || c.target === id || c.targetBefore === id)
+    .flatMap((c) => connectorItem(c, nameOf) ?? []);
   return (
     <div className="element-diff">
       <p className={`element-status change-${status}`}>
@@ -90,10 +94,9 @@ export function ElementDiff({
         <section aria-label="Connector changes">
           <h3 className="change-group">Connector changes ({touching.length})</h3>
           <ul className="edge-changes">
-            {touching.map((e) => (
-              <li key={e.id} className={`change-${e.status}`}>
-                <span aria-hidden="true">{statusMark(e.status)}</span> {statusWord(e.status)}: {label(e.source)}
-                {e.label ? ` (${e.label})` : e.kind === 'fault' ? ' (Fault)' : ''} → {label(e.target)}
+            {touching.map((c) => (
+              <li key={c.key} className={`change-${c.status}`}>
+                <span aria-hidden="true">{statusMark(c.status)}</span> {statusWord(c.status)}: {c.title}
               </li>
             ))}
           </ul>

@@ -70,5 +70,12 @@ describe('the change list', () => {
         /Added: Check Amount & Stage \(Strategic Account\) → Notify Owner/,
       ),
     ).toBeTruthy();
+    cleanup();
+    // A rewired connector is one entry, in the change list's words, on both elements it now joins.
+    render(<ElementDiff comparison={c} id="Get_Line_Items" onSelect={() => undefined} />);
+    const connectors = within(screen.getByRole('region', { name: 'Connector changes' }));
+    expect(connectors.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '⇄ Rewired: Get Line Items (Fault): Log Error → Notify Owner',
+    ]);
   });
 });
