@@ -17,12 +17,14 @@ export default defineConfig({
               name: 'core',
               test: new RegExp(
                 [
-                  '[\\\\/]src[\\\\/](model[\\\\/](parse|graph|elements|types)',
+                  '[\\\\/]src[\\\\/](model[\\\\/](parse|graph|elements|types|connectors|values|diff[\\\\/]changes)',
                   // The store and the slices it is made of (their sources load on first use, not here).
                   'state[\\\\/](store|flows|links|loading|org|defaults)',
-                  'render[\\\\/](path|icons)',
+                  // What the first canvas and the flow's facts say and how they look.
+                  'describe[\\\\/](flow|start|startLine|conditions|values|types|properties)',
+                  'render[\\\\/](path|icons|status|elementLook)',
                   'views[\\\\/](storeContext|links|lazyParts|preloadable|components[\\\\/]SideTabs',
-                  'details[\\\\/](flow|start|conditions|values|FlowFacts|SectionList)))',
+                  'details[\\\\/](FlowFacts|SectionList)))',
                 ].join('|'),
               ),
             },
