@@ -9,6 +9,7 @@
  *     (`locationX`/`locationY`; DESIGN.md: coordinates never count as change, and our layout ignores them).
  */
 import { ELEMENT_ARRAYS } from '../model/elements';
+import { ownValue, setOwn } from '../model/parse/own';
 import type { FlowDoc, FlowElement, Obj, Value } from '../model/types';
 
 const COORDINATES = ['locationX', 'locationY'];
@@ -16,9 +17,10 @@ const COORDINATES = ['locationX', 'locationY'];
 export function docToMetadata(doc: FlowDoc): Obj {
   const md: Obj = { ...doc.properties };
   const push = (key: string, item: Obj) => {
-    const list = md[key];
+    // An unknown element array may be called `constructor` or `__proto__`: own keys only.
+    const list = ownValue(md, key);
     if (Array.isArray(list)) list.push(item);
-    else md[key] = [item];
+    else setOwn(md, key, [item]);
   };
   for (const el of doc.elements) push(el.type, el.data);
   for (const r of doc.resources) push(r.type, r.data);
@@ -49,6 +51,6 @@ function withoutCoordinates(o: Obj): Obj {
 
 function sortKeys(o: Obj): Obj {
   const out: Obj = {};
-  for (const k of Object.keys(o).sort()) out[k] = o[k] as Value;
+  for (const k of Object.keys(o).sort()) setOwn(out, k, o[k] as Value);
   return out;
 }

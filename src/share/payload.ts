@@ -11,6 +11,7 @@
  * reference. Over the 72 corpus pairs the delta halves the 95th-percentile link (see bench/links.ts):
  * deflate's 32 KB window cannot see the first version when the second one repeats it.
  */
+import { ownValue, setOwn } from '../model/parse/own';
 import type { FlowDoc, Obj, Value } from '../model/types';
 import { docToMetadata } from './metadata';
 
@@ -65,10 +66,10 @@ function flowOf(v: Json, key: string, base: Obj | undefined): PayloadFlow | stri
 function delta(a: Obj, b: Obj): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const [k, v] of Object.entries(b)) {
-    const av = a[k];
-    if (av !== undefined && same(av, v)) out[k] = 0;
-    else if (Array.isArray(v) && Array.isArray(av)) out[k] = listDelta(av, v);
-    else out[k] = v;
+    const av = ownValue(a, k);
+    if (av !== undefined && same(av, v)) setOwn(out, k, 0);
+    else if (Array.isArray(v) && Array.isArray(av)) setOwn(out, k, listDelta(av, v));
+    else setOwn(out, k, v);
   }
   return out;
 }
@@ -91,11 +92,11 @@ function applyDelta(base: Obj, d: Record<string, Json>): Obj | string {
   const out: Obj = {};
   for (const [k, v] of Object.entries(d)) {
     if (v === 0) {
-      const bv = base[k];
+      const bv = ownValue(base, k);
       if (bv === undefined) return `refers to "${k}", which the first flow does not have`;
-      out[k] = bv;
+      setOwn(out, k, bv);
     } else if (Array.isArray(v) && v.some((x) => typeof x === 'number')) {
-      const list = base[k];
+      const list = ownValue(base, k);
       if (!Array.isArray(list)) return `refers to items of "${k}", which the first flow does not have`;
       const items: Value[] = [];
       for (const x of v) {
@@ -103,9 +104,9 @@ function applyDelta(base: Obj, d: Record<string, Json>): Obj | string {
         else if (Number.isInteger(x) && x >= 0 && x < list.length) items.push(list[x] as Value);
         else return `refers to item ${x} of "${k}", which the first flow does not have`;
       }
-      out[k] = items;
+      setOwn(out, k, items);
     } else {
-      out[k] = v as Value;
+      setOwn(out, k, v as Value);
     }
   }
   return out;

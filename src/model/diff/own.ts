@@ -1,9 +1,11 @@
 import { asList, isObj, type Obj, type Value } from '../types';
 import { isConnectorField } from '../connectors';
+import { ownValue, setOwn } from '../parse/own';
 
 /**
  * An element's own properties: what makes it `changed`. Coordinates are layout (auto-layout flows
  * rewrite them on every save), connectors are edges, and `name` is identity, so none of them count.
+ * Field names come from the input (`__proto__` is one): written with setOwn, read own-only.
  */
 
 const isConnector = (v: Value): boolean => isObj(v) && typeof v.targetReference === 'string';
@@ -17,7 +19,7 @@ export function ownProps(data: Obj, drop: readonly string[] = IDENTITY_AND_LAYOU
   for (const [field, value] of Object.entries(data)) {
     if (drop.includes(field)) continue;
     const v = field === 'processMetadataValues' ? value : stripConnectors(field, value);
-    if (v !== undefined) out[field] = v;
+    if (v !== undefined) setOwn(out, field, v);
   }
   return out;
 }
@@ -38,7 +40,7 @@ function stripDeep(value: Value): Value {
   const out: Obj = {};
   for (const [field, v] of Object.entries(value)) {
     const s = field === 'processMetadataValues' ? v : stripConnectors(field, v);
-    if (s !== undefined) out[field] = s;
+    if (s !== undefined) setOwn(out, field, s);
   }
   return out;
 }
@@ -64,5 +66,5 @@ export function sameValue(a: Value | undefined, b: Value | undefined): boolean {
   }
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => k in b && sameValue(a[k], b[k]));
+  return ka.every((k) => Object.hasOwn(b, k) && sameValue(a[k], ownValue(b, k)));
 }

@@ -1,5 +1,6 @@
 import { asList, isObj, str, type Obj, type Value } from '../types';
 import { VALUE_SLOTS } from '../values';
+import { ownValue } from '../parse/own';
 import { canonical, sameValue } from './own';
 import type { PropertyChange } from './types';
 
@@ -61,7 +62,7 @@ export function compareValues(
 
 export function compareObjects(path: string, before: Obj, after: Obj, out: PropertyChange[]): void {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  for (const k of keys) compareValues(at(path, k), before[k], after[k], k, out);
+  for (const k of keys) compareValues(at(path, k), ownValue(before, k), ownValue(after, k), k, out);
 }
 
 function compareLists(

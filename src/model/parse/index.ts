@@ -14,6 +14,7 @@ import {
 import { checkInput } from './guards';
 import { jsonShape, readJson } from './json';
 import { normalise } from './normalise';
+import { setOwn } from './own';
 import { readXml } from './xml';
 
 export interface ParseOptions {
@@ -128,7 +129,7 @@ export function buildDoc(metadata: Obj, name: string): FlowDoc {
         if (isObj(item)) resources.push({ name: str(item.name) ?? `(unnamed ${key} ${i + 1})`, type: key, data: item });
       });
     } else {
-      properties[key] = value;
+      setOwn(properties, key, value);
     }
   }
   const doc: FlowDoc = { name, label: str(metadata.label) ?? name, elements, resources, properties };

@@ -1,5 +1,6 @@
 import { ELEMENT_ARRAYS, RESOURCE_ARRAYS } from '../elements';
 import type { Obj, Value } from '../types';
+import { setOwn } from './own';
 
 /**
  * Fields that are lists whatever the input shows. XML cannot tell a one-item list from a scalar,
@@ -70,7 +71,8 @@ function canonicalNumber(n: number): string {
 
 /**
  * Turn parsed XML or JSON into a normalised Value (see types.ts). Returns undefined for absent values
- * (null, empty arrays, empty objects). Object keys are sorted so equal flows serialise identically.
+ * (null, empty arrays, empty objects). Object keys are sorted so equal flows serialise identically. Keys are
+ * the input's field names, so each is defined as an own key (`__proto__` too).
  */
 export function normalise(raw: unknown, field: string | undefined): Value | undefined {
   if (raw === null || raw === undefined) return undefined;
@@ -99,7 +101,7 @@ export function normalise(raw: unknown, field: string | undefined): Value | unde
     for (const key of Object.keys(src).sort()) {
       if (key === '#text' && isBlank(src[key])) continue;
       const v = normalise(src[key], key);
-      if (v !== undefined) out[key] = v;
+      if (v !== undefined) setOwn(out, key, v);
     }
     if (Object.keys(out).length === 0) return undefined;
     return wrapIfList(out, field);

@@ -1,5 +1,6 @@
 import type { ParseError } from '../types';
 import { lineColumn } from './guards';
+import { setOwn } from './own';
 
 export type XmlResult = { ok: true; root: string; body: unknown } | { ok: false; error: ParseError };
 
@@ -85,7 +86,7 @@ function parse(src: string): XmlResult {
     const prev = Object.hasOwn(kids, frame.name) ? kids[frame.name] : undefined;
     if (prev === undefined) setOwn(kids, frame.name, value);
     else if (Array.isArray(prev)) prev.push(value);
-    else kids[frame.name] = [prev, value];
+    else setOwn(kids, frame.name, [prev, value]);
   };
   while (i < n) {
     const lt = src.indexOf('<', i);
@@ -172,13 +173,6 @@ function skipTo(src: string, end: string, from: number, what: string): number {
   const at = src.indexOf(end, from);
   if (at < 0) throw new XmlError(what, from);
   return at + end.length;
-}
-
-/** `o[key] = value` that makes `__proto__` an own key instead of replacing the prototype. */
-function setOwn(o: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
-  else o[key] = value;
 }
 
 // A Map: `&constructor;` must be an undefined entity, not Object's constructor.
