@@ -11,6 +11,7 @@
  * reference. Over the 72 corpus pairs the delta halves the 95th-percentile link (see bench/links.ts):
  * deflate's 32 KB window cannot see the first version when the second one repeats it.
  */
+import { jsonNestingError, MAX_NESTING } from '../model/parse/depth';
 import { ownValue, setOwn } from '../model/parse/own';
 import type { FlowDoc, Obj, Value } from '../model/types';
 import { docToMetadata } from './metadata';
@@ -54,6 +55,9 @@ export function decodePayload(text: string): PayloadResult {
 function flowOf(v: Json, key: string, base: Obj | undefined): PayloadFlow | string {
   if (!isRec(v)) return `"${key}" is not an object`;
   if (typeof v.n !== 'string' || v.n === '') return `"${key}.n" (the flow name) is missing`;
+  const md = isRec(v.m) ? v.m : isRec(v.d) ? v.d : undefined;
+  // Before anything walks it (the delta, the re-parse's JSON.stringify): nesting is bounded as in parseFlow.
+  if (md && jsonNestingError(md)) return `"${key}" is nested more than ${MAX_NESTING} levels deep`;
   if (isRec(v.m)) return { name: v.n, metadata: v.m as Obj };
   if (isRec(v.d)) {
     if (!base) return `"${key}.d" is a change list but there is no first flow to apply it to`;

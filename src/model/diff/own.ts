@@ -5,7 +5,8 @@ import { ownValue, setOwn } from '../parse/own';
 /**
  * An element's own properties: what makes it `changed`. Coordinates are layout (auto-layout flows
  * rewrite them on every save), connectors are edges, and `name` is identity, so none of them count.
- * Field names come from the input (`__proto__` is one): written with setOwn, read own-only.
+ * Field names come from the input (`__proto__` is one): written with setOwn, read own-only. The walks
+ * recurse: model/parse refuses input nested more than MAX_NESTING deep.
  */
 
 const isConnector = (v: Value): boolean => isObj(v) && typeof v.targetReference === 'string';

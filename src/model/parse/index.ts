@@ -13,6 +13,7 @@ import {
 } from '../types';
 import { checkInput } from './guards';
 import { jsonShape, readJson } from './json';
+import { jsonNestingError } from './depth';
 import { normalise } from './normalise';
 import { setOwn } from './own';
 import { readXml } from './xml';
@@ -84,6 +85,8 @@ function fromJson(text: string, options: ParseOptions): ParseResult {
   if (!json.ok) return json;
   const shape = jsonShape(json.value, options.recordIndex);
   if (!shape.ok) return shape;
+  const deep = jsonNestingError(shape.metadata);
+  if (deep) return { ok: false, error: deep };
   const md = normalise(shape.metadata, undefined);
   const metadata = isObj(md) ? md : {};
   const fileName = baseName(options.fileName);

@@ -90,10 +90,10 @@ function choiceOf(r: Rec, index: number): RecordChoice {
 }
 
 /** Recognises the four JSON shapes (plus the `sf … --json` envelope) and picks the metadata out. */
-export function jsonShape(value: unknown, recordIndex?: number): JsonShape {
-  if (isRec(value) && isRec(value.result) && ('status' in value || 'warnings' in value)) {
-    // `sf data query --use-tooling-api --json` wraps the query result in {status, result}.
-    return jsonShape(value.result, recordIndex);
+export function jsonShape(value: unknown, recordIndex?: number, unwrapped = false): JsonShape {
+  if (!unwrapped && isRec(value) && isRec(value.result) && ('status' in value || 'warnings' in value)) {
+    // `sf data query --use-tooling-api --json` wraps the query result in {status, result}, once.
+    return jsonShape(value.result, recordIndex, true);
   }
   const records = Array.isArray(value)
     ? value

@@ -72,7 +72,8 @@ function canonicalNumber(n: number): string {
 /**
  * Turn parsed XML or JSON into a normalised Value (see types.ts). Returns undefined for absent values
  * (null, empty arrays, empty objects). Object keys are sorted so equal flows serialise identically. Keys are
- * the input's field names, so each is defined as an own key (`__proto__` too).
+ * the input's field names, so each is defined as an own key (`__proto__` too). Recursive: the input's nesting
+ * was checked first (depth.ts).
  */
 export function normalise(raw: unknown, field: string | undefined): Value | undefined {
   if (raw === null || raw === undefined) return undefined;

@@ -1,4 +1,5 @@
 import type { ParseError } from '../types';
+import { MAX_NESTING, NESTING_HINT } from './depth';
 import { lineColumn } from './guards';
 import { setOwn } from './own';
 
@@ -11,7 +12,8 @@ export type XmlResult = { ok: true; root: string; body: unknown } | { ok: false;
  * text-only elements become strings) and reports the first well-formedness error with its line.
  *
  * Why not a library: the one we measured cost 21.5 KB gzip of a 150 KB first-screen budget and needed
- * two passes (validate, then parse). DTDs are refused outright, so entity bombs cannot expand.
+ * two passes (validate, then parse). DTDs are refused outright, so entity bombs cannot expand; elements
+ * nest at most MAX_NESTING deep.
  */
 export function readXml(text: string): XmlResult {
   // A web page (a login page, a 404 page, a GitHub "blob" page instead of the raw file) is not a flow.
@@ -38,6 +40,16 @@ export function readXml(text: string): XmlResult {
   try {
     return parse(text);
   } catch (e) {
+    if (e instanceof NestingError) {
+      const { line, column } = lineColumn(text, e.offset);
+      return fail(
+        text,
+        e.offset,
+        `The XML is nested too deeply: element "${e.element}"${e.within ? ` (in "${e.within}")` : ''} ` +
+          `at line ${line}, column ${column} is nested more than ${MAX_NESTING} levels deep.`,
+        NESTING_HINT,
+      );
+    }
     if (e instanceof XmlError)
       return fail(
         text,
@@ -56,6 +68,17 @@ class XmlError extends Error {
     readonly offset: number,
   ) {
     super(message);
+  }
+}
+
+/** An element opened deeper than MAX_NESTING; `within` is the flow element's name when already read. */
+class NestingError extends XmlError {
+  constructor(
+    readonly element: string,
+    readonly within: string | undefined,
+    offset: number,
+  ) {
+    super('nested too deeply', offset);
   }
 }
 
@@ -142,6 +165,7 @@ function parse(src: string): XmlResult {
       const frame: Frame = { name: m[0], start: i, children: undefined, text: '' };
       i = end + 1;
       if (selfClosing) finish(frame, '');
+      else if (stack.length >= MAX_NESTING) throw new NestingError(m[0], flowElementName(stack), frame.start);
       else stack.push(frame);
     }
   }
@@ -173,6 +197,13 @@ function skipTo(src: string, end: string, from: number, what: string): number {
   const at = src.indexOf(end, from);
   if (at < 0) throw new XmlError(what, from);
   return at + end.length;
+}
+
+/** The `<name>` of the flow element (a child of the root) the open elements are in, when already read. */
+function flowElementName(stack: Frame[]): string | undefined {
+  const kids = stack[1]?.children;
+  const name = kids && Object.hasOwn(kids, 'name') ? kids.name : undefined;
+  return typeof name === 'string' ? name.trim().slice(0, 80) : undefined;
 }
 
 // A Map: `&constructor;` must be an undefined entity, not Object's constructor.
