@@ -1,17 +1,15 @@
 /** Text for SVG: escaping (labels are untrusted) and wrapping by estimated width (no DOM to measure). */
+import { wellFormed } from '../model/parse/wellFormed';
 
-/** XML 1.0 forbids most control characters and lone surrogates even escaped: drop them. */
-const INVALID_XML =
-  // Control characters XML 1.0 forbids, the two non-characters, and lone surrogates (either half alone).
-  new RegExp(
-    '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]' +
-      '|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
-    'g',
-  );
+/** XML 1.0 forbids most control characters and the two non-characters even escaped: drop them. */
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-/** Text content or attribute value, safe inside double quotes. */
+/**
+ * Text content or attribute value, safe inside double quotes. A lone surrogate (XML forbids it too)
+ * becomes U+FFFD, as in a link or a file name (model/parse/wellFormed.ts).
+ */
 export function esc(text: string): string {
-  return text
+  return wellFormed(text)
     .replace(INVALID_XML, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

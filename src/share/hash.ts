@@ -8,6 +8,7 @@
  *     The same link with another mode/selection (for history.replaceState as the user clicks), the
  *     payload copied as is; undefined when the input is not a Flowscope link.
  */
+import { wellFormed } from '../model/parse/wellFormed';
 import { DIFF_MODES, type DiffMode, type Route, type ShareError } from './types';
 
 /** Hashes above this are refused before anything is decoded (2 MB: 30× the longest GitHub comment). */
@@ -88,8 +89,9 @@ export function formatHash(h: HashParams & { route: Route }): string {
   for (const key of ORDER) {
     const value = h[key];
     if (key === 'v' || value === undefined) continue;
-    // The payload is base64url already; everything else is %-encoded.
-    parts.push(`${key}=${key === 'z' ? value : encodeURIComponent(value)}`);
+    // The payload is base64url already; everything else is %-encoded, a lone surrogate (an element named
+    // "\ud800" in sel=) as U+FFFD, which the payload's names carry too (encodeURIComponent throws on one).
+    parts.push(`${key}=${key === 'z' ? value : encodeURIComponent(wellFormed(value))}`);
   }
   return `#/${h.route}?${parts.join('&')}`;
 }

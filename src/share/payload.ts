@@ -13,6 +13,7 @@
  */
 import { jsonNestingError, MAX_NESTING } from '../model/parse/depth';
 import { ownValue, setOwn } from '../model/parse/own';
+import { wellFormed } from '../model/parse/wellFormed';
 import type { FlowDoc, Obj, Value } from '../model/types';
 import { docToMetadata } from './metadata';
 
@@ -31,7 +32,19 @@ export function encodePayload(a: FlowDoc | undefined, b: FlowDoc | undefined): s
     const mb = docToMetadata(b);
     out.b = ma ? { n: b.name, d: delta(ma, mb) } : { n: b.name, m: mb };
   }
-  return JSON.stringify(out);
+  return JSON.stringify(out, wellFormedJson);
+}
+
+/**
+ * A JSON.stringify replacer: names and values with a lone surrogate carry U+FFFD instead (wellFormed.ts),
+ * as the link's `sel=` does, so the selection still names an element of the payload.
+ */
+function wellFormedJson(_key: string, value: Json): Json {
+  if (typeof value === 'string') return wellFormed(value);
+  if (!isRec(value) || !Object.keys(value).some((k) => wellFormed(k) !== k)) return value;
+  const out: Record<string, Json> = {};
+  for (const [k, v] of Object.entries(value)) setOwn(out, wellFormed(k), v);
+  return out;
 }
 
 /** JSON text → the flows it holds; checks the shape (model/parse checks the metadata itself). */

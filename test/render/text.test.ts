@@ -30,9 +30,9 @@ describe('svg text', () => {
     expect(fitText('A record is created or updated — after save', 100, 11)).toMatch(/^A record.*…$/);
   });
 
-  it('esc escapes markup and drops what XML cannot hold', () => {
-    expect(esc(`<a href="x">'&'</a>\u0000\u0007\uD800 ok \uD83D\uDE00`)).toBe(
-      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt; ok \uD83D\uDE00',
+  it('esc escapes markup, drops the control characters XML cannot hold and marks a lone surrogate U+FFFD', () => {
+    expect(esc(`<a href="x">'&'</a>\u0000\u0007\uD800 ok \uD83D\uDE00 \uDC00`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;\uFFFD ok \uD83D\uDE00 \uFFFD',
     );
   });
 });

@@ -1,4 +1,5 @@
 import { startLine } from '../../describe/startLine';
+import { wellFormed } from '../../model/parse/wellFormed';
 import type { AppState } from '../../state/store';
 
 /** The picture on screen as a standalone SVG (the renderer the CLI uses), or undefined before layout. */
@@ -23,7 +24,8 @@ export async function screenSvg(
   const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
   return {
     svg,
-    name: `${doc.name || 'flow'}${comparison ? '-diff' : ''}`,
+    // The download's file name: a lone surrogate in the API name becomes U+FFFD, as in the SVG and a link.
+    name: `${wellFormed(doc.name) || 'flow'}${comparison ? '-diff' : ''}`,
     width: Number(size?.[1] ?? 800),
     height: Number(size?.[2] ?? 600),
   };
