@@ -12,8 +12,8 @@ export type XmlResult = { ok: true; root: string; body: unknown } | { ok: false;
  * text-only elements become strings) and reports the first well-formedness error with its line.
  *
  * Why not a library: the one we measured cost 21.5 KB gzip of a 150 KB first-screen budget and needed
- * two passes (validate, then parse). DTDs are refused outright, so entity bombs cannot expand; elements
- * nest at most MAX_NESTING deep.
+ * two passes (validate, then parse). A DTD is refused where it is markup (CDATA and comments may quote
+ * one), so entity bombs cannot expand; elements nest at most MAX_NESTING deep.
  */
 export function readXml(text: string): XmlResult {
   // A web page (a login page, a 404 page, a GitHub "blob" page instead of the raw file) is not a flow.
@@ -27,19 +27,17 @@ export function readXml(text: string): XmlResult {
         'a login page means the file needs a token.',
     );
   }
-  const dtd = text.search(/<!DOCTYPE|<!ENTITY/i);
-  if (dtd >= 0) {
-    return fail(
-      text,
-      dtd,
-      'The XML declares a DOCTYPE or entities, which Flowscope refuses.',
-      'Flow files never contain <!DOCTYPE> or <!ENTITY>: ' +
-        'remove the declaration, or load the file as Salesforce wrote it.',
-    );
-  }
   try {
     return parse(text);
   } catch (e) {
+    if (e instanceof DtdError)
+      return fail(
+        text,
+        e.offset,
+        'The XML declares a DOCTYPE or entities, which Flowscope refuses.',
+        'Flow files never contain <!DOCTYPE> or <!ENTITY>: ' +
+          'remove the declaration, or load the file as Salesforce wrote it.',
+      );
     if (e instanceof NestingError) {
       const { line, column } = lineColumn(text, e.offset);
       return fail(
@@ -70,6 +68,9 @@ class XmlError extends Error {
     super(message);
   }
 }
+
+/** A `<!DOCTYPE` or `<!ENTITY` where it is markup (not inside CDATA or a comment). */
+class DtdError extends XmlError {}
 
 /** An element opened deeper than MAX_NESTING; `within` is the flow element's name when already read. */
 class NestingError extends XmlError {
@@ -135,6 +136,11 @@ function parse(src: string): XmlResult {
       if (!top) throw new XmlError('CDATA outside the root element', i);
       top.text += src.slice(i + 9, end);
       i = end + 3;
+    } else if (src.startsWith('<!', i)) {
+      // A DTD is refused where it is markup: a DOCTYPE in the prolog, or an ENTITY or DOCTYPE anywhere else
+      // outside CDATA and comments. Entities are never declared, so none can expand (no entity bombs).
+      if (/^<!(DOCTYPE|ENTITY)/i.test(src.slice(i, i + 9))) throw new DtdError('a DTD', i);
+      throw new XmlError("a '<!' that starts no comment or CDATA section", i);
     } else if (src.startsWith('</', i)) {
       NAME.lastIndex = i + 2;
       const m = NAME.exec(src);
