@@ -44,7 +44,7 @@ function stripElement(el: FlowElement): FlowElement {
 
 /** The object minus its coordinates — unless nothing else is left (an empty object would vanish on re-parse). */
 function withoutCoordinates(o: Obj): Obj {
-  if (!COORDINATES.some((k) => k in o)) return o;
+  if (!COORDINATES.some((k) => Object.hasOwn(o, k))) return o;
   const rest = Object.fromEntries(Object.entries(o).filter(([k]) => !COORDINATES.includes(k))) as Obj;
   return Object.keys(rest).length > 0 ? rest : o;
 }

@@ -151,7 +151,9 @@ function isUnknownElementArray(key: string, value: Obj[keyof Obj]): boolean {
       (it) =>
         isObj(it) &&
         typeof it.name === 'string' &&
-        ('locationX' in it || 'locationY' in it || Object.keys(it).some((k) => isConnectorField(k))),
+        (Object.hasOwn(it, 'locationX') ||
+          Object.hasOwn(it, 'locationY') ||
+          Object.keys(it).some((k) => isConnectorField(k))),
     )
   );
 }

@@ -67,7 +67,8 @@ function text(v: unknown): string | undefined {
 }
 
 function looksLikeMetadata(o: Rec): boolean {
-  return METADATA_KEYS.some((k) => k in o) || ('label' in o && 'apiVersion' in o);
+  const has = (k: string) => Object.hasOwn(o, k);
+  return METADATA_KEYS.some(has) || (has('label') && has('apiVersion'));
 }
 
 /** The record-level `Metadata`, Flow Builder's lower-case `metadata`, or nothing. */
@@ -91,7 +92,12 @@ function choiceOf(r: Rec, index: number): RecordChoice {
 
 /** Recognises the four JSON shapes (plus the `sf … --json` envelope) and picks the metadata out. */
 export function jsonShape(value: unknown, recordIndex?: number, unwrapped = false): JsonShape {
-  if (!unwrapped && isRec(value) && isRec(value.result) && ('status' in value || 'warnings' in value)) {
+  if (
+    !unwrapped &&
+    isRec(value) &&
+    isRec(value.result) &&
+    (Object.hasOwn(value, 'status') || Object.hasOwn(value, 'warnings'))
+  ) {
     // `sf data query --use-tooling-api --json` wraps the query result in {status, result}, once.
     return jsonShape(value.result, recordIndex, true);
   }
