@@ -32,8 +32,12 @@ export function encodePayload(a: FlowDoc | undefined, b: FlowDoc | undefined): s
     const mb = docToMetadata(b);
     out.b = ma ? { n: b.name, d: delta(ma, mb) } : { n: b.name, m: mb };
   }
-  return JSON.stringify(out, wellFormedJson);
+  const text = JSON.stringify(out);
+  // JSON.stringify writes a lone surrogate as a \uD800-\uDFFF escape (a pair stays as is): only then re-encode.
+  return LONE_ESCAPE.test(text) ? JSON.stringify(out, wellFormedJson) : text;
 }
+
+const LONE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
 /**
  * A JSON.stringify replacer: names and values with a lone surrogate carry U+FFFD instead (wellFormed.ts),
