@@ -56,7 +56,8 @@ describe('input nested deeper than any flow', () => {
   });
 
   it('a link whose payload nests 20,000 deep is refused with a clear message', async () => {
-    const payload = `{"a":{"n":"Deep","m":{"label":"x","screens":${'[{"fields":'.repeat(20_000)}[]${'}]'.repeat(20_000)}}}}`;
+    const deep = `${'[{"fields":'.repeat(20_000)}[]${'}]'.repeat(20_000)}`;
+    const payload = `{"a":{"n":"Deep","m":{"label":"x","screens":${deep}}}}`;
     const back = await decodeLink(`${SITE}#/view?v=1&z=${await compress(payload)}`);
     expect(back.ok).toBe(false);
     if (!back.ok) expect(back.message).toMatch(/"a" is nested more than 200 levels deep/);
