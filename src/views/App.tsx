@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { CanvasArea } from './components/CanvasArea';
-import { ErrorBanner } from './components/ErrorBanner';
+import { ErrorBanner, ScreenBoundary } from './components/ErrorBanner';
 import { LoadBar } from './components/LoadBar';
 import { Search } from './components/Search';
 import { ThemeToggle } from './components/ThemeToggle';
@@ -50,7 +50,9 @@ function EmbedApp() {
         <a className="embed-open" href={full.toString()} target="_blank" rel="noopener noreferrer">
           Open in Flowscope ↗
         </a>
-        <CanvasSlot comparing={comparing} />
+        <ScreenBoundary>
+          <CanvasSlot comparing={comparing} />
+        </ScreenBoundary>
       </main>
     </div>
   );
@@ -149,20 +151,25 @@ function Viewer() {
       {comparing && (
         // The comparison's own toolbar, under the page's: versions, mode, stepping, swap, close.
         <div className="diff-toolbar">
-          <Suspense fallback={null}>
-            <DiffBarSlot />
-          </Suspense>
+          <ScreenBoundary>
+            <Suspense fallback={null}>
+              <DiffBarSlot />
+            </Suspense>
+          </ScreenBoundary>
         </div>
       )}
       <ErrorBanner />
-      <div className="viewer-body">
-        <main className="viewer-canvas">
-          <CanvasSlot comparing={comparing} />
-        </main>
-        <aside className="viewer-side" aria-label="Details">
-          <Suspense fallback={null}>{comparing ? <DiffSide /> : <SidePanel />}</Suspense>
-        </aside>
-      </div>
+      {/* Drawing the canvas or a panel threw: the message and Close (back to what was open), not a blank page. */}
+      <ScreenBoundary>
+        <div className="viewer-body">
+          <main className="viewer-canvas">
+            <CanvasSlot comparing={comparing} />
+          </main>
+          <aside className="viewer-side" aria-label="Details">
+            <Suspense fallback={null}>{comparing ? <DiffSide /> : <SidePanel />}</Suspense>
+          </aside>
+        </div>
+      </ScreenBoundary>
       {choosing && (
         <Suspense fallback={null}>
           <ComparePanel onClose={() => setChoosing(false)} />
