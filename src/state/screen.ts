@@ -23,7 +23,7 @@ export const screenOf = (s: AppState): Screen => ({
 /** The message of anything thrown or rejected. */
 export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-const REPORT = 'please report it with the file (flowscope graph FILE in Node shows the same error).';
+const REPORT = 'please report it with the file.';
 
 /** A step that threw on a text that parsed: a Flowscope bug, said as one, with the error's own message. */
 export function internalError(stage: 'graph' | 'diff', e: unknown, about: Pick<LoadError, 'source' | 'subject'>) {
