@@ -35,7 +35,9 @@ function CanvasSlot({ comparing }: { comparing: boolean }) {
 
 /** The page: the embed (canvas only) when the URL says `?embed=1`, else the full viewer. */
 export function App() {
-  return isEmbed(location.search) ? <EmbedApp /> : <Viewer />;
+  // The outer safety net: a part outside the canvas and panels (the toolbar, a dialog) that throws still
+  // leaves the message and Close, not a blank page.
+  return <ScreenBoundary>{isEmbed(location.search) ? <EmbedApp /> : <Viewer />}</ScreenBoundary>;
 }
 
 /** For an <iframe> in docs: the canvas fitted, read-only (nothing loads by drop or paste), a link to the full app. */
