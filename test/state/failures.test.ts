@@ -222,6 +222,18 @@ describe('a graph or diff step that throws (an internal error)', () => {
   });
 });
 
+describe('loadFile with a reader that rejects', () => {
+  it('is the banner naming the file, not a rejection; the open flow stays', async () => {
+    const { store, flow } = await withA({ readFile: () => Promise.reject(new Error('NotReadableError')) });
+    await expect(store.getState().loadFile(new File([''], 'gone.xml'))).resolves.toBe(false);
+    expect(store.getState().flow).toBe(flow);
+    expect(store.getState().error).toMatchObject({
+      source: { kind: 'file', name: 'gone.xml' },
+      message: 'Could not read gone.xml: NotReadableError',
+    });
+  });
+});
+
 describe('restorePrevious (the safety net’s Close)', () => {
   it('brings back the flow drawn before, then, with nothing before, clears the screen', async () => {
     const { store, calls, flow, layout } = await withA();
