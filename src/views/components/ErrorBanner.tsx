@@ -51,7 +51,9 @@ interface BoundaryProps {
   children: ReactNode;
 }
 interface BoundaryState {
-  error?: LoadError;
+  /** What drawing threw; `failed` tells it from nothing thrown (a component may throw `undefined`). */
+  failed: boolean;
+  thrown?: unknown;
 }
 const screenKey = (store: AppStore) => store.getState().comparison ?? store.getState().flow;
 
@@ -60,19 +62,17 @@ const screenKey = (store: AppStore) => store.getState().comparison ?? store.getS
  * (named as an internal error) and Close, which brings back what was open before.
  */
 class Boundary extends Component<BoundaryProps, BoundaryState> {
-  override state: BoundaryState = {};
+  override state: BoundaryState = { failed: false };
   private unsubscribe?: () => void;
   /** What was on screen when drawing failed: once the screen changes (a new load), the children get another go. */
   private failedOn?: { screen: unknown };
 
-  static getDerivedStateFromError(e: unknown): Partial<BoundaryState> {
-    return { error: drawError(e, { source: { kind: 'paste', name: 'pasted text' } }) };
+  static getDerivedStateFromError(thrown: unknown): BoundaryState {
+    return { failed: true, thrown };
   }
 
-  override componentDidCatch(e: unknown) {
-    const { flow, comparison } = this.props.store.getState();
+  override componentDidCatch() {
     this.failedOn = { screen: screenKey(this.props.store) };
-    this.setState({ error: drawError(e, aboutScreen(flow, comparison)) });
   }
 
   override componentDidMount() {
@@ -88,7 +88,7 @@ class Boundary extends Component<BoundaryProps, BoundaryState> {
 
   private retry() {
     this.failedOn = undefined;
-    this.setState({ error: undefined });
+    this.setState({ failed: false, thrown: undefined });
   }
 
   private close = () => {
@@ -98,9 +98,11 @@ class Boundary extends Component<BoundaryProps, BoundaryState> {
   };
 
   override render() {
-    if (!this.state.error) return this.props.children;
+    if (!this.state.failed) return this.props.children;
+    // Named after what is on screen while the message shows (the flow or comparison that failed to draw).
+    const { flow, comparison } = this.props.store.getState();
     return (
-      <ErrorMessage error={this.state.error}>
+      <ErrorMessage error={drawError(this.state.thrown, aboutScreen(flow, comparison))}>
         <button type="button" onClick={this.close}>
           Close
         </button>
