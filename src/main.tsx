@@ -34,7 +34,7 @@ const store = createAppStore({
 const reportUncaught = (e: unknown) =>
   store.getState().reportError({
     message: `Internal error: ${e instanceof Error ? e.message : String(e)}`,
-    hint: 'What was open stays on screen. If it keeps happening, please report it (with the file, if a flow caused it).',
+    hint: 'What was open stays on screen. If it keeps happening, please report it (with the flow that caused it).',
     source: { kind: 'paste', name: 'pasted text' },
     stage: 'page',
   });

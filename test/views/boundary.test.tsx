@@ -52,7 +52,7 @@ describe('ScreenBoundary', () => {
     return store;
   }
 
-  it('a drawing that throws: the message (an internal error) and Close, which brings back the previous flow', async () => {
+  it('a drawing that throws: an internal error and Close, which brings back the previous flow', async () => {
     const store = renderBoundary();
     await open(store, 'good.flow-meta.xml');
     expect(screen.getByText('drawn good.flow-meta.xml')).toBeTruthy();
