@@ -28,6 +28,18 @@ const store = createAppStore({
   layout: browserLayout,
   diff: () => Promise.all([import('./model/diff/index'), preloadComparison()]).then(([m]) => m.diffFlows),
 });
+// The last safety net: an error or rejection nothing else caught (an event handler, a timer) is said in the
+// banner, what is open stays, and it still reaches the console. Errors without an Error object (a
+// ResizeObserver loop notice, a cross-origin "Script error.") are not the user's business.
+const reportUncaught = (e: unknown) =>
+  store.getState().reportError({
+    message: `Internal error: ${e instanceof Error ? e.message : String(e)}`,
+    hint: 'What was open stays on screen. If it keeps happening, please report it (with the flow that caused it).',
+    source: { kind: 'paste', name: 'pasted text' },
+    stage: 'page',
+  });
+window.addEventListener('error', (e) => e.error instanceof Error && reportUncaught(e.error));
+window.addEventListener('unhandledrejection', (e) => reportUncaught(e.reason));
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(

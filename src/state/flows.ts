@@ -5,7 +5,8 @@ import { parseFlow } from '../model/parse/index';
 import { flowPropertyName } from '../describe/properties';
 import { changeList } from '../model/diff/changes';
 import type { FlowDiff } from '../model/diff/types';
-import type { DiffService } from './store';
+import { aboutComparison, aboutScreen, internalError, layoutError, messageOf, type Screen, screenOf } from './screen';
+import type { DiffService, LayoutData } from './store';
 import type {
   AppState,
   Comparison,
@@ -33,6 +34,7 @@ type FlowSlice = Pick<
   | 'chooseRecord'
   | 'dismissError'
   | 'reportError'
+  | 'restorePrevious'
   | 'select'
   | 'compare'
   | 'compareWith'
@@ -48,27 +50,55 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
   const differ = deps.diff ?? loadDiffer;
   const words = { typeName: (t: string) => elementKind(t).builderName, propertyName: flowPropertyName };
   const shownGraph = () => get().comparison?.diff.graph ?? get().flow?.graph;
-  /** Lays out what is on screen; a result for a graph no longer shown is dropped. */
+  /** The last screen that was laid out, kept when something new replaced it: a failure of the new one restores it. */
+  let previous: Screen | undefined;
+  /** Shows something new; what was on screen, if it was laid out, is kept as `previous`. */
+  const show = (next: Partial<AppState>) => {
+    if (get().layout.status === 'done') previous = screenOf(get());
+    set({ ...next, error: undefined, selection: undefined, highlight: NO_HIGHLIGHT, changeIndex: undefined });
+  };
+  /** What is on screen failed after it was shown: the previous screen comes back (if any) and the banner says why. */
+  const failShown = (error: (restored: boolean) => AppState['error'], message: string) => {
+    const back = previous;
+    previous = undefined;
+    if (back) set({ ...back, error: error(true) });
+    else set({ layout: { status: 'error', message }, error: error(false) });
+  };
+  /** Lays out what is on screen; a result (or failure) for a graph no longer shown is dropped. */
   const layOut = (graph: FlowGraph) => {
-    if (!deps.layout) return;
+    const service = deps.layout;
+    if (!service) return;
     const started = performance.now();
     set({ layout: { status: 'running' } });
     const current = () => shownGraph() === graph;
-    deps
-      .layout(graph, (progress) => current() && set({ layout: { status: 'running', progress } }))
-      .then(
-        (layout) => {
-          if (!current()) return;
-          const comparison = get().comparison;
+    const about = () => aboutScreen(get().flow, get().comparison);
+    let running: Promise<LayoutData>;
+    try {
+      running = service(graph, (progress) => current() && set({ layout: { status: 'running', progress } }));
+    } catch (e) {
+      running = Promise.reject(e);
+    }
+    running.then(
+      (layout) => {
+        if (!current()) return;
+        const comparison = get().comparison;
+        try {
           // Once positions are known, the change list follows the picture top to bottom.
           const sorted = comparison
             ? { comparison: { ...comparison, changes: changeList(comparison.diff, layout.nodes, words) } }
             : {};
           set({ ...sorted, layout: { status: 'done', layout, ms: performance.now() - started } });
-        },
-        (e: unknown) =>
-          current() && set({ layout: { status: 'error', message: e instanceof Error ? e.message : String(e) } }),
-      );
+        } catch (e) {
+          const a = about();
+          failShown(() => internalError('diff', e, a), messageOf(e));
+        }
+      },
+      (e: unknown) => {
+        if (!current()) return;
+        const a = about();
+        failShown((restored) => layoutError(e, a, restored), messageOf(e));
+      },
+    );
   };
   const parse = (input: FlowInput): LoadedFlow | LoadError => {
     const { text, source, recordIndex } = input;
@@ -85,20 +115,36 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       recordIndex: recordIndex ?? 0,
     };
   };
+  /** Parses and builds the graph; a graph step that throws (a bug) becomes the banner's internal error. */
+  const open = (input: FlowInput): LoadedFlow | LoadError => {
+    try {
+      return parse(input);
+    } catch (e) {
+      return internalError('graph', e, { source: input.source });
+    }
+  };
   const isFlow = (x: LoadedFlow | LoadError): x is LoadedFlow => 'doc' in x;
   let comparing = 0;
   /** Diffs the pair (or reads `reversed`, the diff of the pair the other way round) and shows it. */
   const showComparison = async (before: LoadedFlow, after: LoadedFlow, reversed?: FlowDiff) => {
     const ticket = ++comparing;
-    const compute = reversed
-      ? await loadReverse().then((m) => () => m.reverseDiff(reversed))
-      : await differ().then((diffFlows) => () => diffFlows(before.doc, after.doc));
-    // A newer compare or load since this one started wins.
-    if (ticket !== comparing) return false;
-    const diff = compute();
-    const comparison: Comparison = { before, after, diff, changes: changeList(diff, undefined, words) };
-    set({ comparison, error: undefined, selection: undefined, highlight: NO_HIGHLIGHT, changeIndex: undefined });
-    layOut(diff.graph);
+    const about = aboutComparison(before, after);
+    let comparison: Comparison;
+    try {
+      const compute = reversed
+        ? await loadReverse().then((m) => () => m.reverseDiff(reversed))
+        : await differ().then((diffFlows) => () => diffFlows(before.doc, after.doc));
+      // A newer compare or load since this one started wins.
+      if (ticket !== comparing) return false;
+      const diff = compute();
+      comparison = { before, after, diff, changes: changeList(diff, undefined, words) };
+    } catch (e) {
+      // The differ failed to load or threw: what is on screen stays, the banner says why.
+      if (ticket === comparing) set({ error: internalError('diff', e, about) });
+      return false;
+    }
+    show({ comparison });
+    layOut(comparison.diff.graph);
     return true;
   };
   return {
@@ -106,20 +152,13 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     layout: { status: 'idle' },
     diffMode: 'overlay',
     load: (text, source, recordIndex) => {
-      const flow = parse({ text, source, recordIndex });
+      const flow = open({ text, source, recordIndex });
       if (!isFlow(flow)) {
         set({ error: flow });
         return false;
       }
       comparing++;
-      set({
-        flow,
-        comparison: undefined,
-        error: undefined,
-        selection: undefined,
-        highlight: NO_HIGHLIGHT,
-        changeIndex: undefined,
-      });
+      show({ flow, comparison: undefined });
       layOut(flow.graph);
       return true;
     },
@@ -129,6 +168,21 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     },
     dismissError: () => set({ error: undefined }),
     reportError: (error) => set({ error }),
+    restorePrevious: () => {
+      comparing++;
+      const back = previous;
+      previous = undefined;
+      if (back) set(back);
+      else
+        set({
+          flow: undefined,
+          comparison: undefined,
+          layout: { status: 'idle' },
+          selection: undefined,
+          highlight: NO_HIGHLIGHT,
+          changeIndex: undefined,
+        });
+    },
     select: (id) => {
       // In a comparison, selecting a changed element (click, search, link) moves "n of N" to it too.
       const at =
@@ -143,12 +197,12 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       });
     },
     compare: async (beforeInput, afterInput) => {
-      const before = parse(beforeInput);
+      const before = open(beforeInput);
       if (!isFlow(before)) {
         set({ error: { ...before, side: 'before' } });
         return false;
       }
-      const after = parse(afterInput);
+      const after = open(afterInput);
       if (!isFlow(after)) {
         set({ error: { ...after, side: 'after' } });
         return false;
@@ -158,7 +212,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     compareWith: async (afterInput) => {
       const before = get().flow;
       if (!before) return false;
-      const after = parse(afterInput);
+      const after = open(afterInput);
       if (!isFlow(after)) {
         set({ error: { ...after, side: 'after' } });
         return false;
@@ -174,7 +228,8 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       const c = get().comparison;
       if (!c) return;
       const flow = get().flow ?? c.after;
-      set({ comparison: undefined, flow, selection: undefined, highlight: NO_HIGHLIGHT, changeIndex: undefined });
+      comparing++;
+      show({ comparison: undefined, flow });
       layOut(flow.graph);
     },
     setDiffMode: (diffMode) => set({ diffMode }),

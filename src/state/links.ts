@@ -1,5 +1,6 @@
 import type { FlowRef } from '../share/index';
 import { fetchFlowUrl, loadShare } from './defaults';
+import { messageOf } from './screen';
 import type { AppState, FetchUrl, FlowInput, GetState, StoreDeps } from './types';
 
 type LinkSlice = Pick<AppState, 'openLink' | 'linkForScreen'>;
@@ -8,32 +9,45 @@ type LinkSlice = Pick<AppState, 'openLink' | 'linkForScreen'>;
 export function linkSlice(get: GetState, deps: StoreDeps): LinkSlice {
   const share = deps.share ?? loadShare;
   const fetchUrl = deps.fetchUrl ?? fetchFlowUrl;
+  const openLinked = async (hash: string) => {
+    const fail = (message: string, hint: string, name = 'this link') => {
+      get().reportError({ message, hint, source: { kind: 'link', name } });
+      return false;
+    };
+    const { decodeLink } = await share();
+    const decoded = await decodeLink(hash);
+    if (!decoded.ok) return fail(decoded.message, decoded.hint);
+    const { state } = decoded;
+    const refs = state.route === 'diff' ? [state.a, state.b] : [state.a];
+    const inputs: FlowInput[] = [];
+    for (const ref of refs) {
+      if (!ref) continue;
+      const input = await resolve(ref, fetchUrl);
+      if ('message' in input) return fail(input.message, input.hint, ref.kind === 'url' ? ref.url : 'this link');
+      inputs.push(input);
+    }
+    const [a, b] = inputs;
+    if (!a) return false;
+    if (state.route === 'diff' && b) {
+      if (!(await get().compare(a, b))) return false;
+      if (state.mode) get().setDiffMode(state.mode);
+    } else if (!get().load(a.text, a.source)) return false;
+    if (state.sel) get().select(state.sel);
+    return true;
+  };
   return {
     openLink: async (hash) => {
-      const fail = (message: string, hint: string, name = 'this link') => {
-        get().reportError({ message, hint, source: { kind: 'link', name } });
+      try {
+        return await openLinked(hash);
+      } catch (e) {
+        // Nothing a link carries may end as an uncaught rejection: the banner says what failed.
+        get().reportError({
+          message: `Internal error: ${messageOf(e)}`,
+          hint: 'What was open stays on screen. Reload the page to try again; if it keeps failing, please report it.',
+          source: { kind: 'link', name: 'this link' },
+        });
         return false;
-      };
-      const { decodeLink } = await share();
-      const decoded = await decodeLink(hash);
-      if (!decoded.ok) return fail(decoded.message, decoded.hint);
-      const { state } = decoded;
-      const refs = state.route === 'diff' ? [state.a, state.b] : [state.a];
-      const inputs: FlowInput[] = [];
-      for (const ref of refs) {
-        if (!ref) continue;
-        const input = await resolve(ref, fetchUrl);
-        if ('message' in input) return fail(input.message, input.hint, ref.kind === 'url' ? ref.url : 'this link');
-        inputs.push(input);
       }
-      const [a, b] = inputs;
-      if (!a) return false;
-      if (state.route === 'diff' && b) {
-        if (!(await get().compare(a, b))) return false;
-        if (state.mode) get().setDiffMode(state.mode);
-      } else if (!get().load(a.text, a.source)) return false;
-      if (state.sel) get().select(state.sel);
-      return true;
     },
     linkForScreen: async (site) => {
       const { buildLink, inlineRef } = await share();

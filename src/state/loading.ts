@@ -1,4 +1,5 @@
 import { fetchFlowUrl, readFileText } from './defaults';
+import { messageOf } from './screen';
 import type { AppState, GetState, StoreDeps } from './types';
 
 // The compare dialog reads its two files itself (each side is checked before comparing).
@@ -12,7 +13,13 @@ export function loadingSlice(get: GetState, deps: StoreDeps): LoadingSlice {
   const fetchUrl = deps.fetchUrl ?? fetchFlowUrl;
   return {
     loadFile: async (file) => {
-      const read = await readFile(file);
+      // The reader answers with a value; should it reject all the same, that is the banner, not an uncaught error.
+      const read = await readFile(file).catch((e: unknown) => ({
+        ok: false as const,
+        name: file.name,
+        message: `Could not read ${file.name}: ${messageOf(e)}`,
+        hint: 'Check that the file is still there and readable, then try again.',
+      }));
       if (read.ok) return get().load(read.text, { kind: 'file', name: read.name });
       get().reportError({ message: read.message, hint: read.hint, source: { kind: 'file', name: read.name } });
       return false;

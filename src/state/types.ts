@@ -39,6 +39,14 @@ export interface LoadError extends ParseError {
   source: InputSource;
   /** Which side of a comparison could not be opened. */
   side?: 'before' | 'after';
+  /**
+   * The step that failed after the text parsed: building the graph or the diff (an internal error, a bug),
+   * laying it out, or drawing it; `page` for an error nothing else caught. Absent for a text that does not
+   * parse (or cannot be read or fetched).
+   */
+  stage?: 'graph' | 'diff' | 'layout' | 'draw' | 'page';
+  /** What the banner names when it is not the one input (`source`): "the comparison of v1 with v2". */
+  subject?: string;
 }
 
 /** A text and where it came from: one side of a comparison. */
@@ -130,6 +138,11 @@ export interface AppState {
   dismissError: () => void;
   /** Shows an error in the page's banner; what is on screen stays. */
   reportError: (error: LoadError) => void;
+  /**
+   * Brings back what was on screen before the current flow or comparison, its layout as it was (the "Close"
+   * of the page's safety net when drawing fails); with nothing before it, clears the screen.
+   */
+  restorePrevious: () => void;
   select: (id: string | undefined) => void;
   /**
    * Parses both sides and diffs them; on bad input keeps what is on screen, records which side failed and

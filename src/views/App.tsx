@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { CanvasArea } from './components/CanvasArea';
-import { ErrorBanner } from './components/ErrorBanner';
+import { ErrorBanner, ScreenBoundary } from './components/ErrorBanner';
 import { LoadBar } from './components/LoadBar';
 import { Search } from './components/Search';
 import { ThemeToggle } from './components/ThemeToggle';
@@ -35,7 +35,9 @@ function CanvasSlot({ comparing }: { comparing: boolean }) {
 
 /** The page: the embed (canvas only) when the URL says `?embed=1`, else the full viewer. */
 export function App() {
-  return isEmbed(location.search) ? <EmbedApp /> : <Viewer />;
+  // The outer safety net: a part outside the canvas and panels (the toolbar, a dialog) that throws still
+  // leaves the message and Close, not a blank page.
+  return <ScreenBoundary>{isEmbed(location.search) ? <EmbedApp /> : <Viewer />}</ScreenBoundary>;
 }
 
 /** For an <iframe> in docs: the canvas fitted, read-only (nothing loads by drop or paste), a link to the full app. */
@@ -50,7 +52,9 @@ function EmbedApp() {
         <a className="embed-open" href={full.toString()} target="_blank" rel="noopener noreferrer">
           Open in Flowscope ↗
         </a>
-        <CanvasSlot comparing={comparing} />
+        <ScreenBoundary>
+          <CanvasSlot comparing={comparing} />
+        </ScreenBoundary>
       </main>
     </div>
   );
@@ -149,20 +153,25 @@ function Viewer() {
       {comparing && (
         // The comparison's own toolbar, under the page's: versions, mode, stepping, swap, close.
         <div className="diff-toolbar">
-          <Suspense fallback={null}>
-            <DiffBarSlot />
-          </Suspense>
+          <ScreenBoundary>
+            <Suspense fallback={null}>
+              <DiffBarSlot />
+            </Suspense>
+          </ScreenBoundary>
         </div>
       )}
       <ErrorBanner />
-      <div className="viewer-body">
-        <main className="viewer-canvas">
-          <CanvasSlot comparing={comparing} />
-        </main>
-        <aside className="viewer-side" aria-label="Details">
-          <Suspense fallback={null}>{comparing ? <DiffSide /> : <SidePanel />}</Suspense>
-        </aside>
-      </div>
+      {/* Drawing the canvas or a panel threw: the message and Close (back to what was open), not a blank page. */}
+      <ScreenBoundary>
+        <div className="viewer-body">
+          <main className="viewer-canvas">
+            <CanvasSlot comparing={comparing} />
+          </main>
+          <aside className="viewer-side" aria-label="Details">
+            <Suspense fallback={null}>{comparing ? <DiffSide /> : <SidePanel />}</Suspense>
+          </aside>
+        </div>
+      </ScreenBoundary>
       {choosing && (
         <Suspense fallback={null}>
           <ComparePanel onClose={() => setChoosing(false)} />
