@@ -96,17 +96,18 @@ export interface LayoutGeometry {
   nodes: Record<string, Box>;
   /** Connector id → its route (none for a connector whose ends are not both in the graph). */
   edges: Record<string, EdgeRoute>;
+  /**
+   * Set when the picture was degraded on purpose to stay fast (parallel connectors bundled, the fast
+   * layout): one sentence for the user, e.g. "1,000 parallel connectors drawn as 1 bundle". The views
+   * show it above the canvas; `flowscope render` prints it to stderr.
+   */
+  notice?: string;
 }
 
 export interface LayoutResult extends LayoutGeometry {
   engine: LayoutEngine;
   /** Why the structured engine declined the graph (only when engine is `elk`). */
   fallbackReason?: string;
-  /**
-   * Set when the picture was degraded on purpose to stay fast (parallel connectors bundled, the fast
-   * layout): one sentence for the user, e.g. "1,000 parallel connectors drawn as 1 bundle".
-   */
-  notice?: string;
   /** Timings of this call: differ run to run, so compare results without `ms`. */
   ms?: LayoutTimings;
 }
