@@ -25,8 +25,18 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 /** Undefined when no group of parallel connectors is bigger than BUNDLE_OVER (the usual case). */
 export function bundleParallel(graph: LayoutGraphInput): Bundles | undefined {
+  // Only an element with more than BUNDLE_OVER connectors can have a bundle: most flows stop here.
+  const degree = new Map<string, number>();
+  let crowded = false;
+  for (const e of graph.edges) {
+    const d = (degree.get(e.source) ?? 0) + 1;
+    degree.set(e.source, d);
+    if (d > BUNDLE_OVER) crowded = true;
+  }
+  if (!crowded) return undefined;
   const groups = new Map<string, LayoutEdgeInput[]>();
   for (const e of graph.edges) {
+    if ((degree.get(e.source) as number) <= BUNDLE_OVER) continue;
     const key = JSON.stringify([e.source, e.target, e.kind, e.goTo === true]);
     const list = groups.get(key);
     if (list) list.push(e);

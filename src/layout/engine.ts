@@ -116,8 +116,9 @@ async function computeBundled(
     if (engine === 'auto' && plan.cost > MAX_PLAN_COST)
       return fast(graph, `${count(n)} elements, branches nested ${count(plan.deepest)} deep`);
     const freeForm = plan.demoted > MAX_JUMPS_ANYWAY && plan.demoted > MAX_JUMP_SHARE * connectors;
-    const tooBig = n > MAX_ELK_NODES || graph.edges.length > MAX_ELK_EDGES || parallelCount(graph) > MAX_ELK_PARALLEL;
-    if (engine === 'structured' || !freeForm || tooBig) {
+    const tooBig = () =>
+      n > MAX_ELK_NODES || graph.edges.length > MAX_ELK_EDGES || parallelCount(graph) > MAX_ELK_PARALLEL;
+    if (engine === 'structured' || !freeForm || tooBig()) {
       progress(0.3, 'place');
       const { timings, ...picture } = layoutStructured(a, plan);
       return { ...picture, engine: 'structured', ms: { totalMs: 0, analyseMs, ...timings } };
