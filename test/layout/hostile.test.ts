@@ -3,8 +3,12 @@
  * long chains and flows of 20,000 elements get a finite, non-overlapping layout and a well-formed SVG,
  * with a notice wherever the picture was degraded on purpose. (Time bounds are in the bench.)
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { XMLValidator } from 'fast-xml-parser';
+import { afterAll, describe, expect, it } from 'vitest';
 import { layoutGraph } from '../../src/layout/index';
 import type { LayoutOptions, LayoutResult } from '../../src/layout/types';
 import type { FlowGraph } from '../../src/model/graph';
@@ -16,6 +20,7 @@ import {
   generateStepChain,
   type GeneratedFlow,
 } from '../support/generate';
+import { run } from '../cli/helpers';
 import { parseToGraph } from './helpers';
 import { checkLayout } from './invariants';
 
@@ -28,6 +33,7 @@ async function picture(gen: GeneratedFlow, options: LayoutOptions = {}): Promise
   expect(svg.startsWith('<svg')).toBe(true);
   expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
   expect(svg).not.toMatch(/NaN|Infinity/);
+  expect(XMLValidator.validate(svg)).toBe(true);
   return { g, r };
 }
 
@@ -101,4 +107,26 @@ describe('big flows', () => {
     expect(fast.r.engine).toBe('fast');
     expect(fast.r.notice).toBe('20,001 elements: drawn with the fast layout (rows in flow order, no connector labels)');
   }, 240_000);
+});
+
+describe('flowscope render', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flowscope-hostile-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('says on stderr how it degraded the picture, and writes the SVG', async () => {
+    const file = join(dir, 'fan.flow-meta.xml');
+    writeFileSync(file, generateFanOut(1000, 20, true).xml);
+    const r = await run('render', file, '-o', join(dir, 'fan.svg'));
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('flowscope render: 1,000 parallel connectors drawn as 1 bundle\n');
+    expect(r.err).toMatch(/wrote .*fan\.svg/);
+  });
+
+  it('prints no notice for a normal flow', async () => {
+    const file = join(dir, 'normal.flow-meta.xml');
+    writeFileSync(file, generateFlow(200, 1).xml);
+    const r = await run('render', file, '-o', join(dir, 'normal.svg'));
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain('flowscope render:');
+  });
 });
