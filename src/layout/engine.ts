@@ -42,6 +42,12 @@ const FAST_OVER_NODES = 30_000;
  * a generated 20,000-element flow costs 0.2M.
  */
 const MAX_PLAN_COST = 3_000_000;
+/**
+ * Past this many jumps the fast layout draws the flow: each jump's channel keeps clear of the channels
+ * before it, so routing grows with their square — 20,000 jumps back to the top took 2 s, 29,000 took
+ * 4.2 s; a generated 30,000-element flow has about 4,700.
+ */
+const MAX_JUMPS = 15_000;
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -115,6 +121,8 @@ async function computeBundled(
     const analyseMs = performance.now() - t0;
     if (engine === 'auto' && plan.cost > MAX_PLAN_COST)
       return fast(graph, `${count(n)} elements, branches nested ${count(plan.deepest)} deep`);
+    const jumps = engine === 'auto' ? plan.jump.filter(Boolean).length : 0;
+    if (jumps > MAX_JUMPS) return fast(graph, `${count(n)} elements, ${count(jumps)} Go To connectors`);
     const freeForm = plan.demoted > MAX_JUMPS_ANYWAY && plan.demoted > MAX_JUMP_SHARE * connectors;
     const tooBig = () =>
       n > MAX_ELK_NODES || graph.edges.length > MAX_ELK_EDGES || parallelCount(graph) > MAX_ELK_PARALLEL;

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { layoutGraph } from '../../src/layout/index';
-import type { LayoutOptions, LayoutResult } from '../../src/layout/types';
+import type { LayoutEdgeInput, LayoutGraphInput, LayoutOptions, LayoutResult } from '../../src/layout/types';
 import type { FlowGraph } from '../../src/model/graph';
 import { renderSvg } from '../../src/render/svg';
 import {
@@ -107,6 +107,33 @@ describe('big flows', () => {
     expect(fast.r.engine).toBe('fast');
     expect(fast.r.notice).toBe('20,001 elements: drawn with the fast layout (rows in flow order, no connector labels)');
   }, 240_000);
+});
+
+describe('many Go To connectors', () => {
+  /** `n` steps in a row, each but the first with a fault Go To back to the first. */
+  const jumpy = (n: number): LayoutGraphInput => {
+    const nodes = [{ id: '$start', type: 'start' }];
+    const edges: LayoutEdgeInput[] = [{ id: 'start', source: '$start', target: 'S0', kind: 'next' }];
+    for (let k = 0; k < n; k++) {
+      nodes.push({ id: `S${k}`, type: 'recordUpdates' });
+      if (k + 1 < n) edges.push({ id: `next${k}`, source: `S${k}`, target: `S${k + 1}`, kind: 'next' });
+      if (k > 0) edges.push({ id: `goTo${k}`, source: `S${k}`, target: 'S0', kind: 'fault', goTo: true });
+    }
+    return { nodes, edges };
+  };
+
+  it('are routed as jumps up to 15,000, past that the fast layout draws the flow', async () => {
+    for (const [n, engine] of [
+      [3000, 'structured'],
+      [16_000, 'fast'],
+    ] as const) {
+      const g = jumpy(n);
+      const r = await layoutGraph(g, { cache: false });
+      expect(checkLayout(g, r)).toEqual([]);
+      expect(r.engine).toBe(engine);
+      if (engine === 'fast') expect(r.notice).toContain('15,999 Go To connectors: drawn with the fast layout');
+    }
+  }, 120_000);
 });
 
 describe('flowscope render', () => {
