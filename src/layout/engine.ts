@@ -120,7 +120,7 @@ async function computeBundled(
     const connectors = a.edges.filter((e) => !e.goTo).length;
     const analyseMs = performance.now() - t0;
     if (engine === 'auto' && plan.cost > MAX_PLAN_COST)
-      return fast(graph, `${count(n)} elements, branches nested ${count(plan.deepest)} deep`);
+      return fast(graph, `${count(n)} elements, paths nested ${count(plan.deepest)} deep`);
     const jumps = engine === 'auto' ? plan.jump.filter(Boolean).length : 0;
     if (jumps > MAX_JUMPS) return fast(graph, `${count(n)} elements, ${count(jumps)} Go To connectors`);
     const freeForm = plan.demoted > MAX_JUMPS_ANYWAY && plan.demoted > MAX_JUMP_SHARE * connectors;
