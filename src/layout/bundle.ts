@@ -61,7 +61,8 @@ export function bundleParallel(graph: LayoutGraphInput): Bundles | undefined {
   for (const list of big) for (const e of list.slice(1)) dropped.add(e);
   const edges: LayoutEdgeInput[] = [];
   for (const e of graph.edges) if (!dropped.has(e)) edges.push(leads.get(e) ?? e);
-  const notice = `${count(bundled)} parallel connectors drawn as ${count(big.length)} bundle${big.length > 1 ? 's' : ''}`;
+  const bundles = `${count(big.length)} bundle${big.length > 1 ? 's' : ''}`;
+  const notice = `${count(bundled)} parallel connectors drawn as ${bundles}`;
   return { graph: { nodes: graph.nodes, edges }, members, notice };
 }
 
