@@ -33,6 +33,8 @@ export async function renderCommand(argv: string[], io: CliIo): Promise<number> 
     title: flag(args.flags, 'title'),
     selected: flag(args.flags, 'select'),
     goTo: flag(args.flags, 'goto') === 'line' ? 'line' : 'stub',
+    // A picture degraded to stay fast (bundled connectors, the fast layout) says so, off the SVG's stream.
+    onNotice: (notice) => io.err(`flowscope render: ${notice}\n`),
   });
   const out = flag(args.flags, 'out');
   if (!out) {
@@ -53,15 +55,17 @@ export async function renderCommand(argv: string[], io: CliIo): Promise<number> 
 export async function renderDocs(
   a: FlowDoc,
   b: FlowDoc | undefined,
-  options: { title?: string; selected?: string; goTo?: 'stub' | 'line' } = {},
+  options: { title?: string; selected?: string; goTo?: 'stub' | 'line'; onNotice?: (notice: string) => void } = {},
 ): Promise<string> {
   const graph = b ? diffFlows(a, b).graph : buildGraph(a);
   const layout = await layoutGraph(graph);
+  if (layout.notice) options.onNotice?.(layout.notice);
   const shown = b ?? a;
   const title =
     options.title ??
     (b ? `${shown.label}: ${a.name === b.name ? 'before → after' : `${a.name} → ${b.name}`}` : shown.label);
-  return renderSvg(graph, layout, { ...options, title, startDetail: startLine(shown) });
+  const { onNotice: _, ...look } = options;
+  return renderSvg(graph, layout, { ...look, title, startDetail: startLine(shown) });
 }
 
 export function flag(flags: Map<string, string | true>, name: string): string | undefined {

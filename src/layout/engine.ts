@@ -3,8 +3,10 @@
  * the worker: `elk-api` with its own worker), and only graphs the structured engine declines load it.
  */
 import { analyse } from './structured/analyse';
+import { bundleParallel, unbundle } from './bundle';
 import { LayoutCache, graphKey } from './cache';
 import { layoutWithElk } from './elk';
+import { layoutFast } from './fast';
 import { buildPlan } from './structured/plan';
 import { layoutStructured } from './structured/index';
 import type { ElkLike, LayoutGraphInput, LayoutOptions, LayoutResult, LayoutTimings } from './types';
@@ -20,6 +22,34 @@ const MAX_JUMPS_ANYWAY = 2;
  * free-form flows keep the structured picture (with jumps) rather than freeze or time out.
  */
 const MAX_ELK_NODES = 400;
+/**
+ * ELK's time grows with connectors too, parallel ones above all (between the same two elements: 1.6 s
+ * for 100 of them among 21 elements, 11 s for 400), while a 400-element flow's 566 connectors take
+ * 0.6 s. Past either bound the structured picture (with jumps) is drawn instead. Real flows stay far
+ * below: the corpus has at most 323 connectors and 15 parallel ones.
+ */
+const MAX_ELK_EDGES = 600;
+const MAX_ELK_PARALLEL = 60;
+/**
+ * Past this many elements the fast layout (fast.ts) draws the flow: the structured engine took 1.1 s at
+ * 20,000 generated elements, 4.9 s at 40,000 and 13.7 s at 60,000 (its Go To routing grows faster than
+ * the flow); the fast layout takes about 0.3 s at 100,000.
+ */
+const FAST_OVER_NODES = 30_000;
+/**
+ * Past this placement cost (`Plan.cost`, the elements' nesting depths summed) the fast layout draws the
+ * flow: 2,000 Decisions nested in one another (cost 2M) took 1.9 s to place, 5,000 (12.5M) 13 s, while
+ * a generated 20,000-element flow costs 0.2M.
+ */
+const MAX_PLAN_COST = 3_000_000;
+/**
+ * Past this many jumps the fast layout draws the flow: each jump's channel keeps clear of the channels
+ * before it, so routing grows with their square — 20,000 jumps back to the top took 2 s, 29,000 took
+ * 4.2 s; a generated 30,000-element flow has about 4,700.
+ */
+const MAX_JUMPS = 15_000;
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 // Pure: the browser bundle imports layout/index for the client only, and must drop the engine and its cache.
 export const sharedCache = /* @__PURE__ */ new LayoutCache(16);
@@ -50,16 +80,53 @@ async function compute(
   engine: NonNullable<LayoutOptions['engine']>,
   elk: () => Promise<ElkLike>,
   progress: (f: number, phase: string) => void,
-): Promise<LayoutResult & { ms: LayoutTimings }> {
+): Promise<Computed> {
+  const bundles = bundleParallel(graph);
+  if (!bundles) return computeBundled(graph, engine, elk, progress);
+  const result = await computeBundled(bundles.graph, engine, elk, progress);
+  unbundle(result, bundles.members);
+  return { ...result, notice: result.notice ? `${bundles.notice}; ${result.notice}` : bundles.notice };
+}
+
+type Computed = LayoutResult & { ms: LayoutTimings };
+
+/** Each parallel connector counted once: the ones beyond the first between the same two elements. */
+function parallelCount(graph: LayoutGraphInput): number {
+  const pairs = new Set<string>();
+  for (const e of graph.edges) pairs.add(JSON.stringify([e.source, e.target]));
+  return graph.edges.length - pairs.size;
+}
+
+function fast(graph: LayoutGraphInput, why: string): Computed {
+  const t0 = performance.now();
+  const picture = layoutFast(graph);
+  const notice = `${why}: drawn with the fast layout (rows in flow order, no connector labels)`;
+  return { ...picture, engine: 'fast', notice, ms: { totalMs: 0, placeMs: performance.now() - t0 } };
+}
+
+async function computeBundled(
+  graph: LayoutGraphInput,
+  engine: NonNullable<LayoutOptions['engine']>,
+  elk: () => Promise<ElkLike>,
+  progress: (f: number, phase: string) => void,
+): Promise<Computed> {
   let reason = 'ELK was asked for';
+  const n = graph.nodes.length;
+  if (engine === 'fast' || (engine === 'auto' && n > FAST_OVER_NODES)) return fast(graph, `${count(n)} elements`);
   if (engine !== 'elk') {
     const t0 = performance.now();
     const a = analyse(graph);
     const plan = buildPlan(a);
     const connectors = a.edges.filter((e) => !e.goTo).length;
     const analyseMs = performance.now() - t0;
+    if (engine === 'auto' && plan.cost > MAX_PLAN_COST)
+      return fast(graph, `${count(n)} elements, paths nested ${count(plan.deepest)} deep`);
+    const jumps = engine === 'auto' ? plan.jump.filter(Boolean).length : 0;
+    if (jumps > MAX_JUMPS) return fast(graph, `${count(n)} elements, ${count(jumps)} Go To connectors`);
     const freeForm = plan.demoted > MAX_JUMPS_ANYWAY && plan.demoted > MAX_JUMP_SHARE * connectors;
-    if (engine === 'structured' || !freeForm || graph.nodes.length > MAX_ELK_NODES) {
+    const tooBig = () =>
+      n > MAX_ELK_NODES || graph.edges.length > MAX_ELK_EDGES || parallelCount(graph) > MAX_ELK_PARALLEL;
+    if (engine === 'structured' || !freeForm || tooBig()) {
       progress(0.3, 'place');
       const { timings, ...picture } = layoutStructured(a, plan);
       return { ...picture, engine: 'structured', ms: { totalMs: 0, analyseMs, ...timings } };

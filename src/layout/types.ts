@@ -56,14 +56,19 @@ export interface EdgeRoute {
    * as Flow Builder does, and show the whole route on hover.
    */
   jump?: { stub: Point[] };
+  /** The first connector of a bundle of parallel ones: how many connectors its route stands for. */
+  bundle?: number;
+  /** A connector drawn as part of a bundle: the first connector's id (this route is a copy of its route). */
+  bundledWith?: string;
 }
 
 /**
  * Which engine drew the picture: `structured` is Flowscope's own Flow-Builder-style placement for flows
  * whose connectors form branches that merge and loops that loop back; `elk` (elkjs layered) draws
- * every other graph (free-form flows with arbitrary merges or cycles).
+ * every other graph (free-form flows with arbitrary merges or cycles); `fast` (fast.ts) is the degraded
+ * picture of flows too big for either in time: rows in flow order, no connector labels.
  */
-export type LayoutEngine = 'structured' | 'elk';
+export type LayoutEngine = 'structured' | 'elk' | 'fast';
 
 export interface LayoutTimings {
   totalMs: number;
@@ -91,6 +96,12 @@ export interface LayoutGeometry {
   nodes: Record<string, Box>;
   /** Connector id → its route (none for a connector whose ends are not both in the graph). */
   edges: Record<string, EdgeRoute>;
+  /**
+   * Set when the picture was degraded on purpose to stay fast (parallel connectors bundled, the fast
+   * layout): one sentence for the user, e.g. "1,000 parallel connectors drawn as 1 bundle". The views
+   * show it above the canvas; `flowscope render` prints it to stderr.
+   */
+  notice?: string;
 }
 
 export interface LayoutResult extends LayoutGeometry {

@@ -326,3 +326,88 @@ function toJson(name: string, start: GenElement, elements: GenElement[]): string
     1,
   );
 }
+
+function assemble(name: string, start: GenElement, elements: GenElement[]): GeneratedFlow {
+  return {
+    name,
+    start,
+    elements,
+    xml: toXml(start, elements),
+    json: toJson(name, start, elements),
+    expected: expectedGraph(start, elements),
+  };
+}
+
+const step = (n: number): GenElement => ({ name: `Step_${n}`, type: 'assignments', label: `Step ${n}` });
+
+/**
+ * Hostile: `count` Decisions, each one's default path the next Decision and its outcome the shared
+ * last step, so every Decision merges there and the branches nest `count` levels deep.
+ */
+export function generateDecisionChain(count: number): GeneratedFlow {
+  const done = step(1);
+  const elements: GenElement[] = [];
+  for (let k = 1; k <= count; k++) {
+    const name = `Check_${k}`;
+    const next = k < count ? `Check_${k + 1}` : done.name;
+    elements.push({
+      name,
+      type: 'decisions',
+      label: `Check ${k}`,
+      rules: [{ name: `${name}_Yes`, label: `Yes ${k}`, connector: { target: done.name, goTo: false } }],
+      defaultConnector: { target: next, goTo: false },
+    });
+  }
+  elements.push(done);
+  const start: GenElement = {
+    name: '$start',
+    type: 'start',
+    label: 'Start',
+    connector: { target: 'Check_1', goTo: false },
+  };
+  return assemble(`Decision_Chain_${count}`, start, elements);
+}
+
+/** Hostile: `count` plain steps one after the other. */
+export function generateStepChain(count: number): GeneratedFlow {
+  const elements = Array.from({ length: count }, (_, k) => step(k + 1));
+  elements.forEach((el, k) => {
+    const next = elements[k + 1];
+    if (next) el.connector = { target: next.name, goTo: false };
+  });
+  const start: GenElement = {
+    name: '$start',
+    type: 'start',
+    label: 'Start',
+    connector: { target: 'Step_1', goTo: false },
+  };
+  return assemble(`Step_Chain_${count}`, start, elements);
+}
+
+/**
+ * Hostile: one Decision with `connectors` outcomes all leading to the same step (parallel connectors:
+ * same source, target and kind) and a chain of steps: `elements` elements in all (Start aside). `back`:
+ * the Decision ends the chain and its outcomes all lead back to the first step (cycles: a free-form flow).
+ */
+export function generateFanOut(connectors: number, elements = 20, back = false): GeneratedFlow {
+  const steps = Array.from({ length: Math.max(1, elements - 1) }, (_, k) => step(k + 1));
+  steps.forEach((el, k) => {
+    const next = steps[k + 1];
+    if (next) el.connector = { target: next.name, goTo: false };
+  });
+  const rules: GenBranch[] = Array.from({ length: connectors }, (_, k) => ({
+    name: `Fan_Rule_${k + 1}`,
+    label: `Rule ${k + 1}`,
+    connector: { target: 'Step_1', goTo: false },
+  }));
+  const fan: GenElement = { name: 'Fan', type: 'decisions', label: 'Fan', rules };
+  if (back) (steps[steps.length - 1] as GenElement).connector = { target: 'Fan', goTo: false };
+  const first = back ? 'Step_1' : 'Fan';
+  const start: GenElement = {
+    name: '$start',
+    type: 'start',
+    label: 'Start',
+    connector: { target: first, goTo: false },
+  };
+  return assemble(`Fan_Out_${connectors}${back ? '_Back' : ''}`, start, [fan, ...steps]);
+}

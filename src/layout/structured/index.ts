@@ -33,15 +33,15 @@ export function layoutStructured(
   const { routes, jumps } = routePlan(a, plan.roots, plan.jump, sizes, labelOf);
 
   const boxes: (Box | undefined)[] = new Array(a.n);
-  const collect = (seq: PlanItem[]) => {
+  const pending = [...plan.roots];
+  for (let seq = pending.pop(); seq; seq = pending.pop()) {
     for (const item of seq) {
       const s = sizes[item.node] as Size;
       boxes[item.node] = { x: item.cx - s.width / 2, y: item.top, width: s.width, height: s.height };
-      for (const br of item.branches ?? []) collect(br.seq);
-      for (const side of item.sides) collect(side.seq);
+      for (const br of item.branches ?? []) pending.push(br.seq);
+      for (const side of item.sides) pending.push(side.seq);
     }
-  };
-  plan.roots.forEach(collect);
+  }
   const nodeIndex = new Map<string, number>();
   a.ids.forEach((id, v) => {
     nodeIndex.set(id, v);

@@ -47,11 +47,28 @@ class RightIndex {
   private band(y: number): number {
     return Math.min(this.right.length - 1, Math.max(0, Math.floor((y - this.top) / BAND)));
   }
+  /**
+   * levels[j][k]: the rightmost x over bands k … k + 2^j − 1 (a sparse table), so a jump spanning the
+   * whole flow costs two look-ups, not one per band (20,000 jumps back to the top took 6 s).
+   */
+  private levels: Float64Array[] | undefined;
   rightmost(y0: number, y1: number): number {
-    let r = -Infinity;
-    if (this.right.length === 0) return r;
-    for (let k = this.band(y0); k <= this.band(y1); k++) r = Math.max(r, this.right[k] as number);
-    return r;
+    if (this.right.length === 0) return -Infinity;
+    const a = this.band(y0);
+    const b = this.band(y1);
+    if (b < a) return -Infinity;
+    if (!this.levels) {
+      this.levels = [this.right];
+      for (let w = 1; 2 * w <= this.right.length; w *= 2) {
+        const prev = this.levels[this.levels.length - 1] as Float64Array;
+        const next = new Float64Array(prev.length - w);
+        for (let k = 0; k < next.length; k++) next[k] = Math.max(prev[k] as number, prev[k + w] as number);
+        this.levels.push(next);
+      }
+    }
+    const j = 31 - Math.clz32(b - a + 1);
+    const level = this.levels[j] as Float64Array;
+    return Math.max(level[a] as number, level[b - (1 << j) + 1] as number);
   }
 }
 

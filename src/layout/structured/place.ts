@@ -6,6 +6,7 @@
  * Coordinates are relative; `assign` turns them absolute.
  */
 import type { Analysis } from './analyse';
+import { runDeep, type Deep } from './deep';
 import type { PlanItem, PlanSide, SplitGeom } from './plan';
 import { addBox, appendBelow, boxProfile, clearance, emptyProfile, extent, union, type Profile } from './profile';
 import { labelSize, nodeSize, type Size } from './sizes';
@@ -64,11 +65,12 @@ export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { 
   const label = labelSizer(a);
   const size = (v: number) => sizes[v] as Size;
 
-  const layoutSeq = (seq: PlanItem[]): Block => {
+  function* layoutSeq(seq: PlanItem[]): Deep<Block> {
     const prof = emptyProfile();
     let y = 0;
     let open: Block['open'] = null;
-    seq.forEach((item, k) => {
+    for (let k = 0; k < seq.length; k++) {
+      const item = seq[k] as PlanItem;
       if (k > 0) {
         const prev = seq[k - 1] as PlanItem;
         let gap: number = GAP.v;
@@ -83,14 +85,14 @@ export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { 
         }
         y += gap;
       }
-      const b = item.branches ? layoutSplit(item) : layoutNode(item);
+      const b = item.branches ? ((yield layoutSplit(item)) as Block) : layoutNode(item);
       item.y = y;
       appendBelow(prof, b.prof, 0, y);
       y += b.h;
       open = b.open;
-    });
-    return placeSides(seq, { prof, h: y, open });
-  };
+    }
+    return (yield placeSides(seq, { prof, h: y, open })) as Block;
+  }
 
   const layoutNode = (item: PlanItem): Block => {
     const { width: w, height: h } = size(item.node);
@@ -99,12 +101,12 @@ export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { 
   };
 
   /** Fault columns, top-down, each right of everything already placed beside it. */
-  const placeSides = (seq: PlanItem[], block: Block): Block => {
+  function* placeSides(seq: PlanItem[], block: Block): Deep<Block> {
     const sides: { item: PlanItem; side: PlanSide; b: Block; lab: Size | undefined }[] = [];
     let h = block.h;
     for (const item of seq) {
       for (const side of item.sides) {
-        const b = layoutSeq(side.seq);
+        const b = (yield layoutSeq(side.seq)) as Block;
         const lab = label(side.edge);
         side.dy = item.y + size(item.node).height / 2 + 3 * GAP.label + (lab ? lab.height : 0);
         h = Math.max(h, side.dy + b.h);
@@ -127,9 +129,9 @@ export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { 
       prof = addBox(prof, cy - 1, cy + 1, w / 2, side.dx + 1);
     }
     return { prof, h, open: block.open };
-  };
+  }
 
-  const layoutSplit = (item: PlanItem): Block => {
+  function* layoutSplit(item: PlanItem): Deep<Block> {
     const { width: w, height: h } = size(item.node);
     const branches = item.branches ?? [];
     const loop = item.loop === true;
@@ -142,7 +144,9 @@ export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { 
     let loopBack: SplitGeom['loopBack'];
 
     // Each branch's profile with its column at x = 0, in the element's frame.
-    const parts = branches.map((br, idx) => {
+    const parts: { prof: Profile; bottom: number; open: Block['open'] }[] = [];
+    for (let idx = 0; idx < branches.length; idx++) {
+      const br = branches[idx] as (typeof branches)[number];
       const lab = label(br.edge);
       const lineTop = loop && idx > 0 ? h / 2 : splitY;
       let prof: Profile;
@@ -153,7 +157,7 @@ export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { 
         prof = boxProfile(lineTop, bottom, -1, 1);
         open = null;
       } else {
-        const b = layoutSeq(br.seq);
+        const b = (yield layoutSeq(br.seq)) as Block;
         prof = union(boxProfile(lineTop, rowTop, -1, 1), b.prof, 0, rowTop);
         bottom = rowTop + b.h;
         open = br.seq.length === 0 ? { l: 0, r: 0 } : b.open;
@@ -170,8 +174,8 @@ export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { 
         bottom = y + 1;
         open = null;
       }
-      return { prof, bottom, open };
-    });
+      parts.push({ prof, bottom, open });
+    }
     const rowBottom = Math.max(rowTop, ...parts.map((p) => p.bottom));
     for (const p of parts)
       if (p.open && p.bottom < rowBottom) p.prof = addBox(p.prof, p.bottom, rowBottom, p.open.l - 1, p.open.r + 1);
@@ -202,22 +206,26 @@ export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { 
     if (loopBack) geom.loopBack = { y: loopBack.y, x: loopBack.x - c };
     item.geom = geom;
     return { prof, h: rowBottom, open };
-  };
+  }
 
-  return { sizes, rootBlocks: roots.map(layoutSeq) };
+  return { sizes, rootBlocks: roots.map((seq) => runDeep(layoutSeq(seq))) };
 }
 
 /** Absolute positions: every item's centre x and top, from its sequence's origin. */
-export function assign(seq: PlanItem[], ox: number, oy: number): void {
-  for (const item of seq) {
-    item.cx = ox;
-    item.top = oy + item.y;
-    if (item.geom && item.branches) {
-      const g = item.geom;
-      item.branches.forEach((br, idx) => {
-        assign(br.seq, ox + (g.xs[idx] as number), item.top + g.rowTop);
-      });
+export function assign(root: PlanItem[], x: number, y: number): void {
+  const stack: [PlanItem[], number, number][] = [[root, x, y]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [seq, ox, oy] = top;
+    for (const item of seq) {
+      item.cx = ox;
+      item.top = oy + item.y;
+      if (item.geom && item.branches) {
+        const g = item.geom;
+        item.branches.forEach((br, idx) => {
+          stack.push([br.seq, ox + (g.xs[idx] as number), item.top + g.rowTop]);
+        });
+      }
+      for (const side of item.sides) stack.push([side.seq, ox + side.dx, oy + side.dy]);
     }
-    for (const side of item.sides) assign(side.seq, ox + side.dx, oy + side.dy);
   }
 }

@@ -6,6 +6,7 @@
  * rejoining the main path without Go To) is not structured: the caller falls back to ELK.
  */
 import type { Analysis } from './analyse';
+import { runDeep, type Deep } from './deep';
 import type { LayoutEdgeInput } from '../types';
 
 export interface PlanItem {
@@ -61,6 +62,13 @@ export interface Plan {
   jump: boolean[];
   /** How many connectors that are not Go To had to be drawn as jumps. */
   demoted: number;
+  /**
+   * Every element's nesting depth (branches and fault paths it sits in), summed: what placement costs,
+   * as each nested block's profile grows with its depth (5,000 Decisions nested in one another: 12.5M).
+   */
+  cost: number;
+  /** The deepest nesting. */
+  deepest: number;
 }
 
 /**
@@ -75,14 +83,16 @@ export function buildPlan(a: Analysis): Plan {
   const jump = a.jump.map((j, i) => j || (a.back[i] === true && (a.edges[i] as LayoutEdgeInput).kind === 'fault'));
   let demoted = jump.filter((j, i) => j && !(a.edges[i] as LayoutEdgeInput).goTo).length;
   const edge = (i: number) => a.edges[i] as LayoutEdgeInput;
-  const pendingSides: { item: PlanItem; edge: number }[] = [];
+  const pendingSides: { item: PlanItem; edge: number; depth: number }[] = [];
   const demote = (i: number) => {
     jump[i] = true;
     demoted++;
   };
 
   /** A sequence from `entry` (reached by edge `via`, or -1) up to `stop` or a virtual node. */
-  const walk = (entry: number, stop: number, via: number): PlanItem[] => {
+  let cost = 0;
+  let deepest = 0;
+  function* walkDeep(entry: number, stop: number, via: number, depth: number): Deep<PlanItem[]> {
     const seq: PlanItem[] = [];
     let cur = entry;
     while (cur !== stop && cur < a.n) {
@@ -91,10 +101,12 @@ export function buildPlan(a: Analysis): Plan {
         break;
       }
       owner[cur] = 1;
+      cost += depth;
+      if (depth > deepest) deepest = depth;
       const item: PlanItem = { node: cur, sides: [], y: 0, cx: 0, top: 0 };
       seq.push(item);
       for (const i of a.out[cur] as number[]) {
-        if (edge(i).kind === 'fault' && !jump[i] && !a.back[i]) pendingSides.push({ item, edge: i });
+        if (edge(i).kind === 'fault' && !jump[i] && !a.back[i]) pendingSides.push({ item, edge: i, depth: depth + 1 });
       }
       const be = (a.out[cur] as number[]).filter((i) => edge(i).kind !== 'fault');
       const loop = a.types[cur] === 'loops' && be.some((i) => edge(i).kind === 'loopNext');
@@ -110,10 +122,12 @@ export function buildPlan(a: Analysis): Plan {
         const bodyEnd = loop ? a.loopEndOf.get(cur) : undefined;
         if (bodyEnd !== undefined && be.some((i) => edge(i).kind === 'loopNext' && a.dagTarget[i] === merge))
           merge = a.ipdom[bodyEnd] as number;
-        item.branches = be.map((i) => {
-          const seq = jump[i] ? [] : walk(a.dagTarget[i] as number, merge, i);
-          return { edge: i, jump: jump[i] as boolean, seq };
-        });
+        const branches: PlanBranch[] = [];
+        for (const i of be) {
+          const seq = jump[i] ? [] : ((yield walkDeep(a.dagTarget[i] as number, merge, i, depth + 1)) as PlanItem[]);
+          branches.push({ edge: i, jump: jump[i] as boolean, seq });
+        }
+        item.branches = branches;
         if (loop) item.loop = true;
         cur = merge;
         via = -1;
@@ -125,14 +139,16 @@ export function buildPlan(a: Analysis): Plan {
       }
     }
     return seq;
-  };
+  }
+  const walk = (entry: number, stop: number, via: number, depth: number): PlanItem[] =>
+    runDeep(walkDeep(entry, stop, via, depth));
 
   const drainSides = () => {
     for (let k = 0; k < pendingSides.length; k++) {
-      const { item, edge: i } = pendingSides[k] as { item: PlanItem; edge: number };
+      const { item, edge: i, depth } = pendingSides[k] as (typeof pendingSides)[number];
       const target = a.dagTarget[i] as number;
       if (owner[target]) demote(i);
-      else item.sides.push({ edge: i, seq: walk(target, a.exit, i), dx: 0, dy: 0 });
+      else item.sides.push({ edge: i, seq: walk(target, a.exit, i, depth), dx: 0, dy: 0 });
     }
     pendingSides.length = 0;
   };
@@ -144,8 +160,8 @@ export function buildPlan(a: Analysis): Plan {
   for (let v = 0; v < a.n; v++) candidates.push(v);
   for (const v of candidates) {
     if (owner[v]) continue;
-    roots.push(walk(v, a.exit, -1));
+    roots.push(walk(v, a.exit, -1, 0));
     drainSides();
   }
-  return { roots, jump, demoted };
+  return { roots, jump, demoted, cost, deepest };
 }

@@ -7,6 +7,7 @@
  * fault column. Jumps (Go To and the like) only get their first part here: jumps.ts finishes them.
  */
 import type { Analysis } from './analyse';
+import { runDeep, type Deep } from './deep';
 import { GAP } from './place';
 import type { PlanItem } from './plan';
 import type { Size } from './sizes';
@@ -30,14 +31,14 @@ export function routePlan(
   const routes: (EdgeRoute | undefined)[] = new Array(a.edges.length);
   const jumps: PendingJump[] = [];
   const itemOf: (PlanItem | undefined)[] = new Array(a.n);
-  const index = (seq: PlanItem[]) => {
+  const pending = [...roots];
+  for (let seq = pending.pop(); seq; seq = pending.pop()) {
     for (const item of seq) {
       itemOf[item.node] = item;
-      for (const br of item.branches ?? []) index(br.seq);
-      for (const side of item.sides) index(side.seq);
+      for (const br of item.branches ?? []) pending.push(br.seq);
+      for (const side of item.sides) pending.push(side.seq);
     }
-  };
-  roots.forEach(index);
+  }
   const loopOfEnd = new Map<number, number>();
   for (const [loop, end] of a.loopEndOf) loopOfEnd.set(end, loop);
 
@@ -88,12 +89,13 @@ export function routePlan(
     set(i, [...points, { x: p.x, y }, { x: tb.cx, y }, { x: tb.cx, y: tb.top }], label);
   };
 
-  const routeSeq = (seq: PlanItem[]) => {
+  function* routeSeq(seq: PlanItem[]): Deep<void> {
     for (const item of seq) {
       const b = box(item.node);
       if (item.branches && item.geom) {
         const g = item.geom;
-        item.branches.forEach((br, idx) => {
+        for (let idx = 0; idx < item.branches.length; idx++) {
+          const br = item.branches[idx] as (typeof item.branches)[number];
           const bx = b.cx + (g.xs[idx] as number);
           const lab = labelAt(br.edge, bx, b.top + g.labelTop);
           const splitY = b.top + g.splitY;
@@ -112,8 +114,8 @@ export function routePlan(
             points.push({ x: bx, y: b.top + g.rowTop - GAP.stub });
             jumps.push(lab ? { edge: br.edge, points, label: lab } : { edge: br.edge, points });
           } else finish(br.edge, points, lab);
-          routeSeq(br.seq);
-        });
+          yield routeSeq(br.seq);
+        }
       } else if (item.next !== undefined) {
         const i = item.next;
         const points = [{ x: b.cx, y: b.bottom }];
@@ -131,7 +133,7 @@ export function routePlan(
           ],
           labelAt(side.edge, f.cx, b.cy + GAP.label),
         );
-        routeSeq(side.seq);
+        yield routeSeq(side.seq);
       }
       // Fault connectors that are jumps leave from the right side.
       for (const i of a.out[item.node] as number[]) {
@@ -139,8 +141,8 @@ export function routePlan(
           jumps.push({ edge: i, points: [{ x: b.right, y: b.cy }] });
       }
     }
-  };
-  roots.forEach(routeSeq);
+  }
+  for (const seq of roots) runDeep(routeSeq(seq));
   return { routes, jumps };
 }
 

@@ -29,9 +29,30 @@ export function CanvasArea() {
       </div>
     );
   }
+  const notice = layout.layout.notice;
   return (
-    <Suspense fallback={<div className="layout-status">Loading the canvas…</div>}>
-      <FlowCanvas doc={flow.doc} graph={flow.graph} layout={layout.layout} />
-    </Suspense>
+    <>
+      {notice ? (
+        <div className="layout-notice" role="status" style={NOTICE_STYLE}>
+          {notice}
+        </div>
+      ) : null}
+      <Suspense fallback={<div className="layout-status">Loading the canvas…</div>}>
+        <FlowCanvas doc={flow.doc} graph={flow.graph} layout={layout.layout} />
+      </Suspense>
+    </>
   );
 }
+
+/** A degraded picture says so (the layout's notice): a small line above the canvas. */
+export const NOTICE_STYLE = {
+  position: 'absolute',
+  top: 6,
+  left: 0,
+  right: 0,
+  zIndex: 5,
+  textAlign: 'center',
+  fontSize: 12,
+  color: 'var(--muted)',
+  pointerEvents: 'none',
+} as const;

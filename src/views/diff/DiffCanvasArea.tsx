@@ -7,6 +7,7 @@ import { useApp } from '../storeContext';
 import { visibleIn } from './visible';
 import { Legend } from './Legend';
 import { beforeLabels } from './sideLabels';
+import { NOTICE_STYLE } from '../components/CanvasArea';
 
 const FlowCanvas = FlowCanvasPart;
 
@@ -34,9 +35,16 @@ export function DiffCanvasArea() {
     );
   }
   return (
-    <Suspense fallback={<div className="layout-status">Loading the canvas…</div>}>
-      <DiffCanvases comparison={comparison} layout={layout.layout} mode={mode} />
-    </Suspense>
+    <>
+      {layout.layout.notice ? (
+        <div className="layout-notice" role="status" style={NOTICE_STYLE}>
+          {layout.layout.notice}
+        </div>
+      ) : null}
+      <Suspense fallback={<div className="layout-status">Loading the canvas…</div>}>
+        <DiffCanvases comparison={comparison} layout={layout.layout} mode={mode} />
+      </Suspense>
+    </>
   );
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createLayoutClient, type LayoutWorkerLike } from '../../../src/layout/worker/client';
 import { layoutGraph } from '../../../src/layout/index';
 import type { LayoutRequest, LayoutResponse } from '../../../src/layout/worker/messages';
-import { generatedGraph, withoutTimings } from '../helpers';
+import { generateFanOut } from '../../support/generate';
+import { generatedGraph, parseToGraph, withoutTimings } from '../helpers';
 
 /**
  * The real worker module, loaded in Node behind a fake global scope: messages go through worker.ts's
@@ -55,6 +56,11 @@ describe('layout worker', () => {
       expect(progress[progress.length - 1]).toBe('done');
       // Both requests queued before the worker ran: it laid out only the newer one.
       expect(served).toEqual([2]);
+      // A degraded picture crosses the worker unchanged: its notice and the bundle's routes.
+      const fan = parseToGraph(generateFanOut(1000, 20, true).xml);
+      const bundled = await client.layout(fan);
+      expect(bundled.notice).toBe('1,000 parallel connectors drawn as 1 bundle');
+      expect(withoutTimings(bundled)).toEqual(withoutTimings(await layoutGraph(fan, { cache: false })));
     },
   );
 });
