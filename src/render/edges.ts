@@ -69,8 +69,10 @@ export function edgesSvg(
       `<path d="${roundedPath(points)}" fill="none" stroke="${stroke}" stroke-width="${width}"${dashed}${faded} ` +
         `marker-end="url(#${marker})"/>`,
     );
-    if (stubbed) pills.push(stubMarker(e, points[points.length - 1] as Point, labels.get(e.target) ?? e.target));
-    else if (e.label && route.label) pills.push(labelPill(e, route.label));
+    // A bundle of parallel connectors says how many it stands for ("Rule 1 + 999 more").
+    const shown = route.bundle !== undefined && route.label?.text ? { ...e, label: route.label.text } : e;
+    if (stubbed) pills.push(stubMarker(shown, points[points.length - 1] as Point, labels.get(e.target) ?? e.target));
+    else if (shown.label && route.label) pills.push(labelPill(shown, route.label));
   }
   return { lines: lines.join('\n'), labels: pills.join('\n') };
 }

@@ -13,6 +13,7 @@ import { layoutGraph } from '../../src/layout/index';
 import type { LayoutEdgeInput, LayoutGraphInput, LayoutOptions, LayoutResult } from '../../src/layout/types';
 import type { FlowGraph } from '../../src/model/graph';
 import { renderSvg } from '../../src/render/svg';
+import { toFlowElements } from '../../src/views/canvas/model';
 import {
   generateDecisionChain,
   generateFanOut,
@@ -50,6 +51,11 @@ describe('parallel connectors', () => {
           const lead = fan[0]?.id as string;
           expect(r.edges[lead]?.bundle).toBe(n);
           expect(r.edges[lead]?.label?.text).toBe(`Rule 1 + ${(n - 1).toLocaleString('en-US')} more`);
+          // The picture says so on the bundle itself, in the SVG and on the canvas.
+          const more = `Rule 1 + ${(n - 1).toLocaleString('en-US')} more`;
+          expect(renderSvg(g, r)).toContain(more);
+          const drawn = toFlowElements(g, r).edges.find((e) => e.id === lead);
+          expect(drawn?.data?.label).toBe(more);
           for (const e of fan.slice(1)) {
             expect(r.edges[e.id]?.bundledWith).toBe(lead);
             expect(r.edges[e.id]?.points).toEqual(r.edges[lead]?.points);

@@ -127,7 +127,9 @@ export function toFlowElements(
   for (const e of graph.edges) {
     const route = layout.edges[e.id];
     if (!route || (filter && !filter.edges.has(e.id))) continue;
-    const label = labels?.edges.has(e.id) ? labels.edges.get(e.id) : e.label;
+    const own = labels?.edges.has(e.id) ? labels.edges.get(e.id) : e.label;
+    // A bundle of parallel connectors is labelled with how many it stands for ("Rule 1 + 999 more").
+    const label = route.bundle !== undefined && route.label?.text ? route.label.text : own;
     const was = labelsWas?.get(e.id);
     const data: FlowEdgeData = {
       ...(labelsWas?.has(e.id) ? { labelWas: was ?? '' } : {}),
