@@ -160,15 +160,7 @@ export function generateFlow(size: number, seed = 1): GeneratedFlow {
   }
   while (budget > 0) entry = simple(entry); // rounding leftovers lengthen the main path
   start.connector = to(entry);
-  const name = `Generated_${size}_${seed}`;
-  return {
-    name,
-    start,
-    elements,
-    xml: toXml(start, elements),
-    json: toJson(name, start, elements),
-    expected: expectedGraph(start, elements),
-  };
+  return assemble(`Generated_${size}_${seed}`, start, elements);
 }
 
 const CONNECTOR_FIELDS = [

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createAppStore, selectFlow, type LayoutData } from '../../src/state/store';
 import { App } from '../../src/views/App';
 import { ScreenBoundary } from '../../src/views/components/ErrorBanner';
 import { StoreContext, useApp } from '../../src/views/storeContext';
 import { fixture } from '../helpers/fixtures';
+import { quietConsoleErrors } from '../helpers/quietConsole';
 
 /** Issue 11's safety net: drawing that throws shows the banner's message and Close, never a blank page. */
 const flowText = fixture('Opportunity_Review.flow-meta.xml');
@@ -28,15 +29,8 @@ function Picture() {
   return <p>drawn {flow?.source.name ?? 'nothing'}</p>;
 }
 
-let consoleError: ReturnType<typeof vi.spyOn>;
-beforeEach(() => {
-  // React reports a caught error on the console too; the test checks the page, not that log.
-  consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  cleanup();
-  consoleError.mockRestore();
-});
+quietConsoleErrors();
+afterEach(cleanup);
 
 describe('ScreenBoundary', () => {
   function renderBoundary() {

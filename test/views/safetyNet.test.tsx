@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore, selectFlow, type LayoutData } from '../../src/state/store';
 import { App } from '../../src/views/App';
 import { StoreContext, useApp } from '../../src/views/storeContext';
 import { fixture } from '../helpers/fixtures';
+import { quietConsoleErrors } from '../helpers/quietConsole';
 
 /** A canvas that throws for a flow called "bomb": the page keeps its shell, says why, and Close works. */
 vi.mock('../../src/views/components/CanvasArea', () => ({
@@ -21,14 +22,8 @@ const stacked = async (g: { nodes: { id: string }[] }): Promise<LayoutData> => (
   nodes: Object.fromEntries(g.nodes.map((n, i) => [n.id, { x: 0, y: i * 100, width: 200, height: 60 }])),
   edges: {},
 });
-let consoleError: ReturnType<typeof vi.spyOn>;
-beforeEach(() => {
-  consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  cleanup();
-  consoleError.mockRestore();
-});
+quietConsoleErrors();
+afterEach(cleanup);
 
 describe('the viewer page’s safety net', () => {
   it('a canvas that throws: the toolbar stays, the message says so, Close brings back the previous flow', async () => {
