@@ -52,6 +52,7 @@ export type * from './model/diff/types';
 
 // In Flow Builder's words.
 export { describeElement } from './describe/element';
+export { processTypeName } from './describe/flow';
 export { flowPropertyName } from './describe/properties';
 export { resourceKindName } from './describe/resources';
 export { startLine } from './describe/startLine';

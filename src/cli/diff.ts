@@ -5,6 +5,7 @@
  * input, 2 bad usage.
  */
 import { elementKind, diffFlows, type FlowDiff, START_ID } from '../index';
+import { terminalText } from './terminal';
 import { diffMarkdown, valueText } from './diffMarkdown';
 import { loadFlowFile, parseArgs, type CliIo } from './run';
 
@@ -87,5 +88,5 @@ export function textSummary(d: FlowDiff, a: string, b: string, label: string): s
   if (d.properties.length > 0) lines.push('');
   for (const p of d.properties)
     lines.push(`  ${p.path}: ${cut(one(valueText(p.before)))} -> ${cut(one(valueText(p.after)))}`);
-  return `${lines.join('\n')}\n`;
+  return terminalText(lines);
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { buildGraph, elementKind, parseFlow, type FlowGraph } from '../index';
+import { buildGraph, elementKind, parseFlow, processTypeName, type FlowGraph } from '../index';
+import { terminalText } from './terminal';
 
 const USAGE = `Usage: flowscope <command> [options]
 
@@ -102,14 +103,17 @@ async function graphCommand(argv: string[], io: CliIo): Promise<number> {
   const parsed = await loadFlowFile(file, io, typeof record === 'string' ? Number(record) : undefined);
   if (!parsed) return 1;
   const graph = buildGraph(parsed.doc);
-  io.out(args.flags.has('json') ? `${JSON.stringify(graph, null, 2)}\n` : summary(graph));
+  io.out(args.flags.has('json') ? `${JSON.stringify(graph, null, 2)}\n` : summary(graph, processTypeName(parsed.doc)));
   return 0;
 }
 
-function summary(g: FlowGraph): string {
+/** A few lines for a terminal; the flow's type in Builder's words, as the app says it ("Screen Flow"). */
+function summary(g: FlowGraph, typeName: string | undefined): string {
   const lines = [
     `${g.flow.label} (${g.flow.name})`,
-    [g.flow.processType, g.flow.status, g.flow.apiVersion && `API ${g.flow.apiVersion}`].filter(Boolean).join(' · '),
+    [typeName ?? g.flow.processType, g.flow.status, g.flow.apiVersion && `API ${g.flow.apiVersion}`]
+      .filter(Boolean)
+      .join(' · '),
   ];
   lines.push('', `${g.nodes.length} nodes, ${g.edges.length} connectors`);
   const byType = countBy(g.nodes.map((n) => `${elementKind(n.type).builderName} (${n.type})`));
@@ -118,7 +122,7 @@ function summary(g: FlowGraph): string {
   for (const [k, n] of countBy(g.edges.map((e) => (e.goTo ? `${e.kind} (Go To)` : e.kind))))
     lines.push(`  ${String(n).padStart(4)}  ${k}`);
   if (g.warnings.length > 0) lines.push('', 'Warnings:', ...g.warnings.map((w) => `  - ${w}`));
-  return `${lines.join('\n')}\n`;
+  return terminalText(lines);
 }
 
 function countBy(items: string[]): [string, number][] {

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fx, run } from './helpers';
 
@@ -41,6 +44,8 @@ describe('flowscope graph', () => {
     expect(r.out).toContain('8 nodes, 11 connectors');
     expect(r.out).toMatch(/2\s+Assignment \(assignments\)/);
     expect(r.out).toMatch(/1\s+fault \(Go To\)/);
+    // The flow's type as the app names it, not its metadata value.
+    expect(r.out.split('\n')[1]).toMatch(/^Record-Triggered Flow · Active · API 62\.0$/);
   });
 
   it('a multi-version query result: notes which version it shows, --record picks another', async () => {
@@ -62,5 +67,19 @@ describe('flowscope graph', () => {
   it('unknown commands and missing arguments exit 2 with usage', async () => {
     expect((await run('frobnicate')).code).toBe(2);
     expect((await run('graph')).err).toMatch(/a FILE is required/);
+  });
+
+  it('prints the flow text one line each, with no terminal escapes or bidi controls from the flow', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowscope-cli-'));
+    const file = join(dir, 'Evil.json');
+    const label = 'Evil\u001b[31mRED\u001b]0;title\u0007\nsecond\u202eline';
+    writeFileSync(
+      file,
+      JSON.stringify({ FullName: 'Evil', Metadata: { label, processType: 'Flow', status: 'Draft' } }),
+    );
+    const r = await run('graph', file);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(r.out.split('\n')[0]).toBe('Evil [31mRED ]0;title  second line (Evil)');
   });
 });
