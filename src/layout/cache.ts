@@ -25,6 +25,13 @@ export function graphKey(graph: LayoutGraphInput, variant: string): string {
   for (const n of graph.nodes) parts.push(n.id, n.type);
   parts.push('\u0001');
   for (const e of graph.edges) parts.push(e.id, e.source, e.target, e.kind, e.label ?? '', e.goTo ? '1' : '0');
+  if (graph.positions) {
+    parts.push('\u0002');
+    for (const n of graph.nodes) {
+      const p = graph.positions[n.id];
+      if (p) parts.push(n.id, String(p.x), String(p.y));
+    }
+  }
   const text = parts.join('\u0000');
   return `${hash53(text).toString(36)}.${hash53(text, 7).toString(36)}.${text.length}`;
 }

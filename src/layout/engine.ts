@@ -113,6 +113,8 @@ async function computeBundled(
   let reason = 'ELK was asked for';
   const n = graph.nodes.length;
   if (engine === 'fast' || (engine === 'auto' && n > FAST_OVER_NODES)) return fast(graph, `${count(n)} elements`);
+  // TODO(saved engine): the saved positions engine is being built; until then it draws as Auto-Layout.
+  if (engine === 'saved') return computeBundled(graph, 'auto', elk, progress);
   if (engine !== 'elk') {
     const t0 = performance.now();
     const a = analyse(graph);

@@ -25,6 +25,11 @@ export interface LayoutEdgeInput {
 export interface LayoutGraphInput {
   nodes: readonly LayoutNodeInput[];
   edges: readonly LayoutEdgeInput[];
+  /**
+   * A free-form flow's saved positions (node id → top-left, Builder's canvas px; model/positions.ts), for
+   * the `saved` engine. A null-prototype record: ids may be `__proto__`. Other engines ignore it.
+   */
+  positions?: Readonly<Record<string, Point>>;
 }
 
 export interface Point {
@@ -68,7 +73,15 @@ export interface EdgeRoute {
  * every other graph (free-form flows with arbitrary merges or cycles); `fast` (fast.ts) is the degraded
  * picture of flows too big for either in time: rows in flow order, no connector labels.
  */
-export type LayoutEngine = 'structured' | 'elk' | 'fast';
+export type LayoutEngine = 'structured' | 'elk' | 'fast' | 'saved';
+
+/**
+ * The Layout choice a user makes (the picker, links' `layout=`, `render --layout`): `saved` — a free-form
+ * flow where its author put it (the `saved` engine); `auto` — Auto-Layout (the structured engine, ELK when
+ * it declines); `elk` — ELK layered, for any flow. The default is `saved` when the graph has positions.
+ */
+export type LayoutChoice = 'saved' | 'auto' | 'elk';
+export const LAYOUT_CHOICES: readonly LayoutChoice[] = ['saved', 'auto', 'elk'];
 
 export interface LayoutTimings {
   totalMs: number;

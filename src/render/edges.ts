@@ -67,7 +67,8 @@ export function edgesSvg(
     const faded = opacity < 1 ? ` opacity="${opacity}"` : '';
     lines.push(
       `<path d="${roundedPath(points)}" fill="none" stroke="${stroke}" stroke-width="${width}"${dashed}${faded} ` +
-        `marker-end="url(#${marker})"/>`,
+        `marker-end="url(#${marker})" data-source="${esc(e.source)}" data-target="${esc(e.target)}" ` +
+        `data-kind="${esc(e.kind)}"${stubbed ? ' data-stub="true"' : ''}/>`,
     );
     // A bundle of parallel connectors says how many it stands for ("Rule 1 + 999 more").
     const shown = route.bundle !== undefined && route.label?.text ? { ...e, label: route.label.text } : e;
