@@ -39,6 +39,8 @@ const FIT_ICON =
   'M3.7 11.2V4.1c0-.6.4-1 1-1h7.1V0H4.7C2.4 0 .6 1.8.6 4.1v7.1h3.1zM27.3 0h-7.1v3.1h7.1c.6 0 1 .4 1 1v7.1h3.1' +
   'V4.1c0-2.3-1.8-4.1-4.1-4.1zM28.3 25.9c0 .6-.4 1-1 1h-7.1V30h7.1c2.3 0 4.1-1.8 4.1-4.1v-7.1h-3.1v7.1z' +
   'M4.7 26.9c-.6 0-1-.4-1-1v-7.1H.6v7.1C.6 28.2 2.4 30 4.7 30h7.1v-3.1H4.7z';
+/** The least zoom an element selected from elsewhere (search, a change, a link) is shown at. */
+const SELECTED_ZOOM = 0.8;
 /** A small map: a frame with a smaller frame in its corner. */
 const MINI_ICON = 'M1 2h14v12H1zM2.5 3.5v9h11v-9zM8 8h4.5v3.5H8z';
 /** The minimap shows element colours, or in a comparison what changed (unchanged grey). */
@@ -93,15 +95,23 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
   // biome-ignore lint/correctness/useExhaustiveDependencies: only on a new layout or the canvas's first size
   useEffect(() => {
     if (!sized) return;
-    // Embedded in docs, the reader sees the whole flow first; a link's selected element is shown first.
+    // Embedded in docs, the reader sees the whole flow first. Otherwise the first-open rule, and an element
+    // already selected (a link's) centred at that zoom or 0.8, as selecting it from elsewhere does: a reopened
+    // link shows the zoom its author saw, not one of its own.
     const selected = store.getState().selection;
     const box = selected === undefined || isEmbed(location.search) ? undefined : layout.nodes[selected];
+    const first = isEmbed(location.search)
+      ? fitViewport(layout, width, height)
+      : initialViewport(layout, width, height, mini);
+    if (box) clicked.current = selected; // placed here: the selection effect below leaves it
     const t = requestAnimationFrame(() => {
-      if (box) void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: 0.9 });
-      else
-        void rf.setViewport(
-          isEmbed(location.search) ? fitViewport(layout, width, height) : initialViewport(layout, width, height, mini),
-        );
+      if (!box) return void rf.setViewport(first);
+      const zoom = Math.max(first.zoom, SELECTED_ZOOM);
+      void rf.setViewport({
+        zoom,
+        x: width / 2 - (box.x + box.width / 2) * zoom,
+        y: height / 2 - (box.y + box.height / 2) * zoom,
+      });
     });
     return () => cancelAnimationFrame(t);
     // Only when a new layout arrives (or the canvas first gets a size), not on every resize.
@@ -110,12 +120,12 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
   // Selecting from elsewhere (search, details panel, change list) brings the element into view.
   useEffect(() => {
     // A click selects what is already in view: moving the canvas under the pointer would disorient.
-    if (selection === undefined || clicked.current === selection) return;
+    if (!sized || selection === undefined || clicked.current === selection) return;
     const box = layout.nodes[selection];
     if (!box) return;
-    const zoom = Math.max(rf.getZoom(), 0.8);
+    const zoom = Math.max(rf.getZoom(), SELECTED_ZOOM);
     void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, duration: 250 });
-  }, [rf, selection, layout]);
+  }, [rf, selection, layout, sized]);
 
   // `f` fits the whole flow in view (typing in a field is left alone).
   useEffect(() => {
