@@ -142,7 +142,9 @@ describe('the change counter of an element selected before the layout arrives (a
           resolve({
             width: 300,
             height: n * 100,
-            nodes: Object.fromEntries(g.nodes.map((x, i) => [x.id, { x: 0, y: (n - i) * 100, width: 200, height: 60 }])),
+            nodes: Object.fromEntries(
+              g.nodes.map((x, i) => [x.id, { x: 0, y: (n - i) * 100, width: 200, height: 60 }]),
+            ),
             edges: {},
           });
       });
