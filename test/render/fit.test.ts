@@ -14,7 +14,7 @@ const doc = (f: string) => {
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.doc;
 };
-const unescape = (t: string) =>
+const fromXml = (t: string) =>
   t
     .replace(/&amp;/g, '&')
     .replace(/&quot;/g, '"')
@@ -43,7 +43,7 @@ describe('text in the exported picture fits where it is drawn', () => {
     const bold = pills.filter((p) => /font-weight/.test(p[3] as string));
     expect(bold.length).toBeGreaterThan(1);
     for (const [, w, size, attrs, text] of pills) {
-      const need = textWidth(unescape(text as string), Number(size), /font-weight/.test(attrs as string));
+      const need = textWidth(fromXml(text as string), Number(size), /font-weight/.test(attrs as string));
       expect(Number(w), text).toBeGreaterThanOrEqual(need + 10);
     }
   });
