@@ -92,9 +92,12 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
   // Open like Builder: the whole flow when it fits readably, else Start at the top at a readable zoom
   // (`f` still fits everything). From an effect: the fitView prop can be dropped on big graphs (STACK-NOTES).
   const sized = width > 0 && height > 0;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only on a new layout or the canvas's first size
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on a new layout or a resize before the view was moved
+  // Until the user (or a step to a change) moves the view, the first-open rule follows the canvas's size:
+  // a toolbar that loads a moment later must not leave one page fitted to another size than the next.
+  const moved = useRef<LayoutData | undefined>(undefined);
   useEffect(() => {
-    if (!sized) return;
+    if (!sized || moved.current === layout) return;
     // Embedded in docs, the reader sees the whole flow first. Otherwise the first-open rule, and an element
     // already selected (a link's) centred at that zoom or 0.8, as selecting it from elsewhere does: a reopened
     // link shows the zoom its author saw, not one of its own.
@@ -114,8 +117,8 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
       });
     });
     return () => cancelAnimationFrame(t);
-    // Only when a new layout arrives (or the canvas first gets a size), not on every resize.
-  }, [rf, layout, sized]);
+    // On a new layout, and on a resize before the view was moved.
+  }, [rf, layout, sized, width, height]);
 
   // Selecting from elsewhere (search, details panel, change list) brings the element into view.
   useEffect(() => {
@@ -124,6 +127,7 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
     const box = layout.nodes[selection];
     if (!box) return;
     const zoom = Math.max(rf.getZoom(), SELECTED_ZOOM);
+    moved.current = layout;
     void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, duration: 250 });
   }, [rf, selection, layout, sized]);
 
@@ -187,6 +191,9 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
       onNodeClick={onNodeClick}
       onPaneClick={onPaneClick}
       onMove={onMove}
+      onMoveStart={(event) => {
+        if (event) moved.current = layout;
+      }}
       onKeyDown={onKeyDown}
       nodesDraggable={false}
       nodesConnectable={false}
