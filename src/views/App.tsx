@@ -187,7 +187,7 @@ function Viewer() {
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop a .flow-meta.xml, .flow or .json file to open it
+          <span>Drop a .flow-meta.xml, .flow or .json file to open it</span>
         </div>
       )}
     </div>

@@ -92,10 +92,10 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
   // Open like Builder: the whole flow when it fits readably, else Start at the top at a readable zoom
   // (`f` still fits everything). From an effect: the fitView prop can be dropped on big graphs (STACK-NOTES).
   const sized = width > 0 && height > 0;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: on a new layout or a resize before the view was moved
   // Until the user (or a step to a change) moves the view, the first-open rule follows the canvas's size:
   // a toolbar that loads a moment later must not leave one page fitted to another size than the next.
   const moved = useRef<LayoutData | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on a new layout or a resize before the view was moved
   useEffect(() => {
     if (!sized || moved.current === layout) return;
     // Embedded in docs, the reader sees the whole flow first. Otherwise the first-open rule, and an element
