@@ -112,8 +112,10 @@ function labelPill(e: Edge, box: Box): string {
 function stubMarker(e: Edge, end: Point, target: string): string {
   const mark = e.status === 'added' ? '+ ' : e.status === 'removed' ? '− ' : '';
   const lead = e.kind === 'fault' ? 'Fault → ' : e.label && e.kind !== 'next' ? `${e.label} → ` : '↪ ';
-  const text = fitText(mark + lead + target, 200 - 12, 11);
-  const w = Math.ceil(textWidth(text, 11)) + 12;
+  // An added stub's text is bold: measured bold, or it runs past its border.
+  const heavy = e.status === 'added';
+  const text = fitText(mark + lead + target, 200 - 12, 11, heavy);
+  const w = Math.ceil(textWidth(text, 11, heavy)) + 12;
   const statusColor =
     e.status === 'added' ? EDGE_STATUS_COLOR.added : e.status === 'removed' ? EDGE_STATUS_COLOR.removed : undefined;
   const color = statusColor ?? (e.goTo ? THEME.goTo : THEME.muted);
@@ -122,7 +124,7 @@ function stubMarker(e: Edge, end: Point, target: string): string {
   const y = end.y + dy;
   const strike = e.status === 'removed' ? ' text-decoration="line-through"' : '';
   const dashed = e.status === 'added' ? '' : ' stroke-dasharray="3 2"';
-  const bold = e.status === 'added' ? ' font-weight="600"' : '';
+  const bold = heavy ? ' font-weight="600"' : '';
   return (
     `<rect x="${n(end.x + 4)}" y="${n(y - 9)}" width="${w}" height="18" rx="8" fill="${THEME.panel}" ` +
     `stroke="${border}"${dashed}/>` +

@@ -106,9 +106,11 @@ function textSvg(
   // Estimated widths: wrap with a margin so a wider font wraps early instead of being clipped.
   const safe = room * 0.92;
   const labelLines = wrap(node.label, safe, LABEL.size, 2, true);
+  // Start's trigger takes a third line when the label leaves room ("… — after save", not "after sa…").
+  const room3 = labelLines.length * LABEL.line + 3 * TYPE.line <= h - 8 ? 3 : 2;
   const typeLines =
     node.type === 'start' && detail
-      ? wrap(detail, safe, TYPE.size, 2)
+      ? wrap(detail, safe, TYPE.size, room3)
       : [fitText(detail ?? builderName, safe, TYPE.size)];
   const block = labelLines.length * LABEL.line + typeLines.length * TYPE.line;
   const top = (h - block) / 2;

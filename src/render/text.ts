@@ -28,6 +28,8 @@ function charEm(c: string): number {
   if (code > 0x2e80) return 1;
   if ("il.,:;|!'`ijtf()[] ".includes(c)) return 0.32;
   if ('mwMW@%'.includes(c)) return 0.85;
+  // Arrows and the other symbols a label is joined with ("Fault → Log Error", "↪ Target", "·", "—").
+  if ('→↪←↩—'.includes(c)) return 0.84;
   if (c >= 'A' && c <= 'Z') return 0.7;
   return 0.62;
 }

@@ -84,8 +84,15 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
         const comparison = get().comparison;
         try {
           // Once positions are known, the change list follows the picture top to bottom.
-          const sorted = comparison
-            ? { comparison: { ...comparison, changes: changeList(comparison.diff, layout.nodes, words) } }
+          // The change being looked at stays the same change ("3 of 11" before and after the re-sort).
+          const changes = comparison && changeList(comparison.diff, layout.nodes, words);
+          const at = get().changeIndex;
+          const key = at === undefined ? undefined : comparison?.changes[at]?.key;
+          const sorted = changes
+            ? {
+                comparison: { ...comparison, changes },
+                ...(key === undefined ? {} : { changeIndex: changes.findIndex((c) => c.key === key) }),
+              }
             : {};
           set({ ...sorted, layout: { status: 'done', layout, ms: performance.now() - started } });
         } catch (e) {

@@ -5,6 +5,15 @@ import type { AppState, FetchUrl, FlowInput, GetState, StoreDeps } from './types
 
 type LinkSlice = Pick<AppState, 'openLink' | 'linkForScreen'>;
 
+/** What a flow opened from a link is called on screen: its name, and where it came from. */
+const LINKED = ' (from the link)';
+
+/** A source's plain name, for a picture's title or a file name: no "(from the link)", "pasted text" for a paste. */
+export function plainSourceName(source: { kind: string; name: string }): string {
+  if (source.kind === 'paste') return 'pasted text';
+  return source.kind === 'link' && source.name.endsWith(LINKED) ? source.name.slice(0, -LINKED.length) : source.name;
+}
+
 /** Share links: opening what one carries, and making one for what is on screen. */
 export function linkSlice(get: GetState, deps: StoreDeps): LinkSlice {
   const share = deps.share ?? loadShare;
@@ -78,7 +87,7 @@ async function resolve(ref: FlowRef, fetchUrl: FetchUrl): Promise<FlowInput | { 
   if (ref.kind === 'inline')
     return {
       text: ref.text,
-      source: { kind: 'link', name: ref.name ? `${ref.name} (from the link)` : 'the flow in the link' },
+      source: { kind: 'link', name: ref.name ? `${ref.name}${LINKED}` : 'the flow in the link' },
     };
   try {
     const file = await fetchUrl(ref.url, {});

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { CanvasArea } from './components/CanvasArea';
 import { ErrorBanner, ScreenBoundary } from './components/ErrorBanner';
 import { LoadBar } from './components/LoadBar';
@@ -65,6 +65,11 @@ function Viewer() {
   const store = useAppStore();
   const [dragging, setDragging] = useState(false);
   const search = useRef<HTMLInputElement>(null);
+  const shareButton = useRef<HTMLButtonElement>(null);
+  const closeShare = useCallback((refocus: boolean) => {
+    setSharing(false);
+    if (refocus) shareButton.current?.focus();
+  }, []);
   const comparing = useApp(selectComparison) !== undefined;
   const [choosing, setChoosing] = useState(false);
   const [sharing, setSharing] = useState(false);
@@ -131,8 +136,11 @@ function Viewer() {
         <Search ref={search} />
         <span className="share-wrap">
           <button
+            ref={shareButton}
             type="button"
             className="share-toggle"
+            aria-haspopup="menu"
+            aria-controls={sharing ? 'share-menu' : undefined}
             aria-expanded={sharing}
             disabled={!hasSomething}
             onPointerEnter={ShareMenuPart.warm}
@@ -144,7 +152,7 @@ function Viewer() {
           </button>
           {sharing && (
             <Suspense fallback={null}>
-              <ShareMenu onClose={() => setSharing(false)} />
+              <ShareMenu onClose={closeShare} />
             </Suspense>
           )}
         </span>
@@ -179,7 +187,7 @@ function Viewer() {
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop a .flow-meta.xml, .flow or .json file to open it
+          <span>Drop a .flow-meta.xml, .flow or .json file to open it</span>
         </div>
       )}
     </div>

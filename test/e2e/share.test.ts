@@ -77,9 +77,9 @@ describe('links, embed and export in the browser', () => {
     await s.page.getByRole('radio', { name: 'Changes only' }).click();
     await s.page.locator('[data-node-id="Flag_Line_Item"]').first().click();
     await s.page.getByRole('button', { name: /Share/ }).click();
-    await s.page.getByRole('button', { name: 'Copy link' }).click();
+    await s.page.getByRole('menuitem', { name: 'Copy link' }).click();
     await expect
-      .poll(() => s.page.getByRole('dialog', { name: 'Share and export' }).textContent())
+      .poll(() => s.page.locator('.share-menu').textContent())
       .toMatch(/[\d,]+ characters \(fits in a GitHub comment\)/);
     const url = await s.page.getByLabel('The link').inputValue();
     expect(url).toMatch(/#\/diff\?v=1&mode=changes&sel=Flag_Line_Item&z=/);
@@ -97,7 +97,7 @@ describe('links, embed and export in the browser', () => {
     await s.page.getByRole('button', { name: /Share/ }).click();
     const [download] = await Promise.all([
       s.page.waitForEvent('download'),
-      s.page.getByRole('button', { name: 'Export SVG' }).click(),
+      s.page.getByRole('menuitem', { name: 'Export SVG' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^Opportunity_Review.*-diff\.svg$/);
     const svg = readFileSync((await download.path()) as string, 'utf8');
@@ -123,7 +123,7 @@ describe('links, embed and export in the browser', () => {
     await viewer.close();
     const [png] = await Promise.all([
       s.page.waitForEvent('download'),
-      s.page.getByRole('button', { name: 'Export PNG' }).click(),
+      s.page.getByRole('menuitem', { name: 'Export PNG' }).click(),
     ]);
     expect(
       readFileSync((await png.path()) as string)

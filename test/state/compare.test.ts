@@ -130,3 +130,35 @@ describe('an element replaced by another of the same name and a different type',
     for (const id of ids) expect(c.diff.graph.nodes.some((n) => n.id === id)).toBe(true);
   });
 });
+
+describe('the change counter of an element selected before the layout arrives (a reopened link)', () => {
+  it('still names the selected change once the list follows the picture', async () => {
+    let finish: (() => void) | undefined;
+    // Upside down: the picture's order is the reverse of the unsorted list's, so a stale index shows.
+    const upsideDown = (g: { nodes: { id: string }[] }) =>
+      new Promise<LayoutData>((resolve) => {
+        const n = g.nodes.length;
+        finish = () =>
+          resolve({
+            width: 300,
+            height: n * 100,
+            nodes: Object.fromEntries(
+              g.nodes.map((x, i) => [x.id, { x: 0, y: (n - i) * 100, width: 200, height: 60 }]),
+            ),
+            edges: {},
+          });
+      });
+    const store = createAppStore({ layout: upsideDown });
+    expect(await store.getState().compare(v1, v2)).toBe(true);
+    const elements = store.getState().comparison?.changes.filter((c) => c.group === 'elements') ?? [];
+    expect(elements.length).toBeGreaterThan(1);
+    const chosen = elements[0]?.nodeId as string;
+    store.getState().select(chosen);
+    finish?.();
+    await new Promise((r) => setTimeout(r, 0));
+    const s = store.getState();
+    expect(s.layout.status).toBe('done');
+    const at = s.changeIndex as number;
+    expect(s.comparison?.changes[at]?.nodeId).toBe(chosen);
+  });
+});

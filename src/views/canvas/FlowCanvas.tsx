@@ -24,6 +24,9 @@ import { FlowEdge } from './FlowEdge';
 import { FlowNode, FoldNode } from './FlowNode';
 import { toFlowElements, type CanvasFilter, type FlowNodeType } from './model';
 import type { ViewportSync } from './sync';
+import { flowOrder } from './order';
+import { useMinimap } from './minimap';
+import { fitViewport, initialViewport } from './viewport';
 import type { LabelOverrides } from '../diff/sideLabels';
 import './canvas.css';
 
@@ -31,12 +34,15 @@ import './canvas.css';
 const nodeTypes = { flow: FlowNode, fold: FoldNode };
 const edgeTypes = { flow: FlowEdge };
 
-const READABLE_ZOOM = 0.5;
 /** React Flow's own "fit view" icon (four corners). */
 const FIT_ICON =
   'M3.7 11.2V4.1c0-.6.4-1 1-1h7.1V0H4.7C2.4 0 .6 1.8.6 4.1v7.1h3.1zM27.3 0h-7.1v3.1h7.1c.6 0 1 .4 1 1v7.1h3.1' +
   'V4.1c0-2.3-1.8-4.1-4.1-4.1zM28.3 25.9c0 .6-.4 1-1 1h-7.1V30h7.1c2.3 0 4.1-1.8 4.1-4.1v-7.1h-3.1v7.1z' +
   'M4.7 26.9c-.6 0-1-.4-1-1v-7.1H.6v7.1C.6 28.2 2.4 30 4.7 30h7.1v-3.1H4.7z';
+/** The least zoom an element selected from elsewhere (search, a change, a link) is shown at. */
+const SELECTED_ZOOM = 0.8;
+/** A small map: a frame with a smaller frame in its corner. */
+const MINI_ICON = 'M1 2h14v12H1zM2.5 3.5v9h11v-9zM8 8h4.5v3.5H8z';
 /** The minimap shows element colours, or in a comparison what changed (unchanged grey). */
 const MINI_UNCHANGED = '#c4c8cd';
 const miniColor = (n: { data: unknown }) => {
@@ -44,26 +50,6 @@ const miniColor = (n: { data: unknown }) => {
   return statusColor(d.status) ?? (d.status === 'unchanged' ? MINI_UNCHANGED : d.color) ?? MINI_UNCHANGED;
 };
 const NONE: never[] = [];
-const MARGIN = 24;
-
-/** The whole flow in view, centred (React Flow's fitView needs DOM nodes, which the far view has none of). */
-function fitViewport(layout: LayoutData, width: number, height: number): Viewport {
-  const zoom = Math.max(
-    0.005,
-    Math.min(1.2, (width - 2 * MARGIN) / Math.max(1, layout.width), (height - 2 * MARGIN) / Math.max(1, layout.height)),
-  );
-  return { zoom, x: (width - layout.width * zoom) / 2, y: (height - layout.height * zoom) / 2 };
-}
-
-/** The whole flow if it fits at a readable zoom; otherwise Start, top centre, at a readable zoom. */
-function initialViewport(layout: LayoutData, width: number, height: number): Viewport {
-  const fit = fitViewport(layout, width, height);
-  if (fit.zoom >= READABLE_ZOOM) return fit;
-  const zoom = Math.max(READABLE_ZOOM, Math.min(1, (width - 2 * MARGIN) / layout.width));
-  const start = layout.nodes.$start ??
-    Object.values(layout.nodes).sort((a, b) => a.y - b.y)[0] ?? { x: 0, y: 0, width: 0, height: 0 };
-  return { zoom, x: width / 2 - (start.x + start.width / 2) * zoom, y: MARGIN - start.y * zoom };
-}
 
 interface Props {
   doc: FlowDoc;
@@ -86,10 +72,15 @@ interface Props {
 function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, labelsWas }: Props) {
   // Start shows what starts the flow: "Opportunity · A record is created or updated — after save".
   const startDetail = useMemo(() => startLine(doc), [doc]);
-  const { nodes, edges } = useMemo(
-    () => toFlowElements(graph, layout, startDetail, filter, renamedFrom, labels, labelsWas),
-    [graph, layout, startDetail, filter, renamedFrom, labels, labelsWas],
-  );
+  const { nodes, edges } = useMemo(() => {
+    const drawn = toFlowElements(graph, layout, startDetail, filter, renamedFrom, labels, labelsWas);
+    // React Flow's Tab order is the nodes' order: the flow's order, not the file's.
+    const rank = flowOrder(graph, layout);
+    const at = (id: string) => rank.get(id) ?? Number.MAX_SAFE_INTEGER;
+    drawn.nodes.sort((a, b) => at(a.id) - at(b.id));
+    return drawn;
+  }, [graph, layout, startDetail, filter, renamedFrom, labels, labelsWas]);
+  const [mini, toggleMini] = useMinimap();
   const select = useApp((s) => s.select);
   const store = useAppStore();
   const selection = useApp((s) => s.selection);
@@ -101,32 +92,44 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
   // Open like Builder: the whole flow when it fits readably, else Start at the top at a readable zoom
   // (`f` still fits everything). From an effect: the fitView prop can be dropped on big graphs (STACK-NOTES).
   const sized = width > 0 && height > 0;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only on a new layout or the canvas's first size
+  // Until the user (or a step to a change) moves the view, the first-open rule follows the canvas's size:
+  // a toolbar that loads a moment later must not leave one page fitted to another size than the next.
+  const moved = useRef<LayoutData | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on a new layout or a resize before the view was moved
   useEffect(() => {
-    if (!sized) return;
-    // Embedded in docs, the reader sees the whole flow first; a link's selected element is shown first.
+    if (!sized || moved.current === layout) return;
+    // Embedded in docs, the reader sees the whole flow first. Otherwise the first-open rule, and an element
+    // already selected (a link's) centred at that zoom or 0.8, as selecting it from elsewhere does: a reopened
+    // link shows the zoom its author saw, not one of its own.
     const selected = store.getState().selection;
     const box = selected === undefined || isEmbed(location.search) ? undefined : layout.nodes[selected];
+    const first = isEmbed(location.search)
+      ? fitViewport(layout, width, height)
+      : initialViewport(layout, width, height, mini);
+    if (box) clicked.current = selected; // placed here: the selection effect below leaves it
     const t = requestAnimationFrame(() => {
-      if (box) void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: 0.9 });
-      else
-        void rf.setViewport(
-          isEmbed(location.search) ? fitViewport(layout, width, height) : initialViewport(layout, width, height),
-        );
+      if (!box) return void rf.setViewport(first);
+      const zoom = Math.max(first.zoom, SELECTED_ZOOM);
+      void rf.setViewport({
+        zoom,
+        x: width / 2 - (box.x + box.width / 2) * zoom,
+        y: height / 2 - (box.y + box.height / 2) * zoom,
+      });
     });
     return () => cancelAnimationFrame(t);
-    // Only when a new layout arrives (or the canvas first gets a size), not on every resize.
-  }, [rf, layout, sized]);
+    // On a new layout, and on a resize before the view was moved.
+  }, [rf, layout, sized, width, height]);
 
   // Selecting from elsewhere (search, details panel, change list) brings the element into view.
   useEffect(() => {
     // A click selects what is already in view: moving the canvas under the pointer would disorient.
-    if (selection === undefined || clicked.current === selection) return;
+    if (!sized || selection === undefined || clicked.current === selection) return;
     const box = layout.nodes[selection];
     if (!box) return;
-    const zoom = Math.max(rf.getZoom(), 0.8);
+    const zoom = Math.max(rf.getZoom(), SELECTED_ZOOM);
+    moved.current = layout;
     void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, duration: 250 });
-  }, [rf, selection, layout]);
+  }, [rf, selection, layout, sized]);
 
   // `f` fits the whole flow in view (typing in a field is left alone).
   useEffect(() => {
@@ -145,7 +148,7 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
-  const fitAll = () => void rf.setViewport(fitViewport(layout, width, height), { duration: 200 });
+  const fitAll = () => void rf.setViewport(fitViewport(layout, width, height, mini), { duration: 200 });
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
 
   // Side by side: replay the other canvas's pans and zooms here; publish ours (user moves only).
@@ -155,6 +158,16 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
     ? (event: MouseEvent | TouchEvent | null, v: Viewport) => event && sync.publish(me.current, v)
     : undefined;
 
+  // Enter or Space on a node reached with Tab selects it, as a click does.
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const el = e.target as HTMLElement;
+    const id = el.classList?.contains('react-flow__node') ? el.getAttribute('data-id') : null;
+    if (!id || !nodes.some((n) => n.id === id && n.type === 'flow')) return;
+    e.preventDefault();
+    clicked.current = id;
+    select(id);
+  };
   const onNodeClick: NodeMouseHandler<FlowNodeType> = (_, node) => {
     if (node.type === 'fold') return;
     clicked.current = node.id;
@@ -178,6 +191,10 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
       onNodeClick={onNodeClick}
       onPaneClick={onPaneClick}
       onMove={onMove}
+      onMoveStart={(event) => {
+        if (event) moved.current = layout;
+      }}
+      onKeyDown={onKeyDown}
       nodesDraggable={false}
       nodesConnectable={false}
       elementsSelectable={false}
@@ -228,7 +245,7 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
       <Background gap={24} size={1} />
       {far && <FarView graph={graph} layout={layout} filter={filter} />}
       {/* Embedded in docs the reader has little room: no minimap over the flow. */}
-      {!far && !isEmbed(location.search) && (
+      {!far && !isEmbed(location.search) && mini && (
         <MiniMap pannable zoomable nodeColor={miniColor} nodeStrokeWidth={0} ariaLabel="Overview of the flow" />
       )}
       <Controls showInteractive={false} showFitView={false}>
@@ -241,6 +258,19 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
             <path d={FIT_ICON} />
           </svg>
         </ControlButton>
+        {!isEmbed(location.search) && (
+          <ControlButton
+            onClick={toggleMini}
+            aria-pressed={mini}
+            aria-label={mini ? 'Hide the overview map' : 'Show the overview map'}
+            title={mini ? 'Hide the overview map' : 'Show the overview map'}
+            className="fs-mini-toggle"
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d={MINI_ICON} />
+            </svg>
+          </ControlButton>
+        )}
       </Controls>
     </ReactFlow>
   );

@@ -1,22 +1,26 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { SAMPLES } from '../../samples/index';
-import { useAppStore } from '../storeContext';
+import { useApp, useAppStore } from '../storeContext';
 
 // The org and URL dialogs (and, through the store, the clients behind them) load when first opened, not with the page.
 const OrgDialog = lazy(() => import('../sources/OrgDialog').then((m) => ({ default: m.OrgDialog })));
 const UrlDialog = lazy(() => import('../sources/UrlDialog').then((m) => ({ default: m.UrlDialog })));
+const PasteDialog = lazy(() => import('../sources/PasteDialog').then((m) => ({ default: m.PasteDialog })));
 
 /** Open a file, paste text, or pick a bundled sample. Drag-and-drop and Ctrl/Cmd+V work anywhere (App). */
 export function LoadBar() {
   const store = useAppStore();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [pasting, setPasting] = useState(false);
-  const [pasted, setPasted] = useState('');
-  const [dialog, setDialog] = useState<'org' | 'url'>();
+  const [dialog, setDialog] = useState<'org' | 'url' | 'paste'>();
   // Once opened, the org dialog stays mounted (hidden when closed), so the list is as it was left; the
   // connection itself is the store's, until Disconnect.
   const [orgUsed, setOrgUsed] = useState(false);
   const close = () => setDialog(undefined);
+  // The picker names the sample that is open (and "Choose…" for anything else), not always "Choose…".
+  const openSample = useApp((s) =>
+    s.flow?.source.kind === 'sample' && !s.comparison ? s.flow.source.name : undefined,
+  );
+  const sampleId = SAMPLES.find((x) => x.fileName === openSample)?.id ?? '';
 
   const openFiles = async (files: FileList | null) => {
     const file = files?.[0];
@@ -37,7 +41,12 @@ export function LoadBar() {
         aria-label="Flow file"
         onChange={(e) => void openFiles(e.target.files)}
       />
-      <button type="button" aria-expanded={pasting} onClick={() => setPasting(!pasting)}>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        title="Paste a flow's XML or JSON"
+        onClick={() => setDialog('paste')}
+      >
         Paste…
       </button>
       <button
@@ -64,12 +73,13 @@ export function LoadBar() {
       <Suspense fallback={null}>
         {orgUsed && <OrgDialog open={dialog === 'org'} onClose={close} />}
         {dialog === 'url' && <UrlDialog onClose={close} />}
+        {dialog === 'paste' && <PasteDialog onClose={close} />}
       </Suspense>
       <label className="sample-picker">
         Sample:{' '}
         <select
           aria-label="Open a sample flow"
-          value=""
+          value={sampleId}
           onChange={(e) => {
             const sample = SAMPLES.find((s) => s.id === e.target.value);
             if (sample)
@@ -84,27 +94,6 @@ export function LoadBar() {
           ))}
         </select>
       </label>
-      {pasting && (
-        <form
-          className="paste-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (store.getState().load(pasted, { kind: 'paste', name: 'pasted text' })) {
-              setPasting(false);
-              setPasted('');
-            }
-          }}
-        >
-          <textarea
-            aria-label="Flow XML or JSON"
-            placeholder="Paste a .flow-meta.xml file or Tooling API JSON here"
-            value={pasted}
-            onChange={(e) => setPasted(e.target.value)}
-            rows={8}
-          />
-          <button type="submit">Open pasted flow</button>
-        </form>
-      )}
     </div>
   );
 }

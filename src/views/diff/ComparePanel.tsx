@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { parseFlow } from '../../model/parse/index';
 import { SAMPLE_PAIR, SAMPLES } from '../../samples/index';
 import { readFileText } from '../../state/loading';
 import type { FlowInput } from '../../state/store';
+import { Dialog } from '../sources/Dialog';
 import { useAppStore } from '../storeContext';
 import './diff.css';
 
@@ -34,25 +35,11 @@ export function ComparePanel({ onClose }: { onClose: () => void }) {
   const [after, setAfter] = useState<Slot>(undefined);
   // Swapping remounts the two boxes, so text typed or pasted into one does not stay behind in the other.
   const [swaps, setSwaps] = useState(0);
-  const dialog = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    dialog.current?.querySelector<HTMLElement>('button, textarea, select')?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
   const ready = before && 'input' in before && after && 'input' in after;
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes; Esc does the same from the keyboard
-    <div
-      className="compare-dialog"
-      role="dialog"
-      aria-modal="true"
-      aria-label="Compare two versions"
-      onClick={(e) => e.target === e.currentTarget && onClose()}
-    >
-      <div className="compare-box" ref={dialog}>
-        <h2>Compare two versions</h2>
+    // The page's one dialog pattern: focus moves in, Tab stays inside, Esc closes and focus goes back to Compare….
+    <Dialog title="Compare two versions" onClose={onClose} className="src-xwide">
+      <div className="compare-box">
         <div className="compare-sides">
           <SlotPicker key={`before-${swaps}`} title="Before (older)" slot={before} onPick={setBefore} />
           <button
@@ -103,7 +90,7 @@ export function ComparePanel({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </div>
-    </div>
+    </Dialog>
   );
 }
 

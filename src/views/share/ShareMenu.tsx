@@ -12,17 +12,20 @@ type Result =
  * Copy a link to what is on screen (length shown, warned above a GitHub comment's limit), copy an embed
  * snippet, export SVG / PNG.
  */
-export function ShareMenu({ onClose }: { onClose: () => void }) {
+export function ShareMenu({ onClose }: { onClose: (refocus: boolean) => void }) {
   const store = useAppStore();
   const [result, setResult] = useState<Result | undefined>();
   const [busy, setBusy] = useState(false);
   const box = useRef<HTMLDivElement>(null);
+  const [current, setCurrent] = useState(0);
+  const items = () => [...(box.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
   useEffect(() => {
-    box.current?.querySelector<HTMLElement>('button')?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    box.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    // Esc from anywhere closes and gives focus back to Share; a click outside just closes.
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose(true);
     const onDown = (e: MouseEvent) => {
       const t = e.target as HTMLElement;
-      if (box.current && !box.current.contains(t) && !t.closest?.('.share-toggle')) onClose();
+      if (box.current && !box.current.contains(t) && !t.closest?.('.share-toggle')) onClose(false);
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('mousedown', onDown);
@@ -31,6 +34,37 @@ export function ShareMenu({ onClose }: { onClose: () => void }) {
       window.removeEventListener('mousedown', onDown);
     };
   }, [onClose]);
+  // The menu's keys (WAI-ARIA menu button): arrows, Home and End move between the items.
+  const onMenuKey = (e: React.KeyboardEvent) => {
+    const all = items();
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    const next =
+      e.key === 'ArrowDown' || e.key === 'ArrowRight'
+        ? (at + 1) % all.length
+        : e.key === 'ArrowUp' || e.key === 'ArrowLeft'
+          ? (at - 1 + all.length) % all.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? all.length - 1
+              : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setCurrent(next);
+    all[next]?.focus();
+  };
+  const item = (index: number, label: string, action: () => void) => (
+    <button
+      type="button"
+      role="menuitem"
+      tabIndex={index === current ? 0 : -1}
+      aria-disabled={busy || undefined}
+      onClick={() => !busy && action()}
+      onFocus={() => setCurrent(index)}
+    >
+      {label}
+    </button>
+  );
   const site = `${location.origin}${location.pathname}`;
   const run = (f: () => Promise<void>) => async () => {
     setBusy(true);
@@ -97,20 +131,12 @@ export function ShareMenu({ onClose }: { onClose: () => void }) {
       setResult({ kind: 'done', message: `Saved ${pic.name}.${format} (${kb} KB).` });
     });
   return (
-    <div className="share-menu" role="dialog" aria-label="Share and export" ref={box}>
-      <div className="share-actions">
-        <button type="button" onClick={copyLink} disabled={busy}>
-          Copy link
-        </button>
-        <button type="button" onClick={embed} disabled={busy}>
-          Copy embed code
-        </button>
-        <button type="button" onClick={exportAs('svg')} disabled={busy}>
-          Export SVG
-        </button>
-        <button type="button" onClick={exportAs('png')} disabled={busy}>
-          Export PNG
-        </button>
+    <div className="share-menu" ref={box}>
+      <div className="share-actions" role="menu" id="share-menu" aria-label="Share and export" onKeyDown={onMenuKey}>
+        {item(0, 'Copy link', copyLink)}
+        {item(1, 'Copy embed code', embed)}
+        {item(2, 'Export SVG', exportAs('svg'))}
+        {item(3, 'Export PNG', exportAs('png'))}
       </div>
       {result?.kind === 'link' && (
         <div className="share-result">

@@ -11,6 +11,13 @@ const FOCUSABLE = [
   '[tabindex]:not([tabindex="-1"])',
 ].join(', ');
 
+/** What Tab can reach in `box`: not disabled, not hidden (a hidden file input is in the DOM but not in the tab order). */
+export function tabbable(box: HTMLElement): HTMLElement[] {
+  return [...box.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => !el.closest('[hidden]') && el.getAttribute('type') !== 'hidden' && el.tabIndex >= 0,
+  );
+}
+
 /**
  * A modal dialog in a portal (outside the app bar, whose styles it must not inherit). Esc and × close it;
  * Tab stays inside; focus goes to the first field on open and back where it was on close. `hidden` keeps
@@ -36,9 +43,8 @@ export function Dialog({
   useEffect(() => {
     if (!open) return;
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first =
-      box.current?.querySelector<HTMLElement>('input:not([disabled]), select, textarea') ??
-      box.current?.querySelector<HTMLElement>(FOCUSABLE);
+    const items = box.current ? tabbable(box.current) : [];
+    const first = items.find((el) => /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) ?? items[0];
     first?.focus();
     // Esc also closes when focus has fallen out of the dialog (a button disabled while busy drops it to <body>).
     const onWindowKey = (e: globalThis.KeyboardEvent) => {
@@ -55,12 +61,13 @@ export function Dialog({
       e.stopPropagation();
       onClose();
     } else if (e.key === 'Tab' && box.current) {
-      const items = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const items = tabbable(box.current);
       const [first, last] = [items[0], items[items.length - 1]];
-      if (e.shiftKey && document.activeElement === first) {
+      const inside = items.includes(document.activeElement as HTMLElement);
+      if (e.shiftKey && (document.activeElement === first || !inside)) {
         e.preventDefault();
         last?.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
+      } else if (!e.shiftKey && (document.activeElement === last || !inside)) {
         e.preventDefault();
         first?.focus();
       }
