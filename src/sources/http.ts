@@ -13,6 +13,12 @@ export interface RequestContext {
   /** This page's origin, for the CORS explanation (`location.origin` in the browser). */
   pageOrigin?: string;
   signal?: AbortSignal;
+  /**
+   * Who is on the other end, for the CORS advice: a Salesforce org (default: add this site to the org's
+   * CORS allowlist) or a file host (GitHub, GitLab, any server: it must send Access-Control-Allow-Origin,
+   * or the file can be downloaded and opened).
+   */
+  peer?: 'salesforce' | 'file';
 }
 
 export const defaultFetch: Fetch = (input, init) => globalThis.fetch(input, init);
@@ -43,16 +49,21 @@ async function unreachable(ctx: RequestContext, url: URL, what: string): Promise
   const origin = ctx.pageOrigin;
   const sameOrigin = origin === host;
   const answered = !sameOrigin && (await probe(ctx, host));
+  const site = origin ? ` (${origin})` : '';
   const allow = origin
     ? `Setup → CORS → New → Origin URL Pattern ${origin}`
     : 'Setup → CORS → New, with this site’s origin';
+  const file = ctx.peer === 'file';
+  const fix = file
+    ? `${host} does not let other sites read its files. Use the file’s raw link ` +
+      '(GitHub: “Raw”, raw.githubusercontent.com; GitLab: “Open raw”), or download the file and open it with Open….'
+    : `For a Salesforce org, add this site to its CORS allowlist: ${allow}, then try again.`;
   if (answered) {
     return new SourceError(
       'cors',
       `${host} answered, but the browser blocked the response to ${what}: ` +
-        `the host does not allow this site${origin ? ` (${origin})` : ''} to read it (CORS).`,
-      `For a Salesforce org, add this site to its CORS allowlist: ${allow}, then try again. ` +
-        '(If the host is a proxy or a different server, check the URL.)',
+        `the host does not allow this site${site} to read it (CORS).`,
+      file ? fix : `${fix} (If the host is a proxy or a different server, check the URL.)`,
       ctx.secrets,
     );
   }
@@ -67,9 +78,10 @@ async function unreachable(ctx: RequestContext, url: URL, what: string): Promise
   return new SourceError(
     'cors-or-network',
     `Could not read ${what} from ${host}: either the network or the host is unreachable, ` +
-      `or the host refused this site${origin ? ` (${origin})` : ''} (CORS). A browser cannot tell these apart.`,
-    'Check the address and your connection. ' +
-      `If ${host} opens in another tab, it is CORS: for a Salesforce org, ${allow}.`,
+      `or the host refused this site${site} (CORS). A browser cannot tell these apart.`,
+    file
+      ? `Check the address and your connection. If ${host} opens in another tab, it is CORS: ${fix}`
+      : `Check the address and your connection. If ${host} opens in another tab, it is CORS: for a Salesforce org, ${allow}.`,
     ctx.secrets,
   );
 }

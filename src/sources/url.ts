@@ -140,6 +140,7 @@ export async function fetchFlowUrl(input: string, options: FetchUrlOptions = {})
     secrets,
     pageOrigin: options.pageOrigin ?? currentOrigin(),
     signal: options.signal,
+    peer: 'file' as const,
   };
   const what = plan.name;
   try {

@@ -156,6 +156,9 @@ describe('fetching a URL (against the mock git host)', () => {
     expect(e.kind).toBe('cors-or-network');
     expect(`${e.message} ${e.hint} ${e.stack ?? ''}`).not.toContain(GITLAB_TOKEN);
     expect(e.message).toMatch(/network or the host is unreachable/);
+    // A file host is not a Salesforce org: the advice is its raw link or a download, not an org's allowlist.
+    expect(e.hint).toMatch(/raw link/);
+    expect(`${e.message} ${e.hint}`).not.toMatch(/Salesforce|Setup → CORS/);
   });
 
   it('404 on a plain URL', async () => {
