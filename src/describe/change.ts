@@ -70,11 +70,13 @@ export function describeChanges(changes: readonly PropertyChange[], ctx: ChangeC
   const lines = new Map<string, ChangeLine & { partsByKey: Map<string, ChangePart> }>();
   for (const c of changes) {
     const placed = place(c, ctx);
-    let line = lines.get(placed.lineKey);
+    // The element's own fields are a line each; rows of one section ("Input values") share theirs.
+    const key = placed.subject ? placed.lineKey : `:${placed.part.what}`;
+    let line = lines.get(key);
     if (!line) {
       line = { parts: [], raw: [], partsByKey: new Map() };
       if (placed.subject) line.subject = placed.subject;
-      lines.set(placed.lineKey, line);
+      lines.set(key, line);
     }
     line.raw.push(c);
     if (placed.labelOnly) continue;
