@@ -218,7 +218,7 @@ function subjectFor(steps: Step[], sub: number, valueAt: (i: number, side: 'befo
   const now = subjectOf(s.field, a ?? b, s.index, s.item);
   const subject: ChangeSubject = {
     ...now,
-    status: b === undefined ? 'added' : a === undefined ? 'removed' : 'changed',
+    status: b === undefined && a !== undefined ? 'added' : a === undefined && b !== undefined ? 'removed' : 'changed',
   };
   if (a !== undefined && b !== undefined) {
     const was = subjectOf(s.field, b, s.index, s.item);

@@ -65,7 +65,7 @@ const ENUMS: Record<string, Record<string, string>> = {
 };
 
 // Free text that may be rich (HTML): said as its text.
-const RICH = new Set(['fieldText', 'helpText', 'pausedText', 'errorMessage', 'choiceText', 'text', 'description']);
+const RICH = new Set(['fieldText', 'helpText', 'pausedText', 'errorMessage', 'choiceText', 'text']);
 const FORMULAS = new Set(['expression', 'formula', 'formulaExpression', 'filterFormula']);
 const REFERENCES = new Set([
   'assignToReference',
@@ -126,7 +126,7 @@ export function valueWords(field: string, v: Value | undefined, budget = 400): W
     const flag = lookup(FLAGS, field);
     if (v === 'true') return [flag ? flag[0] : 'Yes'];
     if (v === 'false') return [flag ? flag[1] : 'No'];
-    return [RICH.has(field) || TAG.test(v) ? asText(v) : v];
+    return [RICH.has(field) ? asText(v) : v];
   }
   if (Array.isArray(v)) {
     const out: Words = [];
