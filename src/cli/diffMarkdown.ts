@@ -78,13 +78,16 @@ export function mdText(s: string): string {
  * out of one.
  */
 function mdName(s: string): string {
-  return /^[^`|\r\n]{1,200}$/.test(s) && !/&(#|[a-z]+;)|\w\[[^\]]*\]\.|\[\d+\]/.test(s) ? `\`${s}\`` : mdText(s);
+  return /^[^`|\r\n[\]]{1,200}$/.test(s) && !/&(#|[a-z]+;)|\w\[[^\]]*\]\.|\[\d+\]/.test(s) ? `\`${s}\`` : mdText(s);
 }
 
-/** Code in a table cell: a code span (a `|` escaped, as GitHub tables need), escaped text when it could break out. */
+/**
+ * Code in a table cell: a code span (a `|` escaped, as GitHub tables need); escaped text when it could break out,
+ * or hold a bracket (inside a span it cannot be escaped, and with the text after it could read as a path).
+ */
 function mdCode(s: string): string {
   const one = s.replace(/\s*[\r\n]+\s*/g, ' ');
-  return /^[^`]{1,300}$/.test(one) && !/&(#|[a-z]+;)|\w\[[^\]]*\]\.|\[\d+\]|^\s|\s$/.test(one)
+  return /^[^`[\]]{1,300}$/.test(one) && !/&(#|[a-z]+;)|\w\[[^\]]*\]\.|\[\d+\]|^\s|\s$/.test(one)
     ? `\`${one.replace(/\|/g, '\\|')}\``
     : mdText(one);
 }

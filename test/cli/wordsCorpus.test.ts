@@ -40,7 +40,7 @@ describe('diff --md says every change in Builder words', () => {
       }
     }
     expect(bad).toEqual([]);
-  });
+  }, 60_000);
 
   it('random edits of generated flows never give those patterns, nor throw', () => {
     fc.assert(
@@ -58,9 +58,9 @@ describe('diff --md says every change in Builder words', () => {
           expect(problems(diffMarkdown(diffFlows(doc, m.doc)))).toEqual([]);
         },
       ),
-      { numRuns: 120 },
+      { numRuns: 80 },
     );
-  });
+  }, 60_000);
 
   it('hostile names and values (brackets, entities, tags) in a change stay words', () => {
     const piece = fc.oneof(
@@ -90,9 +90,9 @@ describe('diff --md says every change in Builder words', () => {
           expect(problems(md)).toEqual([]);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });
 
 const esc = (s: string) =>
