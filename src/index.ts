@@ -52,6 +52,25 @@ export type * from './model/diff/types';
 
 // In Flow Builder's words.
 export { describeElement } from './describe/element';
+export {
+  describeChanges,
+  type ChangeContext,
+  type ChangeLine,
+  type ChangePart,
+  type ChangeSubject,
+} from './describe/change';
+export {
+  cutWords,
+  flowChangeContext,
+  lineText,
+  lineWords,
+  nodeChangeContext,
+  resourceChangeContext,
+  type LinePiece,
+  type LineOptions,
+} from './describe/changeLine';
+export { plain, type Piece, type Words } from './describe/changeWords';
+export { connectorWords } from './describe/connections';
 export { processTypeName } from './describe/flow';
 export { flowPropertyName } from './describe/properties';
 export { resourceKindName } from './describe/resources';

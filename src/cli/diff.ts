@@ -46,7 +46,7 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
     const { graph: _graph, ...contract } = diff;
     io.out(`${JSON.stringify(contract, null, 2)}\n`);
   } else if (args.flags.has('md')) {
-    io.out(diffMarkdown(diff, { title: after.doc.label }));
+    io.out(diffMarkdown(diff, { title: after.doc.label, before: before.doc, after: after.doc }));
   } else {
     io.out(textSummary(diff, a, b, after.doc.label));
   }

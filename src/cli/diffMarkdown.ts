@@ -1,20 +1,33 @@
 import {
-  resourceKindName,
+  connectorWords,
+  describeChanges,
   elementKind,
+  flowChangeContext,
+  lineWords,
+  nodeChangeContext,
+  resourceChangeContext,
+  resourceKindName,
   START_ID,
+  STATUS_LOOK,
+  isValueSlot,
+  type ChangeContext,
   type ChangeStatus,
+  type EdgeKind,
+  cutWords,
   type FlowDiff,
+  type FlowDoc,
+  type LinePiece,
   type NodeDiff,
   type PropertyChange,
-  STATUS_LOOK,
   type Value,
-  isValueSlot,
+  type Words,
 } from '../index';
 /**
  * A flow diff as Markdown for a PR comment (`flowscope diff --md`, reused by `flowscope pr`): a counts
- * line, then tables of elements, connectors, resources and flow properties that changed. Labels, values
- * and names come from the flow files, so every piece of text is escaped: no HTML, links, images, table
- * breaks or @mentions get through.
+ * line, then tables of elements, connectors, resources and flow properties that changed, each change in
+ * Builder's words (src/describe/change.ts). Labels, values and names come from the flow files, so every
+ * piece of text is escaped: no HTML, links, images, table breaks or @mentions get through. Escapes are
+ * backslashes, which GitHub shows as the character itself: a reader sees "&", never "&amp;".
  */
 
 export interface DiffMarkdownOptions {
@@ -26,18 +39,33 @@ export interface DiffMarkdownOptions {
   maxChanges?: number;
   /** Characters per value before it is cut with "…" (default 60). */
   maxValue?: number;
+  /** The two versions: the changes are said against their data (without them, from the changes alone). */
+  before?: FlowDoc;
+  after?: FlowDoc;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** HTML entities in flow text (rich text, a label pasted from a page) as the characters they stand for. */
+function decodeEntities(s: string): string {
+  let out = s;
+  for (let i = 0; i < 3 && /&(#\d+|#x[\da-f]+|[a-z]+);/i.test(out); i++)
+    out = out.replace(/&(#\d+|#x[\da-f]+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] !== '#') return Object.hasOwn(ENTITIES, e.toLowerCase()) ? (ENTITIES[e.toLowerCase()] as string) : m;
+      const cp = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    });
+  return out;
 }
 
 /** Untrusted text as inert Markdown on one line (for table cells and list items). */
 export function mdText(s: string): string {
   return (
-    s
+    decodeEntities(s)
       .replace(/\r\n?|\n/g, ' ')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      // `!` needs no escape: with `[` escaped it cannot start an image.
-      .replace(/([\\`*_[\]|~#])/g, '\\$1')
+      // `!` needs no escape: with `[` escaped it cannot start an image. `&`, `<` and `>` escaped with a
+      // backslash show as themselves and start no entity or tag.
+      .replace(/([\\`*_[\]|~#&<>])/g, '\\$1')
       // A word joiner keeps "@team" from pinging anyone and "https://…" / "www." from becoming links.
       .replace(/@/g, '@\u2060')
       .replace(/:\/\//g, ':\u2060//')
@@ -50,7 +78,27 @@ export function mdText(s: string): string {
  * out of one.
  */
 function mdName(s: string): string {
-  return /^[^`|\r\n]{1,200}$/.test(s) ? `\`${s}\`` : mdText(s);
+  return /^[^`|\r\n[\]]{1,200}$/.test(s) && !/&(#|[a-z]+;)|\w\[[^\]]*\]\.|\[\d+\]/.test(s) ? `\`${s}\`` : mdText(s);
+}
+
+/**
+ * Code in a table cell: a code span (a `|` escaped, as GitHub tables need); escaped text when it could break out,
+ * or hold a bracket (inside a span it cannot be escaped, and with the text after it could read as a path).
+ */
+function mdCode(s: string): string {
+  const one = s.replace(/\s*[\r\n]+\s*/g, ' ');
+  return /^[^`[\]]{1,300}$/.test(one) && !/&(#|[a-z]+;)|\w\[[^\]]*\]\.|\[\d+\]|^\s|\s$/.test(one)
+    ? `\`${one.replace(/\|/g, '\\|')}\``
+    : mdText(one);
+}
+
+/** Builder's words as Markdown: names in italics, references and formulas as code. */
+export function mdWords(words: readonly LinePiece[]): string {
+  return words
+    .map((p) =>
+      typeof p === 'string' ? mdText(p) : 'em' in p ? (p.em.trim() ? `*${mdText(p.em)}*` : '') : mdCode(p.code),
+    )
+    .join('');
 }
 
 /** A value as short plain text: a one-slot value object as its value (`{!Ref}` for references), lists joined. */
@@ -66,19 +114,15 @@ export function valueText(v: Value | undefined): string {
   return keys.map((k) => `${k}: ${valueText(v[k])}`).join('; ');
 }
 
-const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const mark = (s: ChangeStatus) => `${STATUS_LOOK[s].emoji} ${STATUS_LOOK[s].word.toLowerCase()}`;
 
-function changesCell(changes: PropertyChange[], o: Required<Omit<DiffMarkdownOptions, 'title'>>): string {
-  const shown = changes
-    .slice(0, o.maxChanges)
-    .map(
-      (c) =>
-        `${mdName(c.path)}: ${mdText(cut(valueText(c.before), o.maxValue))} → ` +
-        `${mdText(cut(valueText(c.after), o.maxValue))}`,
-    );
-  if (changes.length > o.maxChanges) shown.push(`… and ${plural(changes.length - o.maxChanges, 'more change')}`);
+type Limits = { maxRows: number; maxChanges: number; maxValue: number };
+
+function changesCell(changes: PropertyChange[], ctx: ChangeContext, o: Limits): string {
+  const lines = describeChanges(changes, ctx);
+  const shown = lines.slice(0, o.maxChanges).map((l) => mdWords(lineWords(l, { maxValue: o.maxValue })));
+  if (lines.length > o.maxChanges) shown.push(`… and ${plural(lines.length - o.maxChanges, 'more change')}`);
   return shown.join('<br>');
 }
 
@@ -95,6 +139,7 @@ function table(head: string[], rows: string[][], max: number): string[] {
 
 export function diffMarkdown(diff: FlowDiff, options: DiffMarkdownOptions = {}): string {
   const o = { maxRows: options.maxRows ?? 50, maxChanges: options.maxChanges ?? 6, maxValue: options.maxValue ?? 60 };
+  const { before, after } = options;
   const s = diff.summary;
   const out: string[] = [];
   if (options.title !== undefined) out.push(`#### ${mdText(options.title)}`, '');
@@ -133,7 +178,8 @@ export function diffMarkdown(diff: FlowDiff, options: DiffMarkdownOptions = {}):
         : n.renamedFrom
           ? `<br>${mdName(n.renamedFrom)} → ${mdName(n.id)}`
           : `<br>${mdName(n.id)}`;
-    return [mark(n.status), `${name}${api}`, mdText(elementKind(n.type).builderName), changesCell(n.changes, o)];
+    const ctx = before && after ? nodeChangeContext(diff, before, after, n) : { kind: n.type };
+    return [mark(n.status), `${name}${api}`, mdText(elementKind(n.type).builderName), changesCell(n.changes, ctx, o)];
   };
   const order: Record<string, number> = { removed: 0, added: 1, renamed: 2, changed: 3 };
   const elements = diff.nodes
@@ -151,13 +197,23 @@ export function diffMarkdown(diff: FlowDiff, options: DiffMarkdownOptions = {}):
 
   const resources = diff.resources
     .filter((r) => r.status !== 'unchanged')
-    .map((r) => [mark(r.status), mdName(r.id), mdText(resourceKindName(r.type) ?? r.type), changesCell(r.changes, o)]);
+    .map((r) => [
+      mark(r.status),
+      mdName(r.id),
+      mdText(resourceKindName(r.type) ?? r.type),
+      changesCell(r.changes, before && after ? resourceChangeContext(r, before, after) : { kind: r.type }, o),
+    ]);
   out.push(...heading('Resources', table(['', 'Resource', 'Type', 'Changes'], resources, o.maxRows)));
-  const props = diff.properties.map((p) => [
-    mdName(p.path),
-    mdText(cut(valueText(p.before), o.maxValue)),
-    mdText(cut(valueText(p.after), o.maxValue)),
-  ]);
+  const flowCtx = before && after ? flowChangeContext(before, after) : { kind: 'flow' };
+  const props = describeChanges(diff.properties, flowCtx).flatMap((line) =>
+    line.parts.map((part) => {
+      const side = (w: Words | undefined) => (w === undefined ? '(not set)' : mdWords(cutWords(w, o.maxValue)));
+      const what = line.subject
+        ? [...lineWords({ ...line, parts: [] }), ...(part.what ? [` · ${part.what}`] : [])]
+        : [part.what];
+      return [mdWords(what), side(part.before), side(part.after)];
+    }),
+  );
   out.push(...heading('Flow properties', table(['Property', 'Before', 'After'], props, o.maxRows)));
   return out.join('\n');
 }
@@ -174,19 +230,19 @@ function connectorRows(diff: FlowDiff): string[][] {
   const label = new Map(diff.graph.nodes.map((n) => [n.id, n.label]));
   const end = (id: string) =>
     id === START_ID ? 'Start' : label.get(id) === id ? mdName(id) : `${mdText(label.get(id) ?? id)} (${mdName(id)})`;
-  const what = (kind: string, lbl: string | undefined, goTo: boolean) =>
-    `${mdText(kind)}${lbl ? `: ${mdText(lbl)}` : ''}${goTo ? ' (Go To)' : ''}`;
+  const what = (kind: EdgeKind, lbl: string | undefined, key: string | undefined, goTo: boolean) =>
+    `${mdWords(connectorWords(kind, lbl, key))}${goTo ? ' (Go To)' : ''}`;
   const rows: string[][] = [];
   for (const c of diff.connectors) {
     if (c.status === 'rewired')
       rows.push([
         mark('rewired'),
         end(c.source),
-        what(c.kind, c.label, false),
+        what(c.kind, c.label, c.key, false),
         `${end(c.targetBefore ?? '')} → ${end(c.target)}`,
       ]);
     else if (c.status !== 'relabelled')
-      rows.push([mark(c.status), end(c.source), what(c.kind, c.label, c.goTo), end(c.target)]);
+      rows.push([mark(c.status), end(c.source), what(c.kind, c.label, c.key, c.goTo), end(c.target)]);
   }
   return rows;
 }

@@ -140,6 +140,6 @@ function describe(file: ChangedFile, before: Side | undefined, after: Side | und
   const now = statusOf(after.doc);
   row.status = was === now ? now : `${was || '—'} → ${now || '—'}`;
   if (file.status === 'renamed') row.path = `${before.path} → ${after.path}`;
-  row.details = diffMarkdown(diff, { maxRows: 30 });
+  row.details = diffMarkdown(diff, { maxRows: 30, before: before.doc, after: after.doc });
   return row;
 }

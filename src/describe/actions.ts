@@ -4,7 +4,7 @@ import { inputRows, listSection, outputRows } from './generic';
 import { row, section, type Section, type Describer } from './types';
 import { formatValue, txt, words, yesNo } from './values';
 
-const ACTION_TYPES: Record<string, string> = {
+export const ACTION_TYPES: Record<string, string> = {
   apex: 'Apex Action',
   flow: 'Flow',
   emailSimple: 'Send Email',
@@ -26,7 +26,7 @@ const ACTION_TYPES: Record<string, string> = {
   deactivateSessionPermSet: 'Deactivate Session-Based Permission Set',
 };
 
-const TRANSACTIONS: Record<string, string> = {
+export const TRANSACTIONS: Record<string, string> = {
   CurrentTransaction: 'Always run in the current transaction',
   NewTransaction: 'Always run in a new transaction',
   Automatic: 'Let the flow decide',

@@ -3,7 +3,7 @@ import { row, type Row } from './types';
 import { formatValue, txt, words } from './values';
 
 /** FlowComparisonOperator / FlowRecordFilterOperator in Flow Builder's words. */
-const OPERATORS: Record<string, string> = {
+export const OPERATORS: Record<string, string> = {
   EqualTo: 'Equals',
   NotEqualTo: 'Does Not Equal',
   GreaterThan: 'Greater Than',

@@ -1,5 +1,6 @@
 import { assertNever, elementIndex, START_ID, type FlowGraph, type GraphEdge, type GraphNode } from '../model/graph';
 import type { FlowDoc, FlowElement } from '../model/types';
+import type { LinePiece } from './changeLine';
 
 /** The graph node of an element (buildGraph's ids: its name, or `Name~2`… for a repeated name). */
 export function nodeIdOf(el: FlowElement | 'start', doc: FlowDoc): string {
@@ -33,6 +34,39 @@ export function edgeKindLabel(e: GraphEdge): string {
       return 'After Last';
     default:
       return assertNever(e.kind);
+  }
+}
+
+/**
+ * A connector as Builder says it, for a change list or a PR comment: "Next", "Fault path",
+ * "Outcome *Over 1M*", "Scheduled path *3 Days After Close*", "For each item", "After last item".
+ */
+export function connectorWords(kind: GraphEdge['kind'], label?: string, key?: string): LinePiece[] {
+  const named = (noun: string): LinePiece[] => [`${noun} `, { em: label || key || '' }];
+  switch (kind) {
+    case 'next':
+      return [label || 'Next'];
+    case 'fault':
+      return ['Fault path'];
+    case 'timeout':
+      return ['Timeout path'];
+    case 'default':
+      return label ? ['Default outcome ', { em: label }] : ['Default outcome'];
+    case 'outcome':
+      return named('Outcome');
+    case 'waitEvent':
+      return named('Path');
+    case 'scheduledPath':
+      return named('Scheduled path');
+    case 'experimentPath':
+    case 'actionPath':
+      return named('Path');
+    case 'loopNext':
+      return ['For each item'];
+    case 'loopEnd':
+      return ['After last item'];
+    default:
+      return assertNever(kind);
   }
 }
 

@@ -5,7 +5,7 @@ import { triggerObject, triggerText } from './start';
 import { row, section, type Section } from './types';
 import { formatValue, lookup, txt, words } from './values';
 
-const PROCESS_TYPES: Record<string, string> = {
+export const PROCESS_TYPES: Record<string, string> = {
   Flow: 'Screen Flow',
   AutoLaunchedFlow: 'Autolaunched Flow (No Trigger)',
   Workflow: 'Process Builder process',
@@ -49,13 +49,13 @@ export function processTypeName(doc: FlowDoc): string | undefined {
   return words(PROCESS_TYPES, pt);
 }
 
-const RUN_MODES: Record<string, string> = {
+export const RUN_MODES: Record<string, string> = {
   DefaultMode: 'Default Mode',
   SystemModeWithSharing: 'System Context With Sharing',
   SystemModeWithoutSharing: 'System Context Without Sharing',
 };
 
-const STATUSES: Record<string, string> = {
+export const STATUSES: Record<string, string> = {
   Active: 'Active',
   Draft: 'Draft (inactive)',
   Obsolete: 'Obsolete (inactive)',

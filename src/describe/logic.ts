@@ -4,7 +4,7 @@ import { inputRows, listSection, outputRows, refRow } from './generic';
 import { row, section, type Describer } from './types';
 import { formatValue, richToPlain, txt, words } from './values';
 
-const ASSIGNMENT_OPERATORS: Record<string, string> = {
+export const ASSIGNMENT_OPERATORS: Record<string, string> = {
   Assign: 'Equals',
   Add: 'Add',
   Subtract: 'Subtract',

@@ -2,8 +2,8 @@
 const PROPERTY_WORDS: ReadonlyMap<string, string> = new Map([
   ['apiVersion', 'API version'],
   ['status', 'Status'],
-  ['processType', 'Flow type'],
-  ['runInMode', 'Run mode'],
+  ['processType', 'Type'],
+  ['runInMode', 'How to run the flow'],
   ['label', 'Flow label'],
   ['description', 'Description'],
   ['interviewLabel', 'Interview label'],
@@ -18,7 +18,7 @@ const PROPERTY_WORDS: ReadonlyMap<string, string> = new Map([
   ['timeZoneSidKey', 'Time zone'],
 ]);
 
-/** A flow property's name in Builder's words ("API version", "Run mode"); undefined when Builder has none. */
+/** A flow property's name in Builder's words ("API version", "Type"); undefined when Builder has none. */
 export function flowPropertyName(apiName: string): string | undefined {
   return PROPERTY_WORDS.get(apiName);
 }

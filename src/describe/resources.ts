@@ -4,7 +4,7 @@ import { byField, genericRows, listSection, metadataSection, outputRows, refRow 
 import { nonEmpty, row, section, type Row, type Section } from './types';
 import { formatValue, humanise, lookup, richToPlain, txt, words, yesNo } from './values';
 
-const DATA_TYPES: Record<string, string> = {
+export const DATA_TYPES: Record<string, string> = {
   String: 'Text',
   Number: 'Number',
   Currency: 'Currency',

@@ -47,7 +47,7 @@ const COMPONENTS: Record<string, string> = {
   'flowruntime:url': 'URL',
 };
 
-function fieldTypeName(f: Obj): string {
+export function fieldTypeName(f: Obj): string {
   const type = txt(f.fieldType);
   if (type === 'InputField') return words(INPUT_TYPES, f.dataType) ?? 'Input';
   if (type === 'ComponentInstance') {

@@ -4,7 +4,7 @@ import { genericRows, listSection, metadataSection } from './generic';
 import { nonEmpty, row, section, type Row, type Section } from './types';
 import { formatValue, lookup, txt, words } from './values';
 
-const RECORD_TRIGGERS: Record<string, string> = {
+export const RECORD_TRIGGERS: Record<string, string> = {
   Create: 'A record is created',
   Update: 'A record is updated',
   CreateAndUpdate: 'A record is created or updated',

@@ -116,7 +116,7 @@ describe('flowscope pr', () => {
     expect(r.out).toContain(`**Connectors:** ${c.added} added, ${c.removed} removed, ${c.rewired} rewired`);
     expect(r.out).toContain('<details><summary>Gen A — details</summary>');
     expect(r.out).toMatch(
-      /<summary>Opportunity &lt;Review&gt; second line — details<\/summary>[\s\S]*\*\*Flow properties\*\*[\s\S]*\| `status` \| Active \| Draft \|/,
+      /<summary>Opportunity &lt;Review&gt; second line — details<\/summary>[\s\S]*\*\*Flow properties\*\*[\s\S]*\| Status \| Active \| Draft \(inactive\) \|/,
     );
 
     // The diff link decodes to the two versions, and to the same diff.

@@ -52,12 +52,18 @@ describe('comparing two versions in the browser', () => {
     await expect.poll(() => s.page.locator('.diff-step-count').textContent()).toBe(`${rows.length} of ${rows.length}`);
   });
 
-  it('clicking a changed decision shows each changed property before and after, the changed words marked', async () => {
+  it('clicking a changed decision shows each change in Builder words, the changed words marked', async () => {
     await s.page.locator('[data-node-id="Check_Amount"]').click();
     const panel = s.page.locator('.element-diff');
+    await expect.poll(() => panel.textContent()).toContain('Outcome Over 1M → Over 500K');
+    expect(await panel.textContent()).toContain('$Record.Amount Greater Than');
+    expect(await panel.textContent()).not.toContain('rules[Over_1M]');
+    expect(await panel.locator('del').allTextContents()).toEqual(expect.arrayContaining(['1,000']));
+    expect(await panel.locator('ins').allTextContents()).toEqual(expect.arrayContaining(['500']));
+    // The metadata is one click away.
+    await panel.getByLabel('Show metadata paths').check();
     await expect.poll(() => panel.textContent()).toContain('rules[Over_1M].conditions[0].rightValue');
-    expect(await panel.locator('del').allTextContents()).toEqual(expect.arrayContaining(['1000000', '1M']));
-    expect(await panel.locator('ins').allTextContents()).toEqual(expect.arrayContaining(['500000', '500K']));
+    await panel.getByLabel('Show metadata paths').uncheck();
     await screenshot(s.page, 'diff-details');
   });
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { nodeChangeContext } from '../../describe/changeLine';
 import { connectorItem, nodeNames } from '../../model/diff/changes';
 import { elementIndex, START_ID } from '../../model/graph';
 import type { Comparison } from '../../state/store';
@@ -87,7 +88,7 @@ export function ElementDiff({
       {nd && nd.changes.length > 0 && (
         <section aria-label="Property changes">
           <h3 className="change-group">Property changes ({nd.changes.length})</h3>
-          <PropertyChanges changes={nd.changes} />
+          <PropertyChanges changes={nd.changes} context={nodeChangeContext(diff, before.doc, after.doc, nd)} />
         </section>
       )}
       {touching.length > 0 && (

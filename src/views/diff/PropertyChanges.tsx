@@ -1,52 +1,105 @@
+import { useId, useMemo, useState } from 'react';
+import { describeChanges, type ChangeContext, type ChangeLine } from '../../describe/change';
+import type { LinePiece } from '../../describe/changeLine';
+import { plain, type Words } from '../../describe/changeWords';
 import type { PropertyChange } from '../../model/diff/types';
 import { valueText, wordDiff } from './wordDiff';
+import './propertyChanges.css';
 
-/** Before / after of each changed property; long values show which words changed. */
-export function PropertyChanges({ changes }: { changes: PropertyChange[] }) {
+/**
+ * Each change in Builder's words — the part of the element (an outcome, condition 2, a Set Field Values row)
+ * and its before and after as values, long ones showing which words changed. "Show metadata paths"
+ * adds each change's metadata path and raw values, for those who want them.
+ */
+export function PropertyChanges({ changes, context }: { changes: PropertyChange[]; context?: ChangeContext }) {
+  const [raw, setRaw] = useState(false);
+  const toggleId = useId();
+  const lines = useMemo(() => describeChanges(changes, context ?? { kind: '' }), [changes, context]);
   if (changes.length === 0) return <p className="muted">No property changes.</p>;
   return (
-    <dl className="prop-changes">
-      {changes.map((c) => (
-        <div key={c.path} className="prop-change">
-          <dt>
-            <code>{c.path}</code>{' '}
-            {c.before === undefined ? (
-              <span className="prop-tag prop-tag-added">set</span>
-            ) : c.after === undefined ? (
-              <span className="prop-tag prop-tag-removed">unset</span>
-            ) : null}
-          </dt>
-          <dd>
-            <ChangedValue
-              before={valueText(c.before)}
-              after={valueText(c.after)}
-              unsetBefore={c.before === undefined}
-              unsetAfter={c.after === undefined}
-            />
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <div className="prop-changes-box">
+      <label className="prop-raw-toggle" htmlFor={toggleId}>
+        <input id={toggleId} type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} /> Show metadata
+        paths
+      </label>
+      <dl className="prop-changes">
+        {lines.map((line, i) => (
+          <div key={`${i}:${line.raw[0]?.path ?? ''}`} className="prop-change">
+            <dt>
+              <LineHead line={line} />
+            </dt>
+            <dd>
+              {line.parts.map((p, j) => (
+                <div key={`${j}:${p.what}`} className="prop-part">
+                  {line.subject && p.what !== '' && <div className="prop-what">{p.what}</div>}
+                  <ChangedValue before={p.before} after={p.after} />
+                </div>
+              ))}
+              {raw && (
+                <ul className="prop-raw" aria-label="Metadata paths">
+                  {line.raw.map((c) => (
+                    <li key={c.path}>
+                      <code>{c.path}</code>
+                      <pre className="prop-raw-values">
+                        {c.before === undefined ? '(not set)' : valueText(c.before)}
+                        {'\n→ '}
+                        {c.after === undefined ? '(not set)' : valueText(c.after)}
+                      </pre>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }
 
-function ChangedValue({
-  before,
-  after,
-  unsetBefore,
-  unsetAfter,
-}: {
-  before: string;
-  after: string;
-  unsetBefore: boolean;
-  unsetAfter: boolean;
-}) {
-  const pieces = !unsetBefore && !unsetAfter ? wordDiff(before, after) : undefined;
+/** The line's heading: its sub-item ("Outcome Over 1M → Over 500K"), else its one part's name. */
+function LineHead({ line }: { line: ChangeLine }) {
+  const s = line.subject;
+  if (!s) return <>{line.parts[0]?.what || 'Changed'}</>;
+  const head: LinePiece[] = [`${s.noun} `];
+  if (s.nameBefore !== undefined) head.push({ em: s.nameBefore }, ' → ');
+  head.push({ em: s.name });
+  return (
+    <>
+      <Pieces words={head} />
+      {s.status !== 'changed' && (
+        <span className={`prop-tag prop-tag-${s.status}`}>{s.status === 'added' ? 'added' : 'removed'}</span>
+      )}
+    </>
+  );
+}
+
+function Pieces({ words }: { words: readonly LinePiece[] }) {
+  return (
+    <>
+      {words.map((p, i) =>
+        typeof p === 'string' ? (
+          <span key={i}>{p}</span>
+        ) : 'em' in p ? (
+          <em key={i}>{p.em}</em>
+        ) : (
+          <code key={i}>{p.code}</code>
+        ),
+      )}
+    </>
+  );
+}
+
+function ChangedValue({ before, after }: { before: Words | undefined; after: Words | undefined }) {
+  if (before === undefined && after === undefined) return null;
+  const b = plain(before);
+  const a = plain(after);
+  const pieces = before !== undefined && after !== undefined ? wordDiff(b, a) : undefined;
   return (
     <div className="value-diff">
       <div className="value-before">
         <span className="value-side">Before</span>
-        {unsetBefore ? (
+        {before === undefined ? (
           <em className="muted">not set</em>
         ) : (
           <span className="value-text">
@@ -54,13 +107,13 @@ function ChangedValue({
               ? pieces
                   .filter((p) => p.op !== 'add')
                   .map((p, i) => (p.op === 'del' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))
-              : before}
+              : b}
           </span>
         )}
       </div>
       <div className="value-after">
         <span className="value-side">After</span>
-        {unsetAfter ? (
+        {after === undefined ? (
           <em className="muted">not set</em>
         ) : (
           <span className="value-text">
@@ -68,7 +121,7 @@ function ChangedValue({
               ? pieces
                   .filter((p) => p.op !== 'del')
                   .map((p, i) => (p.op === 'add' ? <ins key={i}>{p.text}</ins> : <span key={i}>{p.text}</span>))
-              : after}
+              : a}
           </span>
         )}
       </div>

@@ -52,19 +52,23 @@ describe('the change list', () => {
     expect(onGo).toHaveBeenCalledWith(c.changes.findIndex((x) => x.title === 'Notify Owner'));
     const current = screen.getByRole('button', { current: true });
     expect(current.textContent).toContain('Total');
-    expect(screen.getByText('scale')).toBeTruthy();
+    expect(screen.getByText('Decimal places')).toBeTruthy();
   });
 
   it('an element shows its status, each property before and after, and its connector changes', async () => {
     const c = await comparison();
     render(<ElementDiff comparison={c} id="Flag_Line_Item" onSelect={() => undefined} />);
     expect(screen.getByText(/Renamed — was Flag_Line/)).toBeTruthy();
-    expect(screen.getByText('label')).toBeTruthy();
+    expect(screen.getByText('Label')).toBeTruthy();
     cleanup();
     render(<ElementDiff comparison={c} id="Check_Amount" onSelect={() => undefined} />);
     const region = within(screen.getByRole('region', { name: 'Property changes' }));
-    expect(region.getByText('1000000').tagName).toBe('DEL');
-    expect(region.getByText('500000').tagName).toBe('INS');
+    // In Builder's words: the outcome by its label, its condition as a sentence, the changed number marked.
+    expect(region.getByText('Over 1M').tagName).toBe('EM');
+    expect(region.getByText('Condition 1')).toBeTruthy();
+    expect(region.getByText('1,000').tagName).toBe('DEL');
+    expect(region.getByText('500').tagName).toBe('INS');
+    expect(region.queryByText(/rules\[/)).toBeNull();
     expect(
       within(screen.getByRole('region', { name: 'Connector changes' })).getByText(
         /Added: Check Amount & Stage \(Strategic Account\) → Notify Owner/,
