@@ -4,7 +4,7 @@
  * default a short summary for a terminal. Exit codes as `graph`: 0 ok (differences or not), 1 bad
  * input, 2 bad usage.
  */
-import { elementKind, diffFlows, type FlowDiff, START_ID } from '../index';
+import { elementKind, diffFlows, flowPropertyName, type FlowDiff, resourceKindName, START_ID } from '../index';
 import { terminalText } from './terminal';
 import { diffMarkdown, valueText } from './diffMarkdown';
 import { loadFlowFile, parseArgs, type CliIo } from './run';
@@ -74,9 +74,7 @@ export function textSummary(d: FlowDiff, a: string, b: string, label: string): s
   for (const n of nodes) {
     const name = n.id === START_ID ? 'Start' : n.renamedFrom ? `${n.renamedFrom} -> ${n.id}` : n.id;
     const detail =
-      n.changes.length > 0
-        ? ` (${n.changes.length === 1 ? (n.changes[0] as { path: string }).path : `${n.changes.length} changes`})`
-        : '';
+      n.changes.length > 0 ? ` (${n.changes.length === 1 ? '1 change' : `${n.changes.length} changes`})` : '';
     lines.push(`  ${MARK[n.status] ?? ' '} ${elementKind(n.type).builderName.padEnd(20)} ${name}${detail}`);
   }
   if (d.rewired.length > 0) lines.push('');
@@ -84,9 +82,12 @@ export function textSummary(d: FlowDiff, a: string, b: string, label: string): s
     lines.push(`  rewired ${r.source} ${r.kind}${r.key ? ` ${r.key}` : ''}: ${r.before} -> ${r.after}`);
   const res = d.resources.filter((r) => r.status !== 'unchanged');
   if (res.length > 0) lines.push('');
-  for (const r of res) lines.push(`  ${MARK[r.status] ?? ' '} ${r.type.padEnd(20)} ${r.id}`);
+  for (const r of res)
+    lines.push(`  ${MARK[r.status] ?? ' '} ${(resourceKindName(r.type) ?? r.type).padEnd(20)} ${r.id}`);
   if (d.properties.length > 0) lines.push('');
   for (const p of d.properties)
-    lines.push(`  ${p.path}: ${cut(one(valueText(p.before)))} -> ${cut(one(valueText(p.after)))}`);
+    lines.push(
+      `  ${flowPropertyName(p.path) ?? p.path}: ${cut(one(valueText(p.before)))} -> ${cut(one(valueText(p.after)))}`,
+    );
   return terminalText(lines);
 }

@@ -63,7 +63,7 @@ function processValues(doc: FlowDoc): Map<string, string> {
   );
 }
 
-/** "1 Days After CloseDate", "3 Hours Before CloseDate", "Run Asynchronously". */
+/** "1 Day After CloseDate", "3 Hours Before CloseDate", "Run Asynchronously". */
 export function scheduledPathOffset(p: Obj, start: Obj | undefined): string {
   if (txt(p.pathType) === 'AsyncAfterCommit') return 'Run Asynchronously';
   const n = Number(txt(p.offsetNumber) ?? '0');
@@ -72,7 +72,9 @@ export function scheduledPathOffset(p: Obj, start: Obj | undefined): string {
     txt(p.timeSource) === 'RecordField' || txt(p.recordField)
       ? (txt(p.recordField) ?? 'a record field')
       : (words(RECORD_TRIGGERS, start?.recordTriggerType) ?? 'A record is saved').replace(/^A record/, 'the record');
-  return `${Math.abs(n)} ${unit} ${n < 0 ? 'Before' : 'After'} ${base}`;
+  // Builder says "1 Day After", "3 Days After".
+  const said = Math.abs(n) === 1 ? unit.replace(/s$/, '') : unit;
+  return `${Math.abs(n)} ${said} ${n < 0 ? 'Before' : 'After'} ${base}`;
 }
 
 const HANDLED = new Set([

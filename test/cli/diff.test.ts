@@ -91,10 +91,10 @@ describe('flowscope diff', () => {
     const r = await run('diff', ...pair('changed-formula'));
     expect(r.code).toBe(0);
     expect(r.out).toContain('Elements:   0 added, 0 removed, 1 changed, 0 renamed, 5 unchanged');
-    expect(r.out).toMatch(/~ Decision\s+Check_Amount \(rules\[Big_Deal\]\.conditions\[0\]\.rightValue\)/);
-    expect(r.out).toMatch(/~ formulas\s+DiscountedAmount/);
+    expect(r.out).toMatch(/~ Decision\s+Check_Amount \(1 change\)/);
+    expect(r.out).toMatch(/~ Formula\s+DiscountedAmount/);
     const status = await run('diff', ...pair('status-change'));
-    expect(status.out).toContain('  status: Draft -> Active');
+    expect(status.out).toContain('  Status: Draft -> Active');
     expect(status.out).toContain('Elements:   0 added, 0 removed, 0 changed, 0 renamed, 6 unchanged');
   });
 

@@ -109,7 +109,7 @@ describe('a change in Builder words', () => {
         ],
         ctx,
       ),
-    ).toEqual(['Scheduled path Soon → Later: time, 1 Days After CloseDate → 3 Days After CloseDate']);
+    ).toEqual(['Scheduled path Soon → Later: time, 1 Day After CloseDate → 3 Days After CloseDate']);
   });
 
   it('flow properties by their Builder names, values in words', () => {

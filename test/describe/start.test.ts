@@ -101,7 +101,7 @@ describe('describeStart', () => {
     expect(start).toBeGreaterThan(0);
     expect(out.slice(start + 1)).toEqual([
       '  Run Immediately: When the record is saved',
-      '  1 Day After Close: 1 Days After CloseDate',
+      '  1 Day After Close: 1 Day After CloseDate',
       '    Path API name: Day_After_Close',
       '  Before Close: 3 Hours Before CloseDate',
       '    Path API name: Before_Close',
@@ -116,7 +116,7 @@ describe('describeStart', () => {
         { offsetNumber: '1', offsetUnit: 'Days', recordField: 'CloseDate', timeSource: 'RecordField' },
         undefined,
       ),
-    ).toBe('1 Days After CloseDate');
+    ).toBe('1 Day After CloseDate');
     expect(scheduledPathOffset({ pathType: 'AsyncAfterCommit' }, undefined)).toBe('Run Asynchronously');
   });
   it('before-save and before-delete triggers', () => {
