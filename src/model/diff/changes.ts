@@ -77,12 +77,22 @@ export function changeList(diff: FlowDiff, positions?: Positions, words: Partial
       key: `prop:${p.path}`,
       group: 'properties',
       status: 'changed',
-      title: word ? `${word}${p.path === head ? '' : ` (${p.path})`}` : p.path,
+      // The property's Builder name; the metadata path stays behind the details panel's toggle.
+      title: word ?? humanise(head),
       detail: word ? undefined : 'flow property',
       changes: [p],
     });
   }
   return positions ? inReadingOrder(items, positions) : items;
+}
+
+/** `interviewLabel` → "Interview label": a property without a Builder name, still not a metadata path. */
+function humanise(field: string): string {
+  const words = field
+    .replace(/__c$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
 }
 
 /** A union node's name for a reader: its label ("Start" for the start). */
