@@ -5,7 +5,8 @@
  * from metadata that never stores them.
  */
 import { KIND_ORDER } from '../../model/graph';
-import type { LayoutEdgeInput, LayoutGraphInput } from '../types';
+import type { EndMark, LayoutEdgeInput, LayoutGraphInput } from '../types';
+import { withEnds } from './ends';
 
 export interface Analysis {
   n: number;
@@ -31,10 +32,13 @@ export interface Analysis {
   meet: (a: number, b: number) => number;
   /** Start node index, or -1. */
   start: number;
+  /** The Ends added after the graph's open paths (their nodes and edges are in `ids` and `edges`). */
+  ends: EndMark[];
 }
 
 /** Always succeeds: what cannot be drawn as branches and loops is drawn as jumps. */
-export function analyse(graph: LayoutGraphInput): Analysis {
+export function analyse(input: LayoutGraphInput): Analysis {
+  const { graph, ends } = withEnds(input);
   const n = graph.nodes.length;
   const ids = graph.nodes.map((node) => node.id);
   const types = graph.nodes.map((node) => node.type);
@@ -101,6 +105,7 @@ export function analyse(graph: LayoutGraphInput): Analysis {
     ipdom,
     meet,
     start,
+    ends,
   };
 }
 
@@ -146,7 +151,10 @@ function buildDag(
   return order ? { loopEndOf, dagTarget, succ, order } : undefined;
 }
 
-/** Iterative DFS from Start, then from every other unvisited node, following edges in Builder order. */
+/**
+ * Iterative DFS from Start, then from every other unvisited node, following edges in Builder order (not
+ * Go To, not faults).
+ */
 function findBackEdges(n: number, edges: LayoutEdgeInput[], out: number[][], tgt: number[], start: number): boolean[] {
   const back = new Array<boolean>(edges.length).fill(false);
   const state = new Uint8Array(n); // 0 new, 1 on stack, 2 done
@@ -173,7 +181,10 @@ function findBackEdges(n: number, edges: LayoutEdgeInput[], out: number[][], tgt
       }
       top[1] = k + 1;
       const i = list[k] as number;
-      if ((edges[i] as LayoutEdgeInput).goTo) continue;
+      // Fault paths are not the flow's paths: followed first, one would make a plain merge further
+      // down look like a loop-back (and so a Go To). A fault into what is already placed is a jump anyway.
+      const e = edges[i] as LayoutEdgeInput;
+      if (e.goTo || e.kind === 'fault') continue;
       const t = tgt[i] as number;
       if (state[t] === 1) back[i] = true;
       else if (state[t] === 0) {

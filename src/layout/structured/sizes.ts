@@ -19,7 +19,11 @@ export const MISSING_SIZE: Size = { width: 160, height: 48 };
 /** End elements (`ends`): a small pill. */
 const END_SIZE: Size = { width: 120, height: 40 };
 
+/** An End Auto-Layout adds after a path that ends (structured/ends.ts): a small pill under the path. */
+export const END_PILL: Size = { width: 72, height: 32 };
+
 export function nodeSize(type: string): Size {
+  if (type === '$end') return END_PILL;
   switch (elementKind(type).category) {
     case 'start':
       return START_SIZE;

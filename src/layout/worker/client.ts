@@ -146,6 +146,7 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
             goTo: goTo === true,
             ...(label !== undefined ? { label } : {}),
           })),
+          ...(graph.openPaths ? { openPaths: graph.openPaths } : {}),
         },
         ...(Object.keys(layoutOptions).length > 0 ? { options: layoutOptions } : {}),
       };
