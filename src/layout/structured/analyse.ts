@@ -229,18 +229,9 @@ function findLive(total: number, succ: number[][], order: number[], exit: number
   });
   const live = new Uint8Array(total);
   live[exit] = 1;
-  for (const root of roots) {
-    if (live[root]) continue;
-    let v = root;
-    for (;;) {
-      let next = -1;
-      for (const t of succ[v] as number[])
-        if (t !== exit && (next < 0 || (height[t] as number) > (height[next] as number))) next = t;
-      if (next < 0) break;
-      v = next;
-    }
-    const stack = [v];
-    live[v] = 1;
+  const reach = (from: number) => {
+    const stack = [from];
+    live[from] = 1;
     while (stack.length > 0) {
       for (const p of pred[stack.pop() as number] as number[]) {
         if (!live[p]) {
@@ -249,6 +240,20 @@ function findLive(total: number, succ: number[][], order: number[], exit: number
         }
       }
     }
+  };
+  // A path that loops back to its Loop is never a dead end: the longest path may end in an End inside
+  // the body, and a Decision there would then "merge" on that branch and draw its loop-back down through it.
+  for (let v = exit + 1; v < total; v++) if (!live[v]) reach(v);
+  for (const root of roots) {
+    let v = root;
+    for (;;) {
+      let next = -1;
+      for (const t of succ[v] as number[])
+        if (t !== exit && (next < 0 || (height[t] as number) > (height[next] as number))) next = t;
+      if (next < 0) break;
+      v = next;
+    }
+    if (!live[v]) reach(v);
   }
   return live;
 }
