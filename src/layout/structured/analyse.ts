@@ -241,9 +241,10 @@ function findLive(total: number, succ: number[][], order: number[], exit: number
       }
     }
   };
-  // A path that loops back to its Loop is never a dead end: the longest path may end in an End inside
-  // the body, and a Decision there would then "merge" on that branch and draw its loop-back down through it.
-  for (let v = exit + 1; v < total; v++) if (!live[v]) reach(v);
+  // A branch that loops back to its Loop is never a dead end: when the longest path ends in an End inside
+  // the body, a Decision there would "merge" on that path and draw its loop-back down through it. (Only
+  // the loop's end counts: what leads to it keeps its own liveness, or merges elsewhere would move.)
+  for (let v = exit + 1; v < total; v++) live[v] = 1;
   for (const root of roots) {
     let v = root;
     for (;;) {
