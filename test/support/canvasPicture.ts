@@ -37,7 +37,15 @@ export function canvasPicture(graph: FlowGraph, layout: LayoutGeometry, filter?:
       const lead = d.kind === 'fault' ? 'Fault → ' : d.label && d.kind !== 'next' ? `${d.label} → ` : '↪ ';
       const width = Math.min(200, Math.ceil(textWidth(mark + lead + (d.targetLabel ?? ''), 11)) + 14);
       const slot = d.stubSlot ?? 0;
-      const dy = slot > 0 ? -9 + slot * 20 : d.status === 'removed' ? 1.8 : d.status === 'added' ? -19.8 : -9;
+      const twin = d.stubTwin === true;
+      const dy =
+        slot > 0
+          ? -9 + slot * 20
+          : twin && d.status === 'removed'
+            ? 1.8
+            : twin && d.status === 'added'
+              ? -19.8
+              : -9;
       labels.push({ x: end.x + 4, y: end.y + dy, width, height: 18 });
     } else if (d.label && d.labelBox) {
       const bold = d.kind === 'loopNext' || d.kind === 'loopEnd' || d.status === 'added';

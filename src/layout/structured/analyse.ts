@@ -12,6 +12,8 @@ export interface Analysis {
   n: number;
   ids: string[];
   types: string[];
+  /** Node labels (for the Go To markers' widths), when the graph has them. */
+  labels: (string | undefined)[];
   edges: LayoutEdgeInput[];
   /** Per node: indices into `edges` of its outgoing edges, in Builder's left-to-right order. */
   out: number[][];
@@ -42,6 +44,7 @@ export function analyse(input: LayoutGraphInput): Analysis {
   const n = graph.nodes.length;
   const ids = graph.nodes.map((node) => node.id);
   const types = graph.nodes.map((node) => node.type);
+  const labels = graph.nodes.map((node) => node.label);
   const index = new Map<string, number>();
   ids.forEach((id, i) => {
     index.set(id, i);
@@ -94,6 +97,7 @@ export function analyse(input: LayoutGraphInput): Analysis {
     n,
     ids,
     types,
+    labels,
     edges,
     out,
     inDegree,

@@ -137,7 +137,8 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
         type: 'layout',
         id,
         graph: {
-          nodes: graph.nodes.map(({ id: nodeId, type }) => ({ id: nodeId, type })),
+          // Labels size the Go To markers the picture keeps room for.
+          nodes: graph.nodes.map(({ id: nodeId, type, label }) => ({ id: nodeId, type, ...(label !== undefined ? { label } : {}) })),
           edges: graph.edges.map(({ id: edgeId, source, target, kind, label, goTo }) => ({
             id: edgeId,
             source,

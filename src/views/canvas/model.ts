@@ -41,6 +41,8 @@ interface FlowEdgeData extends Record<string, unknown> {
    * markers stack.
    */
   stubSlot?: number;
+  /** Another stub ends at the same point (a removed and an added one): the two sit one above the other. */
+  stubTwin?: boolean;
   status?: EdgeStatus;
   /** A comparison: the connector stayed but its label changed; what it said before. */
   labelWas?: string;
@@ -218,6 +220,9 @@ function addEnds(
 function stackStubMarkers(stubs: FlowEdgeData[]) {
   const placed: { x0: number; x1: number; y: number }[] = [];
   const ends = stubs.map((d) => ({ d, end: (d.stub as Point[])[(d.stub as Point[]).length - 1] as Point }));
+  const at = new Map<string, number>();
+  for (const { end } of ends) at.set(`${end.x},${end.y}`, (at.get(`${end.x},${end.y}`) ?? 0) + 1);
+  for (const { d, end } of ends) if ((at.get(`${end.x},${end.y}`) ?? 0) > 1) d.stubTwin = true;
   ends.sort((a, b) => a.end.y - b.end.y || a.end.x - b.end.x);
   for (const { d, end } of ends) {
     const text = `${d.kind === 'fault' ? 'Fault → ' : d.label ? `${d.label} → ` : '↪ '}${d.targetLabel ?? ''}`;
