@@ -39,13 +39,7 @@ export function canvasPicture(graph: FlowGraph, layout: LayoutGeometry, filter?:
       const slot = d.stubSlot ?? 0;
       const twin = d.stubTwin === true;
       const dy =
-        slot > 0
-          ? -9 + slot * 20
-          : twin && d.status === 'removed'
-            ? 1.8
-            : twin && d.status === 'added'
-              ? -19.8
-              : -9;
+        slot > 0 ? -9 + slot * 20 : twin && d.status === 'removed' ? 1.8 : twin && d.status === 'added' ? -19.8 : -9;
       labels.push({ x: end.x + 4, y: end.y + dy, width, height: 18 });
     } else if (d.label && d.labelBox) {
       const bold = d.kind === 'loopNext' || d.kind === 'loopEnd' || d.status === 'added';

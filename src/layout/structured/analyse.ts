@@ -155,10 +155,7 @@ function buildDag(
   return order ? { loopEndOf, dagTarget, succ, order } : undefined;
 }
 
-/**
- * Iterative DFS from Start, then from every other unvisited node, following edges in Builder order (not
- * Go To, not faults).
- */
+/** Iterative DFS from Start, then from every other unvisited node, in Builder order (no Go To, no faults). */
 function findBackEdges(n: number, edges: LayoutEdgeInput[], out: number[][], tgt: number[], start: number): boolean[] {
   const back = new Array<boolean>(edges.length).fill(false);
   const state = new Uint8Array(n); // 0 new, 1 on stack, 2 done
@@ -185,8 +182,7 @@ function findBackEdges(n: number, edges: LayoutEdgeInput[], out: number[][], tgt
       }
       top[1] = k + 1;
       const i = list[k] as number;
-      // Fault paths are not the flow's paths: followed first, one would make a plain merge further
-      // down look like a loop-back (and so a Go To). A fault into what is already placed is a jump anyway.
+      // A fault followed first made a plain merge below it look like a loop-back (and so a Go To).
       const e = edges[i] as LayoutEdgeInput;
       if (e.goTo || e.kind === 'fault') continue;
       const t = tgt[i] as number;

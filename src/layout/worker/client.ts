@@ -138,7 +138,11 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
         id,
         graph: {
           // Labels size the Go To markers the picture keeps room for.
-          nodes: graph.nodes.map(({ id: nodeId, type, label }) => ({ id: nodeId, type, ...(label !== undefined ? { label } : {}) })),
+          nodes: graph.nodes.map(({ id: nodeId, type, label }) => ({
+            id: nodeId,
+            type,
+            ...(label !== undefined ? { label } : {}),
+          })),
           edges: graph.edges.map(({ id: edgeId, source, target, kind, label, goTo }) => ({
             id: edgeId,
             source,

@@ -84,7 +84,8 @@ export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeT
             // In a comparison a removed and an added connector can leave from the same point: one above, one below.
             style={{
               transform:
-                `translate(4px, ${stubShift(data.status, data.stubSlot ?? 0, data.stubTwin === true)}) ` + `translate(${end.x}px, ${end.y}px)`,
+                `translate(4px, ${stubShift(data.status, data.stubSlot ?? 0, data.stubTwin === true)}) ` +
+                `translate(${end.x}px, ${end.y}px)`,
             }}
             title={
               `${data.label ? `${data.label}: ` : ''}${data.goTo ? 'Go To' : 'to'} ${data.targetLabel ?? ''} ` +
