@@ -35,6 +35,7 @@ export {
   type GraphEdge,
   type GraphNode,
 } from './model/graph';
+export { openPaths, unionOpenPaths, type OpenPath } from './model/ends';
 export { ALL_KINDS, elementKind, type Category, type ElementKind } from './model/elements';
 export { isValueSlot, VALUE_SLOTS } from './model/values';
 

@@ -4,7 +4,16 @@
  * renderer as the browser's "Export SVG". Without -o the SVG goes to stdout.
  */
 import { writeFile } from 'node:fs/promises';
-import { layoutGraph, buildGraph, diffFlows, type FlowDoc, renderSvg, startLine } from '../index';
+import {
+  layoutGraph,
+  buildGraph,
+  diffFlows,
+  type FlowDoc,
+  openPaths,
+  renderSvg,
+  startLine,
+  unionOpenPaths,
+} from '../index';
 import { loadFlowFile, parseArgs, type CliIo } from './run';
 
 export const RENDER_USAGE = [
@@ -58,7 +67,9 @@ export async function renderDocs(
   options: { title?: string; selected?: string; goTo?: 'stub' | 'line'; onNotice?: (notice: string) => void } = {},
 ): Promise<string> {
   const graph = b ? diffFlows(a, b).graph : buildGraph(a);
-  const layout = await layoutGraph(graph);
+  // Auto-Layout ends every path with an End (the picture only: not the graph, not the diff).
+  const ends = b ? unionOpenPaths(a, b, graph) : openPaths(a);
+  const layout = await layoutGraph({ ...graph, openPaths: ends });
   if (layout.notice) options.onNotice?.(layout.notice);
   const shown = b ?? a;
   const title =

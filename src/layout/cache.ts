@@ -32,6 +32,10 @@ export function graphKey(graph: LayoutGraphInput, variant: string): string {
       if (p) parts.push(n.id, String(p.x), String(p.y));
     }
   }
+  if (graph.openPaths) {
+    parts.push('\u0003');
+    for (const p of graph.openPaths) parts.push(p.source, p.kind, p.key ?? '', p.label ?? '');
+  }
   const text = parts.join('\u0000');
   return `${hash53(text).toString(36)}.${hash53(text, 7).toString(36)}.${text.length}`;
 }

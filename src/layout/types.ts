@@ -30,6 +30,30 @@ export interface LayoutGraphInput {
    * the `saved` engine. A null-prototype record: ids may be `__proto__`. Other engines ignore it.
    */
   positions?: Readonly<Record<string, Point>>;
+  /**
+   * Paths that end (model/ends.ts): the structured engine (Auto-Layout) draws an End after each, as Flow
+   * Builder does; the other engines ignore them (Builder draws no Ends on a free-form canvas).
+   */
+  openPaths?: readonly OpenPathInput[];
+}
+
+export interface OpenPathInput {
+  source: string;
+  kind: EdgeKind;
+  key?: string;
+  label?: string;
+}
+
+/**
+ * An End the layout added after a path that ends: a box in `nodes` under `id` and the connector to it in
+ * `edges` under `edge`. Neither is an element or a connector of the flow: views draw them as Ends.
+ */
+export interface EndMark {
+  id: string;
+  edge: string;
+  source: string;
+  kind: EdgeKind;
+  label?: string;
 }
 
 export interface Point {
@@ -109,6 +133,8 @@ export interface LayoutGeometry {
   nodes: Record<string, Box>;
   /** Connector id → its route (none for a connector whose ends are not both in the graph). */
   edges: Record<string, EdgeRoute>;
+  /** The Ends the structured engine added (their boxes and connectors are in `nodes` and `edges`). */
+  ends?: EndMark[];
   /**
    * Set when the picture was degraded on purpose to stay fast (parallel connectors bundled, the fast
    * layout): one sentence for the user, e.g. "1,000 parallel connectors drawn as 1 bundle". The views

@@ -34,6 +34,15 @@ export function edgesSvg(
 ): { lines: string; labels: string } {
   const lines: string[] = [];
   const pills: string[] = [];
+  // A removed and an added stub leaving the same point sit one above the other; a lone stub stays centred.
+  const ends = new Map<string, number>();
+  for (const e of edges) {
+    const route = layout.edges[e.id];
+    if (!route || goTo !== 'stub' || !(e.goTo || route.jump)) continue;
+    const stub = route.jump?.stub ?? route.points.slice(0, 2);
+    const end = stub[stub.length - 1];
+    if (end) ends.set(`${end.x},${end.y}`, (ends.get(`${end.x},${end.y}`) ?? 0) + 1);
+  }
   for (const e of edges) {
     const route = layout.edges[e.id];
     if (!route || route.points.length < 2) continue;
@@ -72,7 +81,9 @@ export function edgesSvg(
     );
     // A bundle of parallel connectors says how many it stands for ("Rule 1 + 999 more").
     const shown = route.bundle !== undefined && route.label?.text ? { ...e, label: route.label.text } : e;
-    if (stubbed) pills.push(stubMarker(shown, points[points.length - 1] as Point, labels.get(e.target) ?? e.target));
+    const end = points[points.length - 1] as Point;
+    const twin = (ends.get(`${end.x},${end.y}`) ?? 0) > 1;
+    if (stubbed) pills.push(stubMarker(shown, end, labels.get(e.target) ?? e.target, twin));
     else if (shown.label && route.label) pills.push(labelPill(shown, route.label));
   }
   return { lines: lines.join('\n'), labels: pills.join('\n') };
@@ -109,7 +120,7 @@ function labelPill(e: Edge, box: Box): string {
 /** A Go To (or jump) drawn as Builder draws it: a stub ending in "↪ Target". In a diff it says its status
  * (+ / − and colour, struck through when removed), and a removed and an added stub leaving the same point
  * sit one above the other, as on the canvas. */
-function stubMarker(e: Edge, end: Point, target: string): string {
+function stubMarker(e: Edge, end: Point, target: string, twin: boolean): string {
   const mark = e.status === 'added' ? '+ ' : e.status === 'removed' ? '− ' : '';
   const lead = e.kind === 'fault' ? 'Fault → ' : e.label && e.kind !== 'next' ? `${e.label} → ` : '↪ ';
   // An added stub's text is bold: measured bold, or it runs past its border.
@@ -120,7 +131,7 @@ function stubMarker(e: Edge, end: Point, target: string): string {
     e.status === 'added' ? EDGE_STATUS_COLOR.added : e.status === 'removed' ? EDGE_STATUS_COLOR.removed : undefined;
   const color = statusColor ?? (e.goTo ? THEME.goTo : THEME.muted);
   const border = statusColor ?? (e.goTo ? THEME.goTo : THEME.edge);
-  const dy = e.status === 'removed' ? 11 : e.status === 'added' ? -11 : 0;
+  const dy = !twin ? 0 : e.status === 'removed' ? 11 : e.status === 'added' ? -11 : 0;
   const y = end.y + dy;
   const strike = e.status === 'removed' ? ' text-decoration="line-through"' : '';
   const dashed = e.status === 'added' ? '' : ' stroke-dasharray="3 2"';

@@ -163,3 +163,25 @@ function statusBadge(status: Exclude<NodeStatus, 'unchanged'>, renamedFrom: stri
     `<text x="14" y="1.5" font-size="10" font-weight="700" fill="#fff">${esc(text)}</text>`
   );
 }
+
+/** Builder's End colour: the red of its End element. */
+export const END_COLOR = '#c23934';
+
+/**
+ * An End as Auto-Layout draws it under a path that ends: a small pill, a red stop mark and the word End.
+ * Not an element (the layout added it): no badges, no status; dimmed with the unchanged in a comparison.
+ */
+export function endSvg(id: string, box: Box, dimmed: boolean): string {
+  const { width: w, height: h } = box;
+  const r = h / 2;
+  const faded = dimmed ? ' opacity="0.55"' : '';
+  return (
+    `<g class="node" data-id="${esc(id)}" data-end="true" transform="translate(${n(box.x)},${n(box.y)})"${faded}>` +
+    `<title>End</title>` +
+    `<rect width="${n(w)}" height="${n(h)}" rx="${n(r)}" fill="${tint(END_COLOR, 0.08)}" stroke="${END_COLOR}"/>` +
+    `<circle cx="${n(r)}" cy="${n(r)}" r="${n(r - 6)}" fill="${END_COLOR}"/>` +
+    `<rect x="${n(r - 4)}" y="${n(r - 4)}" width="8" height="8" rx="1.5" fill="#fff"/>` +
+    `<text x="${n(r * 2 + 4)}" y="${n(r + 4.5)}" font-size="12" font-weight="600" fill="${END_COLOR}">End</text>` +
+    '</g>'
+  );
+}

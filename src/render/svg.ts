@@ -15,7 +15,7 @@ import type { LayoutGeometry } from '../layout/types';
 import type { DiffGraph, DiffGraphEdge, DiffGraphNode, NodeStatus } from '../model/diff/types';
 import type { FlowGraph, GraphEdge, GraphNode } from '../model/graph';
 import { edgesSvg, markerDefs } from './edges';
-import { nodeSvg } from './nodes';
+import { endSvg, nodeSvg } from './nodes';
 import { STATUS_LOOK } from './status';
 import { THEME } from './style';
 import { esc, fitText, n } from './text';
@@ -67,7 +67,16 @@ export function renderSvg(graph: FlowGraph | DiffGraph, layout: LayoutGeometry, 
   const faults = new Set(edges.filter((e) => e.kind === 'fault').map((e) => e.source));
   const goToTargets = new Set(edges.filter((e) => e.goTo).map((e) => e.target));
   const labels = new Map(nodes.map((x) => [x.id, x.label]));
-  const drawn = edgesSvg(edges, layout, labels, options.goTo ?? 'stub');
+  // The Ends Auto-Layout added after paths that end: connectors of their path's kind, never a change.
+  const ends = layout.ends ?? [];
+  const endEdges: AnyEdge[] = ends.map((end) => {
+    const e: AnyEdge = { id: end.edge, source: end.source, target: end.id, kind: end.kind, goTo: false };
+    if (end.label !== undefined) e.label = end.label;
+    if (isDiff) e.status = 'unchanged';
+    return e;
+  });
+  for (const end of ends) labels.set(end.id, 'End');
+  const drawn = edgesSvg(endEdges.length > 0 ? [...edges, ...endEdges] : edges, layout, labels, options.goTo ?? 'stub');
   const cards = nodes.flatMap((node) => {
     const box = layout.nodes[node.id];
     if (!box) return [];
@@ -82,6 +91,10 @@ export function renderSvg(graph: FlowGraph | DiffGraph, layout: LayoutGeometry, 
       }),
     ];
   });
+  for (const end of ends) {
+    const box = layout.nodes[end.id];
+    if (box) cards.push(endSvg(end.id, box, isDiff));
+  }
   const title = options.title ?? graph.flow.label;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" ` +

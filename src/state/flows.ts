@@ -1,6 +1,7 @@
 // Deep imports, not src/index.ts: that re-exports the differ, which stays out of the first screen.
 import { elementKind } from '../model/elements';
 import { buildGraph, type FlowGraph } from '../model/graph';
+import { openPaths, type OpenPath, unionOpenPaths } from '../model/ends';
 import { parseFlow } from '../model/parse/index';
 import { flowPropertyName } from '../describe/properties';
 import { changeList } from '../model/diff/changes';
@@ -64,8 +65,9 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     if (back) set({ ...back, error: error(true) });
     else set({ layout: { status: 'error', message }, error: error(false) });
   };
-  /** Lays out what is on screen; a result (or failure) for a graph no longer shown is dropped. */
-  const layOut = (graph: FlowGraph) => {
+  /** Lays out what is on screen; a result (or failure) for a graph no longer shown is dropped. `ends`: the
+   * paths that end, which Auto-Layout closes with an End (the picture only; model/ends.ts). */
+  const layOut = (graph: FlowGraph, ends: OpenPath[]) => {
     const service = deps.layout;
     if (!service) return;
     const started = performance.now();
@@ -74,7 +76,10 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     const about = () => aboutScreen(get().flow, get().comparison);
     let running: Promise<LayoutData>;
     try {
-      running = service(graph, (progress) => current() && set({ layout: { status: 'running', progress } }));
+      running = service(
+        ends.length > 0 ? { ...graph, openPaths: ends } : graph,
+        (progress) => current() && set({ layout: { status: 'running', progress } }),
+      );
     } catch (e) {
       running = Promise.reject(e);
     }
@@ -151,7 +156,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       return false;
     }
     show({ comparison });
-    layOut(comparison.diff.graph);
+    layOut(comparison.diff.graph, unionOpenPaths(before.doc, after.doc, comparison.diff.graph));
     return true;
   };
   return {
@@ -166,7 +171,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       }
       comparing++;
       show({ flow, comparison: undefined });
-      layOut(flow.graph);
+      layOut(flow.graph, openPaths(flow.doc));
       return true;
     },
     chooseRecord: (index) => {
@@ -237,7 +242,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       const flow = get().flow ?? c.after;
       comparing++;
       show({ comparison: undefined, flow });
-      layOut(flow.graph);
+      layOut(flow.graph, openPaths(flow.doc));
     },
     setDiffMode: (diffMode) => set({ diffMode }),
     stepChange: (delta) => {

@@ -18,13 +18,16 @@ export type * from './types';
 /** The differ, loaded on first use: a page opened on one flow does not pay for it. */
 export type DiffService = () => Promise<(before: FlowDoc, after: FlowDoc) => FlowDiff>;
 
-import type { LayoutGeometry } from '../layout/types';
+import type { LayoutGeometry, LayoutGraphInput } from '../layout/types';
 
 /** A laid-out graph as the canvas draws it: node boxes, edge routes and label boxes (from src/layout). */
 export type LayoutData = LayoutGeometry;
 
 /** Lays out a graph (in the browser: in a Web Worker); injected so tests can use a fake. */
-export type LayoutService = (graph: FlowGraph, onProgress: (message: string) => void) => Promise<LayoutData>;
+export type LayoutService = (
+  graph: FlowGraph & Pick<LayoutGraphInput, 'openPaths'>,
+  onProgress: (message: string) => void,
+) => Promise<LayoutData>;
 
 export type LayoutState =
   | { status: 'idle' }

@@ -31,10 +31,14 @@ export interface PictureEdge {
   stub: boolean;
   segments: Seg[];
 }
+/** A pill: a connector's label or a stub's marker, with its text (for messages). */
+export interface LabelBox extends Box {
+  text?: string;
+}
 export interface Picture {
   cards: Map<string, Box>;
   edges: PictureEdge[];
-  labels: Box[];
+  labels: LabelBox[];
 }
 
 const num = (s: string | undefined) => Number(s ?? Number.NaN);
@@ -63,7 +67,8 @@ export function pathPoints(d: string): { x: number; y: number }[] {
 
 export function readPicture(svg: string): Picture {
   const cards = new Map<string, Box>();
-  const nodeRe = /<g class="node" data-id="([^"]*)" transform="translate\((-?[\d.]+),(-?[\d.]+)\)">([\s\S]*?)<\/g>/g;
+  const nodeRe =
+    /<g class="node" data-id="([^"]*)"(?: data-end="true")? transform="translate\((-?[\d.]+),(-?[\d.]+)\)"[^>]*>([\s\S]*?)<\/g>/g;
   for (const m of svg.matchAll(nodeRe)) {
     const body = m[4] ?? '';
     // The card is the first rect drawn with a stroke (the shadow before it has none).
@@ -95,21 +100,23 @@ export function readPicture(svg: string): Picture {
       segments,
     });
   }
-  const labels: Box[] = [];
+  const labels: LabelBox[] = [];
   const labelsBlock = svg.match(/<g class="labels">([\s\S]*?)<\/g>/)?.[1] ?? '';
-  for (const m of labelsBlock.matchAll(/<rect\b[^>]*>/g)) {
-    const tag = m[0];
+  for (const m of labelsBlock.matchAll(/(<rect\b[^>]*>)(?:<text\b[^>]*>([^<]*)<\/text>)?/g)) {
+    const tag = m[1] ?? '';
     labels.push({
       x: num(attr(tag, 'x')),
       y: num(attr(tag, 'y')),
       width: num(attr(tag, 'width')),
       height: num(attr(tag, 'height')),
+      text: unesc(m[2] ?? ''),
     });
   }
   return { cards, edges, labels };
 }
 
-const TOL = 1.5;
+/** Pixels two things may share before they count as on top of each other (antialiasing, rounding). */
+const TOL = 0.5;
 
 function segThroughBox(s: Seg, b: Box): boolean {
   const x1 = Math.min(s.x1, s.x2);
@@ -169,7 +176,11 @@ export interface PictureFaults {
 }
 
 export function checkPicture(svg: string): PictureFaults {
-  const { cards, edges, labels } = readPicture(svg);
+  return checkGeometry(readPicture(svg));
+}
+
+/** The four faults (and crossings) of a picture, however it was read (the SVG, the canvas's geometry). */
+export function checkGeometry({ cards, edges, labels }: Picture): PictureFaults {
   const out: PictureFaults = { throughCard: [], onConnector: [], labelOnCard: [], labelOnLabel: [], crossings: 0 };
   const cardList = [...cards];
   for (const e of edges) {
@@ -192,13 +203,21 @@ export function checkPicture(svg: string): PictureFaults {
       if (overlap) out.onConnector.push(`${a.source}→${a.target} on ${b.source}→${b.target}`);
     }
   }
+  const said = (l: LabelBox, i: number) => `label ${i} "${l.text ?? ''}"`;
   labels.forEach((l, i) => {
-    for (const [id, box] of cardList) if (boxesOverlap(l, box)) out.labelOnCard.push(`label ${i} on ${id}`);
-    for (let j = i + 1; j < labels.length; j++)
-      if (boxesOverlap(l, labels[j] as Box)) out.labelOnLabel.push(`label ${i} on label ${j}`);
+    for (const [id, box] of cardList) if (boxesOverlap(l, box)) out.labelOnCard.push(`${said(l, i)} on ${id}`);
+    for (let j = i + 1; j < labels.length; j++) {
+      const m = labels[j] as LabelBox;
+      if (boxesOverlap(l, m)) out.labelOnLabel.push(`${said(l, i)} on ${said(m, j)}`);
+    }
   });
   return out;
 }
 
 /** Crossings only (for tuning engines): counts every pair once. */
 export const countCrossings = (svg: string): number => checkPicture(svg).crossings;
+
+/** The faults a picture has, as one short line per kind (for test messages). */
+export function faultCount(p: PictureFaults): number {
+  return p.throughCard.length + p.onConnector.length + p.labelOnCard.length + p.labelOnLabel.length;
+}

@@ -5,12 +5,15 @@
  * from metadata that never stores them.
  */
 import { KIND_ORDER } from '../../model/graph';
-import type { LayoutEdgeInput, LayoutGraphInput } from '../types';
+import type { EndMark, LayoutEdgeInput, LayoutGraphInput } from '../types';
+import { withEnds } from './ends';
 
 export interface Analysis {
   n: number;
   ids: string[];
   types: string[];
+  /** Node labels (for the Go To markers' widths), when the graph has them. */
+  labels: (string | undefined)[];
   edges: LayoutEdgeInput[];
   /** Per node: indices into `edges` of its outgoing edges, in Builder's left-to-right order. */
   out: number[][];
@@ -31,13 +34,17 @@ export interface Analysis {
   meet: (a: number, b: number) => number;
   /** Start node index, or -1. */
   start: number;
+  /** The Ends added after the graph's open paths (their nodes and edges are in `ids` and `edges`). */
+  ends: EndMark[];
 }
 
 /** Always succeeds: what cannot be drawn as branches and loops is drawn as jumps. */
-export function analyse(graph: LayoutGraphInput): Analysis {
+export function analyse(input: LayoutGraphInput): Analysis {
+  const { graph, ends } = withEnds(input);
   const n = graph.nodes.length;
   const ids = graph.nodes.map((node) => node.id);
   const types = graph.nodes.map((node) => node.type);
+  const labels = graph.nodes.map((node) => node.label);
   const index = new Map<string, number>();
   ids.forEach((id, i) => {
     index.set(id, i);
@@ -90,6 +97,7 @@ export function analyse(graph: LayoutGraphInput): Analysis {
     n,
     ids,
     types,
+    labels,
     edges,
     out,
     inDegree,
@@ -101,6 +109,7 @@ export function analyse(graph: LayoutGraphInput): Analysis {
     ipdom,
     meet,
     start,
+    ends,
   };
 }
 
@@ -146,7 +155,7 @@ function buildDag(
   return order ? { loopEndOf, dagTarget, succ, order } : undefined;
 }
 
-/** Iterative DFS from Start, then from every other unvisited node, following edges in Builder order. */
+/** Iterative DFS from Start, then from every other unvisited node, in Builder order (no Go To, no faults). */
 function findBackEdges(n: number, edges: LayoutEdgeInput[], out: number[][], tgt: number[], start: number): boolean[] {
   const back = new Array<boolean>(edges.length).fill(false);
   const state = new Uint8Array(n); // 0 new, 1 on stack, 2 done
@@ -173,7 +182,9 @@ function findBackEdges(n: number, edges: LayoutEdgeInput[], out: number[][], tgt
       }
       top[1] = k + 1;
       const i = list[k] as number;
-      if ((edges[i] as LayoutEdgeInput).goTo) continue;
+      // A fault followed first made a plain merge below it look like a loop-back (and so a Go To).
+      const e = edges[i] as LayoutEdgeInput;
+      if (e.goTo || e.kind === 'fault') continue;
       const t = tgt[i] as number;
       if (state[t] === 1) back[i] = true;
       else if (state[t] === 0) {
@@ -218,18 +229,9 @@ function findLive(total: number, succ: number[][], order: number[], exit: number
   });
   const live = new Uint8Array(total);
   live[exit] = 1;
-  for (const root of roots) {
-    if (live[root]) continue;
-    let v = root;
-    for (;;) {
-      let next = -1;
-      for (const t of succ[v] as number[])
-        if (t !== exit && (next < 0 || (height[t] as number) > (height[next] as number))) next = t;
-      if (next < 0) break;
-      v = next;
-    }
-    const stack = [v];
-    live[v] = 1;
+  const reach = (from: number) => {
+    const stack = [from];
+    live[from] = 1;
     while (stack.length > 0) {
       for (const p of pred[stack.pop() as number] as number[]) {
         if (!live[p]) {
@@ -238,6 +240,21 @@ function findLive(total: number, succ: number[][], order: number[], exit: number
         }
       }
     }
+  };
+  // A branch that loops back to its Loop is never a dead end: when the longest path ends in an End inside
+  // the body, a Decision there would "merge" on that path and draw its loop-back down through it. (Only
+  // the loop's end counts: what leads to it keeps its own liveness, or merges elsewhere would move.)
+  for (let v = exit + 1; v < total; v++) live[v] = 1;
+  for (const root of roots) {
+    let v = root;
+    for (;;) {
+      let next = -1;
+      for (const t of succ[v] as number[])
+        if (t !== exit && (next < 0 || (height[t] as number) > (height[next] as number))) next = t;
+      if (next < 0) break;
+      v = next;
+    }
+    if (!live[v]) reach(v);
   }
   return live;
 }

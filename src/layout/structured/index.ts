@@ -23,7 +23,7 @@ export interface StructuredTimings {
 export function layoutStructured(
   a: Analysis,
   plan: Plan,
-): Pick<LayoutResult, 'width' | 'height' | 'nodes' | 'edges'> & { timings: StructuredTimings } {
+): Pick<LayoutResult, 'width' | 'height' | 'nodes' | 'edges' | 'ends'> & { timings: StructuredTimings } {
   const t0 = performance.now();
   const { sizes, rootBlocks } = placePlan(a, plan.roots, plan.jump);
   arrangeRoots(plan.roots, rootBlocks);
@@ -74,6 +74,8 @@ export function layoutStructured(
     if (r) edges.set(e.id, r);
   });
   const done = finish(nodes, edges);
+  if (a.ends.length > 0)
+    return { ...done, ends: a.ends, timings: { placeMs: t1 - t0, routeMs: performance.now() - t1 } };
   return { ...done, timings: { placeMs: t1 - t0, routeMs: performance.now() - t1 } };
 }
 

@@ -6,11 +6,10 @@
 import { labelSize } from './sizes';
 import type { Box, EdgeRoute, Point } from '../types';
 import { tidy } from './route';
+import { STUB } from './place';
 
 const JUMP_MARGIN = 32;
 const LANE = 10;
-/** A jump that leaves straight from an element's side gets a stub this long. */
-const STUB = 24;
 
 export interface JumpRequest {
   /** Points so far; the line continues rightward from the last one. */

@@ -9,7 +9,7 @@ import type { Analysis } from './analyse';
 import { runDeep, type Deep } from './deep';
 import type { PlanItem, PlanSide, SplitGeom } from './plan';
 import { addBox, appendBelow, boxProfile, clearance, emptyProfile, extent, union, type Profile } from './profile';
-import { labelSize, nodeSize, type Size } from './sizes';
+import { labelSize, MARKER_GAP, MARKER_HEIGHT, markerWidth, nodeSize, type Size } from './sizes';
 import type { LayoutEdgeInput } from '../types';
 
 /** Spacing (px). */
@@ -37,6 +37,8 @@ export const GAP = {
   /** A Go To outcome's stub ends this far above the branch row. */
   stub: 10,
 } as const;
+/** A jump that leaves straight from an element's side gets a stub this long (jumps.ts). */
+export const STUB = 24;
 
 export interface Block {
   prof: Profile;
@@ -60,10 +62,46 @@ export function labelSizer(a: Analysis): (edge: number) => Size | undefined {
   };
 }
 
+/** The width of the Go To marker edge i's stub ends in (the views draw it right of the stub's end). */
+export function markerOf(a: Analysis): (edge: number) => number {
+  const index = new Map<string, number>();
+  a.ids.forEach((id, v) => {
+    index.set(id, v);
+  });
+  return (i) => {
+    const e = a.edges[i] as LayoutEdgeInput;
+    const t = index.get(e.target);
+    return markerWidth(e.kind, e.label, t === undefined ? undefined : (a.labels[t] ?? e.target));
+  };
+}
+
 export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { sizes: Size[]; rootBlocks: Block[] } {
   const sizes = a.types.map(nodeSize);
   const label = labelSizer(a);
+  const marker = markerOf(a);
   const size = (v: number) => sizes[v] as Size;
+  const half = MARKER_HEIGHT / 2 + 1;
+  /**
+   * Room for the markers of the jumps leaving an element (route.ts draws their stubs): a Go To after it ends
+   * 3 label gaps below its bottom, a fault Go To 24px right of its side; the marker sits right of the end.
+   */
+  const withMarkers = (prof: Profile, item: PlanItem, w: number, h: number): Profile => {
+    let out = prof;
+    let faults = 0;
+    for (const i of a.out[item.node] as number[]) {
+      if (!jump[i]) continue;
+      const kind = (a.edges[i] as LayoutEdgeInput).kind;
+      if (i === item.next) {
+        const y = h + 3 * GAP.label;
+        out = addBox(out, y - half, y + half, -1, MARKER_GAP + marker(i) + 1);
+      } else if (kind === 'fault') {
+        const y = h / 2 + faults * (MARKER_HEIGHT + 2);
+        faults++;
+        out = addBox(out, y - half, y + half, w / 2, w / 2 + STUB + MARKER_GAP + marker(i) + 1);
+      }
+    }
+    return out;
+  };
 
   function* layoutSeq(seq: PlanItem[]): Deep<Block> {
     const prof = emptyProfile();
@@ -97,7 +135,8 @@ export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { 
   const layoutNode = (item: PlanItem): Block => {
     const { width: w, height: h } = size(item.node);
     const continues = item.next !== undefined && !jump[item.next];
-    return { prof: boxProfile(0, h, -w / 2, w / 2), h, open: continues ? { l: 0, r: 0 } : null };
+    const prof = withMarkers(boxProfile(0, h, -w / 2, w / 2), item, w, h);
+    return { prof, h, open: continues ? { l: 0, r: 0 } : null };
   };
 
   /** Fault columns, top-down, each right of everything already placed beside it. */
@@ -155,6 +194,7 @@ export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { 
       if (br.jump) {
         bottom = rowTop - GAP.stub;
         prof = boxProfile(lineTop, bottom, -1, 1);
+        prof = addBox(prof, bottom - half, bottom + half, 0, MARKER_GAP + marker(br.edge) + 1);
         open = null;
       } else {
         const b = (yield layoutSeq(br.seq)) as Block;
@@ -190,7 +230,7 @@ export function placePlan(a: Analysis, roots: PlanItem[][], jump: boolean[]): { 
       acc = union(acc, p.prof, x, 0);
     }
     const c = loop ? 0 : ((xs[0] as number) + (xs[xs.length - 1] as number)) / 2;
-    let prof = boxProfile(0, h, -w / 2, w / 2);
+    let prof = withMarkers(boxProfile(0, h, -w / 2, w / 2), item, w, h);
     if (!loop) prof = addBox(prof, h, splitY + 1, (xs[0] as number) - c - 1, (xs[xs.length - 1] as number) - c + 1);
     else if (xs.length > 1) prof = addBox(prof, h / 2 - 1, h / 2 + 1, w / 2, (xs[xs.length - 1] as number) + 1);
     prof = union(prof, acc, -c, 0);

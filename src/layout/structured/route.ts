@@ -81,6 +81,14 @@ export function routePlan(
       return;
     }
     const tb = box(t);
+    // A target placed above where the line is (two paths met where the plan did not expect them): the
+    // line would run up through everything between. Drawn as a Go To instead, as Builder would.
+    if (tb.top < p.y + GAP.mergeLine) {
+      // Out of an element's bottom: a stub down, as a Go To after it (its marker below, right of the line).
+      const stub = points.length === 1 ? [...points, { x: p.x, y: p.y + GAP.label * 3 }] : points;
+      jumps.push(label ? { edge: i, points: stub, label } : { edge: i, points: stub });
+      return;
+    }
     if (Math.abs(tb.cx - p.x) < 0.5 && tb.top > p.y) {
       set(i, [...points, { x: p.x, y: tb.top }], label);
       return;

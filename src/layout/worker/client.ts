@@ -137,7 +137,12 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
         type: 'layout',
         id,
         graph: {
-          nodes: graph.nodes.map(({ id: nodeId, type }) => ({ id: nodeId, type })),
+          // Labels size the Go To markers the picture keeps room for.
+          nodes: graph.nodes.map(({ id: nodeId, type, label }) => ({
+            id: nodeId,
+            type,
+            ...(label !== undefined ? { label } : {}),
+          })),
           edges: graph.edges.map(({ id: edgeId, source, target, kind, label, goTo }) => ({
             id: edgeId,
             source,
@@ -146,6 +151,7 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
             goTo: goTo === true,
             ...(label !== undefined ? { label } : {}),
           })),
+          ...(graph.openPaths ? { openPaths: graph.openPaths } : {}),
         },
         ...(Object.keys(layoutOptions).length > 0 ? { options: layoutOptions } : {}),
       };

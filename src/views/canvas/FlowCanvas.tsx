@@ -20,6 +20,7 @@ import type { LayoutData } from '../../state/store';
 import { isEmbed } from '../links';
 import { useApp, useAppStore } from '../storeContext';
 import { FAR_ZOOM, FarView, nodeAt } from './FarView';
+import { EndNode } from './EndNode';
 import { FlowEdge } from './FlowEdge';
 import { FlowNode, FoldNode } from './FlowNode';
 import { toFlowElements, type CanvasFilter, type FlowNodeType } from './model';
@@ -31,7 +32,7 @@ import type { LabelOverrides } from '../diff/sideLabels';
 import './canvas.css';
 
 // Module scope: a new object each render would re-mount every node (React Flow docs, STACK-NOTES).
-const nodeTypes = { flow: FlowNode, fold: FoldNode };
+const nodeTypes = { flow: FlowNode, fold: FoldNode, end: EndNode };
 const edgeTypes = { flow: FlowEdge };
 
 /** React Flow's own "fit view" icon (four corners). */

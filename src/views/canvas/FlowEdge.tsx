@@ -7,10 +7,12 @@ import type { FlowEdgeType } from './model';
 
 /**
  * Where a stub's marker sits: centred on the line's end; stacked below when several stubs end at one
- * point; in a comparison the removed one below and the added one above.
+ * point; in a comparison, when a removed and an added stub end at one point, the removed one below and
+ * the added one above.
  */
-function stubShift(status: string | undefined, slot: number): string {
+function stubShift(status: string | undefined, slot: number, twin: boolean): string {
   if (slot > 0) return `calc(-50% + ${slot * 20}px)`;
+  if (!twin) return '-50%';
   return status === 'removed' ? '10%' : status === 'added' ? '-110%' : '-50%';
 }
 
@@ -82,7 +84,8 @@ export const FlowEdge = memo(function FlowEdge({ id, data }: EdgeProps<FlowEdgeT
             // In a comparison a removed and an added connector can leave from the same point: one above, one below.
             style={{
               transform:
-                `translate(4px, ${stubShift(data.status, data.stubSlot ?? 0)}) ` + `translate(${end.x}px, ${end.y}px)`,
+                `translate(4px, ${stubShift(data.status, data.stubSlot ?? 0, data.stubTwin === true)}) ` +
+                `translate(${end.x}px, ${end.y}px)`,
             }}
             title={
               `${data.label ? `${data.label}: ` : ''}${data.goTo ? 'Go To' : 'to'} ${data.targetLabel ?? ''} ` +

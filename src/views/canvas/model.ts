@@ -41,14 +41,23 @@ interface FlowEdgeData extends Record<string, unknown> {
    * markers stack.
    */
   stubSlot?: number;
+  /** Another stub ends at the same point (a removed and an added one): the two sit one above the other. */
+  stubTwin?: boolean;
   status?: EdgeStatus;
   /** A comparison: the connector stayed but its label changed; what it said before. */
   labelWas?: string;
 }
 
+/** An End the layout added after a path that ends (not an element: nothing to select). */
+interface EndNodeData extends Record<string, unknown> {
+  /** In a comparison: drawn with the unchanged (an End is never a change). */
+  dimmed: boolean;
+}
+
 export type ElementNodeType = Node<FlowNodeData, 'flow'>;
 export type FoldNodeType = Node<FoldNodeData, 'fold'>;
-export type FlowNodeType = ElementNodeType | FoldNodeType;
+export type EndNodeType = Node<EndNodeData, 'end'>;
+export type FlowNodeType = ElementNodeType | FoldNodeType | EndNodeType;
 
 /** What to draw of a comparison's union graph (see views/diff/visible.ts); everything when absent. */
 export interface CanvasFilter {
@@ -156,8 +165,52 @@ export function toFlowElements(
       focusable: false,
     });
   }
+  addEnds(graph, layout, filter, nodes, edges);
   stackStubMarkers(stubbed);
   return { nodes, edges };
+}
+
+/** The Ends the layout added, after the paths that end (shown with the element they follow). */
+function addEnds(
+  graph: FlowGraph,
+  layout: LayoutGeometry,
+  filter: CanvasFilter | undefined,
+  nodes: FlowNodeType[],
+  edges: FlowEdgeType[],
+) {
+  const inDiff = graph.nodes.some((n) => (n as StatusNode).status !== undefined);
+  for (const end of layout.ends ?? []) {
+    const box = layout.nodes[end.id];
+    const route = layout.edges[end.edge];
+    if (!box || !route || (filter && !filter.nodes.has(end.source))) continue;
+    nodes.push({
+      id: end.id,
+      type: 'end',
+      position: { x: box.x, y: box.y },
+      width: box.width,
+      height: box.height,
+      measured: { width: box.width, height: box.height },
+      handles: [{ type: 'target', position: 'top' as never, x: box.width / 2, y: 0, width: 1, height: 1, id: null }],
+      data: { dimmed: inDiff },
+      draggable: false,
+      connectable: false,
+      selectable: false,
+      focusable: false,
+      style: { pointerEvents: 'none' },
+    });
+    const data: FlowEdgeData = { kind: end.kind, goTo: false, label: end.label, points: route.points };
+    if (route.label) data.labelBox = route.label;
+    if (inDiff) data.status = 'unchanged';
+    edges.push({
+      id: end.edge,
+      source: end.source,
+      target: end.id,
+      type: 'flow',
+      data,
+      selectable: false,
+      focusable: false,
+    });
+  }
 }
 
 /**
@@ -167,6 +220,9 @@ export function toFlowElements(
 function stackStubMarkers(stubs: FlowEdgeData[]) {
   const placed: { x0: number; x1: number; y: number }[] = [];
   const ends = stubs.map((d) => ({ d, end: (d.stub as Point[])[(d.stub as Point[]).length - 1] as Point }));
+  const at = new Map<string, number>();
+  for (const { end } of ends) at.set(`${end.x},${end.y}`, (at.get(`${end.x},${end.y}`) ?? 0) + 1);
+  for (const { d, end } of ends) if ((at.get(`${end.x},${end.y}`) ?? 0) > 1) d.stubTwin = true;
   ends.sort((a, b) => a.end.y - b.end.y || a.end.x - b.end.x);
   for (const { d, end } of ends) {
     const text = `${d.kind === 'fault' ? 'Fault → ' : d.label ? `${d.label} → ` : '↪ '}${d.targetLabel ?? ''}`;

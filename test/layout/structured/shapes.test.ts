@@ -1,3 +1,4 @@
+import { textWidth } from '../../../src/render/text';
 import { describe, expect, it } from 'vitest';
 import { layoutGraph } from '../../../src/layout/index';
 import { labelSize, MISSING_SIZE, NODE_SIZE, nodeSize, START_SIZE } from '../../../src/layout/structured/sizes';
@@ -28,10 +29,13 @@ describe('sizes', () => {
     expect(START_SIZE.width).toBeGreaterThan(NODE_SIZE.width);
   });
 
-  it('estimates labels at 6.5px a character, wrapping to two lines at 180px', () => {
-    expect(labelSize('Fault')).toEqual({ width: Math.ceil(5 * 6.5) + 12, height: 20 });
-    expect(labelSize('x'.repeat(40))).toEqual({ width: 180, height: 36 });
-    expect(labelSize('x'.repeat(400))).toEqual({ width: 180, height: 36 });
+  it('reserves the widest one-line pill the views draw for a label (bold, with a mark), up to 260px', () => {
+    // The views draw one line, bold for loops and added connectors, with "+ " in a comparison (render/text.ts).
+    const drawn = (text: string) => Math.ceil(textWidth(`+ ${text}`, 12, true)) + 16;
+    for (const text of ['Fault', 'Run Immediately', 'NONE SELECTED or CANCEL (Default)', 'Über 1 Mio €'])
+      expect(labelSize(text).width).toBeGreaterThanOrEqual(Math.min(260, drawn(text)));
+    expect(labelSize('Fault').height).toBe(20);
+    expect(labelSize('x'.repeat(400))).toEqual({ width: 260, height: 20 });
   });
 });
 

@@ -60,14 +60,14 @@ describe('layout client', () => {
     const client = createLayoutClient({ workerFactory: () => worker });
     const result = await client.layout({ ...small, flow: { name: 'x' }, warnings: ['not sent'] } as LayoutGraphInput);
     expect(result.nodes.a).toEqual((await layoutGraph(small, { cache: false })).nodes.a);
-    // Only what the layout reads crosses the boundary.
+    // Only what the layout reads crosses the boundary (labels size the Go To markers it keeps room for).
     expect(worker.requests[0]).toEqual({
       type: 'layout',
       id: 1,
       graph: {
         nodes: [
-          { id: '$start', type: 'start' },
-          { id: 'a', type: 'screens' },
+          { id: '$start', type: 'start', label: '$start' },
+          { id: 'a', type: 'screens', label: 'a' },
         ],
         edges: [{ id: small.edges[0]?.id, source: '$start', target: 'a', kind: 'next', goTo: false }],
       },
