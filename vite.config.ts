@@ -5,6 +5,16 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: './',
   plugins: [react()],
+  resolve: {
+    alias: [
+      // React Flow's zustand/traditional asks for the pre-React-18 shim of useSyncExternalStore; React 19 has
+      // it built in, and the shim's own copy is first-screen weight. The non-shim entry uses React's.
+      {
+        find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
+        replacement: 'use-sync-external-store/with-selector.js',
+      },
+    ],
+  },
   worker: { format: 'es' },
   build: {
     rolldownOptions: {
@@ -21,7 +31,7 @@ export default defineConfig({
                   // The store and the slices it is made of (their sources load on first use, not here).
                   'state[\\\\/](store|flows|links|loading|org|defaults)',
                   // What the first canvas and the flow's facts say and how they look.
-                  'describe[\\\\/](flow|start|startLine|conditions|values|types|properties)',
+                  'describe[\\\\/](flow|trigger|startLine|values|types|properties)',
                   'render[\\\\/](path|icons|status|elementLook)',
                   'views[\\\\/](storeContext|links|lazyParts|preloadable|components[\\\\/]SideTabs',
                   'details[\\\\/](FlowFacts|SectionList)))',

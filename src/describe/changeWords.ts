@@ -7,7 +7,7 @@ import { ASSIGNMENT_OPERATORS } from './logic';
 import { LABELS, TYPE_LABELS } from './changeLabels';
 import { flowPropertyName } from './properties';
 import { DATA_TYPES } from './resources';
-import { RECORD_TRIGGERS } from './start';
+import { RECORD_TRIGGERS } from './trigger';
 import { formatReference, formatValue, humanise, lookup, richToPlain } from './values';
 
 /**

@@ -1,9 +1,8 @@
 import type { FlowGraph } from '../model/graph';
 import { asObjList, type FlowDoc } from '../model/types';
-import { strings } from './generic';
-import { triggerObject, triggerText } from './start';
+import { triggerObject, triggerText } from './trigger';
 import { row, section, type Section } from './types';
-import { formatValue, lookup, txt, words } from './values';
+import { formatValue, lookup, strings, txt, words } from './values';
 
 export const PROCESS_TYPES: Record<string, string> = {
   Flow: 'Screen Flow',

@@ -2,7 +2,9 @@ import { asList, asObjList, isObj, type Obj, type Value } from '../model/types';
 import { isConnectorField } from '../model/connectors';
 import { isValueSlot } from '../model/values';
 import { row, section, type Row, type Section } from './types';
-import { formatReference, formatValue, humanise, txt, yesNo } from './values';
+import { formatReference, formatValue, humanise, strings, txt, yesNo } from './values';
+
+export { strings };
 
 /** Fields every element has, shown by the panel header or not at all (coordinates, connectors). */
 export const COMMON_FIELDS: ReadonlySet<string> = new Set([
@@ -114,9 +116,4 @@ export function metadataSection(v: Value | undefined): Section | undefined {
 export function byField(field: Value | undefined): string {
   const f = txt(field);
   return f ? ` by ${f}` : '';
-}
-
-/** Strings of a list field (queriedFields, choiceReferences). */
-export function strings(v: Value | undefined): string[] {
-  return asList(v).filter((x): x is string => typeof x === 'string');
 }

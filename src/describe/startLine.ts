@@ -1,6 +1,6 @@
 import type { FlowDoc } from '../model/types';
 import { processTypeName } from './flow';
-import { triggerObject, triggerText } from './start';
+import { triggerObject, triggerText } from './trigger';
 
 /**
  * What the Start card shows under "Start": the object and the trigger, "Opportunity · A record is created

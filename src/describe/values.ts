@@ -1,4 +1,4 @@
-import { str, type Obj, type Value } from '../model/types';
+import { asList, str, type Obj, type Value } from '../model/types';
 
 /** "1000000" → "1,000,000"; "1000000.0" → "1,000,000"; "-1234.50" → "-1,234.5". Not locale-dependent. */
 export function formatNumber(text: string): string {
@@ -126,4 +126,9 @@ export function short(text: string, max = 80): string {
       .find((l) => l.trim() !== '')
       ?.trim() ?? '';
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** Strings of a list field (queriedFields, choiceReferences). */
+export function strings(v: Value | undefined): string[] {
+  return asList(v).filter((x): x is string => typeof x === 'string');
 }

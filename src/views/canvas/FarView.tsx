@@ -7,9 +7,6 @@ import type { LayoutData } from '../../state/store';
 import { useApp } from '../storeContext';
 import type { CanvasFilter } from './model';
 
-/** Below this zoom labels cannot be read; the canvas draws boxes and lines on one <canvas> instead of DOM nodes. */
-export const FAR_ZOOM = 0.3;
-
 interface Props {
   graph: FlowGraph;
   layout: LayoutData;
@@ -164,11 +161,4 @@ function crosses(pts: { x: number; y: number }[], v: { x0: number; y0: number; x
     if (p.y > y1) y1 = p.y;
   }
   return x0 <= v.x1 && y0 <= v.y1 && x1 >= v.x0 && y1 >= v.y0;
-}
-
-/** The node under a point in flow coordinates (the far view has no DOM nodes to click). */
-export function nodeAt(layout: LayoutData, x: number, y: number): string | undefined {
-  for (const [id, b] of Object.entries(layout.nodes))
-    if (x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height) return id;
-  return undefined;
 }

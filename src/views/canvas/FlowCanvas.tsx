@@ -12,14 +12,14 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { statusColor } from '../../render/status';
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import type { FlowGraph } from '../../model/graph';
 import type { FlowDoc } from '../../model/types';
 import { startLine } from '../../describe/startLine';
 import type { LayoutData } from '../../state/store';
 import { isEmbed } from '../links';
 import { useApp, useAppStore } from '../storeContext';
-import { FAR_ZOOM, FarView, nodeAt } from './FarView';
+import { FAR_ZOOM, nodeAt } from './far';
 import { EndNode } from './EndNode';
 import { FlowEdge } from './FlowEdge';
 import { FlowNode, FoldNode } from './FlowNode';
@@ -28,6 +28,9 @@ import type { ViewportSync } from './sync';
 import { flowOrder } from './order';
 import { useMinimap } from './minimap';
 import { fitViewport, initialViewport } from './viewport';
+
+// The far view (boxes and lines on one <canvas>) loads when a canvas is first zoomed out that far.
+const FarView = lazy(() => import('./FarView').then((m) => ({ default: m.FarView })));
 import type { LabelOverrides } from '../diff/sideLabels';
 import './canvas.css';
 
@@ -244,7 +247,11 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
         </defs>
       </svg>
       <Background gap={24} size={1} />
-      {far && <FarView graph={graph} layout={layout} filter={filter} />}
+      {far && (
+        <Suspense fallback={null}>
+          <FarView graph={graph} layout={layout} filter={filter} />
+        </Suspense>
+      )}
       {/* Embedded in docs the reader has little room: no minimap over the flow. */}
       {!far && !isEmbed(location.search) && mini && (
         <MiniMap pannable zoomable nodeColor={miniColor} nodeStrokeWidth={0} ariaLabel="Overview of the flow" />

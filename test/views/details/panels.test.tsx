@@ -93,7 +93,7 @@ describe('DetailsPanel', () => {
     render(<DetailsPanel element="start" doc={doc} graph={buildGraph(doc)} />);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Start');
     expect(screen.getByText('A record is created or updated — after save')).toBeTruthy();
-    expect(screen.getByText('1 Days After CloseDate')).toBeTruthy();
+    expect(screen.getByText('1 Day After CloseDate')).toBeTruthy();
     expect(screen.getByText('Record-Triggered Flow', { exact: false })).toBeTruthy();
   });
 
