@@ -1,4 +1,4 @@
-import { asList, asObjList, isObj, type Obj, type Value } from '../model/types';
+import { asObjList, isObj, type Obj, type Value } from '../model/types';
 import { isConnectorField } from '../model/connectors';
 import { isValueSlot } from '../model/values';
 import { row, section, type Row, type Section } from './types';

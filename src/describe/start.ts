@@ -2,7 +2,7 @@ import { asObjList, type FlowDoc, type Obj, type Value } from '../model/types';
 import { conditionsRow, filterSentence } from './conditions';
 import { genericRows, listSection, metadataSection } from './generic';
 import { nonEmpty, row, section, type Row, type Section } from './types';
-import { formatValue, lookup, txt, words } from './values';
+import { txt, words } from './values';
 import { RECORD_TRIGGERS, triggerObject, triggerText } from './trigger';
 
 export { RECORD_TRIGGERS, triggerObject, triggerText };
