@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // Relative base: the built site works from any sub-path (GitHub Pages, a docs folder).
@@ -13,6 +14,9 @@ export default defineConfig({
         find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
         replacement: 'use-sync-external-store/with-selector.js',
       },
+      // React Flow tweens only the viewport (numbers), never a colour: d3-color's parser and colour spaces
+      // are 4 KiB of first screen nobody calls. src/vendor/d3-color-none.ts says why, and fails loudly if called.
+      { find: /^d3-color$/, replacement: fileURLToPath(new URL('./src/vendor/d3-color-none.ts', import.meta.url)) },
     ],
   },
   worker: { format: 'es' },
