@@ -63,7 +63,11 @@ export function bundleParallel(graph: LayoutGraphInput): Bundles | undefined {
   for (const e of graph.edges) if (!dropped.has(e)) edges.push(leads.get(e) ?? e);
   const bundles = `${count(big.length)} bundle${big.length > 1 ? 's' : ''}`;
   const notice = `${count(bundled)} parallel connectors drawn as ${bundles}`;
-  return { graph: { nodes: graph.nodes, edges }, members, notice };
+  // Saved positions go with the nodes: the saved engine draws the bundled graph where its author put it.
+  const bundledGraph: LayoutGraphInput = graph.positions
+    ? { nodes: graph.nodes, edges, positions: graph.positions }
+    : { nodes: graph.nodes, edges };
+  return { graph: bundledGraph, members, notice };
 }
 
 /** Gives every bundled connector its bundle's route (in place). */
