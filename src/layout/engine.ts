@@ -94,7 +94,7 @@ type Computed = LayoutResult & { ms: LayoutTimings };
 /** Whether any node of the graph has a saved position. */
 function hasPositions(graph: LayoutGraphInput): boolean {
   const positions = graph.positions;
-  return positions !== undefined && graph.nodes.some((n) => Object.prototype.hasOwnProperty.call(positions, n.id));
+  return positions !== undefined && graph.nodes.some((n) => Object.hasOwn(positions, n.id));
 }
 
 /** Each parallel connector counted once: the ones beyond the first between the same two elements. */

@@ -49,7 +49,8 @@ export class Axis {
       const v = input.value[order[k] as number] as number;
       const t = tie(order[k] as number);
       const group: number[] = [];
-      while (k < n && input.value[order[k] as number] === v && tie(order[k] as number) === t) group.push(order[k++] as number);
+      while (k < n && input.value[order[k] as number] === v && tie(order[k] as number) === t)
+        group.push(order[k++] as number);
       const alone = group.some((i) => input.alone[i]);
       const c = members.length - 1;
       const cur = members[c];
@@ -58,7 +59,9 @@ export class Axis {
         !alone &&
         !lone[c] &&
         v - (first[c] as number) <= input.snap &&
-        !group.some((i) => cur.some((j) => Math.abs((input.other[i] as number) - (input.other[j] as number)) <= input.otherTol))
+        !group.some((i) =>
+          cur.some((j) => Math.abs((input.other[i] as number) - (input.other[j] as number)) <= input.otherTol),
+        )
       ) {
         cur.push(...group);
       } else {

@@ -11,8 +11,8 @@ import { BoxIndex, type LabelRequest, pillSize, placeLabels } from './labels';
 import { placeSaved } from './place';
 import { type RouteEdge, Router } from './route';
 
-/** Grid points at most (memory: about 40 bytes each); past it the grid has fewer tracks. */
-const MAX_GRID_POINTS = 1_500_000;
+/** Grid points at most (the router keeps about 50 bytes for each); past it the grid has fewer tracks. */
+const MAX_GRID_POINTS = 1_000_000;
 /** Routing gives up on one connector past this many A* expansions… */
 const MAX_EXPANSIONS = 400_000;
 /** …and on the rest of the flow past this many milliseconds. */
@@ -34,7 +34,10 @@ export function layoutSaved(
     if (!index.has(n.id)) index.set(n.id, i);
   });
   const inputs = graph.edges.filter((e) => index.has(e.source) && index.has(e.target));
-  const routeEdges: RouteEdge[] = inputs.map((e) => ({ s: index.get(e.source) as number, t: index.get(e.target) as number }));
+  const routeEdges: RouteEdge[] = inputs.map((e) => ({
+    s: index.get(e.source) as number,
+    t: index.get(e.target) as number,
+  }));
   const grid = buildGrid(boxes, MAX_GRID_POINTS);
   const router = new Router(grid, boxes, routeEdges, MAX_EXPANSIONS);
   const centre = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
@@ -43,16 +46,18 @@ export function layoutSaved(
     const b = centre(boxes[e.t] as Box);
     return Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
   };
-  const order = routeEdges.map((_, k) => k).sort((a, b) => distance(routeEdges[a] as RouteEdge) - distance(routeEdges[b] as RouteEdge) || a - b);
+  const order = routeEdges
+    .map((_, k) => k)
+    .sort((a, b) => distance(routeEdges[a] as RouteEdge) - distance(routeEdges[b] as RouteEdge) || a - b);
   const routes: EdgeRoute[] = new Array(inputs.length);
   let late = 0;
-  let stubs = 0;
   for (const k of order) {
     const e = routeEdges[k] as RouteEdge;
-    const found = performance.now() - t1 < ROUTE_BUDGET_MS ? router.route(k) : ((late++), undefined);
+    let found: ReturnType<Router['route']>;
+    if (performance.now() - t1 < ROUTE_BUDGET_MS) found = router.route(k);
+    else late++;
     if (found?.clean && !inputs[k]?.goTo) routes[k] = { points: found.points };
     else {
-      if (found || late === 0) stubs++;
       const points = found?.points ?? straight(boxes[e.s] as Box, boxes[e.t] as Box);
       routes[k] = { points, jump: { stub: points.slice(0, 2) } };
     }
@@ -72,7 +77,7 @@ export function layoutSaved(
   const requests: LabelRequest[] = [];
   inputs.forEach((e, k) => {
     const route = routes[k] as EdgeRoute;
-    if (e.label && !route.jump) requests.push({ route, text: e.label, shared: sharedOn(grid, router.users) });
+    if (e.label && !route.jump) requests.push({ route, text: e.label, shared: sharedOn(grid, router) });
   });
   placeLabels(requests, cards, taken);
   const nodes = new Map<string, Box>();
@@ -89,9 +94,6 @@ export function layoutSaved(
     late > 0
       ? `${count(late)} of ${count(inputs.length)} connectors drawn as Go To stubs: routing them all would take too long`
       : undefined;
-  if (stubs > 0 && late === 0) {
-    // A few connectors found no clean way: they are stubs, which the reader can follow by hovering.
-  }
   return { ...done, ...(notice ? { notice } : {}), timings: { placeMs: t1 - t0, routeMs: performance.now() - t1 } };
 }
 
@@ -105,13 +107,13 @@ function straight(s: Box, t: Box): Point[] {
   );
 }
 
-function sharedOn(grid: Grid, users: Int32Array): (c: Point, horizontal: boolean) => boolean {
+function sharedOn(grid: Grid, router: Router): (c: Point, horizontal: boolean) => boolean {
   return (c, horizontal) => {
     const i = nearest(grid.xs, c.x);
     const j = nearest(grid.ys, c.y);
     const p = j * grid.nx + i;
     const before = horizontal ? p - 1 : p - grid.nx;
     const segs = horizontal ? [p * 2, before * 2] : [p * 2 + 1, before * 2 + 1];
-    return segs.some((s) => s >= 0 && (users[s] ?? 0) > 1);
+    return segs.some((s) => s >= 0 && router.usersOf(s) > 1);
   };
 }

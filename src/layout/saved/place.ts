@@ -19,12 +19,9 @@ const BUILDER_GAP_Y = 130;
 /** How far apart two neighbouring classes are drawn at most, in card steps. */
 const CAP_STEPS = 2.5;
 
-const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const hasOwn = (o: object, k: string) => Object.hasOwn(o, k);
 const finitePoint = (p: unknown): p is Point =>
-  typeof p === 'object' &&
-  p !== null &&
-  Number.isFinite((p as Point).x) &&
-  Number.isFinite((p as Point).y);
+  typeof p === 'object' && p !== null && Number.isFinite((p as Point).x) && Number.isFinite((p as Point).y);
 
 /** The saved position of each node (index-aligned with graph.nodes), or undefined. */
 export function savedOf(graph: LayoutGraphInput): (Point | undefined)[] {
@@ -170,7 +167,8 @@ export function placeSaved(graph: LayoutGraphInput): Placement {
   const maxH = Math.max(H, ...sizes.map((s) => s.height));
   const spread = Math.max(0, ...dy) - Math.min(0, ...dy);
   const order = [...Array(n).keys()].sort(
-    (a, b) => (ay.classOf[a] as number) - (ay.classOf[b] as number) || (ax.classOf[a] as number) - (ax.classOf[b] as number),
+    (a, b) =>
+      (ay.classOf[a] as number) - (ay.classOf[b] as number) || (ax.classOf[a] as number) - (ax.classOf[b] as number),
   );
   for (let p = 1; p < n; p++) {
     const j = order[p] as number;
@@ -196,7 +194,11 @@ export function placeSaved(graph: LayoutGraphInput): Placement {
           ? sj.width + MARGIN_X - (left(i) - left(j))
           : Infinity;
     const shortY =
-      cyi < cyj ? si.height + MARGIN_Y - (top(j) - top(i)) : cyi > cyj ? sj.height + MARGIN_Y - (top(i) - top(j)) : Infinity;
+      cyi < cyj
+        ? si.height + MARGIN_Y - (top(j) - top(i))
+        : cyi > cyj
+          ? sj.height + MARGIN_Y - (top(i) - top(j))
+          : Infinity;
     if (shortX <= 0 || shortY <= 0) return;
     if (shortX / (W + MARGIN_X) <= shortY / (H + MARGIN_Y)) ax.push(Math.max(cxi, cxj), shortX);
     else ay.push(Math.max(cyi, cyj), shortY);
