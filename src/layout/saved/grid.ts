@@ -10,6 +10,10 @@ import type { Box } from '../types';
 export const CLEARANCE = 16;
 /** Parallel tracks in a gap are at least this far apart. */
 const TRACK = 12;
+/** Lines this close are one line… */
+const MERGE = 6;
+/** …so a connector may run this close to a card (a merged line moves toward it by up to MERGE). */
+const BLOCKED = CLEARANCE - MERGE - 0.75;
 
 export interface Grid {
   xs: Float64Array;
@@ -22,8 +26,9 @@ export interface Grid {
 
 function lines(base: number[], tracks: number): Float64Array {
   base.sort((a, b) => a - b);
+  // Lines closer than MERGE become one (the first): two connectors a pixel apart would look like one.
   const unique: number[] = [];
-  for (const v of base) if (unique.length === 0 || v - (unique[unique.length - 1] as number) > 0.5) unique.push(v);
+  for (const v of base) if (unique.length === 0 || v - (unique[unique.length - 1] as number) > MERGE) unique.push(v);
   const out: number[] = [];
   for (let k = 0; k < unique.length; k++) {
     const v = unique[k] as number;
@@ -88,10 +93,10 @@ export function buildGrid(boxes: readonly Box[], maxPoints: number): Grid {
   const ny = ys.length;
   const blocked = new Uint8Array(nx * ny);
   for (const b of boxes) {
-    const i0 = lowerBound(xs, b.x - CLEARANCE + 0.75);
-    const i1 = lowerBound(xs, b.x + b.width + CLEARANCE - 0.75);
-    const j0 = lowerBound(ys, b.y - CLEARANCE + 0.75);
-    const j1 = lowerBound(ys, b.y + b.height + CLEARANCE - 0.75);
+    const i0 = lowerBound(xs, b.x - BLOCKED);
+    const i1 = lowerBound(xs, b.x + b.width + BLOCKED);
+    const j0 = lowerBound(ys, b.y - BLOCKED);
+    const j1 = lowerBound(ys, b.y + b.height + BLOCKED);
     for (let j = j0; j < j1; j++) blocked.fill(1, j * nx + i0, j * nx + i1);
   }
   return { xs, ys, nx, ny, blocked };
