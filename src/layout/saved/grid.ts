@@ -4,7 +4,7 @@
  * them, and a frame around everything. Connectors run along these lines; a point inside a card's
  * clearance is blocked.
  */
-import type { Box } from '../types';
+import type { Box, Point } from '../types';
 
 /** How far connectors keep from cards (except where they enter and leave them). */
 export const CLEARANCE = 16;
@@ -62,10 +62,10 @@ export function nearest(a: Float64Array, v: number): number {
 }
 
 /**
- * The grid over `boxes`, with up to `tracks` extra lines in each gap (fewer when that would pass
- * `maxPoints` grid points).
+ * The grid over `boxes`, with a few tracks in each gap (fewer when that would pass `maxPoints` grid
+ * points) and a frame of tracks round everything for `connectors` connectors.
  */
-export function buildGrid(boxes: readonly Box[], maxPoints: number): Grid {
+export function buildGrid(boxes: readonly Box[], connectors: number, maxPoints: number): Grid {
   const bx: number[] = [];
   const by: number[] = [];
   let x0 = Infinity;
@@ -80,9 +80,13 @@ export function buildGrid(boxes: readonly Box[], maxPoints: number): Grid {
     x1 = Math.max(x1, b.x + b.width);
     y1 = Math.max(y1, b.y + b.height);
   }
-  const frame = 2.5 * CLEARANCE;
-  bx.push(x0 - frame, x1 + frame);
-  by.push(y0 - frame, y1 + frame);
+  // Room all round for connectors going round everything: more tracks the more connectors there are.
+  const frameTracks = Math.min(30, Math.max(3, Math.ceil(connectors / 4)));
+  for (let t = 1; t <= frameTracks; t++) {
+    const d = CLEARANCE + t * TRACK * 1.5;
+    bx.push(x0 - d, x1 + d);
+    by.push(y0 - d, y1 + d);
+  }
   let xs = lines([...bx], 3);
   let ys = lines([...by], 3);
   for (let tracks = 2; tracks >= 0 && xs.length * ys.length > maxPoints; tracks--) {
@@ -100,4 +104,23 @@ export function buildGrid(boxes: readonly Box[], maxPoints: number): Grid {
     for (let j = j0; j < j1; j++) blocked.fill(1, j * nx + i0, j * nx + i1);
   }
   return { xs, ys, nx, ny, blocked };
+}
+
+/** Drops repeated points and the middle of three collinear ones. */
+export function corners(points: Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last.x - p.x) < 1e-6 && Math.abs(last.y - p.y) < 1e-6) continue;
+    const prev = out[out.length - 2];
+    if (
+      last &&
+      prev &&
+      ((Math.abs(prev.x - last.x) < 1e-6 && Math.abs(last.x - p.x) < 1e-6) ||
+        (Math.abs(prev.y - last.y) < 1e-6 && Math.abs(last.y - p.y) < 1e-6))
+    )
+      out[out.length - 1] = p;
+    else out.push(p);
+  }
+  return out;
 }

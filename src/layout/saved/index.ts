@@ -14,9 +14,10 @@ import { type RouteEdge, Router } from './route';
 /** Grid points at most (the router keeps about 50 bytes for each); past it the grid has fewer tracks. */
 const MAX_GRID_POINTS = 1_000_000;
 /** Routing gives up on one connector past this many A* expansions… */
-const MAX_EXPANSIONS = 400_000;
+const MAX_EXPANSIONS = 30_000;
 /** …and on the rest of the flow past this many milliseconds. */
 const ROUTE_BUDGET_MS = 4000;
+const STUB = 20;
 
 export interface SavedTimings {
   placeMs: number;
@@ -38,7 +39,7 @@ export function layoutSaved(
     s: index.get(e.source) as number,
     t: index.get(e.target) as number,
   }));
-  const grid = buildGrid(boxes, MAX_GRID_POINTS);
+  const grid = buildGrid(boxes, inputs.length, MAX_GRID_POINTS);
   const router = new Router(grid, boxes, routeEdges, MAX_EXPANSIONS);
   const centre = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
   const distance = (e: RouteEdge) => {
@@ -54,7 +55,9 @@ export function layoutSaved(
   for (const k of order) {
     const e = routeEdges[k] as RouteEdge;
     let found: ReturnType<Router['route']>;
-    if (performance.now() - t1 < ROUTE_BUDGET_MS) found = router.route(k);
+    // A Go To is drawn as a stub whatever its route (render/edges.ts): it needs no way round the cards.
+    if (inputs[k]?.goTo) found = undefined;
+    else if (performance.now() - t1 < ROUTE_BUDGET_MS) found = router.route(k);
     else late++;
     if (found?.clean && !inputs[k]?.goTo) routes[k] = { points: found.points };
     else {
@@ -65,14 +68,22 @@ export function layoutSaved(
   const cards = new BoxIndex();
   for (const b of boxes) cards.add(b);
   const taken = new BoxIndex();
-  // A stub's "↪ Target" marker is a label too (render/edges.ts draws it right of the stub's end).
+  // A stub's "↪ Target" marker is a label too (render/edges.ts draws it right of the stub's end): the stub
+  // leaves by the first side whose marker touches no card and no other marker.
   inputs.forEach((e, k) => {
     const r = routes[k] as EdgeRoute;
     if (!r.jump) return;
-    const end = r.jump.stub[r.jump.stub.length - 1] as Point;
     const target = graph.nodes[index.get(e.target) as number];
-    const size = pillSize(`${e.label ?? ''} → ${target?.label ?? e.target}`);
-    taken.add({ x: end.x + 4, y: end.y - 10, width: Math.min(size.width, 212), height: 20 });
+    const width = Math.min(pillSize(`${e.label ?? ''} → ${target?.label ?? e.target}`).width, 212);
+    const b = boxes[routeEdges[k]?.s as number] as Box;
+    const stubs = stubsOf(b);
+    const marker = (stub: Point[]) => {
+      const end = stub[1] as Point;
+      return { x: end.x + 4, y: end.y - 10, width, height: 20 };
+    };
+    const stub = stubs.find((st) => !cards.touches(marker(st)) && !taken.touches(marker(st))) ?? (stubs[0] as Point[]);
+    r.jump = { stub };
+    taken.add(marker(stub));
   });
   const requests: LabelRequest[] = [];
   inputs.forEach((e, k) => {
@@ -92,7 +103,8 @@ export function layoutSaved(
   const count = (v: number) => v.toLocaleString('en-US');
   const notice =
     late > 0
-      ? `${count(late)} of ${count(inputs.length)} connectors drawn as Go To stubs: routing them all would take too long`
+      ? `${count(late)} of ${count(inputs.length)} connectors drawn as Go To stubs: ` +
+        'routing them all would take too long'
       : undefined;
   return { ...done, ...(notice ? { notice } : {}), timings: { placeMs: t1 - t0, routeMs: performance.now() - t1 } };
 }
@@ -105,6 +117,26 @@ function straight(s: Box, t: Box): Point[] {
   return [a, { x: a.x, y: mid }, { x: b.x, y: mid }, b].filter(
     (p, i, all) => i === 0 || p.x !== (all[i - 1] as Point).x || p.y !== (all[i - 1] as Point).y,
   );
+}
+
+/** Stubs out of a card's bottom, right and top (a marker right of a stub out of the left would cover the card). */
+function stubsOf(b: Box): Point[][] {
+  const cx = b.x + b.width / 2;
+  const cy = b.y + b.height / 2;
+  return [
+    [
+      { x: cx, y: b.y + b.height },
+      { x: cx, y: b.y + b.height + STUB },
+    ],
+    [
+      { x: b.x + b.width, y: cy },
+      { x: b.x + b.width + STUB, y: cy },
+    ],
+    [
+      { x: cx, y: b.y },
+      { x: cx, y: b.y - STUB },
+    ],
+  ];
 }
 
 function sharedOn(grid: Grid, router: Router): (c: Point, horizontal: boolean) => boolean {

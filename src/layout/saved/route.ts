@@ -6,7 +6,7 @@
  * one, may share their runs. Cards' insides are never entered.
  */
 import type { Box, Point } from '../types';
-import { CLEARANCE, type Grid, nearest } from './grid';
+import { CLEARANCE, corners, type Grid, nearest } from './grid';
 import { MinHeap } from './heap';
 
 export interface RouteEdge {
@@ -280,23 +280,4 @@ export class Router {
       }
     }
   }
-}
-
-/** Drops repeated points and the middle of three collinear ones. */
-export function corners(points: Point[]): Point[] {
-  const out: Point[] = [];
-  for (const p of points) {
-    const last = out[out.length - 1];
-    if (last && Math.abs(last.x - p.x) < 1e-6 && Math.abs(last.y - p.y) < 1e-6) continue;
-    const prev = out[out.length - 2];
-    if (
-      last &&
-      prev &&
-      ((Math.abs(prev.x - last.x) < 1e-6 && Math.abs(last.x - p.x) < 1e-6) ||
-        (Math.abs(prev.y - last.y) < 1e-6 && Math.abs(last.y - p.y) < 1e-6))
-    )
-      out[out.length - 1] = p;
-    else out.push(p);
-  }
-  return out;
 }

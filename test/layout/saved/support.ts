@@ -1,6 +1,7 @@
 /** Shared by the saved engine's tests: the order check and a FlowGraph around a layout input. */
-import type { LayoutResult } from '../../../src/layout/types';
+import type { LayoutGraphInput, LayoutResult, Point } from '../../../src/layout/types';
 import type { FlowGraph } from '../../../src/model/graph';
+import { rng } from '../../support/generate';
 
 interface P {
   x: number;
@@ -43,4 +44,38 @@ export function flowGraph(
     edges: edges.map((e) => ({ ...e, goTo: e.goTo ?? false })) as FlowGraph['edges'],
     warnings: [],
   };
+}
+
+/**
+ * Positions as an author lays a free-form flow out by hand: rows by distance from Start, each element under
+ * its first source, its other targets in new columns to the right (as Builder's Auto-Layout would put
+ * them), each a few pixels off the grid.
+ */
+export function withPositions(graph: LayoutGraphInput, seed = 7): LayoutGraphInput {
+  const random = rng(seed);
+  const outs = new Map<string, string[]>();
+  for (const e of graph.edges) if (!e.goTo) outs.set(e.source, [...(outs.get(e.source) ?? []), e.target]);
+  const cell = new Map<string, { row: number; col: number }>();
+  let columns = 0;
+  const stack: [string, number, number][] = [['$start', 0, 0]];
+  while (stack.length > 0) {
+    const [id, row, col] = stack.pop() as [string, number, number];
+    if (cell.has(id)) continue;
+    cell.set(id, { row, col });
+    const next = (outs.get(id) ?? []).filter((t) => !cell.has(t));
+    next.forEach((t, k) => {
+      stack.push([t, row + 1, k === 0 ? col : ++columns]);
+    });
+  }
+  const positions: Record<string, Point> = Object.create(null);
+  let extra = 0;
+  for (const n of graph.nodes) {
+    if (n.type === 'missing') continue;
+    const c = cell.get(n.id) ?? { row: 0, col: ++columns + extra++ };
+    positions[n.id] = {
+      x: 50 + c.col * 180 + Math.round(random() * 12),
+      y: 50 + c.row * 130 + Math.round(random() * 8),
+    };
+  }
+  return { ...graph, positions };
 }
