@@ -28,11 +28,13 @@ const HEURISTIC_WEIGHT = 1.5;
 /** Sides: 0 top, 1 right, 2 bottom, 3 left. Leaving by the bottom, entering by the top is Builder's way. */
 const LEAVE_COST = [90, 16, 0, 28];
 const ENTER_COST = [0, 28, 90, 16];
-const SHARE_COST = [0, 400, 6000];
+const SHARE_COST = [0, 1500, 6000];
 const CROSS_COST = 18;
 const TOUCH_COST = 160;
 /** Running past another card's port: a reader would take the line for one entering or leaving that card. */
 const PORT_COST = 80;
+/** Leaving by a port connectors enter by (or the reverse): two arrows on one line. */
+const PORT_MIX = 150;
 
 interface Port {
   point: number;
@@ -57,6 +59,8 @@ export class Router {
   private readonly pointUse: Uint8Array;
   /** Grid point → the node + 1 whose port it is. */
   private readonly portOf: Int32Array;
+  /** Bits: 1 a connector leaves by this port point, 2 one enters by it. */
+  private readonly portUse: Uint8Array;
   private readonly heap = new MinHeap();
 
   constructor(
@@ -73,6 +77,7 @@ export class Router {
     this.pointOwner = new Int32Array(n);
     this.pointUse = new Uint8Array(n);
     this.portOf = new Int32Array(n);
+    this.portUse = new Uint8Array(n);
     boxes.forEach((_, v) => {
       for (let side = 0; side < 4; side++) {
         const p = this.port(v, side);
@@ -153,6 +158,10 @@ export class Router {
       if (this.shareLevel(seg, e) === 2) found.clean = false;
     }
     this.occupy(e, found.path);
+    const first = found.path[0] as number;
+    const last = found.path[found.path.length - 1] as number;
+    this.portUse[first] = (this.portUse[first] as number) | 1;
+    this.portUse[last] = (this.portUse[last] as number) | 2;
     return found;
   }
 
@@ -178,7 +187,7 @@ export class Router {
     const startOf = new Map<number, Port>();
     for (const p of starts) {
       const s = p.point * 2 + p.axis;
-      const cost = LEAVE_COST[p.side] as number;
+      const cost = (LEAVE_COST[p.side] as number) + ((this.portUse[p.point] as number) & 2 ? PORT_MIX : 0);
       if (stamp[s] === id && (g[s] as number) <= cost) continue;
       stamp[s] = id;
       g[s] = cost;
@@ -203,7 +212,8 @@ export class Router {
       const here = goalAt.get(p);
       if (here) {
         for (const goal of here) {
-          const total = gs + (goal.axis === axis ? 0 : BEND) + (ENTER_COST[goal.side] as number);
+          const mix = (this.portUse[goal.point] as number) & 1 ? PORT_MIX : 0;
+          const total = gs + (goal.axis === axis ? 0 : BEND) + (ENTER_COST[goal.side] as number) + mix;
           if (total < best && !(startOf.get(s)?.point === p && parent[s] === -1)) {
             best = total;
             bestState = s;
