@@ -146,6 +146,8 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
             goTo: goTo === true,
             ...(label !== undefined ? { label } : {}),
           })),
+          // A free-form flow's saved positions, for the `saved` engine.
+          ...(graph.positions ? { positions: graph.positions } : {}),
         },
         ...(Object.keys(layoutOptions).length > 0 ? { options: layoutOptions } : {}),
       };
