@@ -38,6 +38,9 @@ export {
 export { openPaths, unionOpenPaths, type OpenPath } from './model/ends';
 export { ALL_KINDS, elementKind, type Category, type ElementKind } from './model/elements';
 export { isValueSlot, VALUE_SLOTS } from './model/values';
+// A free-form flow's saved positions (for the `saved` layout engine), and one set for a comparison.
+export { canvasMode, savedPositions, type SavedPoint } from './model/positions';
+export { unionPositions } from './model/diff/positions';
 
 // Two versions compared (docs/diff-format.md).
 export { diffFlows, isEmptyDiff } from './model/diff/index';
@@ -79,7 +82,14 @@ export { startLine } from './describe/startLine';
 export type { Row, Section } from './describe/types';
 
 // Positions (Node), pictures, links.
-export { layoutGraph, type LayoutOptions, type LayoutResult } from './layout/index';
+export {
+  layoutGraph,
+  type LayoutEngine,
+  type LayoutGraphInput,
+  type LayoutOptions,
+  type LayoutResult,
+} from './layout/index';
+export { LAYOUT_CHOICES, type LayoutChoice } from './layout/types';
 export { renderSvg, type SvgOptions } from './render/svg';
 export { STATUS_LOOK, statusWord, type StatusLook } from './render/status';
 export {

@@ -63,6 +63,7 @@ export function bundleParallel(graph: LayoutGraphInput): Bundles | undefined {
   for (const e of graph.edges) if (!dropped.has(e)) edges.push(leads.get(e) ?? e);
   const bundles = `${count(big.length)} bundle${big.length > 1 ? 's' : ''}`;
   const notice = `${count(bundled)} parallel connectors drawn as ${bundles}`;
+  // Everything but the edges goes with the nodes (saved positions, open paths).
   return { graph: { ...graph, edges }, members, notice };
 }
 

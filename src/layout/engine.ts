@@ -8,6 +8,7 @@ import { LayoutCache, graphKey } from './cache';
 import { layoutWithElk } from './elk';
 import { layoutFast } from './fast';
 import { buildPlan } from './structured/plan';
+import { layoutSaved } from './saved/index';
 import { layoutStructured } from './structured/index';
 import type { ElkLike, LayoutGraphInput, LayoutOptions, LayoutResult, LayoutTimings } from './types';
 
@@ -90,6 +91,12 @@ async function compute(
 
 type Computed = LayoutResult & { ms: LayoutTimings };
 
+/** Whether any node of the graph has a saved position. */
+function hasPositions(graph: LayoutGraphInput): boolean {
+  const positions = graph.positions;
+  return positions !== undefined && graph.nodes.some((n) => Object.hasOwn(positions, n.id));
+}
+
 /** Each parallel connector counted once: the ones beyond the first between the same two elements. */
 function parallelCount(graph: LayoutGraphInput): number {
   const pairs = new Set<string>();
@@ -113,8 +120,13 @@ async function computeBundled(
   let reason = 'ELK was asked for';
   const n = graph.nodes.length;
   if (engine === 'fast' || (engine === 'auto' && n > FAST_OVER_NODES)) return fast(graph, `${count(n)} elements`);
-  // TODO(saved engine): the saved positions engine is being built; until then it draws as Auto-Layout.
-  if (engine === 'saved') return computeBundled(graph, 'auto', elk, progress);
+  if (engine === 'saved') {
+    // No saved positions (an Auto-Layout flow, Process Builder, one element): Auto-Layout draws it.
+    if (!hasPositions(graph)) return computeBundled(graph, 'auto', elk, progress);
+    progress(0.2, 'place');
+    const { timings, ...picture } = layoutSaved(graph);
+    return { ...picture, engine: 'saved', ms: { totalMs: 0, ...timings } };
+  }
   if (engine !== 'elk') {
     const t0 = performance.now();
     const a = analyse(graph);

@@ -152,6 +152,8 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
             ...(label !== undefined ? { label } : {}),
           })),
           ...(graph.openPaths ? { openPaths: graph.openPaths } : {}),
+          // A free-form flow's saved positions, for the `saved` engine.
+          ...(graph.positions ? { positions: graph.positions } : {}),
         },
         ...(Object.keys(layoutOptions).length > 0 ? { options: layoutOptions } : {}),
       };
