@@ -81,9 +81,11 @@ interface Props {
   labels?: LabelOverrides;
   /** Connector labels that changed, with their before text (a comparison's Overlay and After sides). */
   labelsWas?: ReadonlyMap<string, string | undefined>;
+  /** Where a new layout opens, whatever is selected (Changes only: fitted to what it shows). */
+  initialView?: (layout: LayoutData, width: number, height: number) => Viewport;
 }
 
-function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, labelsWas }: Props) {
+function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, labelsWas, initialView }: Props) {
   // Start shows what starts the flow: "Opportunity · A record is created or updated — after save".
   const startDetail = useMemo(() => startLine(doc), [doc]);
   const { nodes, edges } = useMemo(
@@ -108,7 +110,8 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
     const selected = store.getState().selection;
     const box = selected === undefined || isEmbed(location.search) ? undefined : layout.nodes[selected];
     const t = requestAnimationFrame(() => {
-      if (box) void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: 0.9 });
+      if (initialView) void rf.setViewport(initialView(layout, width, height));
+      else if (box) void rf.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: 0.9 });
       else
         void rf.setViewport(
           isEmbed(location.search) ? fitViewport(layout, width, height) : initialViewport(layout, width, height),
