@@ -168,7 +168,7 @@ export interface AppState {
   swapSides: () => Promise<boolean>;
   closeComparison: () => void;
   setDiffMode: (mode: DiffMode) => void;
-  /** Folds and lays out Changes only for the comparison on screen, once its own layout is done (once per comparison). */
+  /** Folds and lays out Changes only for the comparison on screen once its layout is done (once per comparison). */
   showChanges: () => void;
   /** Changes only: draws a fold's elements in place of the fold (laid out again). */
   expandFold: (foldId: string) => void;

@@ -69,7 +69,10 @@ export function foldChanges(union: DiffGraph, reveal: ReadonlySet<string> = new 
   return { graph: foldedGraph(union, foldOf, folds), folds, foldOf, changed };
 }
 
-/** The hidden (not shown) nodes in runs: connected along ordinary connectors, merged when they lead from and to the same shown elements. */
+/**
+ * The hidden (not shown) nodes in runs: connected along ordinary connectors, merged when they are entered
+ * from and lead to the same shown elements.
+ */
 function hiddenRuns(union: DiffGraph, shown: ReadonlySet<string>): string[][] {
   const order = new Map(union.nodes.map((n, i) => [n.id, i]));
   const adj = new Map<string, string[]>();
