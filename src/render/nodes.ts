@@ -185,3 +185,16 @@ export function endSvg(id: string, box: Box, dimmed: boolean): string {
     '</g>'
   );
 }
+
+/** Changes only's fold, as the canvas draws it: a dashed, tinted card saying what it stands for. */
+export function foldSvg(id: string, label: string, box: Box): string {
+  const text = fitText(label, box.width - 20, 12);
+  return (
+    `<g class="node" data-id="${esc(id)}" data-fold="true" transform="translate(${n(box.x)},${n(box.y)})">` +
+    `<title>${esc(label)}</title>` +
+    `<rect width="${n(box.width)}" height="${n(box.height)}" rx="10" fill="${tint(THEME.muted, 0.06)}" ` +
+    `stroke="${THEME.muted}" stroke-dasharray="4 3"/>` +
+    `<text x="${n(box.width / 2)}" y="${n(box.height / 2 + 4)}" font-size="12" fill="${THEME.muted}" ` +
+    `text-anchor="middle">${esc(text)}</text></g>`
+  );
+}

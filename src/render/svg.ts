@@ -15,7 +15,7 @@ import type { LayoutGeometry } from '../layout/types';
 import type { DiffGraph, DiffGraphEdge, DiffGraphNode, NodeStatus } from '../model/diff/types';
 import type { FlowGraph, GraphEdge, GraphNode } from '../model/graph';
 import { edgesSvg, markerDefs } from './edges';
-import { endSvg, nodeSvg } from './nodes';
+import { endSvg, foldSvg, nodeSvg } from './nodes';
 import { STATUS_LOOK } from './status';
 import { THEME } from './style';
 import { esc, fitText, n } from './text';
@@ -80,6 +80,8 @@ export function renderSvg(graph: FlowGraph | DiffGraph, layout: LayoutGeometry, 
   const cards = nodes.flatMap((node) => {
     const box = layout.nodes[node.id];
     if (!box) return [];
+    // Changes only: a run of unchanged elements folded into one "… N unchanged" card.
+    if (node.type === 'fold') return [foldSvg(node.id, node.label, box)];
     return [
       nodeSvg(node, box, {
         detail: node.type === 'start' ? options.startDetail : undefined,

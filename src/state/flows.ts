@@ -6,6 +6,7 @@ import { parseFlow } from '../model/parse/index';
 import { flowPropertyName } from '../describe/properties';
 import { changeList } from '../model/diff/changes';
 import type { FlowDiff } from '../model/diff/types';
+import { changesSlice } from './changes';
 import { aboutComparison, aboutScreen, internalError, layoutError, messageOf, type Screen, screenOf } from './screen';
 import type { DiffService, LayoutData } from './store';
 import type {
@@ -44,6 +45,8 @@ type FlowSlice = Pick<
   | 'setDiffMode'
   | 'stepChange'
   | 'goToChange'
+  | 'showChanges'
+  | 'expandFold'
 >;
 
 /** What is on screen: one flow or a comparison, its layout, the selection and the change being looked at. */
@@ -160,6 +163,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     return true;
   };
   return {
+    ...changesSlice(set, get, deps),
     highlight: NO_HIGHLIGHT,
     layout: { status: 'idle' },
     diffMode: 'overlay',

@@ -6,6 +6,7 @@ import type { BuiltLink, DecodedLink, FlowRef, LinkState } from '../share/index'
 import type { FlowPage, FlowSummary, FlowVersion, OrgClient } from '../sources/toolingTypes';
 import type { FileText } from '../sources/file';
 import type { ChangeItem } from '../model/diff/changes';
+import type { FoldedGraph } from '../model/diff/fold';
 import type { DiffService, LayoutService, LayoutState } from './store';
 
 // The org's records as the views draw them; views take these from state/, never from sources/.
@@ -64,7 +65,17 @@ export interface Comparison {
   changes: ChangeItem[];
 }
 
-/** Every diff mode draws the same positions. */
+/** Changes only: the folded graph of a comparison (`model/diff/fold.ts`) and its own layout. */
+export interface ChangesView {
+  /** The comparison's diff it was made for (a new comparison makes a new one). */
+  diff: FlowDiff;
+  /** Elements drawn instead of their fold (folds the reader expanded). */
+  revealed: ReadonlySet<string>;
+  folded: FoldedGraph;
+  layout: LayoutState;
+}
+
+/** Every diff mode but Changes only draws the same positions. */
 export type DiffMode = 'overlay' | 'before' | 'after' | 'side' | 'changes';
 
 /** What the org dialog's form asks for; the token goes to `connect` and nowhere else. */
@@ -118,6 +129,8 @@ export interface AppState {
   /** When set, the page shows the comparison instead of the single flow (which stays for "Close"). */
   comparison?: Comparison;
   diffMode: DiffMode;
+  /** Changes only's graph and layout, once asked for (`showChanges`). */
+  changesView?: ChangesView;
   /** Position in `comparison.changes` of the change last stepped to (n / p). */
   changeIndex?: number;
   /** Whether the selection came from stepping through changes (n / p, the change list), not a click or search. */
@@ -155,6 +168,10 @@ export interface AppState {
   swapSides: () => Promise<boolean>;
   closeComparison: () => void;
   setDiffMode: (mode: DiffMode) => void;
+  /** Folds and lays out Changes only for the comparison on screen once its layout is done (once per comparison). */
+  showChanges: () => void;
+  /** Changes only: draws a fold's elements in place of the fold (laid out again). */
+  expandFold: (foldId: string) => void;
   /** Moves to the next (+1) or previous (-1) change, selecting its element; wraps around. */
   stepChange: (delta: 1 | -1) => void;
   goToChange: (index: number) => void;

@@ -71,9 +71,11 @@ interface Props {
   labels?: LabelOverrides;
   /** Connector labels that changed, with their before text (a comparison's Overlay and After sides). */
   labelsWas?: ReadonlyMap<string, string | undefined>;
+  /** Where a new layout opens, whatever is selected (Changes only: fitted to what it shows). */
+  initialView?: (layout: LayoutData, width: number, height: number) => Viewport;
 }
 
-function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, labelsWas }: Props) {
+function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, labelsWas, initialView }: Props) {
   // Start shows what starts the flow: "Opportunity · A record is created or updated — after save".
   const startDetail = useMemo(() => startLine(doc), [doc]);
   const { nodes, edges } = useMemo(() => {
@@ -112,6 +114,7 @@ function Canvas({ doc, graph, layout, filter, renamedFrom, sync, label, labels, 
       : initialViewport(layout, width, height, mini);
     if (box) clicked.current = selected; // placed here: the selection effect below leaves it
     const t = requestAnimationFrame(() => {
+      if (initialView) return void rf.setViewport(initialView(layout, width, height));
       if (!box) return void rf.setViewport(first);
       const zoom = Math.max(first.zoom, SELECTED_ZOOM);
       void rf.setViewport({

@@ -86,15 +86,19 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNo
   );
 });
 
-/** "… 12 unchanged": unchanged elements folded away in the Changes-only mode. */
-export const FoldNode = memo(function FoldNode({ data }: NodeProps<FoldNodeType>) {
+/** "… 12 unchanged": unchanged elements folded away in the Changes-only mode; a click shows them. */
+export const FoldNode = memo(function FoldNode({ id, data }: NodeProps<FoldNodeType>) {
+  const expand = useApp((s) => s.expandFold);
+  const names = data.labels ?? data.members;
+  const what = `${data.count} unchanged element${data.count === 1 ? '' : 's'}`;
   return (
-    <div
-      className="fs-fold"
-      data-testid="fold"
-      title={`${data.count} unchanged element${data.count === 1 ? '' : 's'}: ${listSome(data.members, 12)}`}
-    >
-      … {data.count} unchanged
+    <div className="fs-fold" data-testid="fold" data-fold-id={id} title={`${what}: ${listSome(names, 12)}`}>
+      <Handle type="target" position={Position.Top} className="fs-handle" isConnectable={false} />
+      <button type="button" className="fs-fold-button" onClick={() => expand(id)} aria-label={`Show the ${what}`}>
+        <span className="fs-fold-count">… {data.count} unchanged</span>
+        <span className="fs-fold-names">{listSome(names, 3)}</span>
+      </button>
+      <Handle type="source" position={Position.Bottom} className="fs-handle" isConnectable={false} />
     </div>
   );
 });

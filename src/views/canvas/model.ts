@@ -24,6 +24,8 @@ interface FlowNodeData extends Record<string, unknown> {
 interface FoldNodeData extends Record<string, unknown> {
   count: number;
   members: string[];
+  /** The folded elements' labels (their ids when absent). */
+  labels?: string[];
 }
 
 interface FlowEdgeData extends Record<string, unknown> {
@@ -63,7 +65,7 @@ export type FlowNodeType = ElementNodeType | FoldNodeType | EndNodeType;
 export interface CanvasFilter {
   nodes: ReadonlySet<string>;
   edges: ReadonlySet<string>;
-  folds: { id: string; count: number; box: Box; members: string[] }[];
+  folds: { id: string; count: number; box: Box; members: string[]; labels?: string[] }[];
 }
 type StatusNode = GraphNode & { status?: NodeStatus; renamedFrom?: string };
 export type FlowEdgeType = Edge<FlowEdgeData, 'flow'>;
@@ -125,7 +127,20 @@ export function toFlowElements(
       width: f.box.width,
       height: f.box.height,
       measured: { width: f.box.width, height: f.box.height },
-      data: { count: f.count, members: f.members },
+      // A fold is a node of Changes only's graph: connectors lead into it and out of it.
+      handles: [
+        { type: 'target', position: 'top' as never, x: f.box.width / 2, y: 0, width: 1, height: 1, id: null },
+        {
+          type: 'source',
+          position: 'bottom' as never,
+          x: f.box.width / 2,
+          y: f.box.height,
+          width: 1,
+          height: 1,
+          id: null,
+        },
+      ],
+      data: { count: f.count, members: f.members, labels: f.labels },
       draggable: false,
       connectable: false,
     });

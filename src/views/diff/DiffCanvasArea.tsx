@@ -5,6 +5,7 @@ import { selectComparison, selectLayout } from '../../state/store';
 import { createViewportSync } from '../canvas/sync';
 import { useApp } from '../storeContext';
 import { visibleIn } from './visible';
+import { ChangesCanvas } from './ChangesCanvas';
 import { Legend } from './Legend';
 import { beforeLabels } from './sideLabels';
 import { NOTICE_STYLE } from '../components/CanvasArea';
@@ -36,7 +37,7 @@ export function DiffCanvasArea() {
   }
   return (
     <>
-      {layout.layout.notice ? (
+      {layout.layout.notice && mode !== 'changes' ? (
         <div className="layout-notice" role="status" style={NOTICE_STYLE}>
           {layout.layout.notice}
         </div>
@@ -64,10 +65,20 @@ function DiffCanvases({ comparison, layout, mode }: { comparison: Comparison; la
   const filters = useMemo(
     () =>
       mode === 'side'
-        ? [visibleIn(diff.graph, 'side-before', layout.nodes), visibleIn(diff.graph, 'side-after', layout.nodes)]
-        : [visibleIn(diff.graph, mode, layout.nodes)],
-    [diff, mode, layout],
+        ? [visibleIn(diff.graph, 'side-before'), visibleIn(diff.graph, 'side-after')]
+        : [visibleIn(diff.graph, mode)],
+    [diff, mode],
   );
+  if (mode === 'changes') {
+    return (
+      <div className="diff-area">
+        <div className="diff-single">
+          <ChangesCanvas comparison={comparison} renamedFrom={renamedFrom} labelsWas={oldLabels.edges} />
+        </div>
+        <Legend />
+      </div>
+    );
+  }
   if (mode === 'side') {
     return (
       <div className="diff-area">

@@ -18,7 +18,7 @@ const sizeOf = (svg: string) => {
 /**
  * The picture on screen as a standalone SVG (the renderer the CLI uses), or undefined before layout. A
  * comparison is drawn as its mode shows it: Before or After alone, Side by side as the two pictures next
- * to each other; Overlay and Changes only as the overlay.
+ * to each other; Changes only as its folded picture; Overlay as the overlay.
  */
 export async function screenSvg(s: AppState): Promise<Picture | undefined> {
   if (s.layout.status !== 'done') return undefined;
@@ -41,7 +41,7 @@ export async function screenSvg(s: AppState): Promise<Picture | undefined> {
   const draw = (graph: Graph, title: string, detail = startDetail) =>
     renderSvg(graph, layout, { startDetail: detail, renamedFrom, title, selected: s.selection });
   const side = (which: 'before' | 'after') => {
-    const shown = visibleIn(diff.graph, which === 'before' ? 'side-before' : 'side-after', layout.nodes);
+    const shown = visibleIn(diff.graph, which === 'before' ? 'side-before' : 'side-after');
     const words = which === 'before' ? beforeLabels(comparison) : undefined;
     return {
       flow: { ...diff.graph.flow },
@@ -59,7 +59,19 @@ export async function screenSvg(s: AppState): Promise<Picture | undefined> {
   if (s.diffMode === 'after') return one(draw(side('after'), `After: ${now}`), `${name}-after`);
   if (s.diffMode === 'side')
     return nextTo(draw(side('before'), `Before: ${was}`, beforeDetail), draw(side('after'), `After: ${now}`), name);
-  return one(draw(diff.graph, `${doc.label || doc.name}: ${was} → ${now}`), name);
+  const heading = `${doc.label || doc.name}: ${was} → ${now}`;
+  // Changes only: the folded picture on screen (each change with its neighbours, the rest folded).
+  const view = s.changesView;
+  if (s.diffMode === 'changes' && view?.diff === diff && view.layout.status === 'done')
+    return one(
+      renderSvg(view.folded.graph, view.layout.layout, {
+        startDetail,
+        renamedFrom,
+        title: `${heading} (changes only)`,
+      }),
+      `${name}-changes`,
+    );
+  return one(draw(diff.graph, heading), name);
 }
 
 const one = (svg: string, name: string): Picture => ({ svg, name, ...sizeOf(svg) });

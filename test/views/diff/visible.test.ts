@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiffGraph, EdgeStatus, NodeStatus } from '../../../src/model/diff/types';
-import { visibleIn } from '../../../src/views/diff/visible';
+import { foldChanges } from '../../../src/model/diff/fold';
+import { changesFilter, visibleIn } from '../../../src/views/diff/visible';
 
 /** start → a → b → c → d → f → g → h, with b changed, e added off d, x removed off a, a fault b → h. */
 function graph(): DiffGraph {
@@ -56,34 +57,54 @@ const boxes = Object.fromEntries(
 
 describe('what each comparison mode shows', () => {
   it('overlay shows both versions', () => {
-    const v = visibleIn(graph(), 'overlay', boxes);
+    const v = visibleIn(graph(), 'overlay');
     expect([...v.nodes].sort()).toEqual(['$start', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'x']);
     expect(v.edges.size).toBe(10);
     expect(v.folds).toEqual([]);
   });
 
   it('before hides what was added; after hides what was removed', () => {
-    const before = visibleIn(graph(), 'before', boxes);
+    const before = visibleIn(graph(), 'before');
     expect(before.nodes.has('e')).toBe(false);
     expect(before.nodes.has('x')).toBe(true);
     expect(before.edges.has('d-e')).toBe(false);
-    const after = visibleIn(graph(), 'after', boxes);
+    const after = visibleIn(graph(), 'after');
     expect(after.nodes.has('x')).toBe(false);
     expect(after.edges.has('a-x')).toBe(false);
     expect(after.nodes.has('e')).toBe(true);
   });
 
-  it('changes only keeps each change with its neighbours and folds the chains between into one marker', () => {
-    const v = visibleIn(graph(), 'changes', boxes);
-    // b changed: a, c and (by its fault path) h are its context; a and d touch changed connectors.
-    expect([...v.nodes].sort()).toEqual(['$start', 'a', 'b', 'c', 'd', 'e', 'h', 'x']);
-    expect(v.folds.map((f) => [f.count, f.members.sort()])).toEqual([[2, ['f', 'g']]]);
-    expect(v.folds[0]?.box.y).toBeGreaterThan(boxes.f!.y);
-    expect(v.folds[0]?.box.y).toBeLessThan(boxes.f!.y + boxes.f!.height);
-    // Connectors into the fold's top element stay (its marker sits there); the chain's own go.
-    expect(v.edges.has('d-f')).toBe(true);
-    expect(v.edges.has('f-g')).toBe(false);
-    expect(v.edges.has('g-h')).toBe(false);
-    expect(v.edges.has('b-h')).toBe(true);
+  it('changes only draws its folded graph: every element shown, each fold at its own laid-out box', () => {
+    // … h → i → j → k after the fixture's flow.
+    const g = graph();
+    for (const id of ['i', 'j', 'k'])
+      g.nodes.push({ id, type: 'assignments', label: id.toUpperCase(), status: 'unchanged' });
+    for (const [source, target] of [
+      ['h', 'i'],
+      ['i', 'j'],
+      ['j', 'k'],
+    ] as const)
+      g.edges.push({ id: `${source}-${target}`, source, target, kind: 'next', goTo: false, status: 'unchanged' });
+    const folded = foldChanges(g);
+    // b changed: a, c and (by its fault path) h are its context; a, d, e and x are the ends of changed
+    // connectors, f is d's context; g, alone between f and h, is shown rather than folded.
+    expect(folded.folds.map((f) => f.members)).toEqual([['i', 'j', 'k']]);
+    const v = changesFilter(folded, g, { ...boxes, 'fold:i': { x: 5, y: 6, width: 220, height: 64 } });
+    expect([...v.nodes].sort()).toEqual(['$start', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'x']);
+    expect(v.folds).toEqual([
+      {
+        id: 'fold:i',
+        count: 3,
+        box: { x: 5, y: 6, width: 220, height: 64 },
+        members: ['i', 'j', 'k'],
+        labels: ['I', 'J', 'K'],
+      },
+    ]);
+    // The path goes h → fold: the connector into the fold is drawn, the folded ones are not.
+    const drawn = folded.graph.edges.filter((e) => v.edges.has(e.id)).map((e) => `${e.source}>${e.target}`);
+    expect(drawn).toEqual(expect.arrayContaining(['h>fold:i', 'b>h', 'd>e']));
+    expect(drawn).not.toContain('i>j');
+    // A fold without a box (not laid out yet) is not drawn.
+    expect(changesFilter(folded, g, boxes).folds).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppStore, type LayoutData } from '../../../src/state/store';
 import { screenSvg } from '../../../src/views/share/exportImage';
+import { generateStepChain } from '../../support/generate';
 
 const sample = (f: string) => readFileSync(join(__dirname, '../../../src/samples', f), 'utf8');
 const stacked = async (g: { nodes: { id: string }[] }): Promise<LayoutData> => ({
@@ -45,5 +46,28 @@ describe('exporting a comparison as a picture', () => {
     const pic = await screenSvg(store.getState());
     expect(pic?.svg).toContain('Opportunity_Review.flow-meta.xml → Opportunity_Review.v2.flow-meta.xml');
     expect(pic?.svg).not.toContain('from the link');
+  });
+
+  it('from Changes only: the folded picture on screen, the unchanged run as one "… N unchanged" card', async () => {
+    const before = generateStepChain(12).xml;
+    const after = before.replace('<label>Step 12</label>', '<label>Step twelve</label>');
+    const store = createAppStore({ layout: stacked });
+    const input = (text: string, name: string) => ({ text, source: { kind: 'file' as const, name } });
+    await store.getState().compare(input(before, 'a.flow-meta.xml'), input(after, 'b.flow-meta.xml'));
+    await new Promise((r) => setTimeout(r, 0));
+    store.getState().setDiffMode('changes');
+    store.getState().showChanges(); // as the Changes only view does when it opens
+    for (let i = 0; i < 20 && store.getState().changesView?.layout.status !== 'done'; i++)
+      await new Promise((r) => setTimeout(r, 5));
+    const pic = await screenSvg(store.getState());
+    expect(pic?.name).toMatch(/-diff-changes$/);
+    const svg = pic?.svg ?? '';
+    expect(svg).toContain('Step twelve');
+    expect(svg).toMatch(/data-fold="true"/);
+    expect(svg).toMatch(/unchanged/);
+    // Steps 2–10 are folded away: the picture names none of them on a card of its own.
+    expect(svg).not.toContain('data-id="Step_5"');
+    const overlay = (await screenSvg({ ...store.getState(), diffMode: 'overlay' }))?.svg ?? '';
+    expect(overlay).toContain('data-id="Step_5"');
   });
 });
