@@ -36,6 +36,7 @@ export {
   type GraphNode,
 } from './model/graph';
 export { ALL_KINDS, elementKind, type Category, type ElementKind } from './model/elements';
+export { canvasMode, savedPositions, type SavedPoint } from './model/positions';
 export { isValueSlot, VALUE_SLOTS } from './model/values';
 
 // Two versions compared (docs/diff-format.md).
@@ -60,6 +61,7 @@ export type { Row, Section } from './describe/types';
 
 // Positions (Node), pictures, links.
 export { layoutGraph, type LayoutOptions, type LayoutResult } from './layout/index';
+export { LAYOUT_CHOICES, type LayoutChoice } from './layout/types';
 export { renderSvg, type SvgOptions } from './render/svg';
 export { STATUS_LOOK, statusWord, type StatusLook } from './render/status';
 export {
@@ -70,4 +72,12 @@ export {
   type BuiltLink,
   type DecodedLink,
 } from './share/link';
-export { DIFF_MODES, type DiffMode, type FlowRef, type LinkState, type Route } from './share/types';
+export {
+  DIFF_MODES,
+  LINK_LAYOUTS,
+  type DiffMode,
+  type FlowRef,
+  type LinkLayout,
+  type LinkState,
+  type Route,
+} from './share/types';

@@ -146,6 +146,8 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
             goTo: goTo === true,
             ...(label !== undefined ? { label } : {}),
           })),
+          // The saved engine's positions (a null-prototype record: the clone keeps an own `__proto__` key).
+          ...(graph.positions ? { positions: graph.positions } : {}),
         },
         ...(Object.keys(layoutOptions).length > 0 ? { options: layoutOptions } : {}),
       };
