@@ -13,6 +13,7 @@ import { layoutWithElk } from '../src/layout/elk';
 import { buildGraph, diffFlows, parseFlow, renderSvg } from '../src/index';
 import type { ElkLike, LayoutResult } from '../src/layout/types';
 import { checkLayout, checkOutcomeOrder } from '../test/layout/invariants';
+import { generateFlow } from '../test/support/generate';
 import { checkPicture } from '../test/support/picture';
 
 type Rewrite = (root: ElkNode) => void;
@@ -53,8 +54,26 @@ const soft = {
   'elk.layered.considerModelOrder.crossingCounterPortInfluence': '0.001',
 };
 const BEST = { [ORDER]: 'NODES_AND_EDGES', [CYCLE]: 'GREEDY_MODEL_ORDER', [THOROUGH]: '10' };
+const TIDY = {
+  'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
+  'elk.spacing.edgeEdge': '16',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '16',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '16',
+};
+/** ELK's options before issue 12's tuning. */
+const BEFORE = {
+  'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
+  'elk.layered.layering.strategy': 'LONGEST_PATH_SOURCE',
+  'elk.layered.thoroughness': '1',
+};
+const BEFORE_DROPPED = [
+  'elk.spacing.edgeEdge',
+  'elk.layered.spacing.edgeEdgeBetweenLayers',
+  'elk.layered.spacing.edgeNodeBetweenLayers',
+];
 const CONFIGS: Record<string, Rewrite[]> = {
-  today: [],
+  current: [],
+  before: [drop(...BEFORE_DROPPED), set(BEFORE)],
   best: [plain, set(BEST)],
   bestBalanced: [plain, set({ ...BEST, 'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED' })],
   bestSoftPort: [plain, set({ ...BEST, 'elk.layered.considerModelOrder.crossingCounterPortInfluence': '0.001' })],
@@ -72,6 +91,8 @@ const CONFIGS: Record<string, Rewrite[]> = {
     }),
   ],
   bestNoSpine: [plain, noSpine, set(BEST)],
+  chosen: [plain, set({ ...BEST, ...TIDY })],
+  chosenT20: [plain, set({ ...BEST, ...TIDY, [THOROUGH]: '20' })],
   greedyT7: [drop(CYCLE, THOROUGH)],
   greedyT10: [drop(CYCLE), set({ [THOROUGH]: '10' })],
   greedyMoT7: [drop(THOROUGH), set({ [CYCLE]: 'GREEDY_MODEL_ORDER' })],
@@ -119,13 +140,18 @@ const corpus = resolve(import.meta.dirname, '../../shared/corpus/flows');
 const argv = process.argv.slice(2);
 const only = argv.includes('--flow') ? argv[argv.indexOf('--flow') + 1] : undefined;
 const pairs = argv.includes('--pairs');
-const chosen = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--flow');
+const chosen = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--flow' && argv[i - 1] !== '--generated');
 const names = chosen.length > 0 ? chosen : Object.keys(CONFIGS);
 
 const real = new ELK();
 const doc = (path: string) => {
   const parsed = parseFlow(readFileSync(path, 'utf8'));
   return parsed.ok ? parsed.doc : undefined;
+};
+const parseDoc = (text: string) => {
+  const parsed = parseFlow(text);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.doc;
 };
 const graphs = (
   pairs
@@ -145,6 +171,11 @@ const graphs = (
 )
   .filter((g) => g.graph && g.graph.nodes.length > 1 && g.graph.nodes.length <= 400)
   .filter((g) => !only || g.name.includes(only));
+// --generated N: a generated flow-shaped graph of N elements instead (ELK's time at the size the app allows).
+if (argv.includes('--generated')) {
+  const n = Number(argv[argv.indexOf('--generated') + 1]);
+  graphs.splice(0, graphs.length, { name: `generated ${n}`, graph: buildGraph(parseDoc(generateFlow(n, 11).xml)) });
+}
 
 for (const name of names) {
   const rewrites = CONFIGS[name];
@@ -157,6 +188,7 @@ for (const name of names) {
   };
   const t = { flows: 0, crossings: 0, faults: 0, invalid: 0, upward: 0, order: 0, ms: 0, worst: 0, area: 0 };
   const per: string[] = [];
+  const byFlow: Record<string, number> = {};
   for (const { name: flow, graph } of graphs) {
     if (!graph) continue;
     const t0 = performance.now();
@@ -176,6 +208,7 @@ for (const name of names) {
     t.upward += upward;
     t.order += order;
     t.flows++;
+    byFlow[flow] = p.crossings;
     t.crossings += p.crossings;
     t.faults += faults;
     t.invalid += invalid;
@@ -193,4 +226,12 @@ for (const name of names) {
       `ELK ${Math.round(t.ms)} ms (worst ${Math.round(t.worst)}), area ${t.area.toFixed(1)} Mpx²`,
   );
   if (per.length) console.log(per.join('\n'));
+  if (argv.includes('--worst'))
+    console.log(
+      Object.entries(byFlow)
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, 6)
+        .map(([f, c]) => `  ${f}: ${c}`)
+        .join('\n'),
+    );
 }
