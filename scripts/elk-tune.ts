@@ -33,6 +33,11 @@ const drop =
 const noSpine: Rewrite = (root) => {
   for (const e of root.edges ?? []) delete e.layoutOptions;
 };
+/** Without issue 12's Start constraint (layerConstraint FIRST). */
+const startFree: Rewrite = (root) => {
+  const start = root.children?.find((c) => c.id === '$start');
+  if (start?.layoutOptions) delete start.layoutOptions['elk.layered.layering.layerConstraint'];
+};
 const PLAIN_KEEP = new Set([
   'elk.algorithm',
   'elk.direction',
@@ -73,7 +78,8 @@ const BEFORE_DROPPED = [
 ];
 const CONFIGS: Record<string, Rewrite[]> = {
   current: [],
-  before: [drop(...BEFORE_DROPPED), set(BEFORE)],
+  before: [drop(...BEFORE_DROPPED), set(BEFORE), startFree],
+  currentStartFree: [startFree],
   best: [plain, set(BEST)],
   bestBalanced: [plain, set({ ...BEST, 'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED' })],
   bestSoftPort: [plain, set({ ...BEST, 'elk.layered.considerModelOrder.crossingCounterPortInfluence': '0.001' })],
@@ -186,7 +192,18 @@ for (const name of names) {
       return real.layout(root);
     },
   };
-  const t = { flows: 0, crossings: 0, faults: 0, invalid: 0, upward: 0, order: 0, ms: 0, worst: 0, area: 0 };
+  const t = {
+    flows: 0,
+    crossings: 0,
+    faults: 0,
+    invalid: 0,
+    upward: 0,
+    order: 0,
+    startLow: 0,
+    ms: 0,
+    worst: 0,
+    area: 0,
+  };
   const per: string[] = [];
   const byFlow: Record<string, number> = {};
   for (const { name: flow, graph } of graphs) {
@@ -206,6 +223,9 @@ for (const name of names) {
       return !e.goTo && s && d && d.y + d.height <= s.y;
     }).length;
     t.upward += upward;
+    // Start not at the top: some element drawn above it.
+    const start = result.nodes.$start;
+    if (start && Object.values(result.nodes).some((b) => b.y + b.height <= start.y)) t.startLow++;
     t.order += order;
     t.flows++;
     byFlow[flow] = p.crossings;
@@ -222,7 +242,7 @@ for (const name of names) {
   }
   console.log(
     `${name}: flows ${t.flows}, crossings ${t.crossings}, faults ${t.faults}, invalid ${t.invalid}, ` +
-      `upward ${t.upward}, order ${t.order}, ` +
+      `upward ${t.upward}, order ${t.order}, Start not on top ${t.startLow}, ` +
       `ELK ${Math.round(t.ms)} ms (worst ${Math.round(t.worst)}), area ${t.area.toFixed(1)} Mpx²`,
   );
   if (per.length) console.log(per.join('\n'));

@@ -4,7 +4,7 @@
  * routed afterwards like every jump. Options as measured below (and, for time, in STACK-NOTES.md).
  */
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import { KIND_ORDER } from '../model/graph';
+import { KIND_ORDER, START_ID } from '../model/graph';
 import { obstaclesOf, routeJumps } from './structured/jumps';
 import { finish } from './result';
 import { labelSize, nodeSize } from './structured/sizes';
@@ -63,10 +63,13 @@ export async function layoutWithElk(
   const children: ElkNode[] = [];
   for (const n of flowOrder(graph.nodes, bySource)) {
     const child: ElkNode = { id: n.id, ...nodeSize(n.type) };
+    // Start heads the picture: breaking the fewest cycles could otherwise reverse its connector when the
+    // element it leads to is where a retry loop comes back (Start drawn at the bottom).
+    if (n.id === START_ID) child.layoutOptions = { 'elk.layered.layering.layerConstraint': 'FIRST' };
     const outs = (bySource.get(n.id) ?? []).filter((e) => !e.goTo);
     const down = outs.filter((e) => e.kind !== 'fault');
     if (outs.length > 1) {
-      child.layoutOptions = { 'elk.portConstraints': 'FIXED_ORDER' };
+      child.layoutOptions = { ...child.layoutOptions, 'elk.portConstraints': 'FIXED_ORDER' };
       child.ports = outs.map((e, k) => ({
         id: `${e.id}#port`,
         width: 0,
@@ -132,7 +135,7 @@ function flowOrder<N extends { id: string }>(nodes: readonly N[], bySource: Map<
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const seen = new Set<string>();
   const order: N[] = [];
-  const roots = [...(byId.has('$start') ? ['$start'] : []), ...nodes.map((n) => n.id)];
+  const roots = [...(byId.has(START_ID) ? [START_ID] : []), ...nodes.map((n) => n.id)];
   for (const root of roots) {
     if (seen.has(root)) continue;
     seen.add(root);
