@@ -38,7 +38,14 @@ describe('the Layout choice in the browser', () => {
     await s.page.goto(made.url);
     await expect.poll(checked).toBe('Saved positions');
     await expect.poll(() => s.page.locator('.react-flow__node').count()).toBe(8);
-    await expect.poll(async () => (await places()) === (await places())).toBe(true);
+    // Settled: two reads a moment apart agree.
+    await expect
+      .poll(async () => {
+        const first = await places();
+        await s.page.waitForTimeout(100);
+        return first === (await places());
+      })
+      .toBe(true);
     const saved = await places();
     await screenshot(s.page, 'layout-saved');
 
