@@ -80,6 +80,7 @@ const CONFIGS: Record<string, Rewrite[]> = {
   current: [],
   before: [drop(...BEFORE_DROPPED), set(BEFORE), startFree],
   currentStartFree: [startFree],
+  greedyCycles: [set({ 'elk.layered.cycleBreaking.strategy': 'GREEDY_MODEL_ORDER' })],
   best: [plain, set(BEST)],
   bestBalanced: [plain, set({ ...BEST, 'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED' })],
   bestSoftPort: [plain, set({ ...BEST, 'elk.layered.considerModelOrder.crossingCounterPortInfluence': '0.001' })],

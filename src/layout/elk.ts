@@ -11,14 +11,15 @@ import { labelSize, nodeSize } from './structured/sizes';
 import type { Box, EdgeRoute, ElkLike, LayoutEdgeInput, LayoutGraphInput, LayoutResult, Point } from './types';
 
 /**
- * Tuned over the 318 corpus flows, ELK forced (issue 12; `npx tsx scripts/elk-tune.ts` measures crossings
- * over the rendered SVG, what a reader sees wrong, upward connectors, outcome order and time). The settings
- * before — thoroughness 1, MODEL_ORDER cycle breaking, LONGEST_PATH_SOURCE layering — drew 390 crossings
- * (MS_Teams_Managment 33), where ELK's plain layered defaults drew 194: thoroughness 1 gave up on crossings,
- * and breaking cycles by model order turned 166 connectors upward where 90 suffice. These draw 159 (21), 90
- * upward, with the same time: GREEDY_MODEL_ORDER breaks the fewest cycles, model order only breaks ties;
- * NETWORK_SIMPLEX layering (ELK's default); BALANCED alignment and 16 px between connectors keep fewer of
- * them on one another.
+ * Tuned over the 318 corpus flows, ELK forced (issue 12; `npx tsx scripts/elk-tune.ts` counts crossings over
+ * the rendered SVG, what a reader sees wrong, upward connectors, outcome order, Start's place and time).
+ * The settings before (thoroughness 1, LONGEST_PATH_SOURCE layering) drew 390 crossings, MS_Teams_Managment
+ * 33; these draw 251 (13), with fewer connectors on cards or one another (25, was 28), in about the same
+ * time: thoroughness 1 gave up on crossings early; ELK's own NETWORK_SIMPLEX layering, BALANCED alignment
+ * and 16 px between connectors do the rest. ELK's plain defaults draw fewer crossings still (194), but their
+ * GREEDY cycle breaking draws the flow against its direction: it reverses the one connector that several
+ * loops share (a screen's way into its decision) instead of each loop's way back, so the flow's first
+ * screen lands at the bottom. MODEL_ORDER over flowOrder() turns upward only the connectors that go back.
  */
 const ELK_OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
@@ -27,7 +28,7 @@ const ELK_OPTIONS: Record<string, string> = {
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  'elk.layered.cycleBreaking.strategy': 'GREEDY_MODEL_ORDER',
+  'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
   'elk.layered.thoroughness': '10',
   'elk.spacing.nodeNode': '40',
   'elk.layered.spacing.nodeNodeBetweenLayers': '48',
@@ -63,8 +64,8 @@ export async function layoutWithElk(
   const children: ElkNode[] = [];
   for (const n of flowOrder(graph.nodes, bySource)) {
     const child: ElkNode = { id: n.id, ...nodeSize(n.type) };
-    // Start heads the picture: breaking the fewest cycles could otherwise reverse its connector when the
-    // element it leads to is where a retry loop comes back (Start drawn at the bottom).
+    // Start heads the picture (ELK's first layer), whatever the cycles: with GREEDY cycle breaking it fell
+    // to the bottom of 21 corpus flows, and other options must not bring that back.
     if (n.id === START_ID) child.layoutOptions = { 'elk.layered.layering.layerConstraint': 'FIRST' };
     const outs = (bySource.get(n.id) ?? []).filter((e) => !e.goTo);
     const down = outs.filter((e) => e.kind !== 'fault');
@@ -127,9 +128,9 @@ export async function layoutWithElk(
 
 /**
  * Nodes in reverse DFS post-order from Start (children visited right to left), then the rest: every
- * connector that does not close a cycle points forward, so ELK's model order (its tie-break when breaking
- * cycles, and within layers) follows the flow, not the metadata's element arrays, and siblings keep
- * Builder's left-to-right order.
+ * connector that does not close a cycle points forward, so ELK's MODEL_ORDER cycle breaking reverses
+ * only real loop-backs (element arrays come in metadata order, which says nothing about the flow), and
+ * siblings keep Builder's left-to-right order.
  */
 function flowOrder<N extends { id: string }>(nodes: readonly N[], bySource: Map<string, LayoutEdgeInput[]>): N[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
