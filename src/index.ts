@@ -100,4 +100,12 @@ export {
   type BuiltLink,
   type DecodedLink,
 } from './share/link';
-export { DIFF_MODES, type DiffMode, type FlowRef, type LinkState, type Route } from './share/types';
+export {
+  DIFF_MODES,
+  LINK_LAYOUTS,
+  type DiffMode,
+  type FlowRef,
+  type LinkLayout,
+  type LinkState,
+  type Route,
+} from './share/types';

@@ -1,35 +1,46 @@
 /**
- * `flowscope render A [B] [-o out.svg] [--title T] [--select ID] [--goto line]`: the picture of a flow,
- * or of the diff of two versions (one union layout, statuses marked), as a standalone SVG — the same
- * renderer as the browser's "Export SVG". Without -o the SVG goes to stdout.
+ * `flowscope render A [B] [-o out.svg] [--title T] [--select ID] [--goto line] [--layout L]`: the picture of
+ * a flow, or of the diff of two versions (one union layout, statuses marked), as a standalone SVG — the same
+ * renderer as the browser's "Export SVG". Without -o the SVG goes to stdout. `--layout` is the app's Layout
+ * choice: `saved` (a free-form flow at its saved positions; the default when it has them), `auto`
+ * (Auto-Layout, the default otherwise) or `elk` (ELK layered).
  */
 import { writeFile } from 'node:fs/promises';
 import {
-  layoutGraph,
   buildGraph,
   diffFlows,
   type FlowDoc,
+  LAYOUT_CHOICES,
+  type LayoutChoice,
+  layoutGraph,
   openPaths,
   renderSvg,
+  savedPositions,
   startLine,
   unionOpenPaths,
+  unionPositions,
 } from '../index';
 import { loadFlowFile, parseArgs, type CliIo } from './run';
 
 export const RENDER_USAGE = [
   '  render A [B] [-o FILE.svg]         the flow (or the diff of two versions) as an SVG picture',
-  '         [--title T] [--select ID]   (stdout without -o; --goto line draws Go To connectors whole)',
-  '         [--goto line]',
+  '         [--title T] [--select ID]   (stdout without -o; --goto line draws Go To connectors whole;',
+  `         [--goto line] [--layout L]  L: ${LAYOUT_CHOICES.join('|')}, default saved for free-form flows)`,
 ].join('\n');
 
 export async function renderCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(
     argv.map((a) => (a === '-o' ? '--out' : a)),
-    ['out', 'title', 'select', 'goto'],
+    ['out', 'title', 'select', 'goto', 'layout'],
   );
   const files = args.positional;
-  if (files.length < 1 || files.length > 2) {
-    io.err(`flowscope render: one flow file, or two versions to compare\n\n${RENDER_USAGE}\n`);
+  const layout = args.flags.get('layout');
+  const badLayout = layout !== undefined && !(LAYOUT_CHOICES as readonly unknown[]).includes(layout);
+  if (files.length < 1 || files.length > 2 || badLayout) {
+    const why = badLayout
+      ? `unknown layout "${layout === true ? '' : layout}" (saved, auto or elk)`
+      : 'one flow file, or two versions to compare';
+    io.err(`flowscope render: ${why}\n\n${RENDER_USAGE}\n`);
     return 2;
   }
   const docs: FlowDoc[] = [];
@@ -42,6 +53,7 @@ export async function renderCommand(argv: string[], io: CliIo): Promise<number> 
     title: flag(args.flags, 'title'),
     selected: flag(args.flags, 'select'),
     goTo: flag(args.flags, 'goto') === 'line' ? 'line' : 'stub',
+    ...(layout !== undefined ? { layout: layout as LayoutChoice } : {}),
     // A picture degraded to stay fast (bundled connectors, the fast layout) says so, off the SVG's stream.
     onNotice: (notice) => io.err(`flowscope render: ${notice}\n`),
   });
@@ -60,22 +72,37 @@ export async function renderCommand(argv: string[], io: CliIo): Promise<number> 
   return 0;
 }
 
+interface RenderOptions {
+  title?: string;
+  selected?: string;
+  goTo?: 'stub' | 'line';
+  /** The Layout choice; by default saved positions when the flow (a diff's after version) has them, else auto. */
+  layout?: LayoutChoice;
+  onNotice?: (notice: string) => void;
+}
+
 /** One flow, or the diff of two, laid out and drawn. */
-export async function renderDocs(
-  a: FlowDoc,
-  b: FlowDoc | undefined,
-  options: { title?: string; selected?: string; goTo?: 'stub' | 'line'; onNotice?: (notice: string) => void } = {},
-): Promise<string> {
-  const graph = b ? diffFlows(a, b).graph : buildGraph(a);
+export async function renderDocs(a: FlowDoc, b: FlowDoc | undefined, options: RenderOptions = {}): Promise<string> {
+  const diff = b ? diffFlows(a, b) : undefined;
+  const graph = diff ? diff.graph : buildGraph(a);
+  const positions = b && diff ? unionPositions(diff.graph, a, b) : savedPositions(a);
+  const choice = options.layout ?? (positions ? 'saved' : 'auto');
+  if (choice === 'saved' && !positions)
+    options.onNotice?.(
+      `${(b ?? a).name} uses Auto-Layout (Builder does not keep its positions): drawn with Auto-Layout instead`,
+    );
+  const saved = choice === 'saved' && positions !== undefined;
   // Auto-Layout ends every path with an End (the picture only: not the graph, not the diff).
   const ends = b ? unionOpenPaths(a, b, graph) : openPaths(a);
-  const layout = await layoutGraph({ ...graph, openPaths: ends });
+  const layout = await layoutGraph(saved ? { ...graph, positions } : { ...graph, openPaths: ends }, {
+    engine: saved ? 'saved' : choice === 'elk' ? 'elk' : 'auto',
+  });
   if (layout.notice) options.onNotice?.(layout.notice);
   const shown = b ?? a;
   const title =
     options.title ??
     (b ? `${shown.label}: ${a.name === b.name ? 'before → after' : `${a.name} → ${b.name}`}` : shown.label);
-  const { onNotice: _, ...look } = options;
+  const { onNotice: _, layout: _l, ...look } = options;
   return renderSvg(graph, layout, { ...look, title, startDetail: startLine(shown) });
 }
 

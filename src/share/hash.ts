@@ -2,14 +2,14 @@
  * The link's hash, read and written without touching the payload (sync, tiny: fine for the first screen).
  *
  *   readHash(hashOrUrl: string): HashRead
- *     "#/diff?v=1&mode=side&sel=X&z=…" (or a whole URL, or the hash without "#") → route and parameters.
+ *     "#/diff?v=1&mode=side&layout=elk&sel=X&z=…" (or a whole URL, or the hash without "#") → route and parameters.
  *   formatHash(h: HashParams & { route }): string          → "#/route?v=1&…" (payload last)
- *   withView(hashOrUrl, view: {mode?, sel?}): string | undefined
- *     The same link with another mode/selection (for history.replaceState as the user clicks), the
+ *   withView(hashOrUrl, view: {mode?, layout?, sel?}): string | undefined
+ *     The same link with another mode/layout/selection (for history.replaceState as the user clicks), the
  *     payload copied as is; undefined when the input is not a Flowscope link.
  */
 import { wellFormed } from '../model/parse/wellFormed';
-import { DIFF_MODES, type DiffMode, type Route, type ShareError } from './types';
+import { DIFF_MODES, LINK_LAYOUTS, type DiffMode, type LinkLayout, type Route, type ShareError } from './types';
 
 /** Hashes above this are refused before anything is decoded (2 MB: 30× the longest GitHub comment). */
 export const MAX_HASH_CHARS = 2 * 1024 * 1024;
@@ -24,11 +24,12 @@ export interface HashParams {
   /** The compressed payload holding the inline flows. */
   z?: string;
   mode?: DiffMode;
+  layout?: LinkLayout;
   sel?: string;
 }
 export type HashRead = ({ ok: true; route: Route; notices: string[] } & HashParams) | ShareError;
 
-const ORDER = ['v', 'mode', 'sel', 'src', 'a', 'b', 'z'] as const;
+const ORDER = ['v', 'mode', 'layout', 'sel', 'src', 'a', 'b', 'z'] as const;
 
 export function readHash(hashOrUrl: string): HashRead {
   const at = hashOrUrl.indexOf('#');
@@ -67,6 +68,9 @@ export function readHash(hashOrUrl: string): HashRead {
     if (key === 'mode') {
       if ((DIFF_MODES as readonly string[]).includes(value)) out.mode = value as DiffMode;
       else out.notices.push(`Unknown view mode "${value.slice(0, 40)}" in the link; showing the default.`);
+    } else if (key === 'layout') {
+      if ((LINK_LAYOUTS as readonly string[]).includes(value)) out.layout = value as LinkLayout;
+      else out.notices.push(`Unknown layout "${value.slice(0, 40)}" in the link; drawing the default.`);
     } else if (key === 'v' || key === 'src' || key === 'a' || key === 'b' || key === 'z' || key === 'sel') {
       out[key] = value;
     }
@@ -96,13 +100,17 @@ export function formatHash(h: HashParams & { route: Route }): string {
   return `#/${h.route}?${parts.join('&')}`;
 }
 
-export function withView(hashOrUrl: string, view: { mode?: DiffMode; sel?: string }): string | undefined {
+export function withView(
+  hashOrUrl: string,
+  view: { mode?: DiffMode; layout?: LinkLayout; sel?: string },
+): string | undefined {
   const read = readHash(hashOrUrl);
   if (!read.ok) return undefined;
-  const { ok: _ok, notices: _n, mode: _m, sel: _s, ...rest } = read;
+  const { ok: _ok, notices: _n, mode: _m, layout: _l, sel: _s, ...rest } = read;
   const hash = formatHash({
     ...rest,
     ...(view.mode ? { mode: view.mode } : {}),
+    ...(view.layout ? { layout: view.layout } : {}),
     ...(view.sel !== undefined ? { sel: view.sel } : {}),
   });
   const at = hashOrUrl.indexOf('#');

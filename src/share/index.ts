@@ -3,14 +3,18 @@
  * lazily (`await import('../share')`): the compression and payload code stays out of the first screen.
  *
  * Link grammar (hash routing, so any static host works and the server never sees the payload):
- *   #/view?v=1[&sel=ID]&src=URL                  a flow at a URL (raw file URL; blob URLs are converted)
- *   #/view?v=1[&sel=ID]&z=PAYLOAD                a flow inside the link
- *   #/diff?v=1[&mode=M][&sel=ID]&a=URL&b=URL     two versions by URL
- *   #/diff?v=1[&mode=M][&sel=ID]&z=PAYLOAD       both versions inside the link (one payload, b as a delta on a)
+ *   #/view?v=1[&layout=L][&sel=ID]&src=URL                a flow at a URL (raw file URL; blob URLs are converted)
+ *   #/view?v=1[&layout=L][&sel=ID]&z=PAYLOAD              a flow inside the link
+ *   #/diff?v=1[&mode=M][&layout=L][&sel=ID]&a=URL&b=URL   two versions by URL
+ *   #/diff?v=1[&mode=M][&layout=L][&sel=ID]&z=PAYLOAD     both versions inside the link (b as a delta on a)
  *   (a URL for one version and the other inline: a=URL&z=… or b=URL&z=…)
- * M is overlay | before | after | side | changes; ID a node id (for a diff, of the union graph).
- * PAYLOAD = base64url(deflate-raw(JSON)), see payload.ts; the flows are normalised and stripped of their
- * coordinates (metadata.ts). A missing v reads as 1 (hand-written URL links); any other v is refused.
+ * M is overlay | before | after | side | changes; L is saved | auto | elk (the Layout choice, only when it is
+ * not the default: saved positions for a free-form flow — a diff's after version — else auto; an unknown L
+ * is a notice and the default); ID a node id (for a diff, of the union graph).
+ * PAYLOAD = base64url(deflate-raw(JSON)), see payload.ts; the flows are normalised, and Auto-Layout flows
+ * stripped of their coordinates, while free-form flows keep theirs for the Saved positions layout
+ * (metadata.ts; links made before kept none, and open in Auto-Layout). A missing v reads as 1 (hand-written
+ * URL links); any other v is refused.
  *
  * API
  *   buildLink(state: LinkState, site: string): Promise<BuiltLink>
@@ -27,10 +31,11 @@
  *   readHash / formatHash / withView           sync hash handling (hash.ts): is this a link, which route,
  *                                              rewrite mode/selection without re-encoding the payload
  *   toRawUrl(url): string                      github/gitlab/bitbucket page URL → raw file URL
- *   docToMetadata(doc) / shareableDoc(doc)     FlowDoc → bare Metadata object / minus coordinates
+ *   docToMetadata(doc) / shareableDoc(doc)     FlowDoc → bare Metadata object / minus an Auto-Layout flow's
+ *                                              coordinates
  */
-export type { DiffMode, FlowRef, LinkState, Route, ShareError } from './types';
-export { DIFF_MODES } from './types';
+export type { DiffMode, FlowRef, LinkLayout, LinkState, Route, ShareError } from './types';
+export { DIFF_MODES, LINK_LAYOUTS } from './types';
 export {
   buildLink,
   decodeLink,

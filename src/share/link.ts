@@ -49,6 +49,7 @@ export async function buildLink(state: LinkState, site: string): Promise<BuiltLi
   }
   if (docs.some(Boolean)) params.z = await compress(encodePayload(docs[0], docs[1]));
   if (state.route === 'diff' && state.mode) params.mode = state.mode;
+  if (state.layout) params.layout = state.layout;
   if (state.sel !== undefined && state.sel !== '') params.sel = state.sel;
   const url = `${site.split('#')[0] ?? ''}${formatHash({ route: state.route, ...params })}`;
   const length = url.length;
@@ -112,7 +113,10 @@ async function decode(hashOrUrl: string): Promise<DecodedLink> {
       };
     return { kind: 'url', url: raw };
   };
-  const sel = h.sel !== undefined && h.sel !== '' ? { sel: h.sel } : {};
+  const sel = {
+    ...(h.layout ? { layout: h.layout } : {}),
+    ...(h.sel !== undefined && h.sel !== '' ? { sel: h.sel } : {}),
+  };
   if (h.route === 'view') {
     const a = ref(h.src ?? h.a, flows.a, 'flow');
     if (!a)

@@ -5,11 +5,13 @@
  *     The inverse of model/parse's buildDoc: `buildDoc(normalise(docToMetadata(doc)), doc.name)` equals
  *     `doc`. Keys are sorted like normalise's output, so equal flows serialise identically.
  *   shareableDoc(doc: FlowDoc): FlowDoc
- *     The doc without what neither the picture nor the diff reads: element and start coordinates
- *     (`locationX`/`locationY`; DESIGN.md: coordinates never count as change, and our layout ignores them).
+ *     The doc without what neither the picture nor the diff reads: an Auto-Layout (or Process Builder) flow's
+ *     element and start coordinates (`locationX`/`locationY`; Builder recomputes them, and coordinates never
+ *     count as change). A free-form flow keeps them: its saved positions are a Layout (model/positions.ts).
  */
 import { ELEMENT_ARRAYS } from '../model/elements';
 import { ownValue, setOwn } from '../model/parse/own';
+import { savedPositions } from '../model/positions';
 import type { FlowDoc, FlowElement, Obj, Value } from '../model/types';
 
 const COORDINATES = ['locationX', 'locationY'];
@@ -30,6 +32,7 @@ export function docToMetadata(doc: FlowDoc): Obj {
 }
 
 export function shareableDoc(doc: FlowDoc): FlowDoc {
+  if (savedPositions(doc)) return doc;
   const out: FlowDoc = { ...doc, elements: doc.elements.map(stripElement) };
   if (doc.start) out.start = withoutCoordinates(doc.start);
   return out;

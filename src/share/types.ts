@@ -11,6 +11,14 @@ export const DIFF_MODES: readonly DiffMode[] = ['overlay', 'before', 'after', 's
 
 export type Route = 'view' | 'diff';
 
+/**
+ * How the flow is drawn (the app's Layout choice; layout/types.ts LayoutChoice, which share/ may not import):
+ * the author's saved positions, Auto-Layout, or ELK layered. A link carries it only when it is not the
+ * default (saved positions when the flow has them, else Auto-Layout).
+ */
+export type LinkLayout = 'saved' | 'auto' | 'elk';
+export const LINK_LAYOUTS: readonly LinkLayout[] = ['saved', 'auto', 'elk'];
+
 export interface LinkState {
   v: 1;
   route: Route;
@@ -19,6 +27,7 @@ export interface LinkState {
   /** The after version; required for `diff`, ignored for `view`. */
   b?: FlowRef;
   mode?: DiffMode;
+  layout?: LinkLayout;
   /** Selected element: a node id of the graph (view) or of the diff's union graph. */
   sel?: string;
 }

@@ -9,23 +9,14 @@ import type { FlowDiff } from '../model/diff/types';
 import { changesSlice } from './changes';
 import { aboutComparison, aboutScreen, internalError, layoutError, messageOf, type Screen, screenOf } from './screen';
 import type { DiffService, LayoutData } from './store';
-import type {
-  AppState,
-  Comparison,
-  FlowInput,
-  GetState,
-  Highlight,
-  LoadedFlow,
-  LoadError,
-  SetState,
-  StoreDeps,
-} from './types';
+import { highlightOf, NO_HIGHLIGHT } from './highlight';
+import { unionPositions } from '../model/diff/positions';
+import { flowPositions, type LayoutChoice, requestFor, usableChoice } from './layoutChoice';
+import type { AppState, Comparison, FlowInput, GetState, LoadedFlow, LoadError, SetState, StoreDeps } from './types';
 
 /** The differ, loaded on first use: a page opened on one flow does not pay for it. */
 const loadDiffer: DiffService = () => import('../model/diff/index').then((m) => m.diffFlows);
 const loadReverse = () => import('../model/diff/reverse');
-
-const NO_HIGHLIGHT: Highlight = { nodes: new Set(), edges: new Set() };
 
 type FlowSlice = Pick<
   AppState,
@@ -43,6 +34,8 @@ type FlowSlice = Pick<
   | 'swapSides'
   | 'closeComparison'
   | 'setDiffMode'
+  | 'setLayoutChoice'
+  | 'layoutChoice'
   | 'stepChange'
   | 'goToChange'
   | 'showChanges'
@@ -68,21 +61,33 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     if (back) set({ ...back, error: error(true) });
     else set({ layout: { status: 'error', message }, error: error(false) });
   };
-  /** Lays out what is on screen; a result (or failure) for a graph no longer shown is dropped. `ends`: the
-   * paths that end, which Auto-Layout closes with an End (the picture only; model/ends.ts). */
-  const layOut = (graph: FlowGraph, ends: OpenPath[]) => {
+  /** The paths that end in what is on screen: a flow's, or either version's in a comparison. */
+  const endsOf = (s: AppState): OpenPath[] => {
+    const c = s.comparison;
+    if (c) return unionOpenPaths(c.before.doc, c.after.doc, c.diff.graph);
+    return s.flow ? openPaths(s.flow.doc) : [];
+  };
+  let layoutTicket = 0;
+  /**
+   * Lays out what is on screen as its Layout choice says; a result (or failure) for a graph no longer shown,
+   * or overtaken by a newer request (another choice), is dropped. Auto-Layout closes the paths that end with
+   * an End (the picture only; model/ends.ts).
+   */
+  const layOut = (graph: FlowGraph) => {
     const service = deps.layout;
     if (!service) return;
     const started = performance.now();
+    const ticket = ++layoutTicket;
+    const s = get();
+    const request = requestFor(s.layoutChoice, (s.comparison ?? s.flow)?.positions);
     set({ layout: { status: 'running' } });
-    const current = () => shownGraph() === graph;
+    const current = () => ticket === layoutTicket && shownGraph() === graph;
     const about = () => aboutScreen(get().flow, get().comparison);
     let running: Promise<LayoutData>;
     try {
-      running = service(
-        ends.length > 0 ? { ...graph, openPaths: ends } : graph,
-        (progress) => current() && set({ layout: { status: 'running', progress } }),
-      );
+      const onProgress = (progress: string) => current() && set({ layout: { status: 'running', progress } });
+      const ends = endsOf(s);
+      running = service(ends.length > 0 ? { ...graph, openPaths: ends } : graph, onProgress, request);
     } catch (e) {
       running = Promise.reject(e);
     }
@@ -128,6 +133,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       notices: parsed.notices,
       records: parsed.records,
       recordIndex: recordIndex ?? 0,
+      ...withPositions(flowPositions(parsed.doc)),
     };
   };
   /** Parses and builds the graph; a graph step that throws (a bug) becomes the banner's internal error. */
@@ -141,7 +147,12 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
   const isFlow = (x: LoadedFlow | LoadError): x is LoadedFlow => 'doc' in x;
   let comparing = 0;
   /** Diffs the pair (or reads `reversed`, the diff of the pair the other way round) and shows it. */
-  const showComparison = async (before: LoadedFlow, after: LoadedFlow, reversed?: FlowDiff) => {
+  const showComparison = async (
+    before: LoadedFlow,
+    after: LoadedFlow,
+    layout: LayoutChoice | undefined,
+    reversed?: FlowDiff,
+  ) => {
     const ticket = ++comparing;
     const about = aboutComparison(before, after);
     let comparison: Comparison;
@@ -152,14 +163,16 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       // A newer compare or load since this one started wins.
       if (ticket !== comparing) return false;
       const diff = compute();
-      comparison = { before, after, diff, changes: changeList(diff, undefined, words) };
+      // One set of positions: the after version's, the before version's for removed elements.
+      const positions = unionPositions(diff.graph, before.doc, after.doc);
+      comparison = { before, after, diff, changes: changeList(diff, undefined, words), ...withPositions(positions) };
     } catch (e) {
       // The differ failed to load or threw: what is on screen stays, the banner says why.
       if (ticket === comparing) set({ error: internalError('diff', e, about) });
       return false;
     }
-    show({ comparison });
-    layOut(comparison.diff.graph, unionOpenPaths(before.doc, after.doc, comparison.diff.graph));
+    show({ comparison, layoutChoice: usableChoice(layout, comparison.positions) });
+    layOut(comparison.diff.graph);
     return true;
   };
   return {
@@ -167,20 +180,21 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     highlight: NO_HIGHLIGHT,
     layout: { status: 'idle' },
     diffMode: 'overlay',
-    load: (text, source, recordIndex) => {
+    layoutChoice: 'auto',
+    load: (text, source, recordIndex, layout) => {
       const flow = open({ text, source, recordIndex });
       if (!isFlow(flow)) {
         set({ error: flow });
         return false;
       }
       comparing++;
-      show({ flow, comparison: undefined });
-      layOut(flow.graph, openPaths(flow.doc));
+      show({ flow, comparison: undefined, layoutChoice: usableChoice(layout, flow.positions) });
+      layOut(flow.graph);
       return true;
     },
     chooseRecord: (index) => {
       const flow = get().flow;
-      if (flow) get().load(flow.text, flow.source, index);
+      if (flow) get().load(flow.text, flow.source, index, get().layoutChoice);
     },
     dismissError: () => set({ error: undefined }),
     reportError: (error) => set({ error }),
@@ -212,7 +226,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
         ...(at >= 0 ? { changeIndex: at } : {}),
       });
     },
-    compare: async (beforeInput, afterInput) => {
+    compare: async (beforeInput, afterInput, layout) => {
       const before = open(beforeInput);
       if (!isFlow(before)) {
         set({ error: { ...before, side: 'before' } });
@@ -223,7 +237,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
         set({ error: { ...after, side: 'after' } });
         return false;
       }
-      return showComparison(before, after);
+      return showComparison(before, after, layout);
     },
     compareWith: async (afterInput) => {
       const before = get().flow;
@@ -233,22 +247,31 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
         set({ error: { ...after, side: 'after' } });
         return false;
       }
-      return showComparison(before, after);
+      return showComparison(before, after, undefined);
     },
     swapSides: () => {
       const c = get().comparison;
       // The same diff read the other way round: no second diff.
-      return c ? showComparison(c.after, c.before, c.diff) : Promise.resolve(false);
+      return c ? showComparison(c.after, c.before, get().layoutChoice, c.diff) : Promise.resolve(false);
     },
     closeComparison: () => {
       const c = get().comparison;
       if (!c) return;
       const flow = get().flow ?? c.after;
       comparing++;
-      show({ comparison: undefined, flow });
-      layOut(flow.graph, openPaths(flow.doc));
+      show({ comparison: undefined, flow, layoutChoice: usableChoice(get().layoutChoice, flow.positions) });
+      layOut(flow.graph);
     },
     setDiffMode: (diffMode) => set({ diffMode }),
+    setLayoutChoice: (choice) => {
+      const s = get();
+      const shown = s.comparison ?? s.flow;
+      if (!shown || choice === s.layoutChoice || usableChoice(choice, shown.positions) !== choice) return;
+      // A re-layout that fails brings back this same screen, drawn as it was.
+      if (s.layout.status === 'done') previous = screenOf(s);
+      set({ layoutChoice: choice });
+      layOut(s.comparison?.diff.graph ?? (s.flow as LoadedFlow).graph);
+    },
     stepChange: (delta) => {
       const c = get().comparison;
       if (!c || c.changes.length === 0) return;
@@ -271,15 +294,5 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
   };
 }
 
-function highlightOf(graph: FlowGraph | undefined, id: string): Highlight {
-  const nodes = new Set([id]);
-  const edges = new Set<string>();
-  for (const e of graph?.edges ?? []) {
-    if (e.source === id || e.target === id) {
-      edges.add(e.id);
-      nodes.add(e.source);
-      nodes.add(e.target);
-    }
-  }
-  return { nodes, edges };
-}
+/** `positions` only when there are some (exactOptionalPropertyTypes: never `positions: undefined`). */
+const withPositions = (positions: LoadedFlow['positions']) => (positions ? { positions } : {});

@@ -1,4 +1,5 @@
-import type { FlowRef } from '../share/index';
+import type { FlowRef, LinkLayout } from '../share/index';
+import { defaultChoice, type LayoutChoice } from './layoutChoice';
 import { fetchFlowUrl, loadShare } from './defaults';
 import { messageOf } from './screen';
 import type { AppState, FetchUrl, FlowInput, GetState, StoreDeps } from './types';
@@ -37,10 +38,11 @@ export function linkSlice(get: GetState, deps: StoreDeps): LinkSlice {
     }
     const [a, b] = inputs;
     if (!a) return false;
+    // The link's layout, if any, is the first one asked for (saved on a flow without positions: Auto-Layout).
     if (state.route === 'diff' && b) {
-      if (!(await get().compare(a, b))) return false;
+      if (!(await get().compare(a, b, state.layout))) return false;
       if (state.mode) get().setDiffMode(state.mode);
-    } else if (!get().load(a.text, a.source)) return false;
+    } else if (!get().load(a.text, a.source, undefined, state.layout)) return false;
     if (state.sel) get().select(state.sel);
     return true;
   };
@@ -63,6 +65,9 @@ export function linkSlice(get: GetState, deps: StoreDeps): LinkSlice {
       const s = get();
       const ref = (f: { source: { kind: string; name: string }; doc: Parameters<typeof inlineRef>[0] }): FlowRef =>
         f.source.kind === 'url' ? { kind: 'url', url: f.source.name } : inlineRef(f.doc);
+      // The Layout choice goes into the link only when it is not what the flow opens with anyway.
+      const shown = s.comparison ?? s.flow;
+      const layout = shown && s.layoutChoice !== defaultChoice(shown.positions) ? { layout: s.layoutChoice } : {};
       if (s.comparison) {
         return buildLink(
           {
@@ -71,13 +76,17 @@ export function linkSlice(get: GetState, deps: StoreDeps): LinkSlice {
             a: ref(s.comparison.before),
             b: ref(s.comparison.after),
             mode: s.diffMode,
+            ...layout,
             ...(s.selection ? { sel: s.selection } : {}),
           },
           site,
         );
       }
       if (!s.flow) return { ok: false, message: 'Open a flow first.', hint: 'Load a flow, then copy its link.' };
-      return buildLink({ v: 1, route: 'view', a: ref(s.flow), ...(s.selection ? { sel: s.selection } : {}) }, site);
+      return buildLink(
+        { v: 1, route: 'view', a: ref(s.flow), ...layout, ...(s.selection ? { sel: s.selection } : {}) },
+        site,
+      );
     },
   };
 }
@@ -100,3 +109,6 @@ async function resolve(ref: FlowRef, fetchUrl: FetchUrl): Promise<FlowInput | { 
     };
   }
 }
+
+/** The link's layout names and the app's Layout choices are one list (share/ may not import layout/). */
+const _sameChoices: [LinkLayout, LayoutChoice] extends [LayoutChoice, LinkLayout] ? true : never = true;

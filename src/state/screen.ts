@@ -6,13 +6,22 @@ import type { AppState, Comparison, LoadError, LoadedFlow } from './types';
  */
 export type Screen = Pick<
   AppState,
-  'flow' | 'comparison' | 'layout' | 'selection' | 'selectedByStep' | 'highlight' | 'changeIndex' | 'diffMode'
+  | 'flow'
+  | 'comparison'
+  | 'layout'
+  | 'layoutChoice'
+  | 'selection'
+  | 'selectedByStep'
+  | 'highlight'
+  | 'changeIndex'
+  | 'diffMode'
 >;
 
 export const screenOf = (s: AppState): Screen => ({
   flow: s.flow,
   comparison: s.comparison,
   layout: s.layout,
+  layoutChoice: s.layoutChoice,
   selection: s.selection,
   selectedByStep: s.selectedByStep,
   highlight: s.highlight,

@@ -19,14 +19,22 @@ export type * from './types';
 export type DiffService = () => Promise<(before: FlowDoc, after: FlowDoc) => FlowDiff>;
 
 import type { LayoutGeometry, LayoutGraphInput } from '../layout/types';
+import { type LayoutRequest, noSavedPositionsReason } from './layoutChoice';
+
+export type { LayoutChoice, LayoutRequest, Positions } from './layoutChoice';
+export { ELK_MAX_ELEMENTS, LAYOUT_CHOICES } from './layoutChoice';
 
 /** A laid-out graph as the canvas draws it: node boxes, edge routes and label boxes (from src/layout). */
 export type LayoutData = LayoutGeometry;
 
-/** Lays out a graph (in the browser: in a Web Worker); injected so tests can use a fake. */
+/**
+ * Lays out a graph (in the browser: in a Web Worker) with the engine the Layout choice asks for (and, for
+ * `saved`, the positions; for Auto-Layout, the paths that end in an End); injected so tests can use a fake.
+ */
 export type LayoutService = (
   graph: FlowGraph & Pick<LayoutGraphInput, 'openPaths'>,
   onProgress: (message: string) => void,
+  request?: LayoutRequest,
 ) => Promise<LayoutData>;
 
 export type LayoutState =
@@ -53,3 +61,15 @@ export const selectSelection = (s: AppState) => s.selection;
 export const selectLayout = (s: AppState) => s.layout;
 export const selectComparison = (s: AppState) => s.comparison;
 export const selectOrg = (s: AppState) => s.org;
+export const selectLayoutChoice = (s: AppState) => s.layoutChoice;
+/** Whether what is on screen has saved positions to draw (a free-form flow, or a comparison whose after one is). */
+export const selectHasSavedPositions = (s: AppState) =>
+  (s.comparison ? s.comparison.positions : s.flow?.positions) !== undefined;
+/** How many elements are drawn: the ELK choice is not offered past ELK_MAX_ELEMENTS. */
+/** Why Saved positions cannot be chosen for what is on screen (a comparison: its after version), if it cannot. */
+export const selectNoSavedReason = (s: AppState): string | undefined => {
+  const shown = s.comparison ? s.comparison.after : s.flow;
+  if (!shown || (s.comparison ? s.comparison.positions : shown.positions)) return undefined;
+  return noSavedPositionsReason(shown.doc);
+};
+export const selectShownSize = (s: AppState) => (s.comparison?.diff.graph ?? s.flow?.graph)?.nodes.length ?? 0;

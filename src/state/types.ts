@@ -8,6 +8,7 @@ import type { FileText } from '../sources/file';
 import type { ChangeItem } from '../model/diff/changes';
 import type { FoldedGraph } from '../model/diff/fold';
 import type { DiffService, LayoutService, LayoutState } from './store';
+import type { LayoutChoice, Positions } from './layoutChoice';
 
 // The org's records as the views draw them; views take these from state/, never from sources/.
 export type { FlowPage, FlowSummary, FlowVersion, OrgClient } from '../sources/toolingTypes';
@@ -34,6 +35,8 @@ export interface LoadedFlow {
   notices: string[];
   records?: RecordChoice[];
   recordIndex: number;
+  /** A free-form flow's saved positions (graph node id → top-left); absent for Auto-Layout flows. */
+  positions?: Positions;
 }
 
 export interface LoadError extends ParseError {
@@ -63,6 +66,8 @@ export interface Comparison {
   after: LoadedFlow;
   diff: FlowDiff;
   changes: ChangeItem[];
+  /** One set of saved positions keyed by union node id, when the after version is free-form. */
+  positions?: Positions;
 }
 
 /** Changes only: the folded graph of a comparison (`model/diff/fold.ts`) and its own layout. */
@@ -140,12 +145,15 @@ export interface AppState {
   selection?: string;
   highlight: Highlight;
   layout: LayoutState;
+  /** How what is on screen is drawn: saved positions (the default when there are some), Auto-Layout or ELK. */
+  layoutChoice: LayoutChoice;
   org: OrgState;
   /**
    * Opens a text (pasted, a sample, read or fetched by the actions below): parses it and builds the graph; on
-   * bad input keeps the current flow and records the error. Returns whether it loaded.
+   * bad input keeps the current flow and records the error. Returns whether it loaded. `layout` (a link's
+   * choice) replaces the default (saved positions when the flow has some, else Auto-Layout).
    */
-  load: (text: string, source: InputSource, recordIndex?: number) => boolean;
+  load: (text: string, source: InputSource, recordIndex?: number, layout?: LayoutChoice) => boolean;
   /** Re-opens another version of a multi-record input. */
   chooseRecord: (index: number) => void;
   dismissError: () => void;
@@ -159,9 +167,10 @@ export interface AppState {
   select: (id: string | undefined) => void;
   /**
    * Parses both sides and diffs them; on bad input keeps what is on screen, records which side failed and
-   * resolves false. Resolves true once the comparison is on screen (the differ loads on first use).
+   * resolves false. Resolves true once the comparison is on screen (the differ loads on first use). `layout`
+   * as for `load` (the default follows the after version).
    */
-  compare: (before: FlowInput, after: FlowInput) => Promise<boolean>;
+  compare: (before: FlowInput, after: FlowInput, layout?: LayoutChoice) => Promise<boolean>;
   /** Compares the open flow (before) with another version (after). */
   compareWith: (after: FlowInput) => Promise<boolean>;
   /** Shows the comparison the other way round (the same diff, reversed); resolves whether it did. */
@@ -172,6 +181,11 @@ export interface AppState {
   showChanges: () => void;
   /** Changes only: draws a fold's elements in place of the fold (laid out again). */
   expandFold: (foldId: string) => void;
+  /**
+   * Draws what is on screen another way (the Layout picker): lays it out again, keeping the selection.
+   * `saved` on a flow without saved positions is ignored.
+   */
+  setLayoutChoice: (choice: LayoutChoice) => void;
   /** Moves to the next (+1) or previous (-1) change, selecting its element; wraps around. */
   stepChange: (delta: 1 | -1) => void;
   goToChange: (index: number) => void;

@@ -1,6 +1,7 @@
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { CanvasArea } from './components/CanvasArea';
 import { ErrorBanner, ScreenBoundary } from './components/ErrorBanner';
+import { LayoutPicker } from './components/LayoutPicker';
 import { LoadBar } from './components/LoadBar';
 import { Search } from './components/Search';
 import { ThemeToggle } from './components/ThemeToggle';
@@ -52,6 +53,7 @@ function EmbedApp() {
         <a className="embed-open" href={full.toString()} target="_blank" rel="noopener noreferrer">
           Open in Flowscope ↗
         </a>
+        <LayoutPicker />
         <ScreenBoundary>
           <CanvasSlot comparing={comparing} />
         </ScreenBoundary>
@@ -173,6 +175,7 @@ function Viewer() {
       <ScreenBoundary>
         <div className="viewer-body">
           <main className="viewer-canvas">
+            <LayoutPicker />
             <CanvasSlot comparing={comparing} />
           </main>
           <aside className="viewer-side" aria-label="Details">

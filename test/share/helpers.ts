@@ -17,3 +17,11 @@ export function parseRef(ref: FlowRef | undefined): FlowDoc {
 }
 
 export const SITE = 'https://example.github.io/flowscope/';
+
+/** A flow's XML marked as saved from Auto-Layout (Builder's CanvasMode), whose coordinates links drop. */
+export const autoLayout = (xml: string) =>
+  xml.replace(
+    /(<Flow[^>]*>)/,
+    '$1<processMetadataValues><name>CanvasMode</name><value><stringValue>AUTO_LAYOUT_CANVAS</stringValue>' +
+      '</value></processMetadataValues>',
+  );

@@ -4,7 +4,7 @@ import { buildGraph } from '../../src/model/graph';
 import { generateFlow } from '../support/generate';
 import { docToMetadata, shareableDoc } from '../../src/share/metadata';
 import { corpusFiles, flowFileName, readCorpus } from '../helpers/corpus';
-import { parse } from './helpers';
+import { autoLayout, parse } from './helpers';
 
 // Wrapped as a Tooling record: FullName carries the API name, and an empty draft's `{}` still reads as a flow
 // (a bare object is recognised by its metadata keys, which an empty flow has none of).
@@ -39,16 +39,23 @@ describe('docToMetadata', () => {
 });
 
 describe('shareableDoc', () => {
-  it('drops element and start coordinates and nothing else', () => {
-    const doc = parse(generateFlow(30, 7).xml, 'Gen.flow-meta.xml');
+  it('drops an Auto-Layout flow’s element and start coordinates and nothing else', () => {
+    const doc = parse(autoLayout(generateFlow(30, 7).xml), 'Gen.flow-meta.xml');
     const stripped = shareableDoc(doc);
     expect(JSON.stringify(stripped)).not.toMatch(/location[XY]/);
     const put = (o: object) => JSON.stringify(o, (k, v) => (k === 'locationX' || k === 'locationY' ? undefined : v));
     expect(put(stripped)).toBe(put(doc));
   });
 
+  it('keeps a free-form flow’s coordinates: its saved positions are a layout', () => {
+    const doc = parse(generateFlow(30, 7).xml, 'Gen.flow-meta.xml');
+    expect(shareableDoc(doc)).toEqual(doc);
+  });
+
   it('keeps the coordinates that make an unknown array a list of elements', () => {
     const xml = `<?xml version="1.0"?><Flow xmlns="http://soap.sforce.com/2006/04/metadata"><label>U</label>
+      <processMetadataValues><name>CanvasMode</name><value><stringValue>AUTO_LAYOUT_CANVAS</stringValue></value>
+      </processMetadataValues>
       <start><locationX>1</locationX><locationY>2</locationY></start>
       <futureThings><name>F1</name><label>Future</label><locationX>10</locationX><locationY>20</locationY></futureThings></Flow>`;
     const doc = parse(xml, 'U.flow-meta.xml');

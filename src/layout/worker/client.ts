@@ -152,7 +152,7 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
             ...(label !== undefined ? { label } : {}),
           })),
           ...(graph.openPaths ? { openPaths: graph.openPaths } : {}),
-          // A free-form flow's saved positions, for the `saved` engine.
+          // The saved engine's positions (a null-prototype record: the clone keeps an own `__proto__` key).
           ...(graph.positions ? { positions: graph.positions } : {}),
         },
         ...(Object.keys(layoutOptions).length > 0 ? { options: layoutOptions } : {}),

@@ -6,7 +6,8 @@
  */
 import { runLayout } from '../engine';
 import { PROGRESS_MIN_NODES, type LayoutRequest, type LayoutResponse } from './messages';
-import type { ElkLike } from '../types';
+import { nullPrototype } from '../records';
+import type { ElkLike, LayoutGraphInput } from '../types';
 
 let elk: Promise<ElkLike> | undefined;
 function browserElk(): Promise<ElkLike> {
@@ -44,8 +45,11 @@ async function pump(): Promise<void> {
   scheduled = false;
 }
 
-async function serve({ id, graph, options }: LayoutRequest): Promise<void> {
+async function serve({ id, graph: sent, options }: LayoutRequest): Promise<void> {
   try {
+    // The clone made the positions a plain object, where an element called `constructor` would find
+    // Object.prototype's: null-prototype again.
+    const graph: LayoutGraphInput = sent.positions ? { ...sent, positions: nullPrototype(sent.positions) } : sent;
     const big = graph.nodes.length >= PROGRESS_MIN_NODES;
     const onProgress = big
       ? (fraction: number, phase: string) => post({ type: 'progress', id, fraction, phase })
