@@ -31,7 +31,7 @@ export default defineConfig({
               name: 'core',
               test: new RegExp(
                 [
-                  '[\\\\/]src[\\\\/](model[\\\\/](parse|graph|elements|types|connectors|values|diff[\\\\/]changes)',
+                  '[\\\\/]src[\\\\/](model[\\\\/](parse|graph|elements|types|connectors|values)',
                   // The store and the slices it is made of (their sources load on first use, not here).
                   'state[\\\\/](store|flows|links|loading|org|defaults)',
                   // What the first canvas and the flow's facts say and how they look.

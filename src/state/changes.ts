@@ -1,6 +1,5 @@
-import { foldChanges } from '../model/diff/fold';
 import type { FlowDiff } from '../model/diff/types';
-import { messageOf } from './screen';
+import { aboutScreen, internalError, messageOf } from './screen';
 import type { AppState, ChangesView, GetState, SetState, StoreDeps } from './types';
 
 type ChangesSlice = Pick<AppState, 'showChanges' | 'expandFold'>;
@@ -11,9 +10,19 @@ type ChangesSlice = Pick<AppState, 'showChanges' | 'expandFold'>;
  * done: the browser's layout worker answers only its newest request, so asking earlier would drop that one.
  */
 export function changesSlice(set: SetState, get: GetState, deps: StoreDeps): ChangesSlice {
-  const layOut = (diff: FlowDiff, revealed: ReadonlySet<string>) => {
+  const layOut = async (diff: FlowDiff, revealed: ReadonlySet<string>) => {
+    if (get().layout.status !== 'done') return;
+    // The folding code loads the first time Changes only opens: a page that never asks for it does not pay.
+    let foldChanges: typeof import('../model/diff/fold').foldChanges;
+    try {
+      ({ foldChanges } = await import('../model/diff/fold'));
+    } catch (e) {
+      set({ changesView: undefined, error: internalError('diff', e, aboutScreen(get().flow, get().comparison)) });
+      return;
+    }
     const union = get().layout;
-    if (union.status !== 'done') return;
+    // Something else came on screen while it loaded.
+    if (union.status !== 'done' || get().comparison?.diff !== diff) return;
     const folded = foldChanges(diff.graph, revealed);
     const view = (layout: ChangesView['layout']): ChangesView => ({ diff, revealed, folded, layout });
     // Nothing folded: every other mode's picture, as a new object so the canvas takes it as new and fits it.
@@ -44,15 +53,15 @@ export function changesSlice(set: SetState, get: GetState, deps: StoreDeps): Cha
     );
   };
   return {
-    showChanges: () => {
+    showChanges: async () => {
       const c = get().comparison;
-      if (c && get().changesView?.diff !== c.diff) layOut(c.diff, new Set());
+      if (c && get().changesView?.diff !== c.diff) await layOut(c.diff, new Set());
     },
-    expandFold: (foldId) => {
+    expandFold: async (foldId) => {
       const c = get().comparison;
       const v = get().changesView;
       const fold = v?.folded.folds.find((f) => f.id === foldId);
-      if (c && v && fold && v.diff === c.diff) layOut(c.diff, new Set([...v.revealed, ...fold.members]));
+      if (c && v && fold && v.diff === c.diff) await layOut(c.diff, new Set([...v.revealed, ...fold.members]));
     },
   };
 }

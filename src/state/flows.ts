@@ -4,19 +4,24 @@ import { buildGraph, type FlowGraph } from '../model/graph';
 import { openPaths, type OpenPath, unionOpenPaths } from '../model/ends';
 import { parseFlow } from '../model/parse/index';
 import { flowPropertyName } from '../describe/properties';
-import { changeList } from '../model/diff/changes';
 import type { FlowDiff } from '../model/diff/types';
 import { changesSlice } from './changes';
 import { aboutComparison, aboutScreen, internalError, layoutError, messageOf, type Screen, screenOf } from './screen';
 import type { DiffService, LayoutData } from './store';
 import { highlightOf, NO_HIGHLIGHT } from './highlight';
-import { unionPositions } from '../model/diff/positions';
 import { flowPositions, type LayoutChoice, requestFor, usableChoice } from './layoutChoice';
 import type { AppState, Comparison, FlowInput, GetState, LoadedFlow, LoadError, SetState, StoreDeps } from './types';
 
 /** The differ, loaded on first use: a page opened on one flow does not pay for it. */
 const loadDiffer: DiffService = () => import('../model/diff/index').then((m) => m.diffFlows);
 const loadReverse = () => import('../model/diff/reverse');
+/** What a comparison needs besides the differ — its change list, its one set of positions — loaded with it. */
+type ComparingParts = [typeof import('../model/diff/changes'), typeof import('../model/diff/positions')];
+let parts: ComparingParts | undefined;
+const loadParts = async (): Promise<ComparingParts> => {
+  parts ??= await Promise.all([import('../model/diff/changes'), import('../model/diff/positions')]);
+  return parts;
+};
 
 type FlowSlice = Pick<
   AppState,
@@ -98,7 +103,8 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
         try {
           // Once positions are known, the change list follows the picture top to bottom.
           // The change being looked at stays the same change ("3 of 11" before and after the re-sort).
-          const changes = comparison && changeList(comparison.diff, layout.nodes, words);
+          // (A comparison on screen means its parts were loaded.)
+          const changes = comparison && parts?.[0].changeList(comparison.diff, layout.nodes, words);
           const at = get().changeIndex;
           const key = at === undefined ? undefined : comparison?.changes[at]?.key;
           const sorted = changes
@@ -157,9 +163,12 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     const about = aboutComparison(before, after);
     let comparison: Comparison;
     try {
-      const compute = reversed
-        ? await loadReverse().then((m) => () => m.reverseDiff(reversed))
-        : await differ().then((diffFlows) => () => diffFlows(before.doc, after.doc));
+      const [compute, [{ changeList }, { unionPositions }]] = await Promise.all([
+        reversed
+          ? loadReverse().then((m) => () => m.reverseDiff(reversed))
+          : differ().then((diffFlows) => () => diffFlows(before.doc, after.doc)),
+        loadParts(),
+      ]);
       // A newer compare or load since this one started wins.
       if (ticket !== comparing) return false;
       const diff = compute();

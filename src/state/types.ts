@@ -178,9 +178,9 @@ export interface AppState {
   closeComparison: () => void;
   setDiffMode: (mode: DiffMode) => void;
   /** Folds and lays out Changes only for the comparison on screen once its layout is done (once per comparison). */
-  showChanges: () => void;
+  showChanges: () => Promise<void>;
   /** Changes only: draws a fold's elements in place of the fold (laid out again). */
-  expandFold: (foldId: string) => void;
+  expandFold: (foldId: string) => Promise<void>;
   /**
    * Draws what is on screen another way (the Layout picker): lays it out again, keeping the selection.
    * `saved` on a flow without saved positions is ignored.

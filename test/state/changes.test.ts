@@ -33,12 +33,12 @@ describe('Changes only in the store', () => {
     await store.getState().compare(input(chain, 'a'), input(edited, 'b'));
     store.getState().setDiffMode('changes');
     // The union layout is still running: asking for another now would drop it in the browser's worker.
-    store.getState().showChanges();
+    await store.getState().showChanges();
     expect(asked).toHaveLength(1);
     expect(store.getState().changesView).toBeUndefined();
     asked[0]?.answer();
     await tick();
-    store.getState().showChanges();
+    await store.getState().showChanges();
     expect(asked).toHaveLength(2);
     const folded = asked[1]?.graph;
     // Start, a fold, Step 14, the change, Step 16, a fold: compact.
@@ -55,7 +55,7 @@ describe('Changes only in the store', () => {
     await tick();
     expect(store.getState().changesView?.layout.status).toBe('done');
     // Asked again for the same comparison (the mode entered again): nothing new to lay out.
-    store.getState().showChanges();
+    await store.getState().showChanges();
     expect(asked).toHaveLength(2);
   });
 
@@ -65,12 +65,12 @@ describe('Changes only in the store', () => {
     await store.getState().compare(input(chain, 'a'), input(edited, 'b'));
     asked[0]?.answer();
     await tick();
-    store.getState().showChanges();
+    await store.getState().showChanges();
     asked[1]?.answer();
     await tick();
     const first = store.getState().changesView?.folded.folds[0];
     expect(first?.members).toHaveLength(13);
-    store.getState().expandFold(first?.id ?? '');
+    await store.getState().expandFold(first?.id ?? '');
     expect(asked).toHaveLength(3);
     expect(asked[2]?.graph.nodes.filter((n) => n.type === FOLD_TYPE).map((n) => n.label)).toEqual(['… 14 unchanged']);
     expect(asked[2]?.graph.nodes.map((n) => n.id)).toContain('Step_1');
@@ -80,11 +80,11 @@ describe('Changes only in the store', () => {
     // Swap: another diff; its own union layout first, then its folded graph, nothing revealed.
     expect(await store.getState().swapSides()).toBe(true);
     expect(asked).toHaveLength(4);
-    store.getState().showChanges();
+    await store.getState().showChanges();
     expect(asked).toHaveLength(4);
     asked[3]?.answer();
     await tick();
-    store.getState().showChanges();
+    await store.getState().showChanges();
     expect(asked).toHaveLength(5);
     expect(asked[4]?.graph.nodes.filter((n) => n.type === FOLD_TYPE)).toHaveLength(2);
   });
@@ -101,7 +101,7 @@ describe('Changes only in the store', () => {
       );
     asked[0]?.answer();
     await tick();
-    store.getState().showChanges();
+    await store.getState().showChanges();
     expect(asked).toHaveLength(1);
     const view = store.getState().changesView;
     const union = store.getState().layout;
@@ -120,7 +120,7 @@ describe('Changes only in the store', () => {
     });
     await store.getState().compare(input(chain, 'a'), input(edited, 'b'));
     await tick();
-    store.getState().showChanges();
+    await store.getState().showChanges();
     await tick();
     expect(store.getState().changesView?.layout).toEqual({ status: 'error', message: 'worker died' });
     expect(store.getState().layout.status).toBe('done');

@@ -42,18 +42,20 @@ export function ChangesCanvas({
   labelsWas: ReadonlyMap<string, string | undefined>;
 }) {
   const view = useApp((s) => s.changesView);
-  const { showChanges, expandFold, setDiffMode } = useApp((s) => s);
+  const showChanges = useApp((s) => s.showChanges);
+  const expandFold = useApp((s) => s.expandFold);
+  const setDiffMode = useApp((s) => s.setDiffMode);
   const union = useApp((s) => s.layout.status);
   const selection = useApp((s) => s.selection);
   // biome-ignore lint/correctness/useExhaustiveDependencies: again for another comparison, its layout done or not
   useEffect(() => {
-    if (union === 'done') showChanges();
+    if (union === 'done') void showChanges();
   }, [showChanges, union, comparison]);
   const current = view?.diff === comparison.diff ? view : undefined;
   const folded = current?.folded;
   useEffect(() => {
     const fold = selection === undefined ? undefined : folded?.foldOf.get(selection);
-    if (fold) expandFold(fold);
+    if (fold) void expandFold(fold);
   }, [selection, folded, expandFold]);
   const layout = current?.layout.status === 'done' ? current.layout.layout : undefined;
   const filter = useMemo(

@@ -56,7 +56,7 @@ describe('exporting a comparison as a picture', () => {
     await store.getState().compare(input(before, 'a.flow-meta.xml'), input(after, 'b.flow-meta.xml'));
     await new Promise((r) => setTimeout(r, 0));
     store.getState().setDiffMode('changes');
-    store.getState().showChanges(); // as the Changes only view does when it opens
+    await store.getState().showChanges(); // as the Changes only view does when it opens
     for (let i = 0; i < 20 && store.getState().changesView?.layout.status !== 'done'; i++)
       await new Promise((r) => setTimeout(r, 5));
     const pic = await screenSvg(store.getState());
