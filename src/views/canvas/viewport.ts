@@ -3,6 +3,8 @@ import type { LayoutGeometry } from '../../layout/types';
 
 const READABLE_ZOOM = 0.5;
 const MARGIN = 24;
+/** Room at the top for the Layout picker over the canvas's top-left corner. */
+const TOP = 48;
 /** The zoom a fitted flow is never drawn above: a two-element flow opens at its natural size, not blown up. */
 const MAX_FIT_ZOOM = 1;
 
@@ -12,12 +14,16 @@ export const MINI_BOX = { width: 230, height: 175 };
 /** The whole flow fitted and centred in a `width`×`height` area at the canvas's top left. */
 function fitIn(layout: LayoutGeometry, width: number, height: number): Viewport {
   const w = Math.max(2 * MARGIN + 1, width);
-  const h = Math.max(2 * MARGIN + 1, height);
+  const h = Math.max(TOP + MARGIN + 1, height);
   const zoom = Math.max(
     0.005,
-    Math.min(MAX_FIT_ZOOM, (w - 2 * MARGIN) / Math.max(1, layout.width), (h - 2 * MARGIN) / Math.max(1, layout.height)),
+    Math.min(
+      MAX_FIT_ZOOM,
+      (w - 2 * MARGIN) / Math.max(1, layout.width),
+      (h - TOP - MARGIN) / Math.max(1, layout.height),
+    ),
   );
-  return { zoom, x: (w - layout.width * zoom) / 2, y: (h - layout.height * zoom) / 2 };
+  return { zoom, x: (w - layout.width * zoom) / 2, y: TOP + (h - TOP - MARGIN - layout.height * zoom) / 2 };
 }
 
 /**
@@ -32,7 +38,11 @@ export function fitViewport(layout: LayoutGeometry, width: number, height: numbe
   return beside.zoom >= above.zoom ? beside : above;
 }
 
-/** The whole flow if it fits at a readable zoom; otherwise Start, top centre, at a readable zoom. */
+/**
+ * The whole flow if it fits at a readable zoom; otherwise its top at a readable zoom, Start centred — but
+ * never with the picture pulled off one side while the other side of the canvas stays empty (ELK and saved
+ * positions can put Start near an edge of a wide picture).
+ */
 export function initialViewport(layout: LayoutGeometry, fullWidth: number, height: number, mini = false): Viewport {
   const fit = fitViewport(layout, fullWidth, height, mini);
   // Start at the top centre, beside the map when it is shown.
@@ -41,5 +51,9 @@ export function initialViewport(layout: LayoutGeometry, fullWidth: number, heigh
   const zoom = Math.max(READABLE_ZOOM, Math.min(1, (width - 2 * MARGIN) / layout.width));
   const start = layout.nodes.$start ??
     Object.values(layout.nodes).sort((a, b) => a.y - b.y)[0] ?? { x: 0, y: 0, width: 0, height: 0 };
-  return { zoom, x: width / 2 - (start.x + start.width / 2) * zoom, y: MARGIN - start.y * zoom };
+  const drawn = layout.width * zoom;
+  const centred = width / 2 - (start.x + start.width / 2) * zoom;
+  const x =
+    drawn <= width - 2 * MARGIN ? (width - drawn) / 2 : Math.min(MARGIN, Math.max(width - MARGIN - drawn, centred));
+  return { zoom, x, y: TOP - start.y * zoom };
 }

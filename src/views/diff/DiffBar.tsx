@@ -1,6 +1,7 @@
 import type { DiffMode } from '../../state/store';
 import { selectComparison } from '../../state/store';
 import { useApp } from '../storeContext';
+import { plainSourceName as sourceName } from '../../state/links';
 
 const MODES: [DiffMode, string][] = [
   ['overlay', 'Overlay'],
@@ -9,8 +10,6 @@ const MODES: [DiffMode, string][] = [
   ['side', 'Side by side'],
   ['changes', 'Changes only'],
 ];
-
-const sourceName = (s: { kind: string; name: string }) => (s.kind === 'paste' ? 'pasted text' : s.name);
 
 /** The comparison's controls: which versions, the mode, stepping through changes, swap and close. */
 export function DiffBar() {

@@ -87,8 +87,11 @@ export function ElementDiff({
       </p>
       {nd && nd.changes.length > 0 && (
         <section aria-label="Property changes">
-          <h3 className="change-group">Property changes ({nd.changes.length})</h3>
-          <PropertyChanges changes={nd.changes} context={nodeChangeContext(diff, before.doc, after.doc, nd)} />
+          <PropertyChanges
+            heading="Property changes"
+            changes={nd.changes}
+            context={nodeChangeContext(diff, before.doc, after.doc, nd)}
+          />
         </section>
       )}
       {touching.length > 0 && (

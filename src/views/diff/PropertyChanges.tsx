@@ -11,49 +11,65 @@ import './propertyChanges.css';
  * and its before and after as values, long ones showing which words changed. "Show metadata paths"
  * adds each change's metadata path and raw values, for those who want them.
  */
-export function PropertyChanges({ changes, context }: { changes: PropertyChange[]; context?: ChangeContext }) {
+export function PropertyChanges({
+  changes,
+  context,
+  heading,
+}: {
+  changes: PropertyChange[];
+  context?: ChangeContext;
+  /** A heading above the changes, counted as they are said (one line may hold several metadata changes). */
+  heading?: string;
+}) {
   const [raw, setRaw] = useState(false);
   const toggleId = useId();
   const lines = useMemo(() => describeChanges(changes, context ?? { kind: '' }), [changes, context]);
   if (changes.length === 0) return <p className="muted">No property changes.</p>;
   return (
-    <div className="prop-changes-box">
-      <label className="prop-raw-toggle" htmlFor={toggleId}>
-        <input id={toggleId} type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} /> Show metadata
-        paths
-      </label>
-      <dl className="prop-changes">
-        {lines.map((line, i) => (
-          <div key={`${i}:${line.raw[0]?.path ?? ''}`} className="prop-change">
-            <dt>
-              <LineHead line={line} />
-            </dt>
-            <dd>
-              {line.parts.map((p, j) => (
-                <div key={`${j}:${p.what}`} className="prop-part">
-                  {line.subject && p.what !== '' && <div className="prop-what">{p.what}</div>}
-                  <ChangedValue before={p.before} after={p.after} />
-                </div>
-              ))}
-              {raw && (
-                <ul className="prop-raw" aria-label="Metadata paths">
-                  {line.raw.map((c) => (
-                    <li key={c.path}>
-                      <code>{c.path}</code>
-                      <pre className="prop-raw-values">
-                        {c.before === undefined ? '(not set)' : valueText(c.before)}
-                        {'\n→ '}
-                        {c.after === undefined ? '(not set)' : valueText(c.after)}
-                      </pre>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </dd>
-          </div>
-        ))}
-      </dl>
-    </div>
+    <>
+      {heading && (
+        <h3 className="change-group">
+          {heading} ({lines.length})
+        </h3>
+      )}
+      <div className="prop-changes-box">
+        <label className="prop-raw-toggle" htmlFor={toggleId}>
+          <input id={toggleId} type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} /> Show metadata
+          paths
+        </label>
+        <dl className="prop-changes">
+          {lines.map((line, i) => (
+            <div key={`${i}:${line.raw[0]?.path ?? ''}`} className="prop-change">
+              <dt>
+                <LineHead line={line} />
+              </dt>
+              <dd>
+                {line.parts.map((p, j) => (
+                  <div key={`${j}:${p.what}`} className="prop-part">
+                    {line.subject && p.what !== '' && <div className="prop-what">{p.what}</div>}
+                    <ChangedValue before={p.before} after={p.after} />
+                  </div>
+                ))}
+                {raw && (
+                  <ul className="prop-raw" aria-label="Metadata paths">
+                    {line.raw.map((c) => (
+                      <li key={c.path}>
+                        <code>{c.path}</code>
+                        <pre className="prop-raw-values">
+                          {c.before === undefined ? '(not set)' : valueText(c.before)}
+                          {'\n→ '}
+                          {c.after === undefined ? '(not set)' : valueText(c.after)}
+                        </pre>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    </>
   );
 }
 

@@ -26,6 +26,11 @@ const changes = [
 ];
 
 describe('property changes in the panel', () => {
+  it('count what they say: an outcome’s new label and its new condition are one change, not two', () => {
+    render(<PropertyChanges heading="Property changes" changes={changes} context={context} />);
+    expect(screen.getByRole('heading', { name: 'Property changes (1)' })).toBeTruthy();
+  });
+
   it('say the change in Builder words, and "Show metadata paths" reveals the raw path and values', () => {
     render(<PropertyChanges changes={changes} context={context} />);
     const panel = document.querySelector('.prop-changes') as HTMLElement;
