@@ -94,9 +94,10 @@ describe('comparing two versions in the browser', () => {
     // Pan the left canvas: the right one follows.
     const left = await s.page.locator('[data-canvas="Before"] .react-flow__pane').boundingBox();
     if (!left) throw new Error('no left pane');
-    await s.page.mouse.move(left.x + 30, left.y + 30);
+    // Below the Layout picker over the pane's top-left corner, above the zoom controls.
+    await s.page.mouse.move(left.x + 30, left.y + 150);
     await s.page.mouse.down();
-    await s.page.mouse.move(left.x + 130, left.y + 110, { steps: 8 });
+    await s.page.mouse.move(left.x + 130, left.y + 230, { steps: 8 });
     await s.page.mouse.up();
     const [a, b] = await viewports();
     expect(a).not.toBe(startTransform);

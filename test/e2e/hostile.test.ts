@@ -86,7 +86,7 @@ afterAll(async () => {
   await s.close();
 });
 
-const nodeCount = () => s.page.locator('.react-flow__node').count();
+const nodeCount = () => s.page.locator('.react-flow__node:not(.react-flow__node-end)').count();
 const alertText = () =>
   s.page
     .locator('[role=alert]')

@@ -15,7 +15,7 @@ const picker = () => s.page.getByRole('radiogroup', { name: 'Layout' });
 const checked = async () => picker().getByRole('radio', { checked: true }).textContent();
 /** Where React Flow draws each card (its transform), in id order. */
 const places = () =>
-  s.page.locator('.react-flow__node').evaluateAll((els) =>
+  s.page.locator('.react-flow__node:not(.react-flow__node-end)').evaluateAll((els) =>
     els
       .map((e) => `${e.getAttribute('data-id')} ${(e as HTMLElement).style.transform}`)
       .sort()
@@ -23,7 +23,7 @@ const places = () =>
   );
 const linkOnScreen = async () => {
   await s.page.getByRole('button', { name: /Share/ }).click();
-  await s.page.getByRole('button', { name: 'Copy link' }).click();
+  await s.page.getByRole('menuitem', { name: 'Copy link' }).click();
   // The link is made (the codec loaded, the flow compressed) after the click.
   await expect.poll(() => s.page.getByLabel('The link').inputValue()).toMatch(/#\/view\?/);
   const url = await s.page.getByLabel('The link').inputValue();
@@ -37,7 +37,7 @@ describe('the Layout choice in the browser', () => {
     if (!made.ok) throw new Error(made.message);
     await s.page.goto(made.url);
     await expect.poll(checked).toBe('Saved positions');
-    await expect.poll(() => s.page.locator('.react-flow__node').count()).toBe(8);
+    await expect.poll(() => s.page.locator('.react-flow__node:not(.react-flow__node-end)').count()).toBe(8);
     // Settled: two reads a moment apart agree.
     await expect
       .poll(async () => {
@@ -52,7 +52,7 @@ describe('the Layout choice in the browser', () => {
     await picker().getByRole('radio', { name: 'ELK layered' }).click();
     await expect.poll(checked).toBe('ELK layered');
     await expect.poll(places).not.toBe(saved);
-    await expect.poll(() => s.page.locator('.react-flow__node').count()).toBe(8);
+    await expect.poll(() => s.page.locator('.react-flow__node:not(.react-flow__node-end)').count()).toBe(8);
     const elk = await places();
     await screenshot(s.page, 'layout-elk');
 
@@ -65,7 +65,7 @@ describe('the Layout choice in the browser', () => {
       .toBe('ELK layered');
     await expect
       .poll(() =>
-        other.locator('.react-flow__node').evaluateAll((els) =>
+        other.locator('.react-flow__node:not(.react-flow__node-end)').evaluateAll((els) =>
           els
             .map((e) => `${e.getAttribute('data-id')} ${(e as HTMLElement).style.transform}`)
             .sort()
@@ -87,7 +87,7 @@ describe('the Layout choice in the browser', () => {
 
   it('the picker in the dark theme, and Saved positions disabled for an Auto-Layout sample', async () => {
     await s.page.goto(s.baseUrl);
-    await expect.poll(() => s.page.locator('.react-flow__node').count()).toBeGreaterThan(3);
+    await expect.poll(() => s.page.locator('.react-flow__node:not(.react-flow__node-end)').count()).toBeGreaterThan(3);
     const saved = picker().getByRole('radio', { name: 'Saved positions' });
     expect(await saved.isDisabled()).toBe(true);
     expect(await saved.getAttribute('title')).toBe('This flow uses Auto-Layout: Builder does not keep positions');

@@ -33,7 +33,9 @@ describe('loading flows in the browser', () => {
         'Mark_Big_Deal',
         'Update_Opportunity',
       ]);
-    expect(await s.page.locator('.react-flow__edge').count()).toBe(11);
+    // Every connector, and Auto-Layout's Ends after the two paths that end (Log Error, After Last).
+    expect(await s.page.locator('.react-flow__edge:not(.fs-end-edge)').count()).toBe(11);
+    expect(await s.page.locator('.react-flow__node-end').count()).toBe(2);
     await screenshot(s.page, 'view-sample');
   });
 

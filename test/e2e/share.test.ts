@@ -59,7 +59,7 @@ describe('links, embed and export in the browser', () => {
     await expect
       .poll(() => s.page.locator('.react-flow__node .fs-node.is-selected').first().getAttribute('data-node-id'))
       .toBe('Check_Amount');
-    await expect.poll(() => s.page.locator('.element-diff').textContent()).toContain('rules[Over_1M].label');
+    await expect.poll(() => s.page.locator('.element-diff').textContent()).toContain('Outcome Over 1M → Over 500K');
     // The selected element is on screen (in both panes), and the change counter is on it.
     const inView = () =>
       s.page.locator('.react-flow__node:has([data-node-id="Check_Amount"])').evaluateAll((els) =>
@@ -99,7 +99,7 @@ describe('links, embed and export in the browser', () => {
       s.page.waitForEvent('download'),
       s.page.getByRole('menuitem', { name: 'Export SVG' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^Opportunity_Review.*-diff\.svg$/);
+    expect(download.suggestedFilename()).toMatch(/^Opportunity_Review.*-diff-changes\.svg$/);
     const svg = readFileSync((await download.path()) as string, 'utf8');
     for (const label of [
       'Check Amount &amp; Stage',

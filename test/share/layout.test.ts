@@ -5,7 +5,7 @@ import { readHash, withView } from '../../src/share/hash';
 import { buildLink, decodeLink } from '../../src/share/link';
 import { decompress } from '../../src/share/codec';
 import { LINK_LAYOUTS, type LinkState } from '../../src/share/types';
-import { generateFlow } from '../support/generate';
+import { freeFormXml, generateFlow } from '../support/generate';
 import { autoLayout, parse, parseRef, SITE } from './helpers';
 
 const inline = (text: string) => ({ kind: 'inline' as const, text, name: 'Gen.flow-meta.xml' });
@@ -36,8 +36,8 @@ describe('links and the Layout choice', () => {
         fc.option(fc.constantFrom(...LINK_LAYOUTS), { nil: undefined }),
         fc.boolean(),
         async (size, seed, layout, diff) => {
-          const a = generateFlow(size, seed).xml;
-          const b = generateFlow(size + 1, seed + 1).xml;
+          const a = freeFormXml(generateFlow(size, seed).xml);
+          const b = freeFormXml(generateFlow(size + 1, seed + 1).xml);
           const state: LinkState = diff
             ? { v: 1, route: 'diff', a: inline(a), b: inline(b), ...(layout ? { layout } : {}) }
             : { v: 1, route: 'view', a: inline(a), ...(layout ? { layout } : {}) };
@@ -74,7 +74,7 @@ describe('links and the Layout choice', () => {
   });
 
   it('withView rewrites the layout without touching the payload', async () => {
-    const { url } = await open({ v: 1, route: 'view', a: inline(generateFlow(8, 2).xml), layout: 'elk' });
+    const { url } = await open({ v: 1, route: 'view', a: inline(freeFormXml(generateFlow(8, 2).xml)), layout: 'elk' });
     const again = withView(url, { layout: 'auto' }) as string;
     expect(readHash(again)).toMatchObject({
       ok: true,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildGraph } from '../../src/model/graph';
-import { generateFlow } from '../support/generate';
+import { freeFormXml, generateFlow } from '../support/generate';
 import { docToMetadata, shareableDoc } from '../../src/share/metadata';
 import { corpusFiles, flowFileName, readCorpus } from '../helpers/corpus';
 import { autoLayout, parse } from './helpers';
@@ -48,7 +48,7 @@ describe('shareableDoc', () => {
   });
 
   it('keeps a free-form flow’s coordinates: its saved positions are a layout', () => {
-    const doc = parse(generateFlow(30, 7).xml, 'Gen.flow-meta.xml');
+    const doc = parse(freeFormXml(generateFlow(30, 7).xml), 'Gen.flow-meta.xml');
     expect(shareableDoc(doc)).toEqual(doc);
   });
 

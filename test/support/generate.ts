@@ -224,7 +224,11 @@ function toXml(start: GenElement, elements: GenElement[]): string {
     elements.forEach((e, i) => {
       if (e.type === t) out += xmlElement(e, i);
     });
-  out += '    <label>Generated flow</label>\n    <processType>AutoLaunchedFlow</processType>\n';
+  // An Auto-Layout flow, as Builder saves most flows today: its locations are informative only.
+  out +=
+    '    <label>Generated flow</label>\n    <processMetadataValues>\n        <name>CanvasMode</name>\n' +
+    '        <value>\n            <stringValue>AUTO_LAYOUT_CANVAS</stringValue>\n        </value>\n' +
+    '    </processMetadataValues>\n    <processType>AutoLaunchedFlow</processType>\n';
   out += `    <start>\n        <locationX>50</locationX>\n        <locationY>0</locationY>\n${xmlConnector('connector', start.connector, '        ')}        <object>Opportunity</object>\n        <recordTriggerType>CreateAndUpdate</recordTriggerType>\n`;
   for (const p of start.scheduledPaths ?? []) {
     out += `        <scheduledPaths>\n            <name>${p.name}</name>\n${xmlConnector('connector', p.connector, '            ')}            <label>${p.label}</label>\n            <offsetNumber>1</offsetNumber>\n            <offsetUnit>Hours</offsetUnit>\n            <timeSource>RecordTriggerEvent</timeSource>\n        </scheduledPaths>\n`;
@@ -247,6 +251,7 @@ function toJson(name: string, start: GenElement, elements: GenElement[]): string
     description: null,
     label: 'Generated flow',
     loops: [],
+    processMetadataValues: [{ name: 'CanvasMode', value: { stringValue: 'AUTO_LAYOUT_CANVAS' } }],
     processType: 'AutoLaunchedFlow',
     recordCreates: [],
     recordLookups: [],
@@ -403,3 +408,7 @@ export function generateFanOut(connectors: number, elements = 20, back = false):
   };
   return assemble(`Fan_Out_${connectors}${back ? '_Back' : ''}`, start, [fan, ...steps]);
 }
+
+/** A generated flow's XML as a free-form flow (no `CanvasMode`): its locations become saved positions. */
+export const freeFormXml = (xml: string): string =>
+  xml.replace(/ *<processMetadataValues>\s*<name>CanvasMode<\/name>[\s\S]*?<\/processMetadataValues>\n?/, '');

@@ -221,6 +221,7 @@ function addEnds(
       source: end.source,
       target: end.id,
       type: 'flow',
+      className: 'fs-end-edge',
       data,
       selectable: false,
       focusable: false,
