@@ -63,8 +63,11 @@ export const STATUSES: Record<string, string> = {
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The flow header's facts: the section title is the flow's label. */
-export function describeFlow(doc: FlowDoc, graph: FlowGraph): Section {
+/**
+ * The flow header's facts: the section title is the flow's label. `nameKnown` false: the input did not say
+ * the API name (Metadata XML keeps it in the file name; pasted text has none), so none is claimed.
+ */
+export function describeFlow(doc: FlowDoc, graph: FlowGraph, nameKnown = true): Section {
   const p = doc.properties;
   const trigger = triggerText(doc.start, doc);
   const object = triggerObject(doc.start, doc);
@@ -73,7 +76,9 @@ export function describeFlow(doc: FlowDoc, graph: FlowGraph): Section {
   const elements = graph.nodes.filter((n) => n.type !== 'start' && n.type !== 'missing').length;
   return section(
     doc.label,
-    row('API name', doc.name, { mono: true }),
+    nameKnown
+      ? row('API name', doc.name, { mono: true })
+      : row('API name', 'not in the input (a flow file names it by its file name)'),
     row('Type', processTypeName(doc)),
     row('Trigger', trigger && `${trigger}${object ? ` (${object})` : ''}`),
     row('Status', words(STATUSES, p.status)),

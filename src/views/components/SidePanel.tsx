@@ -58,7 +58,11 @@ export function SidePanel() {
         ))}
       {tab === 'flow' && (
         <>
-          <FlowFacts doc={flow.doc} graph={flow.graph} />
+          <FlowFacts
+            doc={flow.doc}
+            graph={flow.graph}
+            nameKnown={flow.origin.nameFrom === 'fullName' || flow.origin.nameFrom === 'fileName'}
+          />
           <div className="side-notes">
             <p className="muted">Opened from {flow.source.kind === 'paste' ? 'pasted text' : flow.source.name}</p>
             {flow.records && (

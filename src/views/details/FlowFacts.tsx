@@ -10,12 +10,14 @@ export interface FlowFactsProps {
   graph: FlowGraph;
   /** 1 when this is the page's main title. */
   headingLevel?: 1 | 2;
+  /** False when the input did not say the API name (pasted XML): the facts do not pass the label off as it. */
+  nameKnown?: boolean;
 }
 
 /** The flow header: label, API name, type, trigger, status, API version, run mode, interview label, description. */
-export function FlowFacts({ doc, graph, headingLevel = 2 }: FlowFactsProps) {
+export function FlowFacts({ doc, graph, headingLevel = 2, nameKnown = true }: FlowFactsProps) {
   const titleId = useId();
-  const facts = useMemo(() => describeFlow(doc, graph), [doc, graph]);
+  const facts = useMemo(() => describeFlow(doc, graph, nameKnown), [doc, graph, nameKnown]);
   const Heading = `h${headingLevel}` as const;
   return (
     <section className="fsd-panel fsd-flow-facts" aria-labelledby={titleId}>

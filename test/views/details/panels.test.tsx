@@ -166,6 +166,14 @@ describe('FlowFacts', () => {
     expect(screen.getByText('Record-Triggered Flow')).toBeTruthy();
     expect(screen.getByText('62.0')).toBeTruthy();
   });
+
+  it('a pasted flow (no file name, so no API name) does not pass its label off as its API name', () => {
+    const doc = sample();
+    render(<FlowFacts doc={doc} graph={buildGraph(doc)} nameKnown={false} />);
+    const dd = [...document.querySelectorAll('dt')].find((dt) => dt.textContent === 'API name')?.nextElementSibling;
+    expect(dd?.textContent).toMatch(/not in the input/);
+    expect(dd?.textContent).not.toContain(doc.name);
+  });
 });
 
 describe('untrusted text', () => {
