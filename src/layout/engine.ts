@@ -13,14 +13,12 @@ import { layoutStructured } from './structured/index';
 import type { ElkLike, LayoutGraphInput, LayoutOptions, LayoutResult, LayoutTimings } from './types';
 
 /**
- * When more than this share of a flow's connectors (and more than MAX_JUMPS_ANYWAY of them) would have
- * to be drawn as Go To jumps, the flow is free-form at heart and ELK draws it instead.
- */
-const MAX_JUMP_SHARE = 0.25;
-const MAX_JUMPS_ANYWAY = 2;
-/**
- * ELK takes about a second at 230 elements and a minute at 2,000 on this kind of machine: bigger
- * free-form flows keep the structured picture (with jumps) rather than freeze or time out.
+ * Auto-Layout is the structured engine, as Builder's Auto-Layout draws any flow: what cannot be drawn as
+ * branches that merge and loops that loop back becomes Go To stubs, cleanly. (It used to hand flows with
+ * many such connectors to ELK, whose pictures can put labels on cards; ELK is now the user's choice.)
+ *
+ * ELK takes about a second at 230 elements and a minute at 2,000 on this kind of machine: asked for a
+ * bigger flow, the structured picture (with jumps) is drawn instead, and says so, rather than freeze.
  */
 const MAX_ELK_NODES = 400;
 /**
@@ -117,7 +115,6 @@ async function computeBundled(
   elk: () => Promise<ElkLike>,
   progress: (f: number, phase: string) => void,
 ): Promise<Computed> {
-  let reason = 'ELK was asked for';
   const n = graph.nodes.length;
   if (engine === 'fast' || (engine === 'auto' && n > FAST_OVER_NODES)) return fast(graph, `${count(n)} elements`);
   if (engine === 'saved') {
@@ -127,28 +124,29 @@ async function computeBundled(
     const { timings, ...picture } = layoutSaved(graph);
     return { ...picture, engine: 'saved', ms: { totalMs: 0, ...timings } };
   }
-  if (engine !== 'elk') {
+  const tooBigForElk =
+    n > MAX_ELK_NODES || graph.edges.length > MAX_ELK_EDGES || parallelCount(graph) > MAX_ELK_PARALLEL;
+  if (engine !== 'elk' || tooBigForElk) {
     const t0 = performance.now();
     const a = analyse(graph);
     const plan = buildPlan(a);
-    const connectors = a.edges.filter((e) => !e.goTo).length;
     const analyseMs = performance.now() - t0;
     if (engine === 'auto' && plan.cost > MAX_PLAN_COST)
       return fast(graph, `${count(n)} elements, paths nested ${count(plan.deepest)} deep`);
     const jumps = engine === 'auto' ? plan.jump.filter(Boolean).length : 0;
     if (jumps > MAX_JUMPS) return fast(graph, `${count(n)} elements, ${count(jumps)} Go To connectors`);
-    const freeForm = plan.demoted > MAX_JUMPS_ANYWAY && plan.demoted > MAX_JUMP_SHARE * connectors;
-    const tooBig = () =>
-      n > MAX_ELK_NODES || graph.edges.length > MAX_ELK_EDGES || parallelCount(graph) > MAX_ELK_PARALLEL;
-    if (engine === 'structured' || !freeForm || tooBig()) {
-      progress(0.3, 'place');
-      const { timings, ...picture } = layoutStructured(a, plan);
-      return { ...picture, engine: 'structured', ms: { totalMs: 0, analyseMs, ...timings } };
-    }
-    reason = `${plan.demoted} of ${connectors} connectors would have to be drawn as Go To jumps`;
+    progress(0.3, 'place');
+    const { timings, ...picture } = layoutStructured(a, plan);
+    const declined =
+      engine === 'elk'
+        ? {
+            notice: `${count(n)} elements, ${count(graph.edges.length)} connectors: too big for ELK here, drawn with Auto-Layout`,
+          }
+        : {};
+    return { ...picture, ...declined, engine: 'structured', ms: { totalMs: 0, analyseMs, ...timings } };
   }
   progress(0.1, 'elk');
   const t1 = performance.now();
   const picture = await layoutWithElk(graph, await elk());
-  return { ...picture, engine: 'elk', fallbackReason: reason, ms: { totalMs: 0, elkMs: performance.now() - t1 } };
+  return { ...picture, engine: 'elk', ms: { totalMs: 0, elkMs: performance.now() - t1 } };
 }

@@ -92,17 +92,17 @@ export interface EdgeRoute {
 }
 
 /**
- * Which engine drew the picture: `structured` is Flowscope's own Flow-Builder-style placement for flows
- * whose connectors form branches that merge and loops that loop back; `elk` (elkjs layered) draws
- * every other graph (free-form flows with arbitrary merges or cycles); `fast` (fast.ts) is the degraded
- * picture of flows too big for either in time: rows in flow order, no connector labels.
+ * Which engine drew the picture: `structured` is Flowscope's own Flow-Builder-style placement (Auto-Layout:
+ * branches that merge, loops that loop back, every other connector a Go To stub); `saved` draws a free-form
+ * flow at its saved positions (saved/); `elk` (elkjs layered) draws any graph, when asked for; `fast`
+ * (fast.ts) is the degraded picture of flows too big for the others in time: rows in flow order, no labels.
  */
 export type LayoutEngine = 'structured' | 'elk' | 'fast' | 'saved';
 
 /**
  * The Layout choice a user makes (the picker, links' `layout=`, `render --layout`): `saved` — a free-form
- * flow where its author put it (the `saved` engine); `auto` — Auto-Layout (the structured engine, ELK when
- * it declines); `elk` — ELK layered, for any flow. The default is `saved` when the graph has positions.
+ * flow where its author put it (the `saved` engine); `auto` — Auto-Layout (the structured engine); `elk` —
+ * ELK layered, for any flow. The default is `saved` when the graph has positions.
  */
 export type LayoutChoice = 'saved' | 'auto' | 'elk';
 export const LAYOUT_CHOICES: readonly LayoutChoice[] = ['saved', 'auto', 'elk'];
@@ -145,8 +145,6 @@ export interface LayoutGeometry {
 
 export interface LayoutResult extends LayoutGeometry {
   engine: LayoutEngine;
-  /** Why the structured engine declined the graph (only when engine is `elk`). */
-  fallbackReason?: string;
   /** Timings of this call: differ run to run, so compare results without `ms`. */
   ms?: LayoutTimings;
 }

@@ -36,9 +36,9 @@ describe('layout of every corpus flow', () => {
         if (problems.length > 0) bad.push(`${file} (${r.engine}): ${problems.slice(0, 3).join('; ')}`);
       }
       expect(bad).toEqual([]);
-      // Nearly every real flow gets the Flow Builder picture; ELK draws the free-form rest.
+      // Auto-Layout is the structured engine for every real flow (ELK only when asked for).
       expect(engines.structured ?? 0).toBeGreaterThan(300);
-      expect(engines.elk ?? 0).toBeGreaterThan(0);
+      expect(engines.elk ?? 0).toBe(0);
     },
   );
 

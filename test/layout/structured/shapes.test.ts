@@ -312,15 +312,18 @@ describe('the Flow Builder picture', () => {
     expect(r).toMatchObject({ width: 0, height: 0, nodes: {}, edges: {} });
   });
 
-  it('falls back to ELK for free-form flows where most connectors would be jumps', async () => {
+  it('a flow free-form at heart (most connectors jumps) is still Auto-Layout, with Go To stubs; ELK when asked', async () => {
     const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
     const edges: Parameters<typeof graph>[1] = [['$start', 'a']];
     for (const s of ids) for (const t of ids) if (s !== t) edges.push([s, t, 'next']);
     const g = graph([['$start', 'start'], ...ids.map((id): [string, string] => [id, 'screens'])], edges);
     const r = await layoutGraph(g, opts);
-    expect(r.engine).toBe('elk');
-    expect(r.fallbackReason).toMatch(/jumps/);
+    expect(r.engine).toBe('structured');
+    expect(Object.values(r.edges).filter((e) => e.jump).length).toBeGreaterThan(g.edges.length / 2);
     expect(checkLayout(g, r)).toEqual([]);
+    const elk = await layoutGraph(g, { ...opts, engine: 'elk' });
+    expect(elk.engine).toBe('elk');
+    expect(checkLayout(g, elk)).toEqual([]);
   });
 
   it('every route starts and ends on its elements (ELK too)', async () => {
