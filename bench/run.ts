@@ -15,10 +15,13 @@ import {
   type GeneratedFlow,
   generateDecisionChain,
   generateFanOut,
+  freeFormXml,
   generateFlow,
   generateStepChain,
 } from '../test/support/generate';
+import { openPaths } from '../src/model/ends';
 import { buildGraph, type FlowGraph } from '../src/model/graph';
+import { savedPositions } from '../src/model/positions';
 import { parseFlow } from '../src/model/parse/index';
 import type { FlowDoc } from '../src/model/types';
 
@@ -62,14 +65,20 @@ function parse(text: string, fileName?: string): FlowDoc {
   return r.doc;
 }
 
-/** One end-to-end run: parse, build the graph, lay it out (cache off). */
+/**
+ * One end-to-end run: parse, build the graph, lay it out (cache off) as the app draws it by default — a
+ * free-form flow at its saved positions, any other with Auto-Layout's Ends — unless an engine is forced.
+ */
 async function once(text: string, fileName: string | undefined, options: LayoutOptions): Promise<Sample> {
   const t0 = performance.now();
   const doc = parse(text, fileName);
   const t1 = performance.now();
   const graph: FlowGraph = buildGraph(doc);
+  const positions = options.engine === undefined || options.engine === 'saved' ? savedPositions(doc) : undefined;
+  const input = positions ? { ...graph, positions } : { ...graph, openPaths: openPaths(doc) };
   const t2 = performance.now();
-  const result = await layoutGraph(graph, { ...options, cache: false });
+  const engine = options.engine ?? (positions ? 'saved' : 'auto');
+  const result = await layoutGraph(input, { ...options, engine, cache: false });
   const t3 = performance.now();
   return { parse: t1 - t0, graph: t2 - t1, layout: t3 - t2, total: t3 - t0, result };
 }
@@ -173,6 +182,21 @@ async function main(): Promise<void> {
     const gen = generateFlow(size, 1);
     add(await measure(`generated:${size}`, [{ text: gen.xml }], size, size >= 2000 ? 7 : 11));
   }
+  // Free-form flows drawn where their authors put them (the saved engine): the corpus's, and generated ones.
+  const freeForm = corpus.filter((c) => savedPositions(parse(c.text, c.file)) !== undefined);
+  add(
+    await measure(
+      `saved:corpus:* (all ${freeForm.length} free-form flows, sum per run)`,
+      freeForm.map((c) => ({ text: c.text, fileName: c.file })),
+      freeForm.reduce((n, c) => n + c.elements, 0),
+      5,
+    ),
+  );
+  for (const size of [200, 1000])
+    add(
+      await measure(`saved:generated:${size} free-form`, [{ text: freeFormXml(generateFlow(size, 1).xml) }], size, 5),
+    );
+
   // Hostile inputs: each must lay out under 5 s, degraded on purpose where needed (the notice says how).
   const hostile: [string, GeneratedFlow, number][] = [
     ['hostile:fan-out 1,000 parallel connectors (20 elements)', generateFanOut(1000), 3],
