@@ -23,6 +23,8 @@ export default defineConfig({
       { find: /^d3-color$/, replacement: fileURLToPath(new URL('./src/vendor/d3-color-none.ts', import.meta.url)) },
     ],
   },
+  // The app's store loads each input format's reader on first use (src/model/parse/onDemand.ts).
+  define: { 'import.meta.env.FLOWSCOPE_READERS_ON_DEMAND': 'true' },
   worker: { format: 'es' },
   build: {
     rolldownOptions: {
@@ -33,7 +35,13 @@ export default defineConfig({
         // worse, cost requests and a round trip (the canvas was fetched only once the entry ran), and import
         // each other by name: one chunk was 2.6 KiB smaller. Lazy parts import from it what they share.
         codeSplitting: {
-          groups: [{ name: 'core', test: FIRST_SCREEN }],
+          groups: [
+            { name: 'core', test: FIRST_SCREEN },
+            // Each input format's reader on its own, loaded with the first text in that format (model/parse/onDemand.ts);
+            // left alone, Rolldown puts both in one chunk with model/parse/index.ts, which imports both.
+            { name: 'xml-reader', test: /[\\/]src[\\/]model[\\/]parse[\\/](fromXml|xml)\.ts$/ },
+            { name: 'json-reader', test: /[\\/]src[\\/]model[\\/]parse[\\/](fromJson|json|jsonError|depth)\.ts$/ },
+          ],
         },
       },
     },

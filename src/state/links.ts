@@ -1,3 +1,4 @@
+import { ensureReader, loadReader } from '../model/parse/onDemand';
 import type { FlowRef, LinkLayout } from '../share/index';
 import { defaultChoice, type LayoutChoice } from './layoutChoice';
 import { fetchFlowUrl, loadShare } from './defaults';
@@ -24,6 +25,8 @@ export function linkSlice(get: GetState, deps: StoreDeps): LinkSlice {
       get().reportError({ message, hint, source: { kind: 'link', name } });
       return false;
     };
+    // The flows a link carries are Tooling JSON: their reader loads beside the link code, not after it.
+    if (/[?&]z=/.test(hash)) void loadReader('json');
     const { decodeLink } = await share();
     const decoded = await decodeLink(hash);
     if (!decoded.ok) return fail(decoded.message, decoded.hint);
@@ -42,7 +45,10 @@ export function linkSlice(get: GetState, deps: StoreDeps): LinkSlice {
     if (state.route === 'diff' && b) {
       if (!(await get().compare(a, b, state.layout))) return false;
       if (state.mode) get().setDiffMode(state.mode);
-    } else if (!get().load(a.text, a.source, undefined, state.layout)) return false;
+    } else {
+      await ensureReader(a.text);
+      if (!get().load(a.text, a.source, undefined, state.layout)) return false;
+    }
     if (state.sel) get().select(state.sel);
     return true;
   };
@@ -98,6 +104,8 @@ async function resolve(ref: FlowRef, fetchUrl: FetchUrl): Promise<FlowInput | { 
       text: ref.text,
       source: { kind: 'link', name: ref.name ? `${ref.name}${LINKED}` : 'the flow in the link' },
     };
+  // Likely the reader it needs, fetched beside the file (the file's content decides: `ensureReader`).
+  void loadReader(/\.json(?:[?#]|$)/i.test(ref.url) ? 'json' : 'xml');
   try {
     const file = await fetchUrl(ref.url, {});
     return { text: file.text, source: { kind: 'url', name: file.name } };

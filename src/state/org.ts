@@ -1,3 +1,4 @@
+import { ensureReader } from '../model/parse/onDemand';
 import { connectToOrg, loadOrgSession, tabStorage, type OrgSession } from './defaults';
 import type { AppState, FlowSummary, FlowVersion, GetState, OrgClient, SetState, StoreDeps } from './types';
 
@@ -99,6 +100,7 @@ export function orgSlice(set: SetState, get: GetState, deps: StoreDeps): OrgSlic
     listOrgVersions: async (flowId) => (await connected()).listVersions(flowId),
     openOrgVersion: async (flow, version) => {
       const text = await (await connected()).getVersion(version.id);
+      await ensureReader(text);
       get().load(text, { kind: 'org', name: orgVersionName(flow, version) });
     },
     compareOrgVersions: async (flow, a, b) => {
