@@ -59,10 +59,12 @@ describe('text that comes before its reader', () => {
     expect(await store.getState().loadFile(new File([json], 'Mine.json'))).toBe(true);
     expect(store.getState().flow?.origin.format).toBe('tooling-record');
     const { store: other } = await appStore();
-    const compared = other.getState().compare(
-      { text: xml, source: { kind: 'file', name: 'a.flow-meta.xml' } },
-      { text: json, source: { kind: 'file', name: 'b.json' } },
-    );
+    const compared = other
+      .getState()
+      .compare(
+        { text: xml, source: { kind: 'file', name: 'a.flow-meta.xml' } },
+        { text: json, source: { kind: 'file', name: 'b.json' } },
+      );
     expect(await compared).toBe(true);
     expect(other.getState().comparison?.after.origin.format).toBe('tooling-record');
   });
