@@ -1,11 +1,13 @@
+import type { FileText } from '../sources/file';
 import type { Connect, FetchUrl, ShareService } from './types';
 
 /**
- * The real sources and link codec the store uses unless a test injects its own. All but the file reader load
- * with `import()` on first use: the Tooling API client, the URL fetcher, token storage and the link codec stay
- * out of the first screen. (The file reader is a few lines, and the first screen opens files.)
+ * The real sources and link codec the store uses unless a test injects its own, each loaded with `import()` on
+ * first use: the file reader, the Tooling API client, the URL fetcher, token storage and the link codec stay
+ * out of the first screen.
  */
-export { readFileText } from '../sources/file';
+export const readFileText = (file: File): Promise<FileText> =>
+  import('../sources/file').then((m) => m.readFileText(file));
 
 export const fetchFlowUrl: FetchUrl = (url, options) =>
   import('../sources/url').then((m) => m.fetchFlowUrl(url, options));
