@@ -27,6 +27,9 @@ export default defineConfig({
   define: { 'import.meta.env.FLOWSCOPE_READERS_ON_DEMAND': 'true' },
   worker: { format: 'es' },
   build: {
+    // The polyfill (0.4 KiB, and the first screen's entry chunk) only helps browsers without <link rel=modulepreload>,
+    // older than the build's target but Safari 16, where the chunks still load when imported, just not ahead.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         // The first screen is one chunk: the entry, the canvas and the side panel main.tsx warms at once, and

@@ -1,7 +1,6 @@
 import { ensureReader } from '../model/parse/onDemand';
-import { connectToOrg, loadOrgSession, tabStorage, type OrgSession } from './defaults';
 import { orgVersionName } from './org';
-import type { AppState, GetState, OrgClient, SetState, StoreDeps } from './types';
+import type { AppState, Connect, GetState, OrgClient, SetState, StoreDeps } from './types';
 
 /** The org slice's actions (org.ts loads them when the org is first used). */
 export type OrgActions = Pick<
@@ -15,6 +14,26 @@ export type OrgActions = Pick<
   | 'openOrgVersion'
   | 'compareOrgVersions'
 >;
+
+/** The real org dependencies the store uses unless a test injects its own (their code loads on first use). */
+export const connectToOrg: Connect = (options) => import('../sources/tooling').then((m) => m.connect(options));
+
+/** Remembering an org session for the tab (`sessionStorage` only, and only when asked), and the API default. */
+export const loadOrgSession = () =>
+  Promise.all([import('../sources/redact'), import('../sources/toolingInput')]).then(([redact, salesforce]) => ({
+    ...redact,
+    DEFAULT_API_VERSION: salesforce.DEFAULT_API_VERSION,
+  }));
+export type OrgSession = Awaited<ReturnType<typeof loadOrgSession>>;
+
+/** The tab's `sessionStorage`, or nothing where there is none or it is blocked (a sandboxed frame). */
+export const tabStorage = (): Storage | undefined => {
+  try {
+    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+  } catch {
+    return undefined;
+  }
+};
 
 /**
  * A Salesforce org: connect, browse, open and compare versions. The client, and the token in its closure,
