@@ -2,7 +2,7 @@
 import { elementKind } from '../model/elements';
 import { buildGraph, type FlowGraph } from '../model/graph';
 import { openPaths, type OpenPath, unionOpenPaths } from '../model/ends';
-import { ensureReader, parseFlow, readerLoaded } from '../model/parse/onDemand';
+import { afterReader, ensureReaders, parseFlow } from '../model/parse/onDemand';
 import { flowPropertyName } from '../describe/properties';
 import type { FlowDiff } from '../model/diff/types';
 import { changesSlice } from './changes';
@@ -191,13 +191,9 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     diffMode: 'overlay',
     layoutChoice: 'auto',
     load: (text, source, recordIndex, layout) => {
-      // Each format's reader loads on first use (model/parse/onDemand.ts): text that comes before its reader
-      // opens once it is here, unless something else opened meanwhile. (The app's own paths wait for it first.)
-      if (!readerLoaded(text)) {
-        const at = comparing;
-        void ensureReader(text).then(() => at === comparing && get().load(text, source, recordIndex, layout));
-        return true;
-      }
+      // Text before its format's reader (model/parse/onDemand.ts) opens once it is here, unless another opened since.
+      const at = comparing;
+      if (afterReader(text, () => at === comparing && get().load(text, source, recordIndex, layout))) return true;
       const flow = open({ text, source, recordIndex });
       if (!isFlow(flow)) {
         set({ error: flow });
@@ -243,7 +239,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       });
     },
     compare: async (beforeInput, afterInput, layout) => {
-      await Promise.all([ensureReader(beforeInput.text), ensureReader(afterInput.text)]);
+      await ensureReaders(beforeInput.text, afterInput.text);
       const before = open(beforeInput);
       if (!isFlow(before)) {
         set({ error: { ...before, side: 'before' } });
@@ -259,7 +255,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     compareWith: async (afterInput) => {
       const before = get().flow;
       if (!before) return false;
-      await ensureReader(afterInput.text);
+      await ensureReaders(afterInput.text);
       const after = open(afterInput);
       if (!isFlow(after)) {
         set({ error: { ...after, side: 'after' } });

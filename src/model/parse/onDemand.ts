@@ -53,6 +53,19 @@ export function ensureReader(text: string): Promise<void> {
   return format ? loadReader(format) : Promise.resolve();
 }
 
+/** Resolves when every text's reader is loaded (or could not be). Never rejects. */
+export const ensureReaders = (...texts: string[]): Promise<unknown> => Promise.all(texts.map(ensureReader));
+
+/**
+ * For a caller that cannot wait (the store's `load`): false if `parseFlow` can read `text` now; otherwise
+ * true, and `then` runs once it can.
+ */
+export function afterReader(text: string, then: () => void): boolean {
+  if (readerLoaded(text)) return false;
+  void ensureReader(text).then(then);
+  return true;
+}
+
 /** Text → FlowDoc with the readers loaded so far (see `readerLoaded`). Never throws: errors are values. */
 export function parseFlow(input: string, options: ParseOptions = {}): ParseResult {
   const result = parseWith(loaded, input, options);
