@@ -27,8 +27,8 @@ export default defineConfig({
   define: { 'import.meta.env.FLOWSCOPE_READERS_ON_DEMAND': 'true' },
   worker: { format: 'es' },
   build: {
-    // The polyfill (0.4 KiB, and the first screen's entry chunk) only helps browsers without <link rel=modulepreload>,
-    // older than the build's target but Safari 16, where the chunks still load when imported, just not ahead.
+    // The polyfill (0.4 KiB, and the page's entry chunk) only helps browsers without <link rel=modulepreload>:
+    // none in the build's target but Safari 16, where chunks still load when imported, just not ahead of time.
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
@@ -40,8 +40,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'core', test: FIRST_SCREEN },
-            // Each input format's reader on its own, loaded with the first text in that format (model/parse/onDemand.ts);
-            // left alone, Rolldown puts both in one chunk with model/parse/index.ts, which imports both.
+            // Each input format's reader on its own, loaded with the first text in that format
+            // (model/parse/onDemand.ts); left alone, Rolldown puts both in one chunk with parse/index.ts.
             { name: 'xml-reader', test: /[\\/]src[\\/]model[\\/]parse[\\/](fromXml|xml)\.ts$/ },
             { name: 'json-reader', test: /[\\/]src[\\/]model[\\/]parse[\\/](fromJson|json|jsonError|depth)\.ts$/ },
           ],
