@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ensureReader, loadReader } from './model/parse/onDemand';
 import { SAMPLES } from './samples/index';
 import { createAppStore } from './state/store';
 import { App } from './views/App';
@@ -57,7 +58,11 @@ window.addEventListener('hashchange', () => {
 const first = SAMPLES[0];
 if (isLinkHash(location.hash)) void store.getState().openLink(location.hash);
 // Otherwise open on something real: the first bundled sample, unless the user already loaded a flow.
-else if (first)
-  void first.load().then((text) => {
+// The samples are XML: its reader loads beside the sample, not after it.
+else if (first) {
+  void loadReader('xml');
+  void first.load().then(async (text) => {
+    await ensureReader(text);
     if (!store.getState().flow) store.getState().load(text, { kind: 'sample', name: first.fileName });
   });
+}

@@ -13,6 +13,9 @@ const CATEGORY_COLORS: Record<Category, string> = {
   missing: '#ba0517',
 };
 
+/** Builder's End colour: the red of its End element (the Ends Auto-Layout draws, on the canvas and in the SVG). */
+export const END_COLOR = CATEGORY_COLORS.end;
+
 /** `screens` is special among interaction elements: Builder draws it light blue. */
 export function elementColor(type: string): string {
   if (type === 'screens') return '#1b96ff';

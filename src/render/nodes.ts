@@ -2,7 +2,7 @@
 import type { Box } from '../layout/types';
 import type { NodeStatus } from '../model/diff/types';
 import { elementKind } from '../model/elements';
-import { elementColor } from './elementLook';
+import { elementColor, END_COLOR } from './elementLook';
 import type { GraphNode } from '../model/graph';
 import { ICON_PATHS } from './icons';
 import { STATUS_LOOK } from './status';
@@ -164,8 +164,8 @@ function statusBadge(status: Exclude<NodeStatus, 'unchanged'>, renamedFrom: stri
   );
 }
 
-/** Builder's End colour: the red of its End element. */
-export const END_COLOR = '#c23934';
+// The canvas takes END_COLOR from elementLook.ts: importing it from here put this file on the first screen.
+export { END_COLOR };
 
 /**
  * An End as Auto-Layout draws it under a path that ends: a small pill, a red stop mark and the word End.

@@ -5,7 +5,6 @@
  *   decodeLink(hashOrUrl: string): Promise<DecodedLink>   never throws
  *   inlineRef(doc: FlowDoc): FlowRef                      a parsed flow as an inline ref that re-parses to it
  */
-import { parseFlow } from '../model/parse/index';
 import type { FlowDoc } from '../model/types';
 import { compress, decompress } from './codec';
 import { formatHash, readHash, type HashParams } from './hash';
@@ -42,6 +41,8 @@ export async function buildLink(state: LinkState, site: string): Promise<BuiltLi
       params[key] = url;
       docs.push(undefined);
     } else {
+      // Only making a link parses: a page opening one does not load both readers for it (model/parse/onDemand.ts).
+      const { parseFlow } = await import('../model/parse/index');
       const parsed = parseFlow(ref.text, ref.name ? { fileName: ref.name } : {});
       if (!parsed.ok) return { ok: false, message: parsed.error.message, hint: parsed.error.hint };
       docs.push(shareableDoc(parsed.doc));

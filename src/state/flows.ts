@@ -2,7 +2,7 @@
 import { elementKind } from '../model/elements';
 import { buildGraph, type FlowGraph } from '../model/graph';
 import { openPaths, type OpenPath, unionOpenPaths } from '../model/ends';
-import { parseFlow } from '../model/parse/index';
+import { afterReader, ensureReaders, parseFlow } from '../model/parse/onDemand';
 import { flowPropertyName } from '../describe/properties';
 import type { FlowDiff } from '../model/diff/types';
 import { changesSlice } from './changes';
@@ -191,6 +191,9 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     diffMode: 'overlay',
     layoutChoice: 'auto',
     load: (text, source, recordIndex, layout) => {
+      // Text before its format's reader (model/parse/onDemand.ts) opens once it is here, unless another opened since.
+      const at = comparing;
+      if (afterReader(text, () => at === comparing && get().load(text, source, recordIndex, layout))) return true;
       const flow = open({ text, source, recordIndex });
       if (!isFlow(flow)) {
         set({ error: flow });
@@ -236,6 +239,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       });
     },
     compare: async (beforeInput, afterInput, layout) => {
+      await ensureReaders(beforeInput.text, afterInput.text);
       const before = open(beforeInput);
       if (!isFlow(before)) {
         set({ error: { ...before, side: 'before' } });
@@ -251,6 +255,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     compareWith: async (afterInput) => {
       const before = get().flow;
       if (!before) return false;
+      await ensureReaders(afterInput.text);
       const after = open(afterInput);
       if (!isFlow(after)) {
         set({ error: { ...after, side: 'after' } });

@@ -1,3 +1,4 @@
+import { ensureReader } from '../model/parse/onDemand';
 import { fetchFlowUrl, readFileText } from './defaults';
 import { messageOf } from './screen';
 import type { AppState, GetState, StoreDeps } from './types';
@@ -20,12 +21,16 @@ export function loadingSlice(get: GetState, deps: StoreDeps): LoadingSlice {
         message: `Could not read ${file.name}: ${messageOf(e)}`,
         hint: 'Check that the file is still there and readable, then try again.',
       }));
-      if (read.ok) return get().load(read.text, { kind: 'file', name: read.name });
+      if (read.ok) {
+        await ensureReader(read.text); // the reader of its format, so `load` answers at once
+        return get().load(read.text, { kind: 'file', name: read.name });
+      }
       get().reportError({ message: read.message, hint: read.hint, source: { kind: 'file', name: read.name } });
       return false;
     },
     loadUrl: async (url, token = '') => {
       const file = await fetchUrl(url, { token });
+      await ensureReader(file.text);
       return get().load(file.text, { kind: 'url', name: file.name });
     },
   };

@@ -1,113 +1,50 @@
-import { connectToOrg, loadOrgSession, tabStorage, type OrgSession } from './defaults';
-import type { AppState, FlowSummary, FlowVersion, GetState, OrgClient, SetState, StoreDeps } from './types';
+import type { OrgActions } from './orgActions';
+import type { AppState, FlowSummary, FlowVersion, GetState, SetState, StoreDeps } from './types';
 
-type OrgSlice = Pick<
-  AppState,
-  | 'org'
-  | 'prepareOrg'
-  | 'rememberedOrgToken'
-  | 'connectOrg'
-  | 'disconnectOrg'
-  | 'listOrgFlows'
-  | 'listOrgVersions'
-  | 'openOrgVersion'
-  | 'compareOrgVersions'
->;
+type OrgSlice = Pick<AppState, 'org'> & OrgActions;
 
 /** How a version is named on screen and in messages: "My_Flow v3". */
 export const orgVersionName = (flow: FlowSummary, v: FlowVersion) => `${flow.developerName} v${v.versionNumber}`;
 
 /**
- * A Salesforce org: connect, browse, open and compare versions. The client, and the token in its closure,
- * live here until Disconnect; the token is stored only when the user asks to remember it for this tab.
+ * A Salesforce org: connect, browse, open and compare versions. The actions' code (orgActions.ts) loads when
+ * the org is first used; they are made once per store, and the client, with the token in its closure, lives
+ * in them until Disconnect, never in state. The token is stored only when the user asks to remember it.
  */
 export function orgSlice(set: SetState, get: GetState, deps: StoreDeps): OrgSlice {
-  const connect = deps.connect ?? connectToOrg;
-  const storage = () => deps.storage ?? tabStorage();
-  let client: OrgClient | undefined;
-  /** The session helpers, once loaded (`prepareOrg`): reading the remembered token is then synchronous. */
-  let session: OrgSession | undefined;
-  let preparing: Promise<OrgSession> | undefined;
-  const loaded = () => {
-    preparing ??= loadOrgSession().then(
+  let actions: OrgActions | undefined;
+  let loading: Promise<OrgActions> | undefined;
+  const real = () => {
+    loading ??= import('./orgActions').then(
       (m) => {
-        session = m;
-        return m;
+        actions = m.orgActions(set, get, deps);
+        return actions;
       },
       (e: unknown) => {
-        preparing = undefined;
+        loading = undefined; // a failed load is tried again by the next action
         throw e;
       },
     );
-    return preparing;
-  };
-  const connected = async () => {
-    if (client) return client;
-    const { SourceError } = await loaded();
-    throw new SourceError('disconnected', 'Disconnected from the org.', 'Connect again to browse its flows.', []);
+    return loading;
   };
   return {
     org: { status: 'idle' },
-    prepareOrg: async () => {
-      const m = await loaded();
-      if (get().org.status !== 'idle') return;
-      const store = storage();
-      const remembered = store ? m.recallToken(store) : undefined;
-      set({
-        org: {
-          status: 'disconnected',
-          instanceUrl: remembered?.instanceUrl ?? '',
-          apiVersion: remembered?.apiVersion ?? m.DEFAULT_API_VERSION,
-          remember: remembered !== undefined,
-        },
-      });
-    },
-    rememberedOrgToken: () => {
-      const store = storage();
-      return store && session ? session.recallToken(store)?.token : undefined;
-    },
-    connectOrg: async ({ instanceUrl, token, apiVersion }, remember) => {
-      await get().prepareOrg();
-      const c = await connect({ instanceUrl, token, apiVersion });
-      const m = await loaded();
-      const store = storage();
-      if (store) {
-        if (remember)
-          m.rememberToken(store, { instanceUrl: c.instanceUrl, apiVersion: c.apiVersion, token: token.trim() });
-        else m.forgetToken(store);
-      }
-      client?.disconnect();
-      client = c;
-      set({ org: { status: 'connected', instanceUrl: c.instanceUrl, apiVersion: c.apiVersion } });
-    },
+    prepareOrg: async () => (await real()).prepareOrg(),
+    // Nothing is remembered before the org dialog prepared the session (prepareOrg loads the actions).
+    rememberedOrgToken: () => actions?.rememberedOrgToken(),
+    connectOrg: async (credentials, remember) => (await real()).connectOrg(credentials, remember),
     disconnectOrg: () => {
-      // The instance URL is not a secret: after Disconnect it stays in the form for the next Connect.
-      const instanceUrl = client?.instanceUrl ?? '';
-      client?.disconnect();
-      client = undefined;
-      const store = storage();
-      if (store) {
-        if (session) session.forgetToken(store);
-        else void loaded().then((m) => m.forgetToken(store));
-      }
-      if (get().org.status === 'connected')
-        set({
-          org: { status: 'disconnected', instanceUrl, apiVersion: session?.DEFAULT_API_VERSION ?? '', remember: false },
-        });
+      if (actions) actions.disconnectOrg();
+      // Not used yet in this page: nothing is connected, but a token remembered for the tab is forgotten.
+      else
+        void real().then(
+          (a) => a.disconnectOrg(),
+          () => undefined,
+        );
     },
-    listOrgFlows: async (filter, next, signal) => (await connected()).listFlows(filter, next, signal),
-    listOrgVersions: async (flowId) => (await connected()).listVersions(flowId),
-    openOrgVersion: async (flow, version) => {
-      const text = await (await connected()).getVersion(version.id);
-      get().load(text, { kind: 'org', name: orgVersionName(flow, version) });
-    },
-    compareOrgVersions: async (flow, a, b) => {
-      const c = await connected();
-      const [before, after] = await Promise.all([c.getVersion(a.id), c.getVersion(b.id)]);
-      void get().compare(
-        { text: before, source: { kind: 'org', name: orgVersionName(flow, a) } },
-        { text: after, source: { kind: 'org', name: orgVersionName(flow, b) } },
-      );
-    },
+    listOrgFlows: async (filter, next, signal) => (await real()).listOrgFlows(filter, next, signal),
+    listOrgVersions: async (flowId) => (await real()).listOrgVersions(flowId),
+    openOrgVersion: async (flow, version) => (await real()).openOrgVersion(flow, version),
+    compareOrgVersions: async (flow, a, b) => (await real()).compareOrgVersions(flow, a, b),
   };
 }

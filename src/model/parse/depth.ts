@@ -1,15 +1,9 @@
 import type { ParseError } from '../types';
 
-/**
- * How deep an input may nest. Real flow metadata nests a few levels (the corpus's deepest, a screen with
- * sections, columns and fields, is 9 XML levels): depth means nothing beyond that, and every walk downstream
- * (normalise, findConnectors, the differ, describe) recurses. Refusing deeper input here bounds them all.
- */
-export const MAX_NESTING = 200;
+import { MAX_NESTING, NESTING_HINT } from './guards';
 
-export const NESTING_HINT =
-  'Real flows nest a few dozen levels at most (screens with sections and columns are the deepest): ' +
-  'this input was generated or damaged. Load the flow as Salesforce wrote it.';
+// The limit lives with the other input limits (guards.ts), where the XML reader reads it too.
+export { MAX_NESTING, NESTING_HINT };
 
 interface Entry {
   value: object;

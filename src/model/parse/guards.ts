@@ -2,6 +2,17 @@ import type { ParseError } from '../types';
 
 export const MAX_INPUT_CHARS = 50 * 1024 * 1024;
 
+/**
+ * How deep an input may nest. Real flow metadata nests a few levels (the corpus's deepest, a screen with
+ * sections, columns and fields, is 9 XML levels): depth means nothing beyond that, and every walk downstream
+ * (normalise, findConnectors, the differ, describe) recurses. Refusing deeper input here bounds them all.
+ */
+export const MAX_NESTING = 200;
+
+export const NESTING_HINT =
+  'Real flows nest a few dozen levels at most (screens with sections and columns are the deepest): ' +
+  'this input was generated or damaged. Load the flow as Salesforce wrote it.';
+
 /** Checks that apply before any format is tried: size, emptiness, binary content. */
 export function checkInput(text: string): ParseError | undefined {
   if (text.length > MAX_INPUT_CHARS) {

@@ -1,6 +1,5 @@
 import type { ParseError } from '../types';
-import { MAX_NESTING, NESTING_HINT } from './depth';
-import { lineColumn } from './guards';
+import { lineColumn, MAX_NESTING, NESTING_HINT } from './guards';
 import { setOwn } from './own';
 
 export type XmlResult = { ok: true; root: string; body: unknown } | { ok: false; error: ParseError };

@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { END_COLOR } from '../../render/nodes';
+import { END_COLOR } from '../../render/elementLook';
 import type { EndNodeType } from './model';
 
 /**

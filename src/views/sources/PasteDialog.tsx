@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { ensureReader, readerLoaded } from '../../model/parse/onDemand';
 import type { LoadError } from '../../state/store';
 import { useAppStore } from '../storeContext';
 import { Dialog, ErrorNote } from './Dialog';
@@ -27,8 +28,10 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
       }),
     [store],
   );
-  const open = (value: string) => {
+  const open = async (value: string) => {
     if (value.trim() === '') return;
+    // The first text in its format waits for that format's reader, so a parse error shows here, not in the banner.
+    if (!readerLoaded(value)) await ensureReader(value);
     if (!store.getState().load(value, PASTED)) setError(store.getState().error);
   };
   return (

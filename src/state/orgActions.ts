@@ -1,0 +1,131 @@
+import { ensureReader } from '../model/parse/onDemand';
+import { orgVersionName } from './org';
+import type { AppState, Connect, GetState, OrgClient, SetState, StoreDeps } from './types';
+
+/** The org slice's actions (org.ts loads them when the org is first used). */
+export type OrgActions = Pick<
+  AppState,
+  | 'prepareOrg'
+  | 'rememberedOrgToken'
+  | 'connectOrg'
+  | 'disconnectOrg'
+  | 'listOrgFlows'
+  | 'listOrgVersions'
+  | 'openOrgVersion'
+  | 'compareOrgVersions'
+>;
+
+/** The real org dependencies the store uses unless a test injects its own (their code loads on first use). */
+export const connectToOrg: Connect = (options) => import('../sources/tooling').then((m) => m.connect(options));
+
+/** Remembering an org session for the tab (`sessionStorage` only, and only when asked), and the API default. */
+export const loadOrgSession = () =>
+  Promise.all([import('../sources/redact'), import('../sources/toolingInput')]).then(([redact, salesforce]) => ({
+    ...redact,
+    DEFAULT_API_VERSION: salesforce.DEFAULT_API_VERSION,
+  }));
+export type OrgSession = Awaited<ReturnType<typeof loadOrgSession>>;
+
+/** The tab's `sessionStorage`, or nothing where there is none or it is blocked (a sandboxed frame). */
+export const tabStorage = (): Storage | undefined => {
+  try {
+    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * A Salesforce org: connect, browse, open and compare versions. The client, and the token in its closure,
+ * live here until Disconnect; the token is stored only when the user asks to remember it for this tab.
+ */
+export function orgActions(set: SetState, get: GetState, deps: StoreDeps): OrgActions {
+  const connect = deps.connect ?? connectToOrg;
+  const storage = () => deps.storage ?? tabStorage();
+  let client: OrgClient | undefined;
+  /** The session helpers, once loaded (`prepareOrg`): reading the remembered token is then synchronous. */
+  let session: OrgSession | undefined;
+  let preparing: Promise<OrgSession> | undefined;
+  const loaded = () => {
+    preparing ??= loadOrgSession().then(
+      (m) => {
+        session = m;
+        return m;
+      },
+      (e: unknown) => {
+        preparing = undefined;
+        throw e;
+      },
+    );
+    return preparing;
+  };
+  const connected = async () => {
+    if (client) return client;
+    const { SourceError } = await loaded();
+    throw new SourceError('disconnected', 'Disconnected from the org.', 'Connect again to browse its flows.', []);
+  };
+  return {
+    prepareOrg: async () => {
+      const m = await loaded();
+      if (get().org.status !== 'idle') return;
+      const store = storage();
+      const remembered = store ? m.recallToken(store) : undefined;
+      set({
+        org: {
+          status: 'disconnected',
+          instanceUrl: remembered?.instanceUrl ?? '',
+          apiVersion: remembered?.apiVersion ?? m.DEFAULT_API_VERSION,
+          remember: remembered !== undefined,
+        },
+      });
+    },
+    rememberedOrgToken: () => {
+      const store = storage();
+      return store && session ? session.recallToken(store)?.token : undefined;
+    },
+    connectOrg: async ({ instanceUrl, token, apiVersion }, remember) => {
+      await get().prepareOrg();
+      const c = await connect({ instanceUrl, token, apiVersion });
+      const m = await loaded();
+      const store = storage();
+      if (store) {
+        if (remember)
+          m.rememberToken(store, { instanceUrl: c.instanceUrl, apiVersion: c.apiVersion, token: token.trim() });
+        else m.forgetToken(store);
+      }
+      client?.disconnect();
+      client = c;
+      set({ org: { status: 'connected', instanceUrl: c.instanceUrl, apiVersion: c.apiVersion } });
+    },
+    disconnectOrg: () => {
+      // The instance URL is not a secret: after Disconnect it stays in the form for the next Connect.
+      const instanceUrl = client?.instanceUrl ?? '';
+      client?.disconnect();
+      client = undefined;
+      const store = storage();
+      if (store) {
+        if (session) session.forgetToken(store);
+        else void loaded().then((m) => m.forgetToken(store));
+      }
+      if (get().org.status === 'connected')
+        set({
+          org: { status: 'disconnected', instanceUrl, apiVersion: session?.DEFAULT_API_VERSION ?? '', remember: false },
+        });
+    },
+    listOrgFlows: async (filter, next, signal) => (await connected()).listFlows(filter, next, signal),
+    listOrgVersions: async (flowId) => (await connected()).listVersions(flowId),
+    openOrgVersion: async (flow, version) => {
+      const text = await (await connected()).getVersion(version.id);
+      await ensureReader(text);
+      get().load(text, { kind: 'org', name: orgVersionName(flow, version) });
+    },
+    compareOrgVersions: async (flow, a, b) => {
+      const c = await connected();
+      const [before, after] = await Promise.all([c.getVersion(a.id), c.getVersion(b.id)]);
+      void get().compare(
+        { text: before, source: { kind: 'org', name: orgVersionName(flow, a) } },
+        { text: after, source: { kind: 'org', name: orgVersionName(flow, b) } },
+      );
+    },
+  };
+}
