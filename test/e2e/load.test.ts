@@ -112,6 +112,11 @@ describe('reading a flow', () => {
     for (const sample of ['case-triage', 'invoice-sync']) {
       await s.page.selectOption('select[aria-label="Open a sample flow"]', sample);
       await expect.poll(() => s.page.locator('.react-flow__node').count()).toBeGreaterThan(7);
+      // The picker names the open sample, short enough to read in the bar (what it shows is its tooltip).
+      const named = await s.page
+        .locator('select[aria-label="Open a sample flow"]')
+        .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent);
+      expect(named).toBe(sample === 'case-triage' ? 'Case Triage' : 'Invoice Sync');
       await s.page.waitForTimeout(300);
       await screenshot(s.page, `view-${sample}`);
     }

@@ -88,8 +88,9 @@ export function LoadBar() {
         >
           <option value="">Choose…</option>
           {SAMPLES.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
+            // The name fits the bar once chosen; what the sample shows is the option's tooltip.
+            <option key={s.id} value={s.id} title={s.title}>
+              {s.title.split(' — ')[0]}
             </option>
           ))}
         </select>
