@@ -41,6 +41,19 @@ export { isValueSlot, VALUE_SLOTS } from './model/values';
 // A free-form flow's saved positions (for the `saved` layout engine), and one set for a comparison.
 export { canvasMode, savedPositions, type SavedPoint } from './model/positions';
 export { unionPositions } from './model/diff/positions';
+// A flow set: many flows indexed together (facts, triggers, interfaces, subflow calls).
+export {
+  flowNameOfFile,
+  indexFlow,
+  indexSet,
+  isFlowFileName,
+  type SetCall,
+  type SetFlow,
+  type SetIndex,
+  type SetParameter,
+  type SetSkip,
+  type SetTrigger,
+} from './model/set';
 
 // Two versions compared (docs/diff-format.md).
 export { diffFlows, isEmptyDiff } from './model/diff/index';

@@ -11,9 +11,12 @@ Commands:
          [--record N]                contract with --json, a PR-comment summary with --md
   render A [B] [-o FILE.svg]         the flow (or the diff of two versions) as an SVG picture
          [--title T] [--select ID]   (stdout without -o; --goto line draws Go To connectors whole)
-         [--goto line]
+         [--goto line] [--layout L]  (L: saved|auto|elk; default saved for free-form flows, else auto)
   link A [B] --site URL              a share link with the flow (or both versions) inside it
          [--mode M] [--select ID]    (M: overlay|before|after|side|changes; --site defaults to $FLOWSCOPE_SITE)
+         [--layout L]
+  index PATH… [--json]               a flow set: every flow under the files and folders (any depth), its
+                                     trigger, size and interface, every subflow call; other files skipped
   pr --base REF [--head REF] [PATHS…] Markdown for a PR comment: the flows changed between two commits
          [--site URL] [--raw-base URL]  (default PATHS: *.flow-meta.xml *.flow; head defaults to HEAD;
          [--limit N] [--cwd DIR]        links need --site or $FLOWSCOPE_SITE; --limit defaults to 65,536)
@@ -42,6 +45,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       return (await import('./link')).linkCommand(rest, io);
     case 'pr':
       return (await import('./pr')).prCommand(rest, io);
+    case 'index':
+      return (await import('./indexCommand')).indexCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':
