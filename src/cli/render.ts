@@ -5,7 +5,7 @@
  * choice: `saved` (a free-form flow at its saved positions; the default when it has them), `auto`
  * (Auto-Layout, the default otherwise) or `elk` (ELK layered).
  */
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import {
   buildGraph,
   diffFlows,
@@ -26,16 +26,40 @@ export const RENDER_USAGE = [
   '  render A [B] [-o FILE.svg]         the flow (or the diff of two versions) as an SVG picture',
   '         [--title T] [--select ID]   (stdout without -o; --goto line draws Go To connectors whole;',
   `         [--goto line] [--layout L]  L: ${LAYOUT_CHOICES.join('|')}, default saved for free-form flows)`,
+  '  render PATH… --out DIR             a gallery: DIR/<ApiName>.svg per flow under the files and folders,',
+  '         [--site URL] [--gallery]    and DIR/index.md (links with --site or $FLOWSCOPE_SITE; folders or',
+  '                                     more than two files mean a gallery, --gallery for one or two)',
 ].join('\n');
+
+/** Whether any path is a folder (an unreadable one is reported by the command that reads it). */
+async function anyFolder(paths: readonly string[]): Promise<boolean> {
+  for (const p of paths)
+    if (
+      await stat(p).then(
+        (s) => s.isDirectory(),
+        () => false,
+      )
+    )
+      return true;
+  return false;
+}
 
 export async function renderCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(
     argv.map((a) => (a === '-o' ? '--out' : a)),
-    ['out', 'title', 'select', 'goto', 'layout'],
+    ['out', 'title', 'select', 'goto', 'layout', 'site'],
   );
   const files = args.positional;
   const layout = args.flags.get('layout');
   const badLayout = layout !== undefined && !(LAYOUT_CHOICES as readonly unknown[]).includes(layout);
+  const gallery = args.flags.has('gallery') || files.length > 2 || (await anyFolder(files));
+  if (gallery && !badLayout && files.length > 0 && flag(args.flags, 'out'))
+    return (await import('./gallery')).galleryCommand(files, args.flags, io);
+  if (gallery && !badLayout) {
+    const why = files.length === 0 ? 'one or more files or folders' : 'a gallery needs --out DIR';
+    io.err(`flowscope render: ${why}\n\n${RENDER_USAGE}\n`);
+    return 2;
+  }
   if (files.length < 1 || files.length > 2 || badLayout) {
     const why = badLayout
       ? `unknown layout "${layout === true ? '' : layout}" (saved, auto or elk)`

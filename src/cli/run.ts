@@ -12,6 +12,9 @@ Commands:
   render A [B] [-o FILE.svg]         the flow (or the diff of two versions) as an SVG picture
          [--title T] [--select ID]   (stdout without -o; --goto line draws Go To connectors whole)
          [--goto line] [--layout L]  (L: saved|auto|elk; default saved for free-form flows, else auto)
+  render PATH… --out DIR             a gallery: DIR/<ApiName>.svg per flow under the files and folders and
+         [--site URL] [--gallery]    DIR/index.md (links with --site or $FLOWSCOPE_SITE; folders or more
+                                     than two files mean a gallery, --gallery for one or two)
   link A [B] --site URL              a share link with the flow (or both versions) inside it
          [--mode M] [--select ID]    (M: overlay|before|after|side|changes; --site defaults to $FLOWSCOPE_SITE)
          [--layout L]

@@ -1,0 +1,84 @@
+/**
+ * The flows under a command's paths (issue 13), shared by `index` and `render --out DIR`: files as given,
+ * folders walked at any depth (sorted; `.git` and `node_modules` ignored), each file read and parsed once,
+ * every other file skipped with the reason.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { flowNameOfFile, isFlowFileName, parseFlow, type FlowDoc, type SetSkip } from '../index';
+
+/** Folders never part of a project's flows (a repository's own database, installed packages). */
+const IGNORED_DIRS = new Set(['.git', 'node_modules']);
+
+async function walk(path: string, found: string[]): Promise<void> {
+  const entries = await readdir(path, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const full = join(path, e.name);
+    if (e.isDirectory()) {
+      if (!IGNORED_DIRS.has(e.name)) await walk(full, found);
+    } else if (e.isFile()) found.push(full);
+  }
+}
+
+const code = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
+
+/** Every file under the paths; a path that cannot be read is an error (the command exits 1). */
+export async function flowFiles(
+  paths: readonly string[],
+): Promise<{ ok: true; files: string[] } | { ok: false; path: string; reason: string }> {
+  const files: string[] = [];
+  for (const path of paths) {
+    try {
+      if ((await stat(path)).isDirectory()) await walk(path, files);
+      else files.push(path);
+    } catch (e) {
+      return { ok: false, path, reason: code(e) };
+    }
+  }
+  return { ok: true, files };
+}
+
+export interface FlowEntry {
+  /** The path as shown (relative to the working folder when inside it). */
+  file: string;
+  /** The API name: the file's name for Metadata XML, the record's FullName for Tooling JSON. */
+  name: string;
+  doc: FlowDoc;
+  /** The file's text (a share link carries it). */
+  text: string;
+}
+
+/** Reads and parses each file: the flows, and every other file skipped with the reason. */
+export async function readFlows(files: readonly string[]): Promise<{ entries: FlowEntry[]; skipped: SetSkip[] }> {
+  const cwd = process.cwd();
+  const shown = (f: string) => {
+    const r = relative(cwd, f);
+    return r && !r.startsWith('..') ? r : f;
+  };
+  const entries: FlowEntry[] = [];
+  const skipped: SetSkip[] = [];
+  for (const f of files) {
+    const file = shown(f);
+    if (!isFlowFileName(f)) {
+      skipped.push({ file, reason: 'not a flow file' });
+      continue;
+    }
+    let text: string;
+    try {
+      text = await readFile(f, 'utf8');
+    } catch (e) {
+      skipped.push({ file, reason: `cannot read it (${code(e)})` });
+      continue;
+    }
+    const parsed = parseFlow(text, { fileName: f });
+    if (!parsed.ok) {
+      skipped.push({ file, reason: parsed.error.message });
+      continue;
+    }
+    // Metadata XML keeps the API name in the file's name; a Tooling record says it (FullName).
+    const name = parsed.origin.format === 'xml' ? flowNameOfFile(f) : parsed.doc.name;
+    entries.push({ file, doc: parsed.doc, name, text });
+  }
+  return { entries, skipped };
+}
