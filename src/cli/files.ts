@@ -1,11 +1,12 @@
 /**
  * The flows under a command's paths (issue 13), shared by `index` and `render --out DIR`: files as given,
- * folders walked at any depth (sorted; `.git` and `node_modules` ignored), each file read and parsed once,
- * every other file skipped with the reason.
+ * folders walked at any depth (sorted; `.git` and `node_modules` ignored), zips opened (zip.ts), each file
+ * read and parsed once, every other file skipped with the reason.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { flowNameOfFile, isFlowFileName, parseFlow, type FlowDoc, type SetSkip } from '../index';
+import { readZip, ZipRefused } from './zip';
 
 /** Folders never part of a project's flows (a repository's own database, installed packages). */
 const IGNORED_DIRS = new Set(['.git', 'node_modules']);
@@ -58,8 +59,29 @@ export async function readFlows(files: readonly string[]): Promise<{ entries: Fl
   };
   const entries: FlowEntry[] = [];
   const skipped: SetSkip[] = [];
+  const add = (file: string, path: string, text: string) => {
+    const parsed = parseFlow(text, { fileName: path });
+    if (!parsed.ok) {
+      skipped.push({ file, reason: parsed.error.message });
+      return;
+    }
+    // Metadata XML keeps the API name in the file's name; a Tooling record says it (FullName).
+    const name = parsed.origin.format === 'xml' ? flowNameOfFile(path) : parsed.doc.name;
+    entries.push({ file, doc: parsed.doc, name, text });
+  };
   for (const f of files) {
     const file = shown(f);
+    if (/\.zip$/i.test(f)) {
+      // A retrieved package.zip or a repository download: its flow files, under the zip's name.
+      try {
+        const zip = readZip(new Uint8Array(await readFile(f)), file);
+        skipped.push(...zip.skipped);
+        for (const z of zip.files) add(z.name, z.name, z.text);
+      } catch (e) {
+        skipped.push({ file, reason: e instanceof ZipRefused ? e.message : `cannot read it (${code(e)})` });
+      }
+      continue;
+    }
     if (!isFlowFileName(f)) {
       skipped.push({ file, reason: 'not a flow file' });
       continue;
@@ -71,14 +93,7 @@ export async function readFlows(files: readonly string[]): Promise<{ entries: Fl
       skipped.push({ file, reason: `cannot read it (${code(e)})` });
       continue;
     }
-    const parsed = parseFlow(text, { fileName: f });
-    if (!parsed.ok) {
-      skipped.push({ file, reason: parsed.error.message });
-      continue;
-    }
-    // Metadata XML keeps the API name in the file's name; a Tooling record says it (FullName).
-    const name = parsed.origin.format === 'xml' ? flowNameOfFile(f) : parsed.doc.name;
-    entries.push({ file, doc: parsed.doc, name, text });
+    add(file, f, text);
   }
   return { entries, skipped };
 }

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
@@ -140,6 +141,29 @@ describe('flowscope index', () => {
         },
       ),
     );
+  });
+
+  it('reads the flows inside a zip (a retrieved package), beside folders, under the zip’s name', async () => {
+    const flows = join(dir, 'force-app', 'main', 'default', 'flows');
+    const entries: Record<string, Uint8Array> = {};
+    for (const f of copies.slice(0, 3))
+      entries[`unpackaged/flows/${flowFileName(f)}`] = readFileSync(join(flows, flowFileName(f)));
+    entries['unpackaged/package.xml'] = strToU8('<Package/>');
+    const zip = join(tmpdir(), `flowscope-set-${process.pid}.zip`);
+    writeFileSync(zip, zipSync(entries));
+    try {
+      const index = JSON.parse((await run('index', zip, '--json')).out) as SetIndex;
+      expect(index.flows.map((f) => f.name).sort()).toEqual(
+        copies
+          .slice(0, 3)
+          .map((f) => flowFileName(f).replace(/\.flow-meta\.xml$/, ''))
+          .sort(),
+      );
+      expect(index.flows[0]?.file).toMatch(/\.zip\/unpackaged\/flows\//);
+      expect(index.skipped.map((s) => s.reason)).toEqual(['not a flow file']);
+    } finally {
+      rmSync(zip, { force: true });
+    }
   });
 
   it('bad usage exits 2; a path that does not exist exits 1', async () => {
