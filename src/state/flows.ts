@@ -1,16 +1,17 @@
 // Deep imports, not src/index.ts: that re-exports the differ, which stays out of the first screen.
 import { elementKind } from '../model/elements';
-import { buildGraph, type FlowGraph } from '../model/graph';
+import type { FlowGraph } from '../model/graph';
 import { openPaths, type OpenPath, unionOpenPaths } from '../model/ends';
-import { afterReader, ensureReaders, parseFlow } from '../model/parse/onDemand';
+import { afterReader, ensureReaders } from '../model/parse/onDemand';
 import { flowPropertyName } from '../describe/properties';
 import type { FlowDiff } from '../model/diff/types';
 import { changesSlice } from './changes';
 import { aboutComparison, aboutScreen, internalError, layoutError, messageOf, type Screen, screenOf } from './screen';
 import type { DiffService, LayoutData } from './store';
 import { highlightOf, NO_HIGHLIGHT } from './highlight';
-import { flowPositions, type LayoutChoice, requestFor, usableChoice } from './layoutChoice';
-import type { AppState, Comparison, FlowInput, GetState, LoadedFlow, LoadError, SetState, StoreDeps } from './types';
+import { type LayoutChoice, requestFor, usableChoice } from './layoutChoice';
+import { isFlow, open, withPositions } from './opening';
+import type { AppState, Comparison, GetState, LoadedFlow, SetState, StoreDeps } from './types';
 
 /** The differ, loaded on first use: a page opened on one flow does not pay for it. */
 const loadDiffer: DiffService = () => import('../model/diff/index').then((m) => m.diffFlows);
@@ -126,31 +127,6 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       },
     );
   };
-  const parse = (input: FlowInput): LoadedFlow | LoadError => {
-    const { text, source, recordIndex } = input;
-    const parsed = parseFlow(text, { fileName: source.kind === 'paste' ? undefined : source.name, recordIndex });
-    if (!parsed.ok) return { ...parsed.error, source };
-    return {
-      source,
-      text,
-      doc: parsed.doc,
-      origin: parsed.origin,
-      graph: buildGraph(parsed.doc),
-      notices: parsed.notices,
-      records: parsed.records,
-      recordIndex: recordIndex ?? 0,
-      ...withPositions(flowPositions(parsed.doc)),
-    };
-  };
-  /** Parses and builds the graph; a graph step that throws (a bug) becomes the banner's internal error. */
-  const open = (input: FlowInput): LoadedFlow | LoadError => {
-    try {
-      return parse(input);
-    } catch (e) {
-      return internalError('graph', e, { source: input.source });
-    }
-  };
-  const isFlow = (x: LoadedFlow | LoadError): x is LoadedFlow => 'doc' in x;
   let comparing = 0;
   /** Diffs the pair (or reads `reversed`, the diff of the pair the other way round) and shows it. */
   const showComparison = async (
@@ -307,6 +283,3 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     },
   };
 }
-
-/** `positions` only when there are some (exactOptionalPropertyTypes: never `positions: undefined`). */
-const withPositions = (positions: LoadedFlow['positions']) => (positions ? { positions } : {});
