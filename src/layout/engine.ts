@@ -140,7 +140,9 @@ async function computeBundled(
     const declined =
       engine === 'elk'
         ? {
-            notice: `${count(n)} elements, ${count(graph.edges.length)} connectors: too big for ELK here, drawn with Auto-Layout`,
+            notice:
+              `${count(n)} elements, ${count(graph.edges.length)} connectors: ` +
+              'too big for ELK here, drawn with Auto-Layout',
           }
         : {};
     return { ...picture, ...declined, engine: 'structured', ms: { totalMs: 0, analyseMs, ...timings } };

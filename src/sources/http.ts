@@ -56,7 +56,8 @@ async function unreachable(ctx: RequestContext, url: URL, what: string): Promise
   const file = ctx.peer === 'file';
   const fix = file
     ? `${host} does not let other sites read its files. Use the file’s raw link ` +
-      '(GitHub: “Raw”, raw.githubusercontent.com; GitLab: “Open raw”), or download the file and open it with Open….'
+      '(GitHub: “Raw”, raw.githubusercontent.com; GitLab: “Open raw”), ' +
+      'or download the file and open it with Open….'
     : `For a Salesforce org, add this site to its CORS allowlist: ${allow}, then try again.`;
   if (answered) {
     return new SourceError(
@@ -81,7 +82,8 @@ async function unreachable(ctx: RequestContext, url: URL, what: string): Promise
       `or the host refused this site${site} (CORS). A browser cannot tell these apart.`,
     file
       ? `Check the address and your connection. If ${host} opens in another tab, it is CORS: ${fix}`
-      : `Check the address and your connection. If ${host} opens in another tab, it is CORS: for a Salesforce org, ${allow}.`,
+      : `Check the address and your connection. If ${host} opens in another tab, it is CORS: ` +
+          `for a Salesforce org, ${allow}.`,
     ctx.secrets,
   );
 }

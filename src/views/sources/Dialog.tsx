@@ -11,7 +11,10 @@ const FOCUSABLE = [
   '[tabindex]:not([tabindex="-1"])',
 ].join(', ');
 
-/** What Tab can reach in `box`: not disabled, not hidden (a hidden file input is in the DOM but not in the tab order). */
+/**
+ * What Tab can reach in `box`: not disabled, not hidden (a hidden file input is in the DOM but not in the tab
+ * order).
+ */
 export function tabbable(box: HTMLElement): HTMLElement[] {
   return [...box.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
     (el) => !el.closest('[hidden]') && el.getAttribute('type') !== 'hidden' && el.tabIndex >= 0,
