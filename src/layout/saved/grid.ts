@@ -4,7 +4,7 @@
  * them, and a frame around everything. Connectors run along these lines; a point inside a card's
  * clearance is blocked.
  */
-import type { Box, Point } from '../types';
+import type { Box } from '../types';
 
 /** How far connectors keep from cards (except where they enter and leave them). */
 export const CLEARANCE = 16;
@@ -104,23 +104,4 @@ export function buildGrid(boxes: readonly Box[], connectors: number, maxPoints: 
     for (let j = j0; j < j1; j++) blocked.fill(1, j * nx + i0, j * nx + i1);
   }
   return { xs, ys, nx, ny, blocked };
-}
-
-/** Drops repeated points and the middle of three collinear ones. */
-export function corners(points: Point[]): Point[] {
-  const out: Point[] = [];
-  for (const p of points) {
-    const last = out[out.length - 1];
-    if (last && Math.abs(last.x - p.x) < 1e-6 && Math.abs(last.y - p.y) < 1e-6) continue;
-    const prev = out[out.length - 2];
-    if (
-      last &&
-      prev &&
-      ((Math.abs(prev.x - last.x) < 1e-6 && Math.abs(last.x - p.x) < 1e-6) ||
-        (Math.abs(prev.y - last.y) < 1e-6 && Math.abs(last.y - p.y) < 1e-6))
-    )
-      out[out.length - 1] = p;
-    else out.push(p);
-  }
-  return out;
 }

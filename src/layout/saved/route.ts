@@ -6,7 +6,8 @@
  * one, may share their runs. Cards' insides are never entered.
  */
 import type { Box, Point } from '../types';
-import { CLEARANCE, corners, type Grid, nearest } from './grid';
+import { tidy } from '../structured/route';
+import { CLEARANCE, type Grid, nearest } from './grid';
 import { MinHeap } from './heap';
 
 export interface RouteEdge {
@@ -265,7 +266,7 @@ export class Router {
       ...path.map((p) => ({ x: xs[p % nx] as number, y: ys[Math.floor(p / nx)] as number })),
       bestGoal.boundary,
     ];
-    return { points: corners(pts), path, clean: true };
+    return { points: tidy(pts), path, clean: true };
   }
 
   private occupy(e: number, path: number[]): void {
