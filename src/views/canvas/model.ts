@@ -95,15 +95,7 @@ export function toFlowElements(
     nodes.push({
       id: n.id,
       type: 'flow',
-      position: { x: box.x, y: box.y },
-      width: box.width,
-      height: box.height,
-      // React Flow needs sizes and handles up front, or edges to nodes not yet drawn vanish (STACK-NOTES).
-      measured: { width: box.width, height: box.height },
-      handles: [
-        { type: 'target', position: 'top' as never, x: box.width / 2, y: 0, width: 1, height: 1, id: null },
-        { type: 'source', position: 'bottom' as never, x: box.width / 2, y: box.height, width: 1, height: 1, id: null },
-      ],
+      ...placed(box, true),
       data: {
         node,
         builderName: kind.builderName,
@@ -123,23 +115,8 @@ export function toFlowElements(
     nodes.push({
       id: f.id,
       type: 'fold',
-      position: { x: f.box.x, y: f.box.y },
-      width: f.box.width,
-      height: f.box.height,
-      measured: { width: f.box.width, height: f.box.height },
       // A fold is a node of Changes only's graph: connectors lead into it and out of it.
-      handles: [
-        { type: 'target', position: 'top' as never, x: f.box.width / 2, y: 0, width: 1, height: 1, id: null },
-        {
-          type: 'source',
-          position: 'bottom' as never,
-          x: f.box.width / 2,
-          y: f.box.height,
-          width: 1,
-          height: 1,
-          id: null,
-        },
-      ],
+      ...placed(f.box, true),
       data: { count: f.count, members: f.members, labels: f.labels },
       draggable: false,
       connectable: false,
@@ -201,11 +178,7 @@ function addEnds(
     nodes.push({
       id: end.id,
       type: 'end',
-      position: { x: box.x, y: box.y },
-      width: box.width,
-      height: box.height,
-      measured: { width: box.width, height: box.height },
-      handles: [{ type: 'target', position: 'top' as never, x: box.width / 2, y: 0, width: 1, height: 1, id: null }],
+      ...placed(box, false),
       data: { dimmed: inDiff },
       draggable: false,
       connectable: false,
@@ -249,4 +222,27 @@ function stackStubMarkers(stubs: FlowEdgeData[]) {
     d.stubSlot = slot;
     placed.push({ x0, x1, y: end.y + slot * 20 });
   }
+}
+
+/**
+ * Where a node is and how big, with its connection points (top in; bottom out unless it ends a path): React
+ * Flow needs sizes and handles up front, or edges to nodes not yet drawn vanish (STACK-NOTES).
+ */
+function placed(box: { x: number; y: number; width: number; height: number }, out: boolean) {
+  const handle = (type: 'target' | 'source', y: number) => ({
+    type,
+    position: (type === 'target' ? 'top' : 'bottom') as never,
+    x: box.width / 2,
+    y,
+    width: 1,
+    height: 1,
+    id: null,
+  });
+  return {
+    position: { x: box.x, y: box.y },
+    width: box.width,
+    height: box.height,
+    measured: { width: box.width, height: box.height },
+    handles: out ? [handle('target', 0), handle('source', box.height)] : [handle('target', 0)],
+  };
 }
