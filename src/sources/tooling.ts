@@ -13,7 +13,7 @@ import { asSourceError, SourceError } from './redact';
 import { flowDefinitionsQuery, flowVersionsQuery, isRecordId } from './soql';
 import { apiVersionOf, checkToken, instanceOrigin, SF_DISPLAY } from './toolingInput';
 import { checkNext, str } from './toolingQuery';
-import type { ConnectOptions, FlowSummary, FlowVersion, OrgClient } from './toolingTypes';
+import type { ConnectOptions, FlowSummary, FlowVersion, OrgClient, VersionRead } from './toolingTypes';
 
 /**
  * A Salesforce org through the Tooling API (`/services/data/vXX.X/tooling/…`), read-only. The token lives in
@@ -195,7 +195,7 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
 
   json(await get(`${base}/`, 'the API', 'api-version'), 'the API');
 
-  return {
+  const client: OrgClient = {
     instanceUrl: origin,
     apiVersion,
     async listFlows(filter, next, signal) {
@@ -258,8 +258,22 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
       json(text, what);
       return text;
     },
+    async getVersions(ids, signal) {
+      // One at a time for now; issue 13 batches them through the Tooling composite API.
+      const out: VersionRead[] = [];
+      for (const id of ids) {
+        try {
+          out.push({ id, text: await client.getVersion(id, signal) });
+        } catch (e) {
+          if (signal?.aborted) throw e;
+          out.push({ id, error: e instanceof Error ? e.message : String(e) });
+        }
+      }
+      return out;
+    },
     disconnect() {
       token = '';
     },
   };
+  return client;
 }

@@ -37,6 +37,8 @@ export interface FlowVersion {
   lastModified: string;
 }
 
+export type VersionRead = { id: string; text: string } | { id: string; error: string };
+
 export interface OrgClient {
   readonly instanceUrl: string;
   readonly apiVersion: string;
@@ -44,6 +46,11 @@ export interface OrgClient {
   listVersions(definitionId: string, signal?: AbortSignal): Promise<FlowVersion[]>;
   /** The raw Tooling `Flow` record (`{Id, FullName, Metadata: {…}, …}`): `parseFlow` reads it as is. */
   getVersion(id: string, signal?: AbortSignal): Promise<string>;
+  /**
+   * Many versions at once (a flow set from the org), batched: each id's raw `Flow` record text, or the
+   * reason it could not be read. The answer keeps the ids' order; a cancelled signal rejects.
+   */
+  getVersions(ids: readonly string[], signal?: AbortSignal): Promise<VersionRead[]>;
   /** Forgets the token; every later call fails with kind `disconnected`. */
   disconnect(): void;
 }

@@ -6,6 +6,7 @@ import { flowSlice } from './flows';
 import { linkSlice } from './links';
 import { loadingSlice } from './loading';
 import { orgSlice } from './org';
+import { setSlice } from './sets';
 import type { AppState, StoreDeps } from './types';
 
 /**
@@ -51,6 +52,7 @@ export function createAppStore(deps: StoreDeps = {}) {
     ...loadingSlice(get, deps),
     ...linkSlice(get, deps),
     ...orgSlice(set, get, deps),
+    ...setSlice(set, get, deps),
   }));
 }
 

@@ -9,6 +9,9 @@ import type { ChangeItem } from '../model/diff/changes';
 import type { FoldedGraph } from '../model/diff/fold';
 import type { DiffService, LayoutService, LayoutState } from './store';
 import type { LayoutChoice, Positions } from './layoutChoice';
+import type { SearchResult, SetSummary } from '../model/setTypes';
+import type { SetClient } from '../sets/types';
+import type { FetchRepoSet } from '../sources/setSources';
 
 // The org's records as the views draw them; views take these from state/, never from sources/.
 export type { FlowPage, FlowSummary, FlowVersion, OrgClient } from '../sources/toolingTypes';
@@ -103,6 +106,38 @@ export type ShareService = () => Promise<{
   inlineRef: (doc: FlowDoc) => FlowRef;
 }>;
 
+/** Where a set came from: a folder, a zip or files chosen on this computer (no link can carry them), a repository, an org. */
+export type SetSourceInfo =
+  | { kind: 'folder' | 'zip'; name: string }
+  /** A repository's `url` is the tree URL a `#/set?src=` link carries. */
+  | { kind: 'repo'; name: string; url: string }
+  | { kind: 'org'; name: string; which: 'active' | 'latest' };
+
+/** What "Open set…" (or a drop, or a `#/set` link) opens. A folder's files come with their paths inside it. */
+export type SetOpenInput =
+  | { kind: 'folder'; name: string; files: readonly { path: string; file: File }[] }
+  | { kind: 'zip'; file: File }
+  | { kind: 'repo'; url: string; token?: string }
+  | { kind: 'org'; which: 'active' | 'latest' };
+
+/** A flow set on screen (issue 13): its list, or one of its flows with the breadcrumb of how it was reached. */
+export interface FlowSetState {
+  source: SetSourceInfo;
+  status: 'loading' | 'ready' | 'error';
+  /** While loading: what is happening in words ("Fetching flow files"), and how far. */
+  progress?: { phase: string; done: number; total: number };
+  summary?: SetSummary;
+  /** Why it failed (status `error`); for a private repository, `needsToken`. */
+  error?: { message: string; hint: string; needsToken?: boolean };
+  /** Flows opened from the set, the first opened to the one on screen (the breadcrumb); empty on the list. */
+  path: string[];
+  /** The set's list is on screen (not a flow). */
+  listing: boolean;
+}
+
+/** The set code, loaded when a set is first opened: the worker's client and the repository reader. */
+export type SetService = () => Promise<{ createClient: () => SetClient; fetchRepo: FetchRepoSet }>;
+
 /** What the store's use-cases are given: the real ones by default (loaded on first use), fakes in tests. */
 export interface StoreDeps {
   /** Lays out what is on screen; without it nothing is laid out (tests that do not draw). */
@@ -112,6 +147,7 @@ export interface StoreDeps {
   fetchUrl?: FetchUrl;
   readFile?: ReadFile;
   connect?: Connect;
+  sets?: SetService;
   /** Where "Remember for this tab" keeps the org session; defaults to `sessionStorage` (when there is one). */
   storage?: Storage;
 }
@@ -131,6 +167,8 @@ export type GetState = StoreApi<AppState>['getState'];
 
 export interface AppState {
   flow?: LoadedFlow;
+  /** The flow set, when one is open (the flow on screen may be one of its flows). */
+  set?: FlowSetState;
   /** When set, the page shows the comparison instead of the single flow (which stays for "Close"). */
   comparison?: Comparison;
   diffMode: DiffMode;
@@ -229,4 +267,26 @@ export interface AppState {
    * both are fetched; rejects with the source's error if either cannot be.
    */
   compareOrgVersions: (flow: FlowSummary, before: FlowVersion, after: FlowVersion) => Promise<void>;
+
+  /**
+   * Opens a flow set (replacing one open before) and shows its list. Resolves whether it opened; a set that
+   * cannot be read is `set.status` `error` with the message (what was on screen stays).
+   */
+  openSet: (input: SetOpenInput) => Promise<boolean>;
+  /** Stops a set that is loading (the page is as it was before). */
+  cancelSet: () => void;
+  /** Closes the set (the flow on screen stays, as a single flow). */
+  closeSet: () => void;
+  /** Shows the set's list instead of the flow. */
+  showSetList: () => void;
+  /** Searches the open set; undefined when no set is open or a newer search superseded this one. */
+  searchSet: (query: string) => Promise<SearchResult | undefined>;
+  /**
+   * Opens one of the set's flows (selecting `select`, an element's graph node id). `from: 'list'` (default)
+   * starts the breadcrumb at it; `drill` adds it after the flow on screen (a Subflow element's called flow).
+   * Resolves false when the set has no such flow (the banner says so).
+   */
+  openSetFlow: (name: string, options?: { select?: string; from?: 'list' | 'drill' }) => Promise<boolean>;
+  /** Goes back to the breadcrumb's `index`-th flow (the ones after it are dropped). */
+  setBreadcrumb: (index: number) => Promise<boolean>;
 }

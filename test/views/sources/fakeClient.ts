@@ -41,6 +41,11 @@ export function fakeClient(org: FakeOrg) {
       check();
       return `{"Id":"${id}","FullName":"X","Metadata":{"label":"X"}}`;
     },
+    async getVersions(ids) {
+      calls.push(`getVersions:${ids.join(',')}`);
+      check();
+      return ids.map((id) => ({ id, text: `{"Id":"${id}","FullName":"X","Metadata":{"label":"X"}}` }));
+    },
     disconnect() {
       calls.push('disconnect');
       connected = false;
