@@ -3,13 +3,14 @@
  *
  *   readHash(hashOrUrl: string): HashRead
  *     "#/diff?v=1&mode=side&layout=elk&sel=X&z=…" (or a whole URL, or the hash without "#") → route and parameters.
+ *     "#/set?v=1&src=TREE&flow=F&via=A,B&select=X" → route `set` (`sel=` reads as `select`; `via` as a list).
  *   formatHash(h: HashParams & { route }): string          → "#/route?v=1&…" (payload last)
  *   withView(hashOrUrl, view: {mode?, layout?, sel?}): string | undefined
  *     The same link with another mode/layout/selection (for history.replaceState as the user clicks), the
- *     payload copied as is; undefined when the input is not a Flowscope link.
+ *     payload copied as is (a set link's selection is its `select`); undefined when the input is not a link.
  */
 import { wellFormed } from '../model/parse/wellFormed';
-import { DIFF_MODES, LINK_LAYOUTS, type DiffMode, type LinkLayout, type Route, type ShareError } from './types';
+import { DIFF_MODES, LINK_LAYOUTS, type DiffMode, type HashRoute, type LinkLayout, type ShareError } from './types';
 
 /** Hashes above this are refused before anything is decoded (2 MB: 30× the longest GitHub comment). */
 export const MAX_HASH_CHARS = 2 * 1024 * 1024;
@@ -26,10 +27,26 @@ export interface HashParams {
   mode?: DiffMode;
   layout?: LinkLayout;
   sel?: string;
+  /** A set link's flow on screen (an API name). */
+  flow?: string;
+  /** A set link's breadcrumb before `flow`: API names, written comma-separated (a comma in a name as %2C). */
+  via?: string[];
+  /** A set link's selected element (`sel=` reads as this on a set link). */
+  select?: string;
 }
-export type HashRead = ({ ok: true; route: Route; notices: string[] } & HashParams) | ShareError;
+export type HashRead = ({ ok: true; route: HashRoute; notices: string[] } & HashParams) | ShareError;
 
-const ORDER = ['v', 'mode', 'layout', 'sel', 'src', 'a', 'b', 'z'] as const;
+const ORDER = ['v', 'mode', 'layout', 'sel', 'src', 'flow', 'via', 'select', 'a', 'b', 'z'] as const;
+const SINGLE = new Set(['v', 'src', 'a', 'b', 'z', 'sel', 'flow', 'select']);
+
+/** A %-encoded parameter value as text; undefined when its encoding is damaged. */
+function decoded(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
 
 export function readHash(hashOrUrl: string): HashRead {
   const at = hashOrUrl.indexOf('#');
@@ -41,24 +58,25 @@ export function readHash(hashOrUrl: string): HashRead {
       hint: 'Share the flow files by URL (#/view?src=…) instead of inside the link.',
     };
   }
-  const m = /^\/?(view|diff)(?:\?(.*))?$/s.exec(hash);
+  const m = /^\/?(view|diff|set)(?:\?(.*))?$/s.exec(hash);
   if (!m) {
     return {
       ok: false,
-      message: 'This is not a Flowscope link: the part after "#" should start with /view or /diff.',
+      message: 'This is not a Flowscope link: the part after "#" should start with /view, /diff or /set.',
       hint: 'Copy the whole link, including everything after "#".',
     };
   }
-  const route = m[1] as Route;
-  const out: { ok: true; route: Route; notices: string[] } & HashParams = { ok: true, route, notices: [] };
+  const route = m[1] as HashRoute;
+  const out: { ok: true; route: HashRoute; notices: string[] } & HashParams = { ok: true, route, notices: [] };
   for (const part of (m[2] ?? '').split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
     const key = eq < 0 ? part : part.slice(0, eq);
-    let value: string;
-    try {
-      value = decodeURIComponent((eq < 0 ? '' : part.slice(eq + 1)).replace(/\+/g, ' '));
-    } catch {
+    const raw = eq < 0 ? '' : part.slice(eq + 1);
+    // Each name of `via` is %-encoded on its own: a comma inside one is %2C, the commas between them are not.
+    const names = key === 'via' ? raw.split(',').map(decoded) : [];
+    const value = key === 'via' ? '' : decoded(raw);
+    if (value === undefined || names.includes(undefined)) {
       return {
         ok: false,
         message: `The link's "${key}" parameter is damaged (bad %-encoding).`,
@@ -71,10 +89,17 @@ export function readHash(hashOrUrl: string): HashRead {
     } else if (key === 'layout') {
       if ((LINK_LAYOUTS as readonly string[]).includes(value)) out.layout = value as LinkLayout;
       else out.notices.push(`Unknown layout "${value.slice(0, 40)}" in the link; drawing the default.`);
-    } else if (key === 'v' || key === 'src' || key === 'a' || key === 'b' || key === 'z' || key === 'sel') {
-      out[key] = value;
+    } else if (key === 'via') {
+      out.via = (names as string[]).filter((n) => n !== '');
+    } else if (SINGLE.has(key)) {
+      out[key as 'v' | 'src' | 'a' | 'b' | 'z' | 'sel' | 'flow' | 'select'] = value;
     }
     // Other parameters (embed=1, …) belong to the page, not to the link state: ignored here.
+  }
+  // A set link's selection is `select=`; `sel=`, as the other links write it, is read as that too.
+  if (route === 'set' && out.sel !== undefined) {
+    out.select ??= out.sel;
+    delete out.sel;
   }
   if (out.v !== undefined && out.v !== String(LINK_VERSION)) {
     return {
@@ -88,14 +113,18 @@ export function readHash(hashOrUrl: string): HashRead {
   return out;
 }
 
-export function formatHash(h: HashParams & { route: Route }): string {
+const encode = (value: string) => encodeURIComponent(wellFormed(value));
+
+export function formatHash(h: HashParams & { route: HashRoute }): string {
   const parts = [`v=${LINK_VERSION}`];
   for (const key of ORDER) {
     const value = h[key];
     if (key === 'v' || value === undefined) continue;
     // The payload is base64url already; everything else is %-encoded, a lone surrogate (an element named
     // "\ud800" in sel=) as U+FFFD, which the payload's names carry too (encodeURIComponent throws on one).
-    parts.push(`${key}=${key === 'z' ? value : encodeURIComponent(wellFormed(value))}`);
+    if (typeof value !== 'string') {
+      if (value.length > 0) parts.push(`${key}=${value.map(encode).join(',')}`);
+    } else parts.push(`${key}=${key === 'z' ? value : encode(value)}`);
   }
   return `#/${h.route}?${parts.join('&')}`;
 }
@@ -106,12 +135,13 @@ export function withView(
 ): string | undefined {
   const read = readHash(hashOrUrl);
   if (!read.ok) return undefined;
-  const { ok: _ok, notices: _n, mode: _m, layout: _l, sel: _s, ...rest } = read;
+  const { ok: _ok, notices: _n, mode: _m, layout: _l, sel: _s, select: _t, ...rest } = read;
+  const selected = read.route === 'set' ? 'select' : 'sel';
   const hash = formatHash({
     ...rest,
     ...(view.mode ? { mode: view.mode } : {}),
     ...(view.layout ? { layout: view.layout } : {}),
-    ...(view.sel !== undefined ? { sel: view.sel } : {}),
+    ...(view.sel !== undefined ? { [selected]: view.sel } : {}),
   });
   const at = hashOrUrl.indexOf('#');
   return at > 0 ? hashOrUrl.slice(0, at) + hash : hash;

@@ -8,6 +8,8 @@
  *   #/diff?v=1[&mode=M][&layout=L][&sel=ID]&a=URL&b=URL   two versions by URL
  *   #/diff?v=1[&mode=M][&layout=L][&sel=ID]&z=PAYLOAD     both versions inside the link (b as a delta on a)
  *   (a URL for one version and the other inline: a=URL&z=… or b=URL&z=…)
+ *   #/set?v=1&src=TREE[&flow=NAME][&via=A,B][&select=ID]  a flow set: a repository tree URL, the flow on screen,
+ *                                                          the breadcrumb before it, the selected element
  * M is overlay | before | after | side | changes; L is saved | auto | elk (the Layout choice, only when it is
  * not the default: saved positions for a free-form flow — a diff's after version — else auto; an unknown L
  * is a notice and the default); ID a node id (for a diff, of the union graph).
@@ -28,13 +30,14 @@
  *       Caps: MAX_HASH_CHARS (2 MB) before decompression, MAX_INFLATED_BYTES (20 MB) during it.
  *   inlineRef(doc: FlowDoc): FlowRef           an already parsed flow as an inline ref (keeps the record
  *                                              a multi-record query result was opened at)
+ *   readSetLink(hashOrUrl) / setLinkUrl(state, site)   a flow set link read (never throws) and made
  *   readHash / formatHash / withView           sync hash handling (hash.ts): is this a link, which route,
  *                                              rewrite mode/selection without re-encoding the payload
  *   toRawUrl(url): string                      github/gitlab/bitbucket page URL → raw file URL
  *   docToMetadata(doc) / shareableDoc(doc)     FlowDoc → bare Metadata object / minus an Auto-Layout flow's
  *                                              coordinates
  */
-export type { DiffMode, FlowRef, LinkLayout, LinkState, Route, ShareError } from './types';
+export type { DiffMode, FlowRef, HashRoute, LinkLayout, LinkState, Route, SetLinkState, ShareError } from './types';
 export { DIFF_MODES, LINK_LAYOUTS } from './types';
 export {
   buildLink,
@@ -47,4 +50,5 @@ export {
 } from './link';
 export { readHash, formatHash, withView, MAX_HASH_CHARS, LINK_VERSION, type HashParams, type HashRead } from './hash';
 export { toRawUrl, isHttpUrl } from './rawUrl';
+export { readSetLink, setLinkUrl, type DecodedSetLink } from './setLink';
 export { docToMetadata, shareableDoc } from './metadata';

@@ -78,6 +78,12 @@ export async function decodeLink(hashOrUrl: string): Promise<DecodedLink> {
 async function decode(hashOrUrl: string): Promise<DecodedLink> {
   const h = readHash(hashOrUrl);
   if (!h.ok) return h;
+  if (h.route === 'set')
+    return {
+      ok: false,
+      message: 'This is a flow set link (#/set?…), not a link to one flow or a pair.',
+      hint: 'Open it in Flowscope, which reads the set (readSetLink).',
+    };
   const notices = [...h.notices];
   let flows: { a?: PayloadFlow; b?: PayloadFlow } = {};
   if (h.z !== undefined) {

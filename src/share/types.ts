@@ -10,6 +10,8 @@ export type DiffMode = 'overlay' | 'before' | 'after' | 'side' | 'changes';
 export const DIFF_MODES: readonly DiffMode[] = ['overlay', 'before', 'after', 'side', 'changes'];
 
 export type Route = 'view' | 'diff';
+/** Every route a link's hash may have: a flow or a pair (`Route`, what `LinkState` carries), or a flow set. */
+export type HashRoute = Route | 'set';
 
 /**
  * How the flow is drawn (the app's Layout choice; layout/types.ts LayoutChoice, which share/ may not import):
@@ -37,4 +39,16 @@ export interface ShareError {
   ok: false;
   message: string;
   hint: string;
+}
+
+/**
+ * What a flow set link carries (`#/set?v=1&src=TREE[&flow=NAME][&via=A,B][&select=ID]`): the repository tree
+ * URL, the flow on screen, the flows opened before it (the breadcrumb, API names) and the selected element.
+ * Never a token.
+ */
+export interface SetLinkState {
+  src: string;
+  flow?: string;
+  via: string[];
+  select?: string;
 }

@@ -1,5 +1,7 @@
 import { ensureReader, loadReader } from '../model/parse/onDemand';
-import type { FlowRef } from '../share/index';
+import type { BuiltLink, FlowRef } from '../share/index';
+import { readHash } from '../share/hash';
+import { readSetLink, setLinkUrl } from '../share/setLink';
 import { defaultChoice } from './layoutChoice';
 import { LINKED } from './links';
 import type { AppState, FetchUrl, FlowInput, GetState, ShareService } from './types';
@@ -14,6 +16,15 @@ export async function openLinked(get: GetState, share: ShareService, fetchUrl: F
     get().reportError({ message, hint, source: { kind: 'link', name } });
     return false;
   };
+  const route = readHash(hash);
+  if (route.ok && route.route === 'set') {
+    // A set link: the repository is read (no token: a private one asks for it, and the link's flow follows).
+    const link = readSetLink(hash);
+    if (!link.ok) return fail(link.message, link.hint);
+    const { src, flow, via, select } = link.state;
+    const open = flow ? { open: { flow, via, ...(select ? { select } : {}) } } : {};
+    return get().openSet({ kind: 'repo', url: src, ...open });
+  }
   const { decodeLink } = await share();
   const decoded = await decodeLink(hash);
   if (!decoded.ok) return fail(decoded.message, decoded.hint);
@@ -40,7 +51,38 @@ export async function openLinked(get: GetState, share: ShareService, fetchUrl: F
   return true;
 }
 
-export async function linkForScreen(s: AppState, share: ShareService, site: string) {
+/** What a set's warning says: a link cannot carry a set read from this computer's files or from an org. */
+const ON_SCREEN = 'a link cannot carry it. The link shares the flow on screen.';
+export const LOCAL_SET_WARNING = {
+  files: `This set was opened from files on this computer; ${ON_SCREEN}`,
+  org: `This set was opened from an org; ${ON_SCREEN}`,
+};
+const LOCAL_SET_NO_LINK = {
+  files: 'This set was opened from files on this computer: a link cannot carry it.',
+  org: 'This set was opened from an org: a link cannot carry it.',
+};
+
+export async function linkForScreen(s: AppState, share: ShareService, site: string): Promise<BuiltLink> {
+  const set = s.set;
+  if (set && !s.comparison) {
+    if (set.source.kind === 'repo') {
+      // A repository's set: the set link of what is on screen (the list, or a flow with its breadcrumb).
+      const flow = set.listing ? undefined : set.path.at(-1);
+      const at = flow ? { flow, via: set.path.slice(0, -1), ...(s.selection ? { select: s.selection } : {}) } : {};
+      return setLinkUrl({ src: set.source.url, via: [], ...at }, site);
+    }
+    const local = set.source.kind === 'org' ? 'org' : 'files';
+    const warning = LOCAL_SET_WARNING[local];
+    if (set.listing || !s.flow)
+      return { ok: false, message: LOCAL_SET_NO_LINK[local], hint: 'Open one of its flows to share that one flow.' };
+    const built = await flowLink(s, share, site);
+    return built.ok ? { ...built, warning: built.warning ? `${warning} ${built.warning}` : warning } : built;
+  }
+  return flowLink(s, share, site);
+}
+
+/** The link of the flow or comparison on screen. */
+async function flowLink(s: AppState, share: ShareService, site: string): Promise<BuiltLink> {
   const { buildLink, inlineRef } = await share();
   const ref = (f: { source: { kind: string; name: string }; doc: Parameters<typeof inlineRef>[0] }): FlowRef =>
     f.source.kind === 'url' ? { kind: 'url', url: f.source.name } : inlineRef(f.doc);

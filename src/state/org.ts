@@ -46,5 +46,6 @@ export function orgSlice(set: SetState, get: GetState, deps: StoreDeps): OrgSlic
     listOrgVersions: async (flowId) => (await real()).listOrgVersions(flowId),
     openOrgVersion: async (flow, version) => (await real()).openOrgVersion(flow, version),
     compareOrgVersions: async (flow, a, b) => (await real()).compareOrgVersions(flow, a, b),
+    orgSetFiles: async (which, onProgress, signal) => (await real()).orgSetFiles(which, onProgress, signal),
   };
 }

@@ -1,6 +1,6 @@
 import { ensureReader } from '../model/parse/onDemand';
 import { orgVersionName } from './org';
-import type { AppState, Connect, GetState, OrgClient, SetState, StoreDeps } from './types';
+import type { AppState, Connect, FlowSummary, GetState, OrgClient, OrgSetFiles, SetState, StoreDeps } from './types';
 
 /** The org slice's actions (org.ts loads them when the org is first used). */
 export type OrgActions = Pick<
@@ -13,7 +13,11 @@ export type OrgActions = Pick<
   | 'listOrgVersions'
   | 'openOrgVersion'
   | 'compareOrgVersions'
+  | 'orgSetFiles'
 >;
+
+/** How many versions one `getVersions` call reads (each batch is one progress step). */
+export const ORG_SET_BATCH = 25;
 
 /** The real org dependencies the store uses unless a test injects its own (their code loads on first use). */
 export const connectToOrg: Connect = (options) => import('../sources/tooling').then((m) => m.connect(options));
@@ -127,5 +131,47 @@ export function orgActions(set: SetState, get: GetState, deps: StoreDeps): OrgAc
         { text: after, source: { kind: 'org', name: orgVersionName(flow, b) } },
       );
     },
+    orgSetFiles: async (which, onProgress, signal) => orgFlowsAsFiles(await connected(), which, onProgress, signal),
   };
+}
+
+/** Every flow of the org (all pages), then each one's active or latest version, ORG_SET_BATCH at a time. */
+async function orgFlowsAsFiles(
+  client: OrgClient,
+  which: 'active' | 'latest',
+  onProgress: Parameters<AppState['orgSetFiles']>[1],
+  signal: AbortSignal | undefined,
+): Promise<OrgSetFiles> {
+  const flows: FlowSummary[] = [];
+  let next: string | undefined;
+  onProgress?.('listing', 0, 0);
+  do {
+    const page = await client.listFlows('', next, signal);
+    flows.push(...page.flows);
+    next = page.next;
+    onProgress?.('listing', flows.length, page.totalSize);
+  } while (next !== undefined);
+  const fileOf = (f: FlowSummary) => `${f.developerName}.json`;
+  const out: OrgSetFiles = { files: [], skipped: [] };
+  const wanted: { file: string; id: string }[] = [];
+  for (const f of flows) {
+    const id = which === 'active' ? f.activeVersionId : (f.latestVersionId ?? f.activeVersionId);
+    if (id) wanted.push({ file: fileOf(f), id });
+    else out.skipped.push({ file: fileOf(f), reason: which === 'active' ? 'no active version' : 'no version' });
+  }
+  onProgress?.('fetching', 0, wanted.length);
+  for (let at = 0; at < wanted.length; at += ORG_SET_BATCH) {
+    const batch = wanted.slice(at, at + ORG_SET_BATCH);
+    const read = await client.getVersions(
+      batch.map((w) => w.id),
+      signal,
+    );
+    batch.forEach((w, i) => {
+      const r = read[i];
+      if (r && 'text' in r) out.files.push({ path: w.file, text: r.text });
+      else out.skipped.push({ file: w.file, reason: r ? r.error : 'not read' });
+    });
+    onProgress?.('fetching', at + batch.length, wanted.length);
+  }
+  return out;
 }

@@ -75,3 +75,19 @@ export const selectNoSavedReason = (s: AppState): string | undefined => {
   return noSavedPositionsReason(shown.doc);
 };
 export const selectShownSize = (s: AppState) => (s.comparison?.diff.graph ?? s.flow?.graph)?.nodes.length ?? 0;
+
+/** The flow set, when one is open (loading, ready or failed). */
+export const selectSet = (s: AppState) => s.set;
+/**
+ * Whether a link can carry the open set (the Share menu): `url` for a repository's (a `#/set` link), `local`
+ * for one read from this computer's files or an org (the link shares the flow on screen, with a warning).
+ */
+export const selectSetLinkable = (s: AppState): 'url' | 'local' | undefined =>
+  s.set ? (s.set.source.kind === 'repo' ? 'url' : 'local') : undefined;
+/** A loading set's progress in words: "Fetching flow files 40 / 120", "Listing the repository…". */
+export const selectSetProgress = (s: AppState): string | undefined => {
+  const p = s.set?.status === 'loading' ? s.set.progress : undefined;
+  if (!p) return undefined;
+  if (p.total <= 0) return p.phase;
+  return `${p.phase} ${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')}`;
+};

@@ -9,12 +9,14 @@ import type { ChangeItem } from '../model/diff/changes';
 import type { FoldedGraph } from '../model/diff/fold';
 import type { DiffService, LayoutService, LayoutState } from './store';
 import type { LayoutChoice, Positions } from './layoutChoice';
-import type { SearchResult, SetSummary } from '../model/setTypes';
-import type { SetClient } from '../sets/types';
-import type { FetchRepoSet } from '../sources/setSources';
+import type { SearchResult } from '../model/setTypes';
+import type { FetchRepoOptions } from '../sources/setSources';
+import type { FlowSetState, OrgSetFiles, SetOpenInput, SetService } from './setTypes';
 
 // The org's records as the views draw them; views take these from state/, never from sources/.
 export type { FlowPage, FlowSummary, FlowVersion, OrgClient } from '../sources/toolingTypes';
+// The flow set's state and inputs (issue 13), kept in their own file.
+export type * from './setTypes';
 
 /** The selected element, its connectors and their other ends: drawn highlighted, the rest dimmed. */
 export interface Highlight {
@@ -105,38 +107,6 @@ export type ShareService = () => Promise<{
   buildLink: (state: LinkState, site: string) => Promise<BuiltLink>;
   inlineRef: (doc: FlowDoc) => FlowRef;
 }>;
-
-/** Where a set came from: a folder, a zip or files chosen on this computer (no link can carry them), a repository, an org. */
-export type SetSourceInfo =
-  | { kind: 'folder' | 'zip'; name: string }
-  /** A repository's `url` is the tree URL a `#/set?src=` link carries. */
-  | { kind: 'repo'; name: string; url: string }
-  | { kind: 'org'; name: string; which: 'active' | 'latest' };
-
-/** What "Open set…" (or a drop, or a `#/set` link) opens. A folder's files come with their paths inside it. */
-export type SetOpenInput =
-  | { kind: 'folder'; name: string; files: readonly { path: string; file: File }[] }
-  | { kind: 'zip'; file: File }
-  | { kind: 'repo'; url: string; token?: string }
-  | { kind: 'org'; which: 'active' | 'latest' };
-
-/** A flow set on screen (issue 13): its list, or one of its flows with the breadcrumb of how it was reached. */
-export interface FlowSetState {
-  source: SetSourceInfo;
-  status: 'loading' | 'ready' | 'error';
-  /** While loading: what is happening in words ("Fetching flow files"), and how far. */
-  progress?: { phase: string; done: number; total: number };
-  summary?: SetSummary;
-  /** Why it failed (status `error`); for a private repository, `needsToken`. */
-  error?: { message: string; hint: string; needsToken?: boolean };
-  /** Flows opened from the set, the first opened to the one on screen (the breadcrumb); empty on the list. */
-  path: string[];
-  /** The set's list is on screen (not a flow). */
-  listing: boolean;
-}
-
-/** The set code, loaded when a set is first opened: the worker's client and the repository reader. */
-export type SetService = () => Promise<{ createClient: () => SetClient; fetchRepo: FetchRepoSet }>;
 
 /** What the store's use-cases are given: the real ones by default (loaded on first use), fakes in tests. */
 export interface StoreDeps {
@@ -267,6 +237,16 @@ export interface AppState {
    * both are fetched; rejects with the source's error if either cannot be.
    */
   compareOrgVersions: (flow: FlowSummary, before: FlowVersion, after: FlowVersion) => Promise<void>;
+  /**
+   * The connected org's flows as a set's files (for `openSet` of an org): every flow's active (or latest)
+   * version as `<DeveloperName>.json`, its Tooling record's text; flows without one are skipped with the
+   * reason. Rejects with the source's error (`disconnected` when no org is connected).
+   */
+  orgSetFiles: (
+    which: 'active' | 'latest',
+    onProgress?: FetchRepoOptions['onProgress'],
+    signal?: AbortSignal,
+  ) => Promise<OrgSetFiles>;
 
   /**
    * Opens a flow set (replacing one open before) and shows its list. Resolves whether it opened; a set that
@@ -279,7 +259,10 @@ export interface AppState {
   closeSet: () => void;
   /** Shows the set's list instead of the flow. */
   showSetList: () => void;
-  /** Searches the open set; undefined when no set is open or a newer search superseded this one. */
+  /**
+   * Searches the open set; undefined when no set is ready or a newer search superseded this one (rejects
+   * only when the set's worker fails).
+   */
   searchSet: (query: string) => Promise<SearchResult | undefined>;
   /**
    * Opens one of the set's flows (selecting `select`, an element's graph node id). `from: 'list'` (default)
