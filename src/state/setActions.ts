@@ -159,7 +159,7 @@ export function setActions(set: SetState, get: GetState, deps: StoreDeps): SetAc
     },
     closeSet: () => {
       running?.controller.abort();
-      free(undefined, shown, spare, running?.client);
+      for (const c of new Set([shown, spare, running?.client])) c?.dispose();
       running = shown = spare = tree = waiting = undefined;
       drilled = [];
       flowTicket++;

@@ -26,10 +26,24 @@ export function setSlice(set: SetState, get: GetState, deps: StoreDeps): SetSlic
   return {
     set: undefined,
     openSet: async (input) => (await real()).openSet(input),
-    cancelSet: () => actions?.cancelSet(),
+    // A set opened a moment ago may still wait for this code: cancelling or closing it waits too.
+    cancelSet: () => {
+      if (actions) actions.cancelSet();
+      else
+        void loading?.then(
+          (a) => a.cancelSet(),
+          () => undefined,
+        );
+    },
     closeSet: () => {
       if (actions) actions.closeSet();
-      else set({ set: undefined });
+      else {
+        set({ set: undefined });
+        void loading?.then(
+          (a) => a.closeSet(),
+          () => undefined,
+        );
+      }
     },
     showSetList: () => actions?.showSetList(),
     searchSet: async (query) => (actions ? actions.searchSet(query) : undefined),
