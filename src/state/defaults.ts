@@ -1,5 +1,5 @@
 import type { FileText } from '../sources/file';
-import type { FetchUrl, SetService, ShareService } from './types';
+import type { FetchUrl, ShareService } from './types';
 
 /**
  * The real sources and link codec the store uses unless a test injects its own, each loaded with `import()` on
@@ -13,13 +13,3 @@ export const fetchFlowUrl: FetchUrl = (url, options) =>
   import('../sources/url').then((m) => m.fetchFlowUrl(url, options));
 
 export const loadShare: ShareService = () => import('../share/index');
-
-/**
- * The set code (issue 13), loaded when a set is first opened: the set worker's client (the worker itself
- * starts with its first `open`) and the repository reader.
- */
-export const loadSets: SetService = () =>
-  Promise.all([import('../sets/client'), import('../sources/gitTree')]).then(([client, git]) => ({
-    createClient: client.createSetClient,
-    fetchRepo: git.fetchRepoSet,
-  }));

@@ -1,7 +1,5 @@
 import { ensureReader, loadReader } from '../model/parse/onDemand';
 import type { BuiltLink, FlowRef } from '../share/index';
-import { readHash } from '../share/hash';
-import { readSetLink, setLinkUrl } from '../share/setLink';
 import { defaultChoice } from './layoutChoice';
 import { LINKED } from './links';
 import type { AppState, FetchUrl, FlowInput, GetState, ShareService } from './types';
@@ -16,8 +14,8 @@ export async function openLinked(get: GetState, share: ShareService, fetchUrl: F
     get().reportError({ message, hint, source: { kind: 'link', name } });
     return false;
   };
-  const route = readHash(hash);
-  if (route.ok && route.route === 'set') {
+  const { decodeLink, readSetLink } = await share();
+  if (/^\/?set(?:\?|$)/.test(hash.slice(hash.indexOf('#') + 1))) {
     // A set link: the repository is read (no token: a private one asks for it, and the link's flow follows).
     const link = readSetLink(hash);
     if (!link.ok) return fail(link.message, link.hint);
@@ -25,7 +23,6 @@ export async function openLinked(get: GetState, share: ShareService, fetchUrl: F
     const open = flow ? { open: { flow, via, ...(select ? { select } : {}) } } : {};
     return get().openSet({ kind: 'repo', url: src, ...open });
   }
-  const { decodeLink } = await share();
   const decoded = await decodeLink(hash);
   if (!decoded.ok) return fail(decoded.message, decoded.hint);
   const { state } = decoded;
@@ -69,7 +66,7 @@ export async function linkForScreen(s: AppState, share: ShareService, site: stri
       // A repository's set: the set link of what is on screen (the list, or a flow with its breadcrumb).
       const flow = set.listing ? undefined : set.path.at(-1);
       const at = flow ? { flow, via: set.path.slice(0, -1), ...(s.selection ? { select: s.selection } : {}) } : {};
-      return setLinkUrl({ src: set.source.url, via: [], ...at }, site);
+      return (await share()).setLinkUrl({ src: set.source.url, via: [], ...at }, site);
     }
     const local = set.source.kind === 'org' ? 'org' : 'files';
     const warning = LOCAL_SET_WARNING[local];

@@ -6,9 +6,19 @@
 import { ensureReader } from '../model/parse/onDemand';
 import type { SetClient } from '../sets/types';
 import type { RepoTree } from '../sources/setSources';
-import { loadSets } from './defaults';
 import { blobUrl, gather, isAbort, setError, sourceOf, workerProgress } from './setOpening';
-import type { AppState, FlowSetState, GetState, SetLinkTarget, SetState, StoreDeps } from './types';
+import type { AppState, FlowSetState, GetState, SetLinkTarget, SetService, SetState, StoreDeps } from './types';
+
+/**
+ * The real set code, loaded when a set is first opened: the set worker's client (the worker itself starts
+ * with its first `open`) and the repository reader. Here rather than in defaults.ts, whose code is in the
+ * first screen: this module loads only with the first set.
+ */
+export const loadSets: SetService = () =>
+  Promise.all([import('../sets/client'), import('../sources/gitTree')]).then(([client, git]) => ({
+    createClient: client.createSetClient,
+    fetchRepo: git.fetchRepoSet,
+  }));
 
 export type SetActions = Pick<
   AppState,

@@ -23,27 +23,15 @@ export function setSlice(set: SetState, get: GetState, deps: StoreDeps): SetSlic
     );
     return loading;
   };
+  /** A set opened a moment ago may still wait for this code: cancelling or closing it waits too. */
+  const later = (f: (a: SetActions) => void) => (actions ? f(actions) : void loading?.then(f, () => undefined));
   return {
     set: undefined,
     openSet: async (input) => (await real()).openSet(input),
-    // A set opened a moment ago may still wait for this code: cancelling or closing it waits too.
-    cancelSet: () => {
-      if (actions) actions.cancelSet();
-      else
-        void loading?.then(
-          (a) => a.cancelSet(),
-          () => undefined,
-        );
-    },
+    cancelSet: () => later((a) => a.cancelSet()),
     closeSet: () => {
-      if (actions) actions.closeSet();
-      else {
-        set({ set: undefined });
-        void loading?.then(
-          (a) => a.closeSet(),
-          () => undefined,
-        );
-      }
+      if (!actions) set({ set: undefined });
+      later((a) => a.closeSet());
     },
     showSetList: () => actions?.showSetList(),
     searchSet: async (query) => (actions ? actions.searchSet(query) : undefined),

@@ -2,7 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { FlowGraph } from '../model/graph';
 import type { FlowDoc, FlowOrigin, ParseError, RecordChoice } from '../model/types';
 import type { FlowDiff } from '../model/diff/types';
-import type { BuiltLink, DecodedLink, FlowRef, LinkState } from '../share/index';
+import type { BuiltLink, DecodedLink, DecodedSetLink, FlowRef, LinkState, SetLinkState } from '../share/index';
 import type { FlowPage, FlowSummary, FlowVersion, OrgClient } from '../sources/toolingTypes';
 import type { FileText } from '../sources/file';
 import type { ChangeItem } from '../model/diff/changes';
@@ -106,6 +106,9 @@ export type ShareService = () => Promise<{
   decodeLink: (hash: string) => Promise<DecodedLink>;
   buildLink: (state: LinkState, site: string) => Promise<BuiltLink>;
   inlineRef: (doc: FlowDoc) => FlowRef;
+  /** A flow set link (`#/set?…`) read, and made. */
+  readSetLink: (hash: string) => DecodedSetLink;
+  setLinkUrl: (state: SetLinkState, site: string) => BuiltLink;
 }>;
 
 /** What the store's use-cases are given: the real ones by default (loaded on first use), fakes in tests. */
