@@ -20,8 +20,7 @@ export async function openLinked(get: GetState, share: ShareService, fetchUrl: F
     const link = readSetLink(hash);
     if (!link.ok) return fail(link.message, link.hint);
     const { src, flow, via, select } = link.state;
-    const open = flow ? { open: { flow, via, ...(select ? { select } : {}) } } : {};
-    return get().openSet({ kind: 'repo', url: src, ...open });
+    return get().openSet({ kind: 'repo', url: src, open: flow ? { flow, via, ...(select ? { select } : {}) } : {} });
   }
   const decoded = await decodeLink(hash);
   if (!decoded.ok) return fail(decoded.message, decoded.hint);
@@ -61,16 +60,18 @@ const LOCAL_SET_NO_LINK = {
 
 export async function linkForScreen(s: AppState, share: ShareService, site: string): Promise<BuiltLink> {
   const set = s.set;
-  if (set && !s.comparison) {
+  // The set's flow on screen: the breadcrumb's last (unless a flow from elsewhere was opened over it since).
+  const flow = set && !set.listing ? set.path.at(-1) : undefined;
+  const setFlow = flow !== undefined && s.flow?.doc.name === flow;
+  if (set && !s.comparison && (set.listing || setFlow)) {
     if (set.source.kind === 'repo') {
       // A repository's set: the set link of what is on screen (the list, or a flow with its breadcrumb).
-      const flow = set.listing ? undefined : set.path.at(-1);
       const at = flow ? { flow, via: set.path.slice(0, -1), ...(s.selection ? { select: s.selection } : {}) } : {};
       return (await share()).setLinkUrl({ src: set.source.url, via: [], ...at }, site);
     }
     const local = set.source.kind === 'org' ? 'org' : 'files';
     const warning = LOCAL_SET_WARNING[local];
-    if (set.listing || !s.flow)
+    if (!setFlow)
       return { ok: false, message: LOCAL_SET_NO_LINK[local], hint: 'Open one of its flows to share that one flow.' };
     const built = await flowLink(s, share, site);
     return built.ok ? { ...built, warning: built.warning ? `${warning} ${built.warning}` : warning } : built;

@@ -104,6 +104,14 @@ export function setActions(set: SetState, get: GetState, deps: StoreDeps): SetAc
 
   return {
     openSet: async (input) => {
+      // A link into the repository's set already on screen opens its flow (or its list) without reading it again.
+      const open = ready();
+      if (input.kind === 'repo' && input.open && !running && open?.source.kind === 'repo') {
+        if (open.source.url === input.url.trim()) {
+          if (!input.open.flow) get().showSetList();
+          return openTarget(input.open);
+        }
+      }
       const before = running ? running.before : get().set;
       if (running) {
         running.controller.abort();

@@ -20,7 +20,8 @@ export type SetOpenInput =
   /**
    * `token` is for that one read and nowhere else (never state, a link or storage). `open`: what a `#/set`
    * link opens once the set is read (its flow, the breadcrumb before it, the element to select); kept when
-   * the repository asks for a token, so `openSet` of the same `url` with one goes on to it.
+   * the repository asks for a token, so `openSet` of the same `url` with one goes on to it. With `open`, the
+   * repository's set already on screen is not read again: its flow (or, without one, its list) is shown.
    */
   | { kind: 'repo'; url: string; token?: string; open?: SetLinkTarget }
   | { kind: 'org'; which: 'active' | 'latest' };

@@ -71,6 +71,20 @@ describe('opening a set link', () => {
     });
   });
 
+  it('a link into the set already on screen opens its flow without reading the repository again', async () => {
+    const repo = fakeRepo(repoFiles());
+    const store = createAppStore(setDeps(repo).deps);
+    await store.getState().openLink(linkTo('&flow=Parent'));
+    expect(await store.getState().openLink(linkTo('&flow=Grandchild&via=Parent,Child'))).toBe(true);
+    expect(store.getState().set?.path).toEqual(['Parent', 'Child', 'Grandchild']);
+    expect(await store.getState().openLink(linkTo(''))).toBe(true);
+    expect(store.getState().set).toMatchObject({ listing: true, path: [] });
+    expect(repo.calls).toHaveLength(1);
+    // Opening the set itself (not a link) reads it again: the repository may have changed.
+    await store.getState().openSet({ kind: 'repo', url: TREE_URL });
+    expect(repo.calls).toHaveLength(2);
+  });
+
   it('a flow the set does not have: the list, and the banner says so', async () => {
     const store = createAppStore(setDeps(fakeRepo(repoFiles())).deps);
     expect(await store.getState().openLink(linkTo('&flow=Nope'))).toBe(true);
@@ -102,6 +116,10 @@ describe('the link of a set’s screen', () => {
     expect(await other.getState().openLink(link.url.slice(SITE.length))).toBe(true);
     expect(other.getState().set?.path).toEqual(['Parent', 'Child']);
     expect(other.getState().selection).toBe('Call_0');
+    // Another flow opened over the set's is shared as itself.
+    store.getState().load(flowXml('Pasted'), { kind: 'paste', name: 'pasted text' });
+    expect((await built(store)).url).toContain('#/view?v=1&z=');
+    await store.getState().setBreadcrumb(1);
     // Closed, the flow is a single flow again: its link points at its own file.
     store.getState().closeSet();
     expect((await built(store)).url).toContain(
