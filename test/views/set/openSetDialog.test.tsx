@@ -138,3 +138,61 @@ describe('the page with a set', () => {
     expect(screen.getByText('Drop a flow file to open it, or a folder or .zip to open it as a set')).toBeTruthy();
   });
 });
+
+describe('dropping on the page', () => {
+  const pending = () => new Promise<LayoutData>(() => undefined);
+  function page() {
+    const store = createAppStore({ layout: pending });
+    const openSet = vi.fn(async () => true);
+    const loadFile = vi.fn(async () => true);
+    store.setState({ openSet, loadFile });
+    render(
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>,
+    );
+    return { openSet, loadFile };
+  }
+  const entry = (name: string, children?: unknown[]) =>
+    children
+      ? {
+          name,
+          isFile: false,
+          isDirectory: true,
+          createReader: () => {
+            let done = false;
+            return { readEntries: (ok: (e: unknown[]) => void) => ok(done ? [] : ((done = true), children)) };
+          },
+        }
+      : { name, isFile: true, isDirectory: false, file: (ok: (f: File) => void) => ok(new File(['<Flow/>'], name)) };
+  const drop = (items: unknown[], files: File[]) =>
+    fireEvent.drop(window, {
+      dataTransfer: { types: ['Files'], files, items: items.map((e) => ({ webkitGetAsEntry: () => e })) },
+    });
+
+  it('opens a dropped folder as a set, read to the bottom', async () => {
+    const { openSet, loadFile } = page();
+    drop([entry('proj', [entry('flows', [entry('A.flow-meta.xml')]), entry('README.md')])], [new File([], 'proj')]);
+    await waitFor(() => expect(openSet).toHaveBeenCalled());
+    expect(openSet).toHaveBeenCalledWith({
+      kind: 'folder',
+      name: 'proj',
+      files: [
+        expect.objectContaining({ path: 'proj/flows/A.flow-meta.xml' }),
+        expect.objectContaining({ path: 'proj/README.md' }),
+      ],
+    });
+    expect(loadFile).not.toHaveBeenCalled();
+  });
+
+  it('opens a dropped .zip as a set, and a single flow file as a flow (as before)', () => {
+    const { openSet, loadFile } = page();
+    const zip = new File(['PK'], 'package.ZIP');
+    drop([entry('package.ZIP')], [zip]);
+    expect(openSet).toHaveBeenCalledWith({ kind: 'zip', file: zip });
+    const flow = new File(['<Flow/>'], 'A.flow-meta.xml');
+    drop([entry('A.flow-meta.xml')], [flow]);
+    expect(loadFile).toHaveBeenCalledWith(flow);
+    expect(openSet).toHaveBeenCalledTimes(1);
+  });
+});
