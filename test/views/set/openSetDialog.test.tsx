@@ -160,8 +160,14 @@ describe('dropping on the page', () => {
           isFile: false,
           isDirectory: true,
           createReader: () => {
-            let done = false;
-            return { readEntries: (ok: (e: unknown[]) => void) => ok(done ? [] : ((done = true), children)) };
+            let batches = [children, []];
+            return {
+              readEntries: (ok: (e: unknown[]) => void) => {
+                const [next = [], ...rest] = batches;
+                batches = rest;
+                ok(next);
+              },
+            };
           },
         }
       : { name, isFile: true, isDirectory: false, file: (ok: (f: File) => void) => ok(new File(['<Flow/>'], name)) };
