@@ -6,7 +6,16 @@ import { LoadBar } from './components/LoadBar';
 import { Search } from './components/Search';
 import { ThemeToggle } from './components/ThemeToggle';
 import { selectComparison } from '../state/store';
-import { ComparePanelPart, DiffBarPart, DiffCanvasPart, DiffSidePart, ShareMenuPart, SidePanelPart } from './lazyParts';
+import {
+  ComparePanelPart,
+  DiffBarPart,
+  DiffCanvasPart,
+  DiffSidePart,
+  SetBarPart,
+  SetScreenPart,
+  ShareMenuPart,
+  SidePanelPart,
+} from './lazyParts';
 import { isEmbed } from './links';
 import { useApp, useAppStore } from './storeContext';
 
@@ -76,6 +85,8 @@ function Viewer() {
   const [choosing, setChoosing] = useState(false);
   const [sharing, setSharing] = useState(false);
   const hasSomething = useApp((s) => s.flow !== undefined || s.comparison !== undefined);
+  // A flow set: its screen (list, or reading it, or why it failed) instead of the canvas; its bar over a flow of it.
+  const setShown = useApp((s) => (s.set ? (s.set.status === 'ready' && !s.set.listing ? 'bar' : 'screen') : ''));
 
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
@@ -103,8 +114,14 @@ function Viewer() {
     const onDrop = (e: DragEvent) => {
       e.preventDefault();
       setDragging(false);
-      const file = e.dataTransfer?.files[0];
-      if (file) void store.getState().loadFile(file);
+      // The entries are taken now: the drop's item list is emptied once this handler returns.
+      const entries = [...(e.dataTransfer?.items ?? [])].flatMap((i) => i.webkitGetAsEntry?.() ?? []);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      const file = files[0];
+      if (entries.some((x) => x.isDirectory) || files.length > 1)
+        void import('./set/dropFolder').then((m) => m.openDropped(store.getState(), entries, files));
+      else if (file && /\.zip$/i.test(file.name)) void store.getState().openSet({ kind: 'zip', file });
+      else if (file) void store.getState().loadFile(file);
     };
     document.addEventListener('paste', onPaste);
     window.addEventListener('keydown', onKey);
@@ -170,18 +187,31 @@ function Viewer() {
           </ScreenBoundary>
         </div>
       )}
+      {setShown === 'bar' && (
+        <Suspense fallback={null}>
+          <SetBarPart />
+        </Suspense>
+      )}
       <ErrorBanner />
       {/* Drawing the canvas or a panel threw: the message and Close (back to what was open), not a blank page. */}
       <ScreenBoundary>
-        <div className="viewer-body">
-          <main className="viewer-canvas">
-            <LayoutPicker />
-            <CanvasSlot comparing={comparing} />
+        {setShown === 'screen' ? (
+          <main className="viewer-set">
+            <Suspense fallback={<div className="layout-status">Loading the set…</div>}>
+              <SetScreenPart />
+            </Suspense>
           </main>
-          <aside className="viewer-side" aria-label="Details">
-            <Suspense fallback={null}>{comparing ? <DiffSide /> : <SidePanel />}</Suspense>
-          </aside>
-        </div>
+        ) : (
+          <div className="viewer-body">
+            <main className="viewer-canvas">
+              <LayoutPicker />
+              <CanvasSlot comparing={comparing} />
+            </main>
+            <aside className="viewer-side" aria-label="Details">
+              <Suspense fallback={null}>{comparing ? <DiffSide /> : <SidePanel />}</Suspense>
+            </aside>
+          </div>
+        )}
       </ScreenBoundary>
       {choosing && (
         <Suspense fallback={null}>
@@ -190,7 +220,7 @@ function Viewer() {
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <span>Drop a .flow-meta.xml, .flow or .json file to open it</span>
+          <span>Drop a flow file to open it, or a folder or .zip to open it as a set</span>
         </div>
       )}
     </div>

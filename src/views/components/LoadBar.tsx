@@ -5,13 +5,14 @@ import { useApp, useAppStore } from '../storeContext';
 // The org and URL dialogs (and, through the store, the clients behind them) load when first opened, not with the page.
 const OrgDialog = lazy(() => import('../sources/OrgDialog').then((m) => ({ default: m.OrgDialog })));
 const UrlDialog = lazy(() => import('../sources/UrlDialog').then((m) => ({ default: m.UrlDialog })));
+const OpenSetDialog = lazy(() => import('../set/OpenSetDialog').then((m) => ({ default: m.OpenSetDialog })));
 const PasteDialog = lazy(() => import('../sources/PasteDialog').then((m) => ({ default: m.PasteDialog })));
 
 /** Open a file, paste text, or pick a bundled sample. Drag-and-drop and Ctrl/Cmd+V work anywhere (App). */
 export function LoadBar() {
   const store = useAppStore();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [dialog, setDialog] = useState<'org' | 'url' | 'paste'>();
+  const [dialog, setDialog] = useState<'org' | 'url' | 'paste' | 'set'>();
   // Once opened, the org dialog stays mounted (hidden when closed), so the list is as it was left; the
   // connection itself is the store's, until Disconnect.
   const [orgUsed, setOrgUsed] = useState(false);
@@ -70,7 +71,16 @@ export function LoadBar() {
       >
         URL…
       </button>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        title="Open every flow of a folder, zip, repository or org"
+        onClick={() => setDialog('set')}
+      >
+        Open set…
+      </button>
       <Suspense fallback={null}>
+        {dialog === 'set' && <OpenSetDialog onClose={close} />}
         {orgUsed && <OrgDialog open={dialog === 'org'} onClose={close} />}
         {dialog === 'url' && <UrlDialog onClose={close} />}
         {dialog === 'paste' && <PasteDialog onClose={close} />}

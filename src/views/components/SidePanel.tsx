@@ -3,7 +3,11 @@ import { elementIndex, START_ID, type FlowGraph } from '../../model/graph';
 import type { FlowDoc, FlowElement } from '../../model/types';
 import { selectFlow, selectSelection } from '../../state/store';
 import { FlowFacts } from '../details/FlowFacts';
-import { DetailsPanelPart as DetailsPanel, ResourcesPanelPart as ResourcesPanel } from '../lazyParts';
+import {
+  CalledByPart as CalledBy,
+  DetailsPanelPart as DetailsPanel,
+  ResourcesPanelPart as ResourcesPanel,
+} from '../lazyParts';
 import { useApp } from '../storeContext';
 import { SideTabs } from './SideTabs';
 
@@ -24,6 +28,7 @@ export function SidePanel() {
   const chooseRecord = useApp((s) => s.chooseRecord);
   const [tab, setTab] = useState<Tab>('flow');
   const [filter, setFilter] = useState('');
+  const inSet = useApp((s) => s.set?.status === 'ready' && !s.set.listing);
   useEffect(() => setTab(selection === undefined ? 'flow' : 'details'), [selection]);
   if (!flow) return <p className="empty side-empty">No flow open yet.</p>;
   const element = selection === undefined ? undefined : elementOfNode(selection, flow.doc, flow.graph);
@@ -63,6 +68,11 @@ export function SidePanel() {
             graph={flow.graph}
             nameKnown={flow.origin.nameFrom === 'fullName' || flow.origin.nameFrom === 'fileName'}
           />
+          {inSet && (
+            <Suspense fallback={null}>
+              <CalledBy />
+            </Suspense>
+          )}
           <div className="side-notes">
             <p className="muted">Opened from {flow.source.kind === 'paste' ? 'pasted text' : flow.source.name}</p>
             {flow.records && (

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { Suspense, useId, useMemo, useState } from 'react';
 import { elementKind } from '../../model/elements';
 import { elementColor } from '../../render/elementLook';
 import type { FlowGraph } from '../../model/graph';
@@ -6,9 +6,13 @@ import type { FlowDoc, FlowElement } from '../../model/types';
 import { BADGE_TEXT, connectionsOf, edgeKindLabel, nodeIdOf, type Connection } from '../../describe/connections';
 import { describeElement } from '../../describe/element';
 import { processTypeName } from '../../describe/flow';
+import { preloadable } from '../preloadable';
 import { SectionList } from './SectionList';
 import { describeStart } from '../../describe/start';
 import './details.css';
+
+/** A Subflow element's call in a flow set (issue 13): loaded only when one is shown. */
+const SubflowCall = preloadable(() => import('../set/SubflowCall').then((m) => m.SubflowCall));
 
 export interface DetailsPanelProps {
   /** The selected element, or 'start' for the Start node. */
@@ -77,6 +81,12 @@ export function DetailsPanel({ element, doc, graph, onClose, onSelect }: Details
         )}
       </header>
       <SectionList sections={sections} level={3} />
+      {!isStart && element.type === 'subflows' && (
+        // A flow set's drill-down: the called flow's interface beside what is passed (nothing without a set).
+        <Suspense fallback={null}>
+          <SubflowCall element={element} />
+        </Suspense>
+      )}
       <ConnectionList
         title="Outgoing connectors"
         empty="None: the flow ends here"

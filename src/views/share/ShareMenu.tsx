@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { COMMENT_LIMIT } from '../../share/link';
-import { useAppStore } from '../storeContext';
+import { useApp, useAppStore } from '../storeContext';
 import { download, screenSvg, svgToPng } from './exportImage';
 
 type Result =
@@ -18,6 +18,8 @@ export function ShareMenu({ onClose }: { onClose: (refocus: boolean) => void }) 
   const [busy, setBusy] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState(0);
+  // A set read from this computer or an org has no address a link could carry; a repository's has.
+  const setFrom = useApp((s) => s.set?.source.kind);
   const items = () => [...(box.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
   useEffect(() => {
     box.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -138,6 +140,12 @@ export function ShareMenu({ onClose }: { onClose: (refocus: boolean) => void }) 
         {item(2, 'Export SVG', exportAs('svg'))}
         {item(3, 'Export PNG', exportAs('png'))}
       </div>
+      {setFrom !== undefined && setFrom !== 'repo' && (
+        <p className="share-note">
+          This set was {setFrom === 'org' ? 'read from an org' : 'opened from files on this computer'}; a link cannot
+          carry the set. Copy link shares the flow on screen.
+        </p>
+      )}
       {result?.kind === 'link' && (
         <div className="share-result">
           <p role="status">{linkStatus(result)}</p>
