@@ -21,7 +21,8 @@ const bad = (message: string, hint: string, secrets: readonly string[] = []) =>
 
 /**
  * Reads a tree URL: `https://github.com/OWNER/REPO[/tree/REF[/PATH]]`, `https://HOST/GROUP/…/PROJECT[/-/tree/REF[/PATH]]`
- * (GitLab, nested groups, self-hosted; a host without `/-/` is GitLab only when its name says so). `ref` is '' for
+ * (GitLab, nested groups, self-hosted; `…/-/tree` alone, or a bare project on a host named gitlab.*, is the
+ * default branch; elsewhere a host without `/-/` is not taken for GitLab). `ref` is '' for
  * the default branch. A ref may contain slashes, which a URL cannot show: `ref` is the first segment after
  * `tree/` and `path` the rest, until `fetchRepoSet` asks the host (its answer carries the tree as resolved).
  * Throws a SourceError for anything else; http only for this machine.
@@ -83,10 +84,14 @@ export function parseTreeUrl(url: string, token = ''): RepoTree {
         project.map((p) => p.replace(/\.git$/, '')),
         [],
       );
-    if (parts[dash + 1] === 'tree' && parts.length >= dash + 3) return tree('gitlab', project, parts.slice(dash + 2));
+    if (parts[dash + 1] === 'tree') return tree('gitlab', project, parts.slice(dash + 2));
     throw notTree(parts[dash + 1] === 'blob' || parts[dash + 1] === 'raw' ? 'a single file' : 'a GitLab page');
   }
-  throw notTree('not a GitHub or GitLab address');
+  throw bad(
+    `${short(shown, 120)} is not a GitHub or GitLab repository folder.`,
+    'Use a folder’s address on github.com (…/tree/BRANCH/PATH) or on a GitLab server (…/-/tree/BRANCH/PATH).',
+    [token],
+  );
 }
 
 export interface RepoReaderOptions {

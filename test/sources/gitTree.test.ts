@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRepoReader, parseTreeUrl } from '../../src/sources/gitTree';
 import { SourceError } from '../../src/sources/redact';
+import { planUrl } from '../../src/sources/url';
 import { gitHubFetch, type MockGitHost, type MockRepo, startMockGitHost } from '../helpers/mockGitHost';
 
 const flow = (name: string) =>
@@ -301,10 +302,31 @@ describe('reading a tree URL', () => {
     };
     expect(msg('https://github.com/acme/flows/blob/main/A.flow-meta.xml')).toContain('a single file');
     expect(msg('https://github.com/acme/flows/pulls')).toContain('a GitHub page');
-    expect(msg('https://example.com/x/y')).toContain('not a GitHub or GitLab address');
+    expect(msg('https://example.com/x/y')).toContain('not a GitHub or GitLab repository folder');
     expect(msg('http://gitlab.example.org/a/b/-/tree/main')).toContain('https:// only');
     expect(msg('https://u:p@github.com/a/b')).toContain('user name or password');
     expect(msg('nope')).toContain('not a URL');
     expect(msg('')).toContain('Enter the address');
+  });
+
+  it('typed into the single-file URL dialog, a tree URL is explained: a folder, to open as a flow set', () => {
+    for (const u of [
+      'https://github.com/acme/flows/tree/main/force-app',
+      'https://github.com/acme/flows',
+      'https://gitlab.com/grp/sub/proj/-/tree/main/flows',
+    ]) {
+      const e = (() => {
+        try {
+          planUrl(u, 'github_pat_0123456789abcdef');
+        } catch (x) {
+          return x as SourceError;
+        }
+      })();
+      expect(e).toBeInstanceOf(SourceError);
+      expect(e?.message).toBe('That address is a folder of a repository, not a flow file.');
+      expect(e?.hint).toContain('open it as a flow set');
+    }
+    // A file's page is still a file.
+    expect(planUrl('https://github.com/acme/flows/blob/main/A.flow-meta.xml').host).toBe('github');
   });
 });
