@@ -196,7 +196,7 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
     if (rest === '/tooling/composite/batch') {
       if (!mock.compositeBatch) return send(res, 404, NOT_FOUND);
       if (req.method !== 'POST') return send(res, 405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: 'POST only' }]);
-      return batch(res, version, body);
+      return batch(res, body);
     }
     const flow = /^\/tooling\/sobjects\/Flow\/(\w+)$/.exec(rest);
     if (flow) {
@@ -216,7 +216,7 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
   }
 
   /** The composite batch: up to 25 GETs of `vXX.X/tooling/sobjects/Flow/ID`, each answered on its own. */
-  function batch(res: ServerResponse, version: string, body: string) {
+  function batch(res: ServerResponse, body: string) {
     let requests: unknown;
     try {
       requests = (JSON.parse(body) as { batchRequests?: unknown }).batchRequests;
