@@ -1,4 +1,13 @@
-import { errorDetail, readCapped, redirectTarget, type RequestContext, send } from './http';
+import {
+  currentOrigin,
+  defaultFetch,
+  errorDetail,
+  type Fetch,
+  readCapped,
+  redirectTarget,
+  type RequestContext,
+  send,
+} from './http';
 import { SourceError } from './redact';
 
 /**
@@ -17,6 +26,19 @@ export interface HostRequest {
   name: string;
   host: HostKind;
 }
+
+/** The request context of a file host (CORS advice for files): the given fetch and page origin, or the browser's. */
+export const fileContext = (
+  o: { fetch?: Fetch; pageOrigin?: string },
+  secrets: readonly string[],
+  signal?: AbortSignal,
+): RequestContext => ({
+  fetch: o.fetch ?? defaultFetch,
+  secrets,
+  pageOrigin: o.pageOrigin ?? currentOrigin(),
+  signal,
+  peer: 'file',
+});
 
 /** GitLab personal tokens (`glpat-`) go in PRIVATE-TOKEN; every other token (GitHub, GitLab OAuth) is a Bearer. */
 export function tokenHeaders(host: HostKind, token: string): Record<string, string> {
@@ -63,11 +85,12 @@ export async function readHost(
   return { text: await readCapped(res, max, plan.name, ctx.secrets), headers: res.headers };
 }
 
+const clock = (at: Date) => at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+
 /** A clock time and how far away it is: "14:05 (in 23 minutes)". */
 export function whenText(at: Date, now = Date.now()): string {
   const minutes = Math.max(1, Math.ceil((at.getTime() - now) / 60_000));
-  const clock = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  return `${clock} (in ${minutes} minute${minutes === 1 ? '' : 's'})`;
+  return `${clock(at)} (in ${minutes} minute${minutes === 1 ? '' : 's'})`;
 }
 
 /** A rate-limit answer (GitHub's primary and secondary limits, a 429 from either host), or undefined. */
@@ -108,7 +131,7 @@ export function rateLimitError(
     return new SourceError(
       s === 429 ? 'http' : 'forbidden',
       `${host} is limiting how fast requests may come (${s === 429 ? 'too many requests' : 'a secondary rate limit'})` +
-        `${seconds === undefined ? '' : `; it lets requests through again in ${seconds} seconds, at ${whenText(at!, now)}`}.`,
+        `${at === undefined ? '' : `; it lets requests through again at ${clock(at)} (in ${seconds} seconds)`}.`,
       seconds === undefined
         ? 'Wait a minute and try again.'
         : `Try again in ${seconds} seconds${withToken ? '' : ', or add a token (limits are higher with one)'}.`,

@@ -2,7 +2,8 @@ import { isFlowFileName, type SetSkip } from '../model/set';
 import { listGitHub } from './gitHub';
 import { type Listing, makeIo, pool } from './gitIo';
 import { listGitLab } from './gitLab';
-import { currentOrigin, defaultFetch, type Fetch, isLoopback, MAX_BYTES, short } from './http';
+import { fileContext } from './gitHost';
+import { type Fetch, isLoopback, MAX_BYTES, short } from './http';
 import { asSourceError, MIN_TOKEN_LENGTH, SourceError } from './redact';
 import type { FetchRepoSet, RepoTree } from './setSources';
 
@@ -122,13 +123,7 @@ export function createRepoReader(deps: RepoReaderOptions = {}): FetchRepoSet {
     outer?.addEventListener('abort', cancel, { once: true });
     const progress = options.onProgress ?? (() => undefined);
     let listed = 0;
-    const ctx = {
-      fetch: deps.fetch ?? defaultFetch,
-      secrets,
-      pageOrigin: deps.pageOrigin ?? currentOrigin(),
-      signal: controller.signal,
-      peer: 'file' as const,
-    };
+    const ctx = fileContext(deps, secrets, controller.signal);
     const io = makeIo(ctx, token, deps.maxBytes ?? MAX_BYTES, (n) => {
       listed += n;
       progress('listing', listed, 0);

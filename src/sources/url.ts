@@ -1,5 +1,5 @@
-import { type HostRequest, readHost, tokenHeaders } from './gitHost';
-import { currentOrigin, defaultFetch, isLoopback, MAX_BYTES, short, type Fetch } from './http';
+import { fileContext, type HostRequest, readHost, tokenHeaders } from './gitHost';
+import { isLoopback, MAX_BYTES, short, type Fetch } from './http';
 import { asSourceError, MIN_TOKEN_LENGTH, SourceError } from './redact';
 
 /**
@@ -123,13 +123,7 @@ export async function fetchFlowUrl(input: string, options: FetchUrlOptions = {})
   const token = (options.token ?? '').trim();
   const secrets = [token];
   const plan = planUrl(input, token);
-  const ctx = {
-    fetch: options.fetch ?? defaultFetch,
-    secrets,
-    pageOrigin: options.pageOrigin ?? currentOrigin(),
-    signal: options.signal,
-    peer: 'file' as const,
-  };
+  const ctx = fileContext(options, secrets, options.signal);
   try {
     const { text } = await readHost(ctx, plan, Boolean(token), options.maxBytes ?? MAX_BYTES);
     return { text, name: plan.name };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SourceError } from '../../src/sources/redact';
 
 /**
  * A mock git host on 127.0.0.1 at a random port, answering like GitHub's REST API, raw.githubusercontent.com and
@@ -61,6 +62,7 @@ export interface MockGitRequest {
 export interface MockGitHost {
   /** `http://127.0.0.1:PORT`; GitLab projects are at `${url}/GROUP/PROJECT/-/tree/REF/PATH`. */
   url: string;
+  /** The token private repositories take (as a Bearer, or GitLab's PRIVATE-TOKEN); may be changed at run time. */
   token: string;
   repos: MockRepo[];
   requests: MockGitRequest[];
@@ -216,7 +218,7 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
     const auth = req.headers.authorization;
     const priv = req.headers['private-token'];
     const sent = auth !== undefined || priv !== undefined;
-    const good = auth === `Bearer ${token}` || priv === token;
+    const good = auth === `Bearer ${mock.token}` || priv === mock.token;
     if (sent && !good) return 'bad';
     if (!repo || (repo.private && !good)) return 'missing';
     return undefined;
@@ -390,15 +392,39 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
     });
   }
 
+  Object.assign(mock, await listen(server));
+  return mock;
+}
+
+/** Starts a test server on 127.0.0.1 at a free port: its address, and how to stop it (open connections too). */
+export async function listen(server: Server): Promise<{ url: string; close: () => Promise<void> }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  mock.url = `http://127.0.0.1:${port}`;
-  mock.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return mock;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The SourceError a promise rejects with (fails the test if it resolves or rejects with something else). */
+export async function failure(p: Promise<unknown>): Promise<SourceError> {
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  if (!(e instanceof SourceError))
+    throw new Error(`Expected a SourceError, got ${e === undefined ? 'success' : String(e)}`);
+  return e;
+}
+
+/** The requests the mock receives from now on. */
+export function requestsSince(mock: { requests: MockGitRequest[] }): () => MockGitRequest[] {
+  const start = mock.requests.length;
+  return () => mock.requests.slice(start);
 }
 
 const defaultOf = (repo: MockRepo) => repo.defaultBranch ?? Object.keys(repo.branches)[0] ?? 'main';

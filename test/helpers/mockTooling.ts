@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { activeOf, buildMockOrg, latestOf, type MockFlow } from './mockOrg';
 import { matches, parseSoql } from './mockSoql';
 import { readCorpus } from './corpus';
+import { listen } from './mockGitHost';
 
 /**
  * A mock Salesforce Tooling API (and a small fake git host) on 127.0.0.1 at a random port, for unit and
@@ -346,14 +346,7 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
     return send(res, 404, { message: 'Not Found' });
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  mock.url = `http://127.0.0.1:${port}`;
-  mock.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  Object.assign(mock, await listen(server));
   return mock;
 }
 

@@ -2,7 +2,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createRepoReader, parseTreeUrl } from '../../src/sources/gitTree';
 import { SourceError } from '../../src/sources/redact';
 import { planUrl } from '../../src/sources/url';
-import { gitHubFetch, type MockGitHost, type MockRepo, startMockGitHost } from '../helpers/mockGitHost';
+import {
+  failure,
+  gitHubFetch,
+  type MockGitHost,
+  type MockRepo,
+  requestsSince,
+  startMockGitHost,
+} from '../helpers/mockGitHost';
 
 const flow = (name: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<Flow xmlns="http://soap.sforce.com/2006/04/metadata">` +
@@ -55,18 +62,7 @@ afterAll(async () => {
 });
 
 const read = () => createRepoReader({ fetch: gitHubFetch(mock), pageOrigin: 'https://flowscope.example' });
-const since = () => {
-  const start = mock.requests.length;
-  return () => mock.requests.slice(start);
-};
-async function failure(p: Promise<unknown>): Promise<SourceError> {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(SourceError);
-  return e as SourceError;
-}
+const since = () => requestsSince(mock);
 const paths = (r: { files: { path: string }[] }) => r.files.map((f) => f.path).sort();
 
 describe('a public GitHub repository', () => {
@@ -200,6 +196,26 @@ describe('a public GitHub repository', () => {
   });
 });
 
+describe('limits', () => {
+  it('each file is capped', async () => {
+    const small = createRepoReader({ fetch: gitHubFetch(mock), maxBytes: 120 });
+    const e = await failure(small('https://github.com/acme/flows/tree/main/other'));
+    expect(e.kind).toBe('too-large');
+  });
+
+  it('more than 10,000 flow files is refused with a clear message, before any file is fetched', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i <= 10_000; i++) files[`flows/F${i}.flow-meta.xml`] = 'x';
+    mock.repos.push({ host: 'github', project: 'acme/huge', branches: { main: { files } } });
+    const seen = since();
+    const e = await failure(read()('https://github.com/acme/huge/tree/main/flows'));
+    expect(e.kind).toBe('too-large');
+    expect(e.message).toContain('holds 10,001 flow files; Flowscope opens sets of up to 10,000');
+    expect(e.hint).toContain('smaller folder');
+    expect(seen().some((q) => q.url.includes('/gh-raw/'))).toBe(false);
+  });
+});
+
 describe('a private GitHub repository', () => {
   const URL = 'https://github.com/acme/secret/tree/trunk/force-app';
 
@@ -253,7 +269,7 @@ describe('GitHub rate limits say when to try again', () => {
     mock.mode = 'rate-limit-429';
     const e = await failure(read()('https://github.com/acme/flows/tree/main'));
     expect(e.status).toBe(429);
-    expect(e.message).toMatch(/api\.github\.com is limiting .* again in 42 seconds, at \d\d:\d\d/);
+    expect(e.message).toMatch(/api\.github\.com is limiting .* again at \d\d:\d\d \(in 42 seconds\)/);
     expect(e.hint).toContain('Try again in 42 seconds');
     mock.mode = 'secondary-limit';
     const s = await failure(read()('https://github.com/acme/flows/tree/main'));

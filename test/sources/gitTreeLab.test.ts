@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRepoReader } from '../../src/sources/gitTree';
-import { SourceError } from '../../src/sources/redact';
-import { type MockGitHost, type MockRepo, startMockGitHost } from '../helpers/mockGitHost';
+import { failure, type MockGitHost, type MockRepo, requestsSince, startMockGitHost } from '../helpers/mockGitHost';
 
 const TOKEN = 'glpat-MockGitLabToken0123456789xyz';
 const flow = (name: string) =>
@@ -38,18 +37,7 @@ afterAll(async () => {
 });
 
 const read = createRepoReader();
-const since = () => {
-  const start = mock.requests.length;
-  return () => mock.requests.slice(start);
-};
-async function failure(p: Promise<unknown>): Promise<SourceError> {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(SourceError);
-  return e as SourceError;
-}
+const since = () => requestsSince(mock);
 const trees = (reqs: { url: string }[]) => reqs.filter((q) => q.url.includes('/repository/tree'));
 
 describe('a GitLab project (self-hosted, nested groups)', () => {
@@ -124,7 +112,7 @@ describe('a GitLab project (self-hosted, nested groups)', () => {
     mock.mode = 'rate-limit-429';
     const e = await failure(read(`${mock.url}/group/sub/proj/-/tree/main`));
     expect(e.status).toBe(429);
-    expect(e.message).toMatch(/127\.0\.0\.1:\d+ is limiting .* in 42 seconds/);
+    expect(e.message).toMatch(/127\.0\.0\.1:\d+ is limiting .* again at \d\d:\d\d \(in 42 seconds\)/);
     expect(e.hint).toContain('Try again in 42 seconds');
   });
 
@@ -138,5 +126,23 @@ describe('a GitLab project (self-hosted, nested groups)', () => {
     const e = await failure(read('http://gitlab.example.org/group/proj/-/tree/main', { token: TOKEN }));
     expect(e.kind).toBe('invalid-input');
     expect(`${e.message}${e.hint}`).not.toContain(TOKEN);
+  });
+
+  it('the mock host lets a browser send the tokens and read the paging and rate-limit headers (CORS)', async () => {
+    const res = await fetch(`${mock.url}/api/v4/projects/a%2Fb/repository/tree`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'private-token,authorization,x-github-api-version',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-headers')).toMatch(
+      /Authorization.*PRIVATE-TOKEN.*X-GitHub-Api-Version/,
+    );
+    for (const h of ['Link', 'x-next-page', 'Retry-After', 'x-ratelimit-reset', 'RateLimit-Reset'])
+      expect(res.headers.get('access-control-expose-headers')).toContain(h);
   });
 });
