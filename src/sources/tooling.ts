@@ -274,6 +274,7 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
         ids,
         {
           apiVersion,
+          secrets: [token],
           batch: async (body, s) =>
             json(await get(`${base}/tooling/composite/batch`, what, 'not-found', s, body), what),
           one: (id, s) => client.getVersion(id, s),

@@ -1,5 +1,5 @@
 import { errorDetail, short } from './http';
-import { SourceError } from './redact';
+import { redact, SourceError } from './redact';
 import { isRecordId } from './soql';
 import type { VersionRead } from './toolingTypes';
 
@@ -19,6 +19,8 @@ export interface BatchDeps {
   /** One version the ordinary way (the fallback). */
   one(id: string, signal?: AbortSignal): Promise<string>;
   apiVersion: string;
+  /** Redacted from every error text (an org may echo what it was sent). */
+  secrets: readonly string[];
 }
 
 /** Batch-level answers that say the session cannot go on: they reject rather than mark every version. */
@@ -88,7 +90,8 @@ export async function readVersions(
     }
     const results = Array.isArray(answer.results) ? (answer.results as unknown[]) : [];
     chunk.forEach((i, j) => {
-      out[i] = item(ids[i] as string, results[j]);
+      const read = item(ids[i] as string, results[j]);
+      out[i] = 'error' in read ? { id: read.id, error: redact(read.error, deps.secrets) } : read;
     });
   }
   return out;

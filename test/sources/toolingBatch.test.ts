@@ -94,6 +94,13 @@ describe('reading many versions at once (the composite batch)', () => {
     expect((e as SourceError).kind).toBe('forbidden');
   });
 
+  it('an org that echoes the token back has it redacted from every entry', async () => {
+    mock.mode = 'echo-token';
+    const reads = await client.getVersions(versionIds.slice(0, 2));
+    expect(reads.every((r) => 'error' in r && r.error.includes('[token]'))).toBe(true);
+    expect(JSON.stringify(reads)).not.toContain(mock.token);
+  });
+
   it('a cancelled signal rejects, before any request or between batches', async () => {
     const seen = since();
     const c = new AbortController();
