@@ -50,7 +50,8 @@ export async function listGitHub(tree: RepoTree, io: RepoIo): Promise<Listing> {
   if (tree.ref === '') {
     const branch = text(await get(repo), 'default_branch');
     if (!branch) throw new SourceError('invalid-json', `GitHub did not say ${tree.project}’s default branch.`, '', []);
-    segments = [branch];
+    // A default branch with slashes is resolved like one typed in the URL.
+    segments = branch.split('/');
   }
 
   // The common case first: the first segment is the whole ref (git forbids a branch `a` beside a branch `a/b`).

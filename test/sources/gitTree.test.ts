@@ -30,8 +30,14 @@ const feature: Record<string, string> = {
   [`${FLOWS}/Case_Escalation.flow-meta.xml`]: flow('Case Escalation v2'),
 };
 const repos: MockRepo[] = [
-  { host: 'github', project: 'acme/flows', branches: { main: { files: main }, 'feature/new-ui': { files: feature } } },
+  {
+    host: 'github',
+    project: 'acme/flows',
+    branches: { main: { files: main }, 'feature/new-ui': { files: feature } },
+    tags: { 'release/1.0': 'feature/new-ui' },
+  },
   { host: 'github', project: 'acme/secret', private: true, branches: { trunk: { files: main } } },
+  { host: 'github', project: 'acme/slashed', branches: { 'release/main': { files: feature } } },
   {
     host: 'github',
     project: 'acme/many',
@@ -113,6 +119,22 @@ describe('a public GitHub repository', () => {
     expect(
       urls.filter((u) => u.startsWith('/gh-raw/')).every((u) => /^\/gh-raw\/acme\/flows\/[0-9a-f]{40}\//.test(u)),
     ).toBe(true);
+  });
+
+  it('a tag with slashes in its name is found among the tags when no branch fits', async () => {
+    const seen = since();
+    const r = await read()(`https://github.com/acme/flows/tree/release/1.0/${FLOWS}`);
+    expect(r.tree).toMatchObject({ ref: 'release/1.0', path: FLOWS });
+    expect(paths(r)).toEqual([`${FLOWS}/Case_Escalation.flow-meta.xml`, `${FLOWS}/New_UI.flow-meta.xml`]);
+    const urls = seen().map((q) => q.url.replace(mock.url, ''));
+    expect(urls).toContain('/gh-api/repos/acme/flows/git/matching-refs/heads/release');
+    expect(urls).toContain('/gh-api/repos/acme/flows/git/matching-refs/tags/release');
+  });
+
+  it('a default branch with slashes in its name opens too', async () => {
+    const r = await read()('https://github.com/acme/slashed');
+    expect(r.tree).toMatchObject({ ref: 'release/main', path: '' });
+    expect(paths(r)).toEqual([`${FLOWS}/Case_Escalation.flow-meta.xml`, `${FLOWS}/New_UI.flow-meta.xml`]);
   });
 
   it('a subfolder lists only what is under it; a folder that is not there says so', async () => {
