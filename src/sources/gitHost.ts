@@ -93,12 +93,16 @@ export function whenText(at: Date, now = Date.now()): string {
   return `${clock(at)} (in ${minutes} minute${minutes === 1 ? '' : 's'})`;
 }
 
-/** A rate-limit answer (GitHub's primary and secondary limits, a 429 from either host), or undefined. */
+/**
+ * A rate-limit answer (GitHub's primary and secondary limits, a 429 from either host), or undefined. `said` is the
+ * answer's own message: GitHub may send a secondary limit as a bare 403 that only its message names.
+ */
 export function rateLimitError(
   res: Response,
   plan: HostRequest,
   withToken: boolean,
   secrets: readonly string[],
+  said = '',
   now = Date.now(),
 ): SourceError | undefined {
   const s = res.status;
@@ -119,7 +123,7 @@ export function rateLimitError(
     );
   }
   const retry = Number(h('retry-after'));
-  if (s === 429 || (s === 403 && h('retry-after') !== null)) {
+  if (s === 429 || (s === 403 && (h('retry-after') !== null || /rate limit/i.test(said)))) {
     const resetAt = Number(h('ratelimit-reset'));
     const at =
       h('retry-after') !== null && Number.isFinite(retry)
@@ -149,9 +153,9 @@ export async function hostError(
   withToken: boolean,
   secrets: readonly string[],
 ): Promise<SourceError> {
-  const limited = rateLimitError(res, plan, withToken, secrets);
-  if (limited) return limited;
   const { message } = errorDetail(await res.text().catch(() => ''));
+  const limited = rateLimitError(res, plan, withToken, secrets, message);
+  if (limited) return limited;
   const said = message ? ` (${message})` : '';
   const s = res.status;
   const tokenHint = TOKEN_HINT[plan.host];

@@ -40,6 +40,8 @@ export type MockGitMode =
   | 'rate-limit-429'
   /** GitHub API: 403 with Retry-After, a secondary rate limit. */
   | 'secondary-limit'
+  /** GitHub API: 403 without Retry-After whose message names a secondary rate limit. */
+  | 'secondary-limit-bare'
   /** GitHub: every recursive tree answer is cut in half and says `truncated: true`. */
   | 'truncated';
 
@@ -250,6 +252,10 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
         { message: 'You have exceeded a secondary rate limit.' },
         { 'Retry-After': String(mock.retryAfter), 'x-ratelimit-remaining': '4000' },
       );
+    if (mock.mode === 'secondary-limit-bare')
+      return json(res, 403, {
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      });
     const m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
     if (!m) return notFound();
     const repo = repoOf('github', `${decodeURIComponent(m[1]!)}/${decodeURIComponent(m[2]!)}`);

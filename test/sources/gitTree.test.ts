@@ -298,6 +298,11 @@ describe('GitHub rate limits say when to try again', () => {
     expect(s.status).toBe(403);
     expect(s.message).toContain('secondary rate limit');
     expect(s.message).toContain('42 seconds');
+    // Without Retry-After, only the message says it: still a rate limit, not a private repository.
+    mock.mode = 'secondary-limit-bare';
+    const bare = await failure(read()('https://github.com/acme/flows/tree/main'));
+    expect(bare.message).toContain('api.github.com is limiting how fast requests may come (a secondary rate limit).');
+    expect(bare.hint).toBe('Wait a minute and try again.');
   });
 });
 
