@@ -131,7 +131,8 @@ export function rateLimitError(
         : Number.isFinite(resetAt) && resetAt > 0
           ? new Date(resetAt * 1000)
           : undefined;
-    const seconds = at ? Math.max(1, Math.ceil((at.getTime() - now) / 1000)) : undefined;
+    const secs = at ? Math.max(1, Math.ceil((at.getTime() - now) / 1000)) : undefined;
+    const seconds = secs === undefined ? undefined : secs < 120 ? `${secs} seconds` : `${Math.ceil(secs / 60)} minutes`;
     return new SourceError(
       s === 429 ? 'http' : 'forbidden',
       `${host} is limiting how fast requests may come (${s === 429 ? 'too many requests' : 'a secondary rate limit'})` +
