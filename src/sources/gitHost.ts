@@ -136,10 +136,10 @@ export function rateLimitError(
     return new SourceError(
       s === 429 ? 'http' : 'forbidden',
       `${host} is limiting how fast requests may come (${s === 429 ? 'too many requests' : 'a secondary rate limit'})` +
-        `${at === undefined ? '' : `; it lets requests through again at ${clock(at)} (in ${seconds} seconds)`}.`,
+        `${at === undefined ? '' : `; it lets requests through again at ${clock(at)} (in ${seconds})`}.`,
       seconds === undefined
         ? 'Wait a minute and try again.'
-        : `Try again in ${seconds} seconds${withToken ? '' : ', or add a token (limits are higher with one)'}.`,
+        : `Try again in ${seconds}${withToken ? '' : ', or add a token (limits are higher with one)'}.`,
       secrets,
       s,
     );
