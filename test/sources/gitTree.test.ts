@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { rateLimitError } from '../../src/sources/gitHost';
 import { createRepoReader, parseTreeUrl } from '../../src/sources/gitTree';
 import { SourceError } from '../../src/sources/redact';
 import { planUrl } from '../../src/sources/url';
@@ -303,6 +304,35 @@ describe('GitHub rate limits say when to try again', () => {
     const bare = await failure(read()('https://github.com/acme/flows/tree/main'));
     expect(bare.message).toContain('api.github.com is limiting how fast requests may come (a secondary rate limit).');
     expect(bare.hint).toBe('Wait a minute and try again.');
+  });
+});
+
+describe('rate-limit answers in words', () => {
+  const plan = { url: 'https://gitlab.com/api/v4/x', headers: {}, name: 'x', host: 'gitlab' as const };
+  const now = Date.UTC(2026, 0, 1, 12, 0, 0);
+  it('a long wait is in minutes; GitLab’s RateLimit-Reset stands in for Retry-After; other answers are not limits', () => {
+    const long = rateLimitError(
+      new Response('', { status: 429, headers: { 'Retry-After': '600' } }),
+      plan,
+      true,
+      [],
+      '',
+      now,
+    );
+    expect(long?.message).toMatch(/again at \d\d:10 \(in 10 minutes\)\.$/);
+    expect(long?.hint).toBe('Try again in 10 minutes.');
+    const reset = String(now / 1000 + 30);
+    const lab = rateLimitError(
+      new Response('', { status: 429, headers: { 'RateLimit-Reset': reset } }),
+      plan,
+      false,
+      [],
+      '',
+      now,
+    );
+    expect(lab?.message).toContain('(in 30 seconds)');
+    expect(rateLimitError(new Response('', { status: 403 }), plan, false, [], 'Forbidden', now)).toBeUndefined();
+    expect(rateLimitError(new Response('', { status: 404 }), plan, false, [], '', now)).toBeUndefined();
   });
 });
 
