@@ -12,8 +12,9 @@ import {
 import { asSourceError, SourceError } from './redact';
 import { flowDefinitionsQuery, flowVersionsQuery, isRecordId } from './soql';
 import { apiVersionOf, checkToken, instanceOrigin, SF_DISPLAY } from './toolingInput';
+import { readVersions } from './toolingBatch';
 import { checkNext, str } from './toolingQuery';
-import type { ConnectOptions, FlowSummary, FlowVersion, OrgClient, VersionRead } from './toolingTypes';
+import type { ConnectOptions, FlowSummary, FlowVersion, OrgClient } from './toolingTypes';
 
 /**
  * A Salesforce org through the Tooling API (`/services/data/vXX.X/tooling/…`), read-only. The token lives in
@@ -34,12 +35,13 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
   const disconnected = () =>
     new SourceError('disconnected', 'Disconnected from the org.', 'Connect again to browse its flows.', []);
 
-  /** GET on the instance only, following same-host redirects; a 2xx body as text or a SourceError. */
+  /** GET (POST with a JSON body) on the instance only, following same-host redirects; a 2xx body or a SourceError. */
   const get = async (
     path: string,
     what: string,
     notFound: 'api-version' | 'not-found',
     signal?: AbortSignal,
+    body?: unknown,
   ): Promise<string> => {
     if (!token) throw disconnected();
     const c = ctx(signal);
@@ -56,7 +58,15 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
         const res = await send(
           c,
           url.href,
-          { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, redirect: 'manual' },
+          {
+            headers: {
+              Authorization: `Bearer ${token}`,
+              Accept: 'application/json',
+              ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+            },
+            redirect: 'manual',
+            ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
+          },
           what,
         );
         if (!token) throw disconnected();
@@ -258,18 +268,19 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
       json(text, what);
       return text;
     },
-    async getVersions(ids, signal) {
-      // One at a time for now; issue 13 batches them through the Tooling composite API.
-      const out: VersionRead[] = [];
-      for (const id of ids) {
-        try {
-          out.push({ id, text: await client.getVersion(id, signal) });
-        } catch (e) {
-          if (signal?.aborted) throw e;
-          out.push({ id, error: e instanceof Error ? e.message : String(e) });
-        }
-      }
-      return out;
+    getVersions(ids, signal) {
+      const what = 'a batch of flow versions';
+      return readVersions(
+        ids,
+        {
+          apiVersion,
+          secrets: [token],
+          batch: async (body, s) =>
+            json(await get(`${base}/tooling/composite/batch`, what, 'not-found', s, body), what),
+          one: (id, s) => client.getVersion(id, s),
+        },
+        signal,
+      );
     },
     disconnect() {
       token = '';

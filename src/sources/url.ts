@@ -1,15 +1,5 @@
-import {
-  currentOrigin,
-  defaultFetch,
-  errorDetail,
-  isLoopback,
-  MAX_BYTES,
-  readCapped,
-  redirectTarget,
-  send,
-  short,
-  type Fetch,
-} from './http';
+import { fileContext, type HostRequest, readHost, tokenHeaders } from './gitHost';
+import { isLoopback, MAX_BYTES, short, type Fetch } from './http';
 import { asSourceError, MIN_TOKEN_LENGTH, SourceError } from './redact';
 
 /**
@@ -17,14 +7,8 @@ import { asSourceError, MIN_TOKEN_LENGTH, SourceError } from './redact';
  * any other URL is fetched as is. A token goes only in a header, only over https, and never across a redirect.
  */
 
-export interface UrlRequest {
-  /** What is fetched. */
-  url: string;
-  headers: Record<string, string>;
-  /** The address to show and to name the flow by: the URL typed, without its query (GitHub's `?token=` links). */
-  name: string;
-  host: 'github' | 'gitlab' | 'plain';
-}
+/** `name` is the address to show and to name the flow by: the URL typed, without its query (GitHub's `?token=`). */
+export type UrlRequest = HostRequest;
 
 export interface FetchUrlOptions {
   token?: string;
@@ -75,8 +59,17 @@ export function planUrl(input: string, token = ''): UrlRequest {
       [secret],
     );
   const name = `${url.origin}${url.pathname}`;
-  const auth: Record<string, string> = secret ? { Authorization: `Bearer ${secret}` } : {};
+  const auth = tokenHeaders('plain', secret);
   const parts = url.pathname.split('/').filter((p) => p !== '');
+  const dash = parts.indexOf('-');
+  const gitHubTree = url.hostname === 'github.com' && parts.length >= 2 && (parts.length === 2 || parts[2] === 'tree');
+  if (gitHubTree || (dash > 0 && parts[dash + 1] === 'tree'))
+    throw bad(
+      'That address is a folder of a repository, not a flow file.',
+      'To see every flow in it, open it as a flow set (a repository); for one flow, ' +
+        'open the file in the repository and copy its address (…/blob/…) or its raw link.',
+      [secret],
+    );
 
   // github.com/o/r/blob|raw/ref/path…  and  raw.githubusercontent.com/o/r/ref/path…
   const gh =
@@ -104,7 +97,6 @@ export function planUrl(input: string, token = ''): UrlRequest {
   }
 
   // <gitlab host>/group/sub/project/-/blob|raw/ref/path…
-  const dash = parts.indexOf('-');
   if (dash > 0 && (parts[dash + 1] === 'blob' || parts[dash + 1] === 'raw') && parts.length >= dash + 4) {
     const project = parts.slice(0, dash).map(decodeURIComponent).join('/');
     const ref = decodeURIComponent(parts[dash + 2] ?? '');
@@ -112,11 +104,7 @@ export function planUrl(input: string, token = ''): UrlRequest {
       .slice(dash + 3)
       .map(decodeURIComponent)
       .join('/');
-    const headers: Record<string, string> = secret
-      ? secret.startsWith('glpat-')
-        ? { 'PRIVATE-TOKEN': secret }
-        : auth
-      : {};
+    const headers = tokenHeaders('gitlab', secret);
     return {
       url:
         `${url.origin}/api/v4/projects/${encodeURIComponent(project)}` +
@@ -135,92 +123,11 @@ export async function fetchFlowUrl(input: string, options: FetchUrlOptions = {})
   const token = (options.token ?? '').trim();
   const secrets = [token];
   const plan = planUrl(input, token);
-  const ctx = {
-    fetch: options.fetch ?? defaultFetch,
-    secrets,
-    pageOrigin: options.pageOrigin ?? currentOrigin(),
-    signal: options.signal,
-    peer: 'file' as const,
-  };
-  const what = plan.name;
+  const ctx = fileContext(options, secrets, options.signal);
   try {
-    // With a token, a redirect could carry it elsewhere: refuse to follow one. Without, follow as a browser would.
-    const res = await send(ctx, plan.url, { headers: plan.headers, redirect: token ? 'manual' : 'follow' }, what);
-    const target = token ? redirectTarget(res, plan.url) : undefined;
-    if (target !== undefined) {
-      throw new SourceError(
-        'redirect',
-        `${new URL(plan.url).host} redirected the request to ` +
-          `${target === 'hidden' ? 'another address' : target.host}; ` +
-          'Flowscope does not send a token across a redirect.',
-        'Use the final address of the file (its raw link), or open it without a token if it is public.',
-        secrets,
-      );
-    }
-    if (!res.ok) throw await urlError(res, plan, Boolean(token), secrets);
-    return { text: await readCapped(res, options.maxBytes ?? MAX_BYTES, what, secrets), name: plan.name };
+    const { text } = await readHost(ctx, plan, Boolean(token), options.maxBytes ?? MAX_BYTES);
+    return { text, name: plan.name };
   } catch (e) {
     throw asSourceError(e, secrets);
   }
-}
-
-async function urlError(
-  res: Response,
-  plan: UrlRequest,
-  withToken: boolean,
-  secrets: readonly string[],
-): Promise<SourceError> {
-  const { message } = errorDetail(await res.text().catch(() => ''));
-  const said = message ? ` (${message})` : '';
-  const s = res.status;
-  const tokenHint =
-    plan.host === 'github'
-      ? 'a GitHub token that can read the repository (fine-grained: Contents read-only)'
-      : plan.host === 'gitlab'
-        ? 'a GitLab token with read_api (or read_repository) scope'
-        : 'a token the server accepts';
-  if (s === 403 && res.headers.get('x-ratelimit-remaining') === '0')
-    return new SourceError(
-      'forbidden',
-      `GitHub’s rate limit for unauthenticated requests is used up${said}.`,
-      'Wait an hour, or add a GitHub token (it has a much higher limit).',
-      secrets,
-      s,
-    );
-  if (s === 401 || s === 403) {
-    return withToken
-      ? new SourceError(
-          s === 401 ? 'unauthorized' : 'forbidden',
-          `The server refused the token for ${plan.name}${said}.`,
-          `Check that the token is current and can read this repository: ${tokenHint}.`,
-          secrets,
-          s,
-        )
-      : new SourceError(
-          s === 401 ? 'unauthorized' : 'forbidden',
-          `${plan.name} needs a token${said}: the repository is private.`,
-          `Add ${tokenHint} in the Token field.`,
-          secrets,
-          s,
-        );
-  }
-  if (s === 404) {
-    return new SourceError(
-      'not-found',
-      `Nothing found at ${plan.name}${said}.`,
-      withToken || plan.host === 'plain'
-        ? 'Check the address (branch name, path, file name).'
-        : 'Check the address; if the repository is private (GitHub and GitLab answer “not found” then), ' +
-            `add ${tokenHint}.`,
-      secrets,
-      s,
-    );
-  }
-  return new SourceError(
-    'http',
-    `${new URL(plan.url).host} answered ${s}${res.statusText ? ` ${res.statusText}` : ''} for ${plan.name}${said}.`,
-    s >= 500 ? 'The server had a problem; try again in a moment.' : 'Check the address.',
-    secrets,
-    s,
-  );
 }

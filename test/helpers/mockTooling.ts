@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { activeOf, buildMockOrg, latestOf, type MockFlow } from './mockOrg';
 import { matches, parseSoql } from './mockSoql';
 import { readCorpus } from './corpus';
+import { listen } from './mockGitHost';
 
 /**
  * A mock Salesforce Tooling API (and a small fake git host) on 127.0.0.1 at a random port, for unit and
@@ -28,6 +28,8 @@ export interface MockToolingOptions {
   allowOrigin?: string;
   pageSize?: number;
   maxApiVersion?: number;
+  /** Serve `tooling/composite/batch` (default true); false answers it 404, as an org without it would. */
+  compositeBatch?: boolean;
 }
 
 interface MockRequest {
@@ -36,6 +38,8 @@ interface MockRequest {
   authorization?: string;
   privateToken?: string;
   origin?: string;
+  /** A POST's body as sent. */
+  body?: string;
 }
 
 export interface MockTooling {
@@ -47,6 +51,8 @@ export interface MockTooling {
   mode: MockMode;
   /** Change the CORS allowlist at run time (undefined: refuse). */
   allowOrigin?: string;
+  /** Whether `tooling/composite/batch` is served (else 404). */
+  compositeBatch: boolean;
   /** Files of the fake git host: `path` → body; private ones need the token. */
   files: Map<string, { body: string; private: boolean }>;
   close: () => Promise<void>;
@@ -80,16 +86,21 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
     requests: [],
     mode: 'ok',
     allowOrigin: options.allowOrigin,
+    compositeBatch: options.compositeBatch ?? true,
     files,
     close: async () => undefined,
   };
 
   const server = createServer((req, res) => {
-    try {
-      handle(req, res);
-    } catch (e) {
-      send(res, 500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: String(e) }]);
-    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      try {
+        handle(req, res, Buffer.concat(chunks).toString('utf8'));
+      } catch (e) {
+        send(res, 500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: String(e) }]);
+      }
+    });
   });
 
   function cors(req: IncomingMessage, res: ServerResponse): boolean {
@@ -115,7 +126,7 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
     res.end(text);
   }
 
-  function handle(req: IncomingMessage, res: ServerResponse) {
+  function handle(req: IncomingMessage, res: ServerResponse, body: string) {
     const url = new URL(req.url ?? '/', mock.url);
     mock.requests.push({
       method: req.method ?? '',
@@ -123,23 +134,24 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
       authorization: req.headers.authorization,
       privateToken: headerOf(req, 'private-token'),
       origin: req.headers.origin,
+      ...(req.method === 'POST' ? { body } : {}),
     });
     const allowed = cors(req, res);
     if (req.method === 'OPTIONS') {
       // Salesforce answers a preflight from an origin not in its allowlist with 403 and no CORS headers.
       if (!allowed) return send(res, 403, 'CORS origin not allowed');
       res.writeHead(204, {
-        'Access-Control-Allow-Methods': 'GET, OPTIONS',
+        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
         'Access-Control-Allow-Headers': 'Authorization, Accept, Content-Type, PRIVATE-TOKEN',
         'Access-Control-Max-Age': '600',
       });
       return res.end();
     }
-    if (url.pathname.startsWith('/services/data')) return api(req, res, url);
+    if (url.pathname.startsWith('/services/data')) return api(req, res, url, body);
     return gitHost(req, res, url);
   }
 
-  function api(req: IncomingMessage, res: ServerResponse, url: URL) {
+  function api(req: IncomingMessage, res: ServerResponse, url: URL, body: string) {
     if (url.pathname === '/services/data/' || url.pathname === '/services/data') {
       const versions = [];
       for (let v = 55; v <= maxApi; v++)
@@ -181,16 +193,47 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
       return query(res, version, url.searchParams.get('q') ?? '');
     const more = /^\/tooling\/query\/(01gMOCK\d+)-\d+$/.exec(rest);
     if (more) return page(res, version, more[1]!, cursors.get(more[1]!));
+    if (rest === '/tooling/composite/batch') {
+      if (!mock.compositeBatch) return send(res, 404, NOT_FOUND);
+      if (req.method !== 'POST') return send(res, 405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: 'POST only' }]);
+      return batch(res, body);
+    }
     const flow = /^\/tooling\/sobjects\/Flow\/(\w+)$/.exec(rest);
     if (flow) {
-      const v = flows.flatMap((f) => f.versions).find((x) => x.id === flow[1] || x.id.slice(0, 15) === flow[1]);
-      if (!v) return send(res, 404, NOT_FOUND);
-      return send(res, 200, {
-        ...v.record,
-        attributes: { type: 'Flow', url: `/services/data/v${version}/tooling/sobjects/Flow/${v.id}` },
-      });
+      const answer = flowRecord(version, flow[1]!);
+      return send(res, answer ? 200 : 404, answer ?? NOT_FOUND);
     }
     return send(res, 404, NOT_FOUND);
+  }
+
+  function flowRecord(version: string, id: string): Record<string, unknown> | undefined {
+    const v = flows.flatMap((f) => f.versions).find((x) => x.id === id || x.id.slice(0, 15) === id);
+    if (!v) return undefined;
+    return {
+      ...v.record,
+      attributes: { type: 'Flow', url: `/services/data/v${version}/tooling/sobjects/Flow/${v.id}` },
+    };
+  }
+
+  /** The composite batch: up to 25 GETs of `vXX.X/tooling/sobjects/Flow/ID`, each answered on its own. */
+  function batch(res: ServerResponse, body: string) {
+    let requests: unknown;
+    try {
+      requests = (JSON.parse(body) as { batchRequests?: unknown }).batchRequests;
+    } catch {
+      return send(res, 400, [{ errorCode: 'JSON_PARSER_ERROR', message: 'Unexpected character in the body' }]);
+    }
+    if (!Array.isArray(requests) || requests.length === 0 || requests.length > 25)
+      return send(res, 400, [
+        { errorCode: 'INVALID_BATCH_REQUEST', message: 'A batch must contain between 1 and 25 subrequests' },
+      ]);
+    const results = requests.map((r: { method?: string; url?: string }) => {
+      const m = /^\/?v(\d+\.\d)\/tooling\/sobjects\/Flow\/(\w+)$/.exec(r.url ?? '');
+      if (r.method !== 'GET' || !m) return { statusCode: 400, result: [{ errorCode: 'INVALID_URL', message: r.url }] };
+      const record = flowRecord(m[1]!, m[2]!);
+      return record ? { statusCode: 200, result: record } : { statusCode: 404, result: NOT_FOUND };
+    });
+    return send(res, 200, { hasErrors: results.some((r) => r.statusCode >= 400), results });
   }
 
   function query(res: ServerResponse, version: string, q: string) {
@@ -303,14 +346,7 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
     return send(res, 404, { message: 'Not Found' });
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  mock.url = `http://127.0.0.1:${port}`;
-  mock.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  Object.assign(mock, await listen(server));
   return mock;
 }
 
