@@ -1,0 +1,109 @@
+/**
+ * The set worker's work, in whatever thread runs it (issue 13): the worker (worker/worker.ts) and the local
+ * client (client.ts, for Node and tests) both drive one engine. `open` reads the files — texts, Blobs read with
+ * `blob.text()`, zips with `arrayBuffer()` and unzipped — parses them in slices, yielding to the event loop and
+ * reporting progress about every 50 ms (so a cancel is heard), then indexes them and builds the search.
+ */
+import { createSetSearch, type SetSearch } from '../model/setSearch';
+import type { SetSkip } from '../model/set';
+import type { SearchResult, SetSummary } from '../model/setTypes';
+import { addFlowText, isZipName, NOT_A_FLOW, type SetEntry, type SetRead } from './read';
+import { summarizeSet } from './summary';
+import { SetOpenError, type SetInputFile, type SetProgress } from './types';
+import { readZip, ZIP_LIMITS, ZipRefused } from './zip';
+import { isFlowFileName } from '../model/set';
+
+export interface EngineOpenOptions {
+  onProgress?: (p: SetProgress) => void;
+  /** Asked between slices: true stops the read with an AbortError. */
+  cancelled?: () => boolean;
+  skipped?: readonly SetSkip[];
+}
+
+export interface SetEngine {
+  open(files: readonly SetInputFile[], options?: EngineOpenOptions): Promise<SetSummary>;
+  search(query: string, limit?: number): SearchResult;
+  flow(name: string): { name: string; file: string; text: string } | undefined;
+}
+
+const SLICE_MS = 50;
+
+export const abortError = (message = 'The set was not read: cancelled.') => new DOMException(message, 'AbortError');
+
+const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
+export const ZIP_HINT =
+  `Flowscope reads zips up to ${mb(ZIP_LIMITS.compressed)} (${mb(ZIP_LIMITS.uncompressed)} unpacked, ` +
+  `${ZIP_LIMITS.entries.toLocaleString('en-US')} entries): unzip it and open the flows folder instead.`;
+
+/** A later task, so messages that queued up meanwhile (a cancel) are handled. */
+const yieldTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function unzip(
+  path: string,
+  blob: Blob,
+): Promise<{ files: { name: string; text: string }[]; skipped: SetSkip[] }> {
+  try {
+    return readZip(new Uint8Array(await blob.arrayBuffer()), path);
+  } catch (e) {
+    if (e instanceof ZipRefused) throw new SetOpenError(e.message, ZIP_HINT);
+    throw new SetOpenError(`${path} could not be read (${e instanceof Error ? e.message : String(e)})`, ZIP_HINT);
+  }
+}
+
+export function createSetEngine(): SetEngine {
+  let entries: SetEntry[] = [];
+  let byName = new Map<string, SetEntry>();
+  let search: SetSearch | undefined;
+
+  return {
+    async open(files, { onProgress, cancelled = () => false, skipped = [] } = {}) {
+      let last = performance.now();
+      const tick = async (p: SetProgress, force = false) => {
+        if (!force && performance.now() - last < SLICE_MS) return;
+        onProgress?.(p);
+        await yieldTask();
+        last = performance.now();
+        if (cancelled()) throw abortError();
+      };
+      // Read: texts as given, Blobs read, zips unzipped (the flow files inside join the texts).
+      const texts: { file: string; text: string }[] = [];
+      const read: SetRead = { entries: [], skipped: [...skipped] };
+      for (let i = 0; i < files.length; i++) {
+        const f = files[i] as SetInputFile;
+        if ('text' in f) texts.push({ file: f.path, text: f.text });
+        else if (isZipName(f.path)) {
+          onProgress?.({ phase: 'unzip', done: i, total: files.length });
+          const zip = await unzip(f.path, f.blob);
+          read.skipped.push(...zip.skipped);
+          for (const z of zip.files) texts.push({ file: z.name, text: z.text });
+        } else if (!isFlowFileName(f.path)) read.skipped.push({ file: f.path, reason: NOT_A_FLOW });
+        else texts.push({ file: f.path, text: await f.blob.text() });
+        await tick({ phase: 'read', done: i + 1, total: files.length });
+      }
+      await tick({ phase: 'parse', done: 0, total: texts.length }, true);
+      for (let i = 0; i < texts.length; i++) {
+        const t = texts[i] as { file: string; text: string };
+        addFlowText(read, t.file, t.text);
+        await tick({ phase: 'parse', done: i + 1, total: texts.length });
+      }
+      await tick({ phase: 'index', done: 0, total: 1 }, true);
+      const summary = summarizeSet(read.entries, read.skipped);
+      const built = createSetSearch(read.entries.map((e) => ({ name: e.name, label: e.doc.label, doc: e.doc })));
+      if (cancelled()) throw abortError();
+      entries = read.entries;
+      byName = new Map();
+      for (const e of entries) if (!byName.has(e.name)) byName.set(e.name, e);
+      search = built;
+      onProgress?.({ phase: 'index', done: 1, total: 1 });
+      return summary;
+    },
+    search(query, limit) {
+      if (!search) return { query, groups: [], total: 0, truncated: false };
+      return search.search(query, limit !== undefined ? { limit } : {});
+    },
+    flow(name) {
+      const e = byName.get(name) ?? entries.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      return e ? { name: e.name, file: e.file, text: e.text } : undefined;
+    },
+  };
+}
