@@ -76,7 +76,13 @@ export {
 } from './sets/read';
 export { readZip, ZIP_LIMITS, ZipRefused, type ZipRead } from './sets/zip';
 export { summarizeSet } from './sets/summary';
-export { createLocalSetClient, createSetClient, type SetClientOptions } from './sets/client';
+export {
+  createLocalSetClient,
+  createSetClient,
+  SetTimeoutError,
+  SetWorkerError,
+  type SetClientOptions,
+} from './sets/client';
 export { SetOpenError, type SetClient, type SetInputFile, type SetOpenOptions, type SetProgress } from './sets/types';
 
 // Two versions compared (docs/diff-format.md).

@@ -12,9 +12,8 @@
  *   clock) rejects with SetTimeoutError and the worker is terminated; a crashed worker rejects what waits with
  *   SetWorkerError. Either way the next request starts a fresh worker and reads the last set again first.
  */
-import { abortError } from './engine';
+import { abortError, SetTimeoutError, SetWorkerError } from './errors';
 import type { SetRequest, SetResponse } from './worker/messages';
-import { serveSets } from './worker/serve';
 import { SetOpenError, type SetClient, type SetInputFile, type SetOpenOptions } from './types';
 import type { SetSkip } from '../model/set';
 
@@ -31,12 +30,7 @@ export interface SetClientOptions {
   timeoutMs?: number;
 }
 
-export class SetWorkerError extends Error {
-  override name = 'SetWorkerError';
-}
-export class SetTimeoutError extends Error {
-  override name = 'SetTimeoutError';
-}
+export { SetTimeoutError, SetWorkerError };
 
 function defaultWorker(): SetWorkerLike {
   // Written literally so Vite bundles the worker as its own chunk, fetched on the first request.
@@ -168,22 +162,27 @@ export function createSetClient(options: SetClientOptions = {}): SetClient {
   };
 }
 
-/** A worker in this thread: the same message loop, answers delivered on a later task as a worker's would be. */
+/**
+ * A worker in this thread: the same message loop (loaded on first use, so the page's client does not carry
+ * the worker's code), answers delivered on a later task as a worker's would be.
+ */
 export function localSetWorker(): SetWorkerLike {
   let alive = true;
   const w: SetWorkerLike = {
     onmessage: null,
     onerror: null,
     postMessage(message) {
-      setTimeout(() => alive && handle(message), 0);
+      void serving.then((handle) => setTimeout(() => alive && handle(message), 0));
     },
     terminate() {
       alive = false;
     },
   };
-  const handle = serveSets((message) => {
-    if (alive) setTimeout(() => alive && w.onmessage?.({ data: message } as MessageEvent<SetResponse>), 0);
-  });
+  const serving = import('./worker/serve').then(({ serveSets }) =>
+    serveSets((message) => {
+      if (alive) setTimeout(() => alive && w.onmessage?.({ data: message } as MessageEvent<SetResponse>), 0);
+    }),
+  );
   return w;
 }
 

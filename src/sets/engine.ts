@@ -8,6 +8,7 @@ import { createSetSearch, type SetSearch } from '../model/setSearch';
 import type { SetSkip } from '../model/set';
 import type { SearchResult, SetSummary } from '../model/setTypes';
 import { addFlowText, isZipName, NOT_A_FLOW, type SetEntry, type SetRead } from './read';
+import { abortError } from './errors';
 import { summarizeSet } from './summary';
 import { SetOpenError, type SetInputFile, type SetProgress } from './types';
 import { readZip, ZIP_LIMITS, ZipRefused } from './zip';
@@ -27,8 +28,6 @@ export interface SetEngine {
 }
 
 const SLICE_MS = 50;
-
-export const abortError = (message = 'The set was not read: cancelled.') => new DOMException(message, 'AbortError');
 
 const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
 export const ZIP_HINT =
