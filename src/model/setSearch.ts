@@ -36,11 +36,22 @@ const TEXTS = new Set([
 const REFERENCES = new Set(['field', 'object', 'objectType', 'queriedFields', 'sortField', 'actionName', 'apexClass']);
 const FIELDS = new Set(['field', 'queriedFields', 'sortField']);
 
+const kinds = new Map<string, SearchKind | undefined>();
+/** What a field's strings are to search (memoised: a set has few distinct field names). */
 function kindOf(key: string): SearchKind | undefined {
+  let kind = kinds.get(key);
+  if (kind === undefined && !kinds.has(key)) {
+    kind = keyKind(key);
+    if (kinds.size < 10_000) kinds.set(key, kind); // field names come from the input: keep the memo small
+  }
+  return kind;
+}
+
+function keyKind(key: string): SearchKind | undefined {
   if (key === 'name') return 'name';
   if (key === 'label') return 'label';
   if (key === 'flowName') return 'subflow';
-  if (key === 'formula' || key === 'expression') return 'formula';
+  if (key === 'formula' || key === 'expression' || key === 'filterFormula') return 'formula';
   if (TEXTS.has(key)) return 'template';
   if (REFERENCES.has(key) || key.endsWith('Reference')) return 'reference';
   return undefined;

@@ -2,7 +2,8 @@
  * The set worker's work, in whatever thread runs it (issue 13): the worker (worker/worker.ts) and the local
  * client (client.ts, for Node and tests) both drive one engine. `open` reads the files — texts, Blobs read with
  * `blob.text()`, zips with `arrayBuffer()` and unzipped — parses them in slices, yielding to the event loop and
- * reporting progress about every 50 ms (so a cancel is heard), then indexes them and builds the search.
+ * reporting progress about every 50 ms (so a cancel is heard), then indexes them; the search is built after
+ * the summary is handed over (`warm`), or by the first search.
  */
 import { createSetSearch, type SetSearch } from '../model/setSearch';
 import type { SetSkip } from '../model/set';
@@ -25,6 +26,8 @@ export interface SetEngine {
   open(files: readonly SetInputFile[], options?: EngineOpenOptions): Promise<SetSummary>;
   search(query: string, limit?: number): SearchResult;
   flow(name: string): { name: string; file: string; text: string } | undefined;
+  /** Builds the open set's search now (else the first search does): the list is handed over before it. */
+  warm(): void;
 }
 
 const SLICE_MS = 50;
@@ -53,6 +56,14 @@ export function createSetEngine(): SetEngine {
   let entries: SetEntry[] = [];
   let byName = new Map<string, SetEntry>();
   let search: SetSearch | undefined;
+  let pending: (() => SetSearch) | undefined;
+  const ready = (): SetSearch | undefined => {
+    if (pending) {
+      search = pending();
+      pending = undefined;
+    }
+    return search;
+  };
 
   return {
     async open(files, { onProgress, cancelled = () => false, skipped = [] } = {}) {
@@ -87,18 +98,23 @@ export function createSetEngine(): SetEngine {
       }
       await tick({ phase: 'index', done: 0, total: 1 }, true);
       const summary = summarizeSet(read.entries, read.skipped);
-      const built = createSetSearch(read.entries.map((e) => ({ name: e.name, label: e.doc.label, doc: e.doc })));
       if (cancelled()) throw abortError();
       entries = read.entries;
       byName = new Map();
       for (const e of entries) if (!byName.has(e.name)) byName.set(e.name, e);
-      search = built;
+      const flows = entries.map((e) => ({ name: e.name, label: e.doc.label, doc: e.doc }));
+      search = undefined;
+      pending = () => createSetSearch(flows);
       onProgress?.({ phase: 'index', done: 1, total: 1 });
       return summary;
     },
     search(query, limit) {
+      const search = ready();
       if (!search) return { query, groups: [], total: 0, truncated: false };
       return search.search(query, limit !== undefined ? { limit } : {});
+    },
+    warm() {
+      ready();
     },
     flow(name) {
       const e = byName.get(name) ?? entries.find((x) => x.name.toLowerCase() === name.toLowerCase());

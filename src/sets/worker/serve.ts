@@ -30,6 +30,7 @@ export function serveSets(post: (message: SetResponse) => void): (request: SetRe
           ...(request.skipped ? { skipped: request.skipped } : {}),
         });
         post({ type: 'opened', id, summary });
+        engine.warm(); // the list is shown meanwhile; a search asked now waits for this
       } else if (request.type === 'search')
         post({ type: 'searched', id, result: engine.search(request.query, request.limit) });
       else if (request.type === 'flow') post({ type: 'flow', id, flow: engine.flow(request.name) });
