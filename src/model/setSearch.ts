@@ -36,15 +36,17 @@ const TEXTS = new Set([
 const REFERENCES = new Set(['field', 'object', 'objectType', 'queriedFields', 'sortField', 'actionName', 'apexClass']);
 const FIELDS = new Set(['field', 'queriedFields', 'sortField']);
 
-const kinds = new Map<string, SearchKind | undefined>();
-/** What a field's strings are to search (memoised: a set has few distinct field names). */
-function kindOf(key: string): SearchKind | undefined {
-  let kind = kinds.get(key);
-  if (kind === undefined && !kinds.has(key)) {
-    kind = keyKind(key);
-    if (kinds.size < 10_000) kinds.set(key, kind); // field names come from the input: keep the memo small
+/** A field not searched at all (connectors, locations), one searched inside, or what its strings are. */
+type KeyUse = SearchKind | 'skip' | 'inside';
+const uses = new Map<string, KeyUse>();
+/** How a field is searched (memoised: a set has few distinct field names). */
+function useOf(key: string): KeyUse {
+  let use = uses.get(key);
+  if (use === undefined) {
+    use = SKIP.has(key) || /connector$/i.test(key) ? 'skip' : (keyKind(key) ?? 'inside');
+    if (uses.size < 10_000) uses.set(key, use); // field names come from the input: keep the memo small
   }
-  return kind;
+  return use;
 }
 
 function keyKind(key: string): SearchKind | undefined {
@@ -78,13 +80,26 @@ function referenceText(key: string, v: string, ctx: Context): string {
 
 type Emit = (kind: SearchKind, text: string) => void;
 
-function walk(v: Value, key: string, ctx: Context, emit: Emit): void {
+const KIND_BITS: Record<SearchKind, number> = {
+  name: 1,
+  label: 2,
+  reference: 4,
+  subflow: 8,
+  formula: 16,
+  template: 32,
+  resource: 64,
+};
+
+function walk(v: Value, key: string, use: KeyUse, ctx: Context, emit: Emit): void {
   if (typeof v === 'string') {
-    const kind = kindOf(key);
-    if (kind && v !== '') emit(kind, kind === 'reference' ? referenceText(key, v, ctx) : v);
-  } else if (Array.isArray(v)) for (const item of v) walk(item, key, ctx, emit);
+    if (use !== 'inside' && use !== 'skip' && v !== '') emit(use, use === 'reference' ? referenceText(key, v, ctx) : v);
+  } else if (Array.isArray(v)) for (const item of v) walk(item, key, use, ctx, emit);
   else
-    for (const [k, child] of Object.entries(v)) if (!SKIP.has(k) && !/connector$/i.test(k)) walk(child, k, ctx, emit);
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      const u = useOf(k);
+      if (u !== 'skip') walk(v[k] as Value, k, u, ctx, emit);
+    }
 }
 
 /** Every element's (and the Start's, and each resource's) searchable texts, `emit`ted in flow order. */
@@ -103,11 +118,13 @@ function collect(
     const o = str(el.data.object);
     if (el.type === 'recordLookups' && o) records.set(el.name.toLowerCase(), o);
   }
-  let seen = new Set<string>();
+  // Texts already emitted for this element, each with the kinds it was emitted as (a bit per kind).
+  const seen = new Map<string, number>();
   const once = (element: string | undefined, resource: boolean) => (kind: SearchKind, text: string) => {
-    const k = `${kind}\u0001${text}`;
-    if (seen.has(k)) return;
-    seen.add(k);
+    const bit = KIND_BITS[kind];
+    const had = seen.get(text) ?? 0;
+    if (had & bit) return;
+    seen.set(text, had | bit);
     emit(element, resource, kind, text);
   };
   const flowLevel = once(undefined, false);
@@ -116,12 +133,12 @@ function collect(
   const description = str(doc.properties.description);
   if (description) flowLevel('template', description);
   if (doc.start) {
-    seen = new Set();
-    walk(doc.start, 'start', { object: trigger, trigger, records }, once(START_ID, false));
+    seen.clear();
+    walk(doc.start, 'start', 'inside', { object: trigger, trigger, records }, once(START_ID, false));
   }
   const ids = elementIndex(doc);
   for (const el of doc.elements) {
-    seen = new Set();
+    seen.clear();
     const add = once(ids.nodeIdOf(el) ?? el.name, false);
     add('name', el.name);
     if (el.label) add('label', el.label);
@@ -129,7 +146,7 @@ function collect(
     for (const [k, v] of Object.entries(el.data)) if (k !== 'name' && k !== 'label') walkField(k, v, ctx, add);
   }
   for (const r of doc.resources) {
-    seen = new Set();
+    seen.clear();
     const add = once(r.name, true);
     add('resource', r.name);
     const ctx = { object: str(r.data.object), trigger, records };
@@ -138,7 +155,8 @@ function collect(
 }
 
 function walkField(key: string, v: Value, ctx: Context, emit: Emit): void {
-  if (!SKIP.has(key) && !/connector$/i.test(key)) walk(v, key, ctx, emit);
+  const use = useOf(key);
+  if (use !== 'skip') walk(v, key, use, ctx, emit);
 }
 
 /** What a flow offers to search, entry by entry (the flow's own name, label and description first). */
@@ -201,7 +219,8 @@ export function createSetSearch(flows: readonly { name: string; label: string; d
   const flags: number[] = []; // 1: a resource; 2: the flow's own name or label; 4: lowercasing changed its length
   flows.forEach((f, i) => {
     collect(f.doc, f.name, (element, resource, kind, text) => {
-      const low = text.toLowerCase().replaceAll('\u0000', ' ');
+      let low = text.toLowerCase();
+      if (low.includes('\u0000')) low = low.replaceAll('\u0000', ' ');
       const own = element === undefined && (kind === 'name' || kind === 'label');
       texts.push(text);
       elements.push(element);
