@@ -40,7 +40,7 @@ const FIELDS = new Set(['field', 'queriedFields', 'sortField']);
 type KeyUse = SearchKind | 'skip' | 'inside';
 const uses = new Map<string, KeyUse>();
 /** How a field is searched (memoised: a set has few distinct field names). */
-function useOf(key: string): KeyUse {
+function keyUse(key: string): KeyUse {
   let use = uses.get(key);
   if (use === undefined) {
     use = SKIP.has(key) || /connector$/i.test(key) ? 'skip' : (keyKind(key) ?? 'inside');
@@ -97,7 +97,7 @@ function walk(v: Value, key: string, use: KeyUse, ctx: Context, emit: Emit): voi
   else
     for (const k in v) {
       if (!Object.hasOwn(v, k)) continue;
-      const u = useOf(k);
+      const u = keyUse(k);
       if (u !== 'skip') walk(v[k] as Value, k, u, ctx, emit);
     }
 }
@@ -155,7 +155,7 @@ function collect(
 }
 
 function walkField(key: string, v: Value, ctx: Context, emit: Emit): void {
-  const use = useOf(key);
+  const use = keyUse(key);
   if (use !== 'skip') walk(v, key, use, ctx, emit);
 }
 
