@@ -40,6 +40,8 @@ export const ZIP_HINT =
 /** A later task, so messages that queued up meanwhile (a cancel) are handled. */
 const yieldTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+const NOT_A_ZIP_HINT = 'Is it a zip? Download it again, or unzip it and open the flows folder instead.';
+
 async function unzip(
   path: string,
   blob: Blob,
@@ -47,8 +49,9 @@ async function unzip(
   try {
     return readZip(new Uint8Array(await blob.arrayBuffer()), path);
   } catch (e) {
-    if (e instanceof ZipRefused) throw new SetOpenError(e.message, ZIP_HINT);
-    throw new SetOpenError(`${path} could not be read (${e instanceof Error ? e.message : String(e)})`, ZIP_HINT);
+    const message = e instanceof Error ? e.message : String(e);
+    if (!(e instanceof ZipRefused)) throw new SetOpenError(`${path} could not be read (${message})`, NOT_A_ZIP_HINT);
+    throw new SetOpenError(message, /not a readable zip/.test(message) ? NOT_A_ZIP_HINT : ZIP_HINT);
   }
 }
 

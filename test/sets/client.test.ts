@@ -24,10 +24,12 @@ describe('the set client in this thread', () => {
   it('reads a set: flows, calls resolved, skips with reasons, triggers; then searches and hands a flow back', async () => {
     const client = createLocalSetClient();
     const progress: SetProgress[] = [];
-    const summary = await client.open(files, { onProgress: (p) => progress.push(p) });
+    const skipped = [{ file: 'repo/package.xml', reason: 'not a flow file' }];
+    const summary = await client.open(files, { onProgress: (p) => progress.push(p), skipped });
     expect(summary.flows.map((f) => f.name)).toEqual(['Caller', 'Notify']);
     expect(summary.calls).toEqual([{ caller: 'Caller', element: 'Call_Notify', callee: 'Notify', resolved: true }]);
     expect(summary.skipped).toContainEqual({ file: 'flows/README.md', reason: 'not a flow file' });
+    expect(summary.skipped[0]).toEqual(skipped[0]);
     expect(summary.skipped.find((s) => s.file === 'flows/Broken.flow-meta.xml')?.reason).toBeTruthy();
     expect(summary.triggers).toEqual([
       { object: 'Opportunity', flows: [expect.objectContaining({ name: 'Caller', phase: 'RecordAfterSave' })] },
@@ -55,7 +57,12 @@ describe('the set client in this thread', () => {
     const refused = await client.open([{ path: 'bad.zip', blob: new Blob(['not a zip']) }]).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SetOpenError);
     expect((refused as SetOpenError).message).toMatch(/bad\.zip is not a readable zip/);
-    expect((refused as SetOpenError).hint).toMatch(/unzip it/);
+    expect((refused as SetOpenError).hint).toMatch(/Is it a zip\?/);
+    // A zip over the caps says what the caps are.
+    const many = zipSync(Object.fromEntries(Array.from({ length: 20_001 }, (_, i) => [`f${i}.txt`, strToU8('')])));
+    const tooMany = await client.open([{ path: 'many.zip', blob: new Blob([many]) }]).catch((e: unknown) => e);
+    expect(tooMany).toMatchObject({ name: 'SetOpenError', message: 'many.zip has more than 20,000 entries' });
+    expect((tooMany as SetOpenError).hint).toMatch(/up to 50 MB \(200 MB unpacked, 20,000 entries\)/);
     // The set before stays open.
     expect((await client.search('Loose')).total).toBeGreaterThan(0);
     client.dispose();
