@@ -13,6 +13,8 @@ const isAbort = (e: unknown) => e instanceof Error && e.name === 'AbortError';
 export function serveSets(post: (message: SetResponse) => void): (request: SetRequest) => void {
   const engine = createSetEngine();
   const cancelled = new Set<number>();
+  /** Opens queued or reading: a cancel for any other id (one already answered) is dropped. */
+  const opening = new Set<number>();
   let queue: Promise<void> = Promise.resolve();
   const fail = (id: number, e: unknown) => {
     if (isAbort(e)) post({ type: 'error', id, kind: 'aborted', message: 'cancelled' });
@@ -38,13 +40,15 @@ export function serveSets(post: (message: SetResponse) => void): (request: SetRe
       fail(id, e);
     } finally {
       cancelled.delete(id);
+      opening.delete(id);
     }
   };
   return (request) => {
     if (request.type === 'cancel') {
-      cancelled.add(request.id);
+      if (opening.has(request.id)) cancelled.add(request.id);
       return;
     }
+    if (request.type === 'open') opening.add(request.id);
     queue = queue.then(() => run(request));
   };
 }
