@@ -37,13 +37,33 @@ function defaultWorker(): SetWorkerLike {
   return new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' });
 }
 
+type Opened = { files: readonly SetInputFile[]; skipped?: readonly SetSkip[] };
+
+const PART_CHARS = 4 * 2 ** 20;
+
+/** Files in parts of about PART_CHARS characters of text (a Blob clones as a handle: it counts for little). */
+function openParts(files: readonly SetInputFile[]): SetInputFile[][] {
+  const parts: SetInputFile[][] = [[]];
+  let size = 0;
+  for (const f of files) {
+    const n = 'text' in f ? f.text.length : 256;
+    if (size + n > PART_CHARS && (parts.at(-1) as SetInputFile[]).length > 0) {
+      parts.push([]);
+      size = 0;
+    }
+    (parts.at(-1) as SetInputFile[]).push(f);
+    size += n;
+  }
+  return parts;
+}
+
 interface Pending {
   type: 'open' | 'search' | 'flow';
   resolve: (value: never) => void;
   reject: (err: Error) => void;
   timer: ReturnType<typeof setTimeout> | undefined;
   onProgress?: SetOpenOptions['onProgress'];
-  opened?: { files: readonly SetInputFile[]; skipped?: readonly SetSkip[] };
+  opened?: Opened;
 }
 
 export function createSetClient(options: SetClientOptions = {}): SetClient {
@@ -53,7 +73,7 @@ export function createSetClient(options: SetClientOptions = {}): SetClient {
   let worker: SetWorkerLike | undefined;
   let nextId = 1;
   /** The set the worker holds: read again by a fresh worker before it answers anything else. */
-  let lastOpen: { files: readonly SetInputFile[]; skipped?: readonly SetSkip[] } | undefined;
+  let lastOpen: Opened | undefined;
 
   const settle = (id: number): Pending | undefined => {
     const p = pending.get(id);
@@ -106,15 +126,37 @@ export function createSetClient(options: SetClientOptions = {}): SetClient {
     };
     worker = w;
     // A fresh worker holds no set: it reads the last one again (its answer is nobody's) before this request.
-    if (lastOpen && type !== 'open') w.postMessage({ type: 'open', id: nextId++, ...lastOpen });
+    if (lastOpen && type !== 'open') postOpen(w, nextId++, lastOpen, true);
     return w;
+  };
+  /**
+   * An open's files, a few MB of text per message: cloning 2,000 flows' text in one message blocked the page
+   * for 70 ms. Stops when the open is cancelled or the worker replaced; the worker gathers the parts.
+   */
+  const postOpen = (w: SetWorkerLike, id: number, opened: Opened, replay = false) => {
+    const parts = openParts(opened.files);
+    const send = (k: number) => {
+      if (worker !== w || (!replay && !pending.has(id))) return;
+      const more = k < parts.length - 1;
+      w.postMessage({
+        type: 'open',
+        id,
+        files: parts[k] ?? [],
+        ...(k === 0 && opened.skipped ? { skipped: opened.skipped } : {}),
+        ...(more ? { more: true } : {}),
+      });
+      if (more) setTimeout(() => send(k + 1), 0);
+    };
+    send(0);
   };
   const request = <T>(message: SetRequest & { type: Pending['type'] }, extra: Partial<Pending> = {}): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       pending.set(message.id, { type: message.type, resolve, reject, timer: undefined, ...extra });
       arm(message.id);
       try {
-        ensureWorker(message.type).postMessage(message);
+        const w = ensureWorker(message.type);
+        if (message.type === 'open') postOpen(w, message.id, message);
+        else w.postMessage(message);
       } catch (err) {
         settle(message.id);
         reject(new SetWorkerError(`The set worker could not start: ${err instanceof Error ? err.message : err}`));

@@ -175,6 +175,29 @@ describe('the set client over a worker', () => {
     await expect(next).resolves.toEqual(result('y'));
   });
 
+  it('sends a big set in parts of a few MB, so no one message blocks the page', async () => {
+    const w = fakeWorker();
+    const client = createSetClient({ workerFactory: w.factory });
+    const pad = `<!--${'x'.repeat(2_500_000)}-->`;
+    const big = ['A', 'B', 'C'].map((n) => ({ path: `${n}.flow-meta.xml`, text: flowXml({ label: n, body: pad }) }));
+    const opening = client.open(big, { skipped: [{ file: 'x', reason: 'not a flow file' }] });
+    await new Promise((r) => setTimeout(r, 20));
+    const sent = w.sent as Extract<SetRequest, { type: 'open' }>[];
+    expect(sent.map((m) => [m.files.length, m.more === true, m.skipped !== undefined])).toEqual([
+      [1, true, true],
+      [1, true, false],
+      [1, false, false],
+    ]);
+    w.answer({ type: 'opened', id: sent[0]?.id ?? 0, summary });
+    await opening;
+    // The worker gathers the parts into one set.
+    const local = createLocalSetClient();
+    const read = await local.open(big, { skipped: [{ file: 'x', reason: 'not a flow file' }] });
+    expect(read.flows.map((f) => f.name)).toEqual(['A', 'B', 'C']);
+    expect(read.skipped).toEqual([{ file: 'x', reason: 'not a flow file' }]);
+    local.dispose();
+  });
+
   it('the local worker speaks the same messages', async () => {
     const client = createSetClient({ workerFactory: localSetWorker });
     expect((await client.open(files)).flows).toHaveLength(2);

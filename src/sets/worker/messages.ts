@@ -4,7 +4,8 @@ import type { SearchResult, SetSummary } from '../../model/setTypes';
 import type { SetInputFile, SetProgress } from '../types';
 
 export type SetRequest =
-  | { type: 'open'; id: number; files: readonly SetInputFile[]; skipped?: readonly SetSkip[] }
+  /** A set's files; `more`: further `open` messages of this id bring the rest (a big set comes in parts). */
+  | { type: 'open'; id: number; files: readonly SetInputFile[]; skipped?: readonly SetSkip[]; more?: boolean }
   | { type: 'search'; id: number; query: string; limit?: number }
   | { type: 'flow'; id: number; name: string }
   /** Stops the open of that id (its answer is an `aborted` error). */

@@ -5,6 +5,8 @@
  */
 import { createSetEngine } from '../engine';
 import { SetOpenError } from '../types';
+import type { SetSkip } from '../../model/set';
+import type { SetInputFile } from '../types';
 import type { SetRequest, SetResponse } from './messages';
 
 const isAbort = (e: unknown) => e instanceof Error && e.name === 'AbortError';
@@ -15,6 +17,8 @@ export function serveSets(post: (message: SetResponse) => void): (request: SetRe
   const cancelled = new Set<number>();
   /** Opens queued or reading: a cancel for any other id (one already answered) is dropped. */
   const opening = new Set<number>();
+  /** Opens still coming in parts. */
+  const parts = new Map<number, { files: SetInputFile[]; skipped?: readonly SetSkip[] }>();
   let queue: Promise<void> = Promise.resolve();
   const fail = (id: number, e: unknown) => {
     if (isAbort(e)) post({ type: 'error', id, kind: 'aborted', message: 'cancelled' });
@@ -45,10 +49,25 @@ export function serveSets(post: (message: SetResponse) => void): (request: SetRe
   };
   return (request) => {
     if (request.type === 'cancel') {
-      if (opening.has(request.id)) cancelled.add(request.id);
+      if (parts.delete(request.id)) fail(request.id, new DOMException('cancelled', 'AbortError'));
+      else if (opening.has(request.id)) cancelled.add(request.id);
       return;
     }
-    if (request.type === 'open') opening.add(request.id);
+    if (request.type === 'open') {
+      let gathered = parts.get(request.id);
+      if (!gathered) {
+        gathered = { files: [], ...(request.skipped ? { skipped: request.skipped } : {}) };
+        parts.set(request.id, gathered);
+      }
+      gathered.files.push(...request.files);
+      if (request.more) return;
+      parts.delete(request.id);
+      opening.add(request.id);
+      const whole: SetRequest = { type: 'open', id: request.id, files: gathered.files };
+      if (gathered.skipped) whole.skipped = gathered.skipped;
+      queue = queue.then(() => run(whole));
+      return;
+    }
     queue = queue.then(() => run(request));
   };
 }
