@@ -4,12 +4,13 @@
  * after a warm-up, with the layout cache off. Prints a table and writes bench/results.json in the
  * contract of DESIGN.md (extra fields: engine, layout phases, and ELK-forced comparison rows). Hostile rows
  * (thousands of parallel connectors, Decisions nested thousands deep, 20,000 and 100,000 elements) carry
- * the degradation the layout chose in `notice`; each must stay under 5 s.
+ * the degradation the layout chose in `notice`; each must stay under 5 s. Flow-set rows (bench/set.ts) close it.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { diffRows } from './diff';
+import { printSetRows, setRows } from './set';
 import { layoutGraph, type LayoutOptions, type LayoutResult } from '../src/layout/index';
 import {
   type GeneratedFlow,
@@ -215,6 +216,10 @@ async function main(): Promise<void> {
     add(row);
     console.log(`  diff ${row.diffMs.toFixed(1)} ms; ${row.changes}`);
   }
+  // Flow sets (bench/set.ts): a 2,000-flow set read and searched per keystroke, the CLI over a folder.
+  const sets = await setRows();
+  rows.push(...sets);
+  printSetRows(sets);
   if (!skipElk) {
     // For comparison only: the same inputs forced through ELK (what the structured engine replaced).
     const top = largest[0];

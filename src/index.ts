@@ -54,6 +54,36 @@ export {
   type SetSkip,
   type SetTrigger,
 } from './model/set';
+export {
+  createSetSearch,
+  searchEntries,
+  type SearchEntry,
+  type SetSearch,
+  type SetSearchOptions,
+} from './model/setSearch';
+export { compareRunOrder, phaseOf, PHASE_ORDER, triggersByObject } from './model/triggers';
+export { callersOf, findFlow, subflowBinding } from './model/subflow';
+export type * from './model/setTypes';
+// Reading a set's files (the CLI and the set worker share it) and the set worker's client.
+export {
+  addFlowText,
+  isZipName,
+  NOT_A_FLOW,
+  readFlowText,
+  readFlowTexts,
+  type SetEntry,
+  type SetRead,
+} from './sets/read';
+export { readZip, ZIP_LIMITS, ZipRefused, type ZipRead } from './sets/zip';
+export { summarizeSet } from './sets/summary';
+export {
+  createLocalSetClient,
+  createSetClient,
+  SetTimeoutError,
+  SetWorkerError,
+  type SetClientOptions,
+} from './sets/client';
+export { SetOpenError, type SetClient, type SetInputFile, type SetOpenOptions, type SetProgress } from './sets/types';
 
 // Two versions compared (docs/diff-format.md).
 export { diffFlows, isEmptyDiff } from './model/diff/index';

@@ -5,8 +5,16 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { flowNameOfFile, isFlowFileName, parseFlow, type FlowDoc, type SetSkip } from '../index';
-import { readZip, ZipRefused } from './zip';
+import {
+  addFlowText,
+  isFlowFileName,
+  isZipName,
+  NOT_A_FLOW,
+  readZip,
+  type SetEntry,
+  type SetRead,
+  ZipRefused,
+} from '../index';
 
 /** Folders never part of a project's flows (a repository's own database, installed packages). */
 const IGNORED_DIRS = new Set(['.git', 'node_modules']);
@@ -40,60 +48,42 @@ export async function flowFiles(
   return { ok: true, files };
 }
 
-export interface FlowEntry {
-  /** The path as shown (relative to the working folder when inside it). */
-  file: string;
-  /** The API name: the file's name for Metadata XML, the record's FullName for Tooling JSON. */
-  name: string;
-  doc: FlowDoc;
-  /** The file's text (a share link carries it). */
-  text: string;
-}
+/** A flow read from the paths (sets/read.ts): where from, its API name, the parsed flow and its text. */
+export type FlowEntry = SetEntry;
 
-/** Reads and parses each file: the flows, and every other file skipped with the reason. */
-export async function readFlows(files: readonly string[]): Promise<{ entries: FlowEntry[]; skipped: SetSkip[] }> {
+/** Reads and parses each file (sets/read.ts): the flows, and every other file skipped with the reason. */
+export async function readFlows(files: readonly string[]): Promise<SetRead> {
   const cwd = process.cwd();
   const shown = (f: string) => {
     const r = relative(cwd, f);
     return r && !r.startsWith('..') ? r : f;
   };
-  const entries: FlowEntry[] = [];
-  const skipped: SetSkip[] = [];
-  const add = (file: string, path: string, text: string) => {
-    const parsed = parseFlow(text, { fileName: path });
-    if (!parsed.ok) {
-      skipped.push({ file, reason: parsed.error.message });
-      return;
-    }
-    // Metadata XML keeps the API name in the file's name; a Tooling record says it (FullName).
-    const name = parsed.origin.format === 'xml' ? flowNameOfFile(path) : parsed.doc.name;
-    entries.push({ file, doc: parsed.doc, name, text });
-  };
+  const read: SetRead = { entries: [], skipped: [] };
   for (const f of files) {
     const file = shown(f);
-    if (/\.zip$/i.test(f)) {
+    if (isZipName(f)) {
       // A retrieved package.zip or a repository download: its flow files, under the zip's name.
       try {
         const zip = readZip(new Uint8Array(await readFile(f)), file);
-        skipped.push(...zip.skipped);
-        for (const z of zip.files) add(z.name, z.name, z.text);
+        read.skipped.push(...zip.skipped);
+        for (const z of zip.files) addFlowText(read, z.name, z.text);
       } catch (e) {
-        skipped.push({ file, reason: e instanceof ZipRefused ? e.message : `cannot read it (${code(e)})` });
+        read.skipped.push({ file, reason: e instanceof ZipRefused ? e.message : `cannot read it (${code(e)})` });
       }
       continue;
     }
     if (!isFlowFileName(f)) {
-      skipped.push({ file, reason: 'not a flow file' });
+      read.skipped.push({ file, reason: NOT_A_FLOW });
       continue;
     }
     let text: string;
     try {
       text = await readFile(f, 'utf8');
     } catch (e) {
-      skipped.push({ file, reason: `cannot read it (${code(e)})` });
+      read.skipped.push({ file, reason: `cannot read it (${code(e)})` });
       continue;
     }
-    add(file, f, text);
+    addFlowText(read, file, text);
   }
-  return { entries, skipped };
+  return read;
 }

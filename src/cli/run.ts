@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { buildGraph, elementKind, parseFlow, processTypeName, type FlowGraph } from '../index';
 import { terminalText } from './terminal';
 
@@ -7,6 +7,9 @@ const USAGE = `Usage: flowscope <command> [options]
 Commands:
   graph FILE [--json] [--record N]   the flow's graph: a summary, or the JSON contract with --json
                                      (--record picks a version from a multi-record query result)
+  graph PATH… [--json]               many flows (files, folders at any depth, zips) in one process: each
+                                     flow's summary under its file, or with --json one JSON array of
+                                     {file, name, ...graph}; unreadable files are reported (exit 1)
   diff A B [--json|--md]             what changed from version A to version B: a summary, the JSON
          [--record N]                contract with --json, a PR-comment summary with --md
   render A [B] [-o FILE.svg]         the flow (or the diff of two versions) as an SVG picture
@@ -107,6 +110,8 @@ async function graphCommand(argv: string[], io: CliIo): Promise<number> {
     io.err(`flowscope graph: a FILE is required\n\n${USAGE}`);
     return 2;
   }
+  if (args.positional.length > 1 || /\.zip$/i.test(file) || (await isFolder(file)))
+    return (await import('./graphMany')).graphManyCommand(args.positional, args.flags.has('json'), io, summary);
   const record = args.flags.get('record');
   const parsed = await loadFlowFile(file, io, typeof record === 'string' ? Number(record) : undefined);
   if (!parsed) return 1;
@@ -114,6 +119,12 @@ async function graphCommand(argv: string[], io: CliIo): Promise<number> {
   io.out(args.flags.has('json') ? `${JSON.stringify(graph, null, 2)}\n` : summary(graph, processTypeName(parsed.doc)));
   return 0;
 }
+
+const isFolder = (path: string) =>
+  stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 
 /** A few lines for a terminal; the flow's type in Builder's words, as the app says it ("Screen Flow"). */
 function summary(g: FlowGraph, typeName: string | undefined): string {

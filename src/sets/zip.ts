@@ -5,7 +5,7 @@
  * are ignored and listed; only flow files are inflated, the rest listed as skipped.
  */
 import { unzipSync } from 'fflate';
-import { isFlowFileName, type SetSkip } from '../index';
+import { isFlowFileName, type SetSkip } from '../model/set';
 
 export const ZIP_LIMITS = { compressed: 50 * 2 ** 20, uncompressed: 200 * 2 ** 20, entries: 20_000 };
 

@@ -1,6 +1,6 @@
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readZip, ZipRefused } from '../../src/cli/zip';
+import { readZip, ZipRefused } from '../../src/sets/zip';
 
 const flow = (label: string) =>
   `<?xml version="1.0"?><Flow xmlns="http://soap.sforce.com/2006/04/metadata"><label>${label}</label></Flow>`;

@@ -1,0 +1,144 @@
+/**
+ * The set worker's work, in whatever thread runs it (issue 13): the worker (worker/worker.ts) and the local
+ * client (client.ts, for Node and tests) both drive one engine. `open` reads the files — texts, Blobs read with
+ * `blob.text()`, zips with `arrayBuffer()` and unzipped — parses them in slices, yielding to the event loop and
+ * reporting progress about every 50 ms (so a cancel is heard), then indexes them; the search is built after
+ * the summary is handed over (`warm`), or by the first search.
+ */
+import { createSetSearch, type SetSearch } from '../model/setSearch';
+import type { SetSkip } from '../model/set';
+import type { SearchResult, SetSummary } from '../model/setTypes';
+import { addFlowText, isZipName, NOT_A_FLOW, type SetEntry, type SetRead } from './read';
+import { abortError } from './errors';
+import { summarizeSet } from './summary';
+import { SetOpenError, type SetInputFile, type SetProgress } from './types';
+import { readZip, ZIP_LIMITS, ZipRefused } from './zip';
+import { isFlowFileName } from '../model/set';
+
+export interface EngineOpenOptions {
+  onProgress?: (p: SetProgress) => void;
+  /** Asked between slices: true stops the read with an AbortError. */
+  cancelled?: () => boolean;
+  skipped?: readonly SetSkip[];
+}
+
+export interface SetEngine {
+  open(files: readonly SetInputFile[], options?: EngineOpenOptions): Promise<SetSummary>;
+  search(query: string, limit?: number): SearchResult;
+  flow(name: string): { name: string; file: string; text: string } | undefined;
+  /** Builds the open set's search now (else the first search does): the list is handed over before it. */
+  warm(): void;
+}
+
+const SLICE_MS = 50;
+const READ_AHEAD = 128;
+
+const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
+export const ZIP_HINT =
+  `Flowscope reads zips up to ${mb(ZIP_LIMITS.compressed)} (${mb(ZIP_LIMITS.uncompressed)} unpacked, ` +
+  `${ZIP_LIMITS.entries.toLocaleString('en-US')} entries): unzip it and open the flows folder instead.`;
+
+/** A later task, so messages that queued up meanwhile (a cancel) are handled. */
+const yieldTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const NOT_A_ZIP_HINT = 'Is it a zip? Download it again, or unzip it and open the flows folder instead.';
+
+async function unzip(
+  path: string,
+  blob: Blob,
+): Promise<{ files: { name: string; text: string }[]; skipped: SetSkip[] }> {
+  try {
+    return readZip(new Uint8Array(await blob.arrayBuffer()), path);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (!(e instanceof ZipRefused)) throw new SetOpenError(`${path} could not be read (${message})`, NOT_A_ZIP_HINT);
+    throw new SetOpenError(message, /not a readable zip/.test(message) ? NOT_A_ZIP_HINT : ZIP_HINT);
+  }
+}
+
+export function createSetEngine(): SetEngine {
+  let entries: SetEntry[] = [];
+  let byName = new Map<string, SetEntry>();
+  let search: SetSearch | undefined;
+  let pending: (() => SetSearch) | undefined;
+  const ready = (): SetSearch | undefined => {
+    if (pending) {
+      search = pending();
+      pending = undefined;
+    }
+    return search;
+  };
+
+  return {
+    async open(files, { onProgress, cancelled = () => false, skipped = [] } = {}) {
+      let last = performance.now();
+      const tick = async (p: SetProgress, force = false) => {
+        if (!force && performance.now() - last < SLICE_MS) return;
+        onProgress?.(p);
+        await yieldTask();
+        last = performance.now();
+        if (cancelled()) throw abortError();
+      };
+      // Each file read (a Blob as text, a zip unzipped) and parsed in turn, Blobs read ahead meanwhile: one at a
+      // time, reading a folder's 2,000 files took longer than parsing them.
+      const read: SetRead = { entries: [], skipped: [...skipped] };
+      const reads: (Promise<string> | undefined)[] = [];
+      const readAhead = (j: number) => {
+        const f = files[j];
+        if (!f || 'text' in f || reads[j] || isZipName(f.path) || !isFlowFileName(f.path)) return;
+        const p = f.blob.text();
+        p.catch(() => undefined); // a read given up on (cancelled) is nobody's error
+        reads[j] = p;
+      };
+      const total = files.length;
+      await tick({ phase: 'parse', done: 0, total }, true);
+      for (let i = 0; i < total; i++) {
+        const f = files[i] as SetInputFile;
+        for (let j = i; j < i + READ_AHEAD; j++) readAhead(j);
+        if ('text' in f) addFlowText(read, f.path, f.text);
+        else if (isZipName(f.path)) {
+          onProgress?.({ phase: 'unzip', done: i, total });
+          const zip = await unzip(f.path, f.blob);
+          read.skipped.push(...zip.skipped);
+          for (let k = 0; k < zip.files.length; k++) {
+            const z = zip.files[k] as { name: string; text: string };
+            addFlowText(read, z.name, z.text);
+            await tick({ phase: 'unzip', done: k + 1, total: zip.files.length });
+          }
+        } else if (!isFlowFileName(f.path)) read.skipped.push({ file: f.path, reason: NOT_A_FLOW });
+        else {
+          const text = await (reads[i] as Promise<string>).catch((e: unknown) => {
+            read.skipped.push({ file: f.path, reason: `cannot read it (${e instanceof Error ? e.message : e})` });
+            return undefined;
+          });
+          if (text !== undefined) addFlowText(read, f.path, text);
+        }
+        reads[i] = undefined;
+        await tick({ phase: 'parse', done: i + 1, total });
+      }
+      await tick({ phase: 'index', done: 0, total: 1 }, true);
+      const summary = summarizeSet(read.entries, read.skipped);
+      if (cancelled()) throw abortError();
+      entries = read.entries;
+      byName = new Map();
+      for (const e of entries) if (!byName.has(e.name)) byName.set(e.name, e);
+      const flows = entries.map((e) => ({ name: e.name, label: e.doc.label, doc: e.doc }));
+      search = undefined;
+      pending = () => createSetSearch(flows);
+      onProgress?.({ phase: 'index', done: 1, total: 1 });
+      return summary;
+    },
+    search(query, limit) {
+      const search = ready();
+      if (!search) return { query, groups: [], total: 0, truncated: false };
+      return search.search(query, limit !== undefined ? { limit } : {});
+    },
+    warm() {
+      ready();
+    },
+    flow(name) {
+      const e = byName.get(name) ?? entries.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      return e ? { name: e.name, file: e.file, text: e.text } : undefined;
+    },
+  };
+}
