@@ -173,4 +173,31 @@ describe('a flow set in the page', () => {
     expect(requests.some((r) => r.url.includes(TOKEN))).toBe(false);
     expect(requests.some((r) => r.authorization === `Bearer ${TOKEN}`)).toBe(true);
   });
+
+  it('says when to try again when the host rate-limits, and Cancel brings back the set that was open', async () => {
+    const tree = `${git.url}/shelter/apps/animals/-/tree/main/${FLOWS}`;
+    git.mode = 'rate-limit-429';
+    git.retryAfter = 90;
+    await openSetDialog('Repository');
+    await page().getByLabel('Tree URL').fill(tree);
+    await page().getByRole('button', { name: 'Open repository' }).click();
+    const alert = page().locator('.set-screen [role=alert]');
+    await expect
+      .poll(() => alert.textContent(), { timeout: 20_000 })
+      .toMatch(/(try|retry|again).*(90 s|2 min|minute)/i);
+    await screenshot(page(), 'set-rate-limited');
+    git.mode = 'ok';
+    await page().getByRole('button', { name: 'Retry', exact: true }).click();
+    await expect.poll(() => title().textContent(), { timeout: 20_000 }).toContain(`${FLOW_COUNT} flows`);
+
+    git.fileDelayMs = 400;
+    await openSetDialog('Repository');
+    await page().getByLabel('Tree URL').fill(`${git.url}/shelter/apps/animals/-/tree/main/force-app`);
+    await page().getByRole('button', { name: 'Open repository' }).click();
+    await expect.poll(() => page().getByRole('progressbar').count(), { timeout: 20_000 }).toBe(1);
+    await page().getByRole('button', { name: 'Cancel' }).click();
+    git.fileDelayMs = 0;
+    await expect.poll(() => title().textContent(), { timeout: 20_000 }).toContain(`${FLOW_COUNT} flows`);
+    await expect.poll(() => page().getByRole('progressbar').count()).toBe(0);
+  });
 });
