@@ -177,7 +177,7 @@ function Viewer() {
         </span>
         <ThemeToggle />
       </header>
-      {comparing && (
+      {comparing && setShown !== 'screen' && (
         // The comparison's own toolbar, under the page's: versions, mode, stepping, swap, close.
         <div className="diff-toolbar">
           <ScreenBoundary>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeOf } from '../helpers/mockOrg';
 import { startMockTooling, type MockTooling } from '../helpers/mockTooling';
 import { openBrowser, screenshot, type Session } from './browser';
 
@@ -96,6 +97,27 @@ describe('a Salesforce org through the Tooling API', () => {
     await expect.poll(() => s.page.locator('.react-flow__node [data-status="added"]').count()).toBeGreaterThan(0);
     expect(await s.page.locator('.react-flow__node [data-status="removed"]').count()).toBeGreaterThan(0);
     await screenshot(s.page, 'org-compare');
+  });
+
+  it('opens every active flow of the org as a set, read in composite batches', async () => {
+    const active = mock.flows.filter((f) => activeOf(f) !== undefined).length;
+    const before = requests.length;
+    await s.page.getByRole('button', { name: 'Open set…' }).click();
+    await dialog().getByRole('tab', { name: 'Org' }).click();
+    await s.page.getByRole('button', { name: "Open the org's flows" }).click();
+    const title = s.page.locator('.set-screen h1');
+    await expect.poll(() => title.textContent(), { timeout: 20_000 }).toMatch(new RegExp(`— ${active} flows`));
+    // The comparison open before stays behind the set's list: its toolbar is not drawn over the list.
+    expect(await s.page.locator('.diff-toolbar').count()).toBe(0);
+    const batches = requests.slice(before).filter((r) => r.url.includes('/tooling/composite/batch'));
+    expect(batches.length).toBe(Math.ceil(active / 25));
+    await s.page.getByRole('tab', { name: /^Skipped/ }).click();
+    if (active < mock.flows.length)
+      expect(await s.page.getByRole('tabpanel').textContent()).toMatch(/no active version/);
+    await screenshot(s.page, 'org-set');
+    await s.page.getByRole('button', { name: 'Close set' }).click();
+    await expect.poll(() => title.count()).toBe(0);
+    await expect.poll(() => s.page.locator('.diff-toolbar').count()).toBe(1);
   });
 
   it('disconnects, and leaves no token in the page URL, storage, console or any request URL', async () => {
