@@ -39,8 +39,11 @@ const TRIGGERED: Record<string, string> = {
 
 /** "Screen Flow", "Record-Triggered Flow", "Record-Triggered Orchestration", "Process Builder process". */
 export function processTypeName(doc: FlowDoc): string | undefined {
-  const pt = txt(doc.properties.processType);
-  const trigger = txt(doc.start?.triggerType);
+  return flowTypeWords(txt(doc.properties.processType), txt(doc.start?.triggerType));
+}
+
+/** A flow's type in Builder's words from its `processType` and its start's `triggerType` (a set's list too). */
+export function flowTypeWords(pt: string | undefined, trigger: string | undefined): string | undefined {
   const prefix = trigger ? lookup(TRIGGERED, trigger) : undefined;
   if (prefix && (pt === undefined || pt === 'AutoLaunchedFlow')) return `${prefix} Flow`;
   if (prefix && pt === 'Orchestrator') return `${prefix} Orchestration`;

@@ -4,30 +4,13 @@
  */
 import type { SetFlow, SetParameter, SetTrigger } from '../../model/set';
 import type { SearchKind, TriggerPhase } from '../../model/setTypes';
-import { PROCESS_TYPES } from '../../describe/flow';
+import { flowTypeWords } from '../../describe/flow';
 import { DATA_TYPES } from '../../describe/resources';
 import { lookup, words } from '../../describe/values';
 
-// The start's trigger, not processType, makes an autolaunched flow record- or schedule-triggered.
-const TRIGGERED: Record<string, string> = {
-  RecordAfterSave: 'Record-Triggered',
-  RecordBeforeSave: 'Record-Triggered',
-  RecordBeforeDelete: 'Record-Triggered',
-  Scheduled: 'Schedule-Triggered',
-  PlatformEvent: 'Platform Event–Triggered',
-  AutomationEvent: 'Automation Event–Triggered',
-};
-
 /** "Screen Flow", "Record-Triggered Flow", "Autolaunched Flow (No Trigger)"; "Flow" when the file does not say. */
-export function flowTypeName(flow: Pick<SetFlow, 'processType' | 'trigger'>): string {
-  const pt = flow.processType;
-  const type = flow.trigger?.type;
-  const prefix = type ? lookup(TRIGGERED, type) : undefined;
-  if (prefix && (pt === undefined || pt === 'AutoLaunchedFlow')) return `${prefix} Flow`;
-  if (prefix && pt === 'Orchestrator') return `${prefix} Orchestration`;
-  if (pt === 'Orchestrator') return 'Autolaunched Orchestration';
-  return words(PROCESS_TYPES, pt) ?? 'Flow';
-}
+export const flowTypeName = (flow: Pick<SetFlow, 'processType' | 'trigger'>): string =>
+  flowTypeWords(flow.processType, flow.trigger?.type) ?? 'Flow';
 
 const WHEN: Record<string, string> = {
   Create: 'created',
