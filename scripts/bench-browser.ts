@@ -2,11 +2,13 @@
  * `npm run bench:browser`: what a user feels in headless Chromium (Debian's, software rendering):
  * - first paint: a generated flow handed to the file picker → every node on screen drawn (median of runs);
  * - pan/zoom frame times over a generated 3,000-element flow (p50/p95 of requestAnimationFrame intervals);
- * - the first screen's JavaScript, gzip.
- * Builds the site first. Prints a table and writes bench/browser-results.json.
+ * - the first screen's JavaScript, gzip;
+ * - flow sets (scripts/bench-set-browser.ts): a 2,000-flow folder opened, searched per keystroke, scrolled.
+ * Builds the site first. Prints a table and writes bench/browser-results.json. BENCH_ONLY=flow|set|js runs one
+ * part (its rows replace that part's rows in the file).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,6 +18,7 @@ import { mutateFlow } from '../test/support/mutate';
 import { generateFlow } from '../test/support/generate';
 import { parseFlow } from '../src/model/parse/index';
 import { docToMetadata } from '../src/share/metadata';
+import { setRows } from './bench-set-browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -23,6 +26,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 const r1 = (x: number) => Math.round(x * 10) / 10;
+const ONLY = process.env.BENCH_ONLY;
+const want = (part: 'flow' | 'set' | 'js') => !ONLY || ONLY === part;
+const partOf = (row: { case?: unknown }) =>
+  String(row.case).startsWith('set:') ? 'set' : String(row.case).startsWith('first screen JS') ? 'js' : 'flow';
 
 const DIST = process.env.FLOWSCOPE_DIST ?? 'dist';
 execFileSync(
@@ -85,7 +92,7 @@ async function openAndTime(page: Page, name: string, xml: string, expectNode: st
 }
 
 const rows: Record<string, unknown>[] = [];
-for (const size of [200, 1000, 3000]) {
+for (const size of want('flow') ? [200, 1000, 3000] : []) {
   const gen = generateFlow(size, 1);
   const first = '$start';
   const times: number[] = [];
@@ -103,7 +110,7 @@ for (const size of [200, 1000, 3000]) {
   });
 }
 
-{
+if (want('flow')) {
   // Compare two versions of a generated 1,000-element flow (40 random edits): Compare clicked → the
   // union graph drawn with its statuses.
   const parsed = parseFlow(generateFlow(1000, 1).xml, { fileName: 'Generated.flow-meta.xml' });
@@ -194,7 +201,7 @@ async function frames(page: Page, jumpTo: string | undefined): Promise<number[]>
   });
 }
 
-{
+if (want('flow')) {
   const gen = generateFlow(3000, 1);
   const page = await freshPage();
   await openAndTime(page, `${gen.name}.flow-meta.xml`, gen.xml, '$start');
@@ -221,7 +228,9 @@ async function frames(page: Page, jumpTo: string | undefined): Promise<number[]>
   await page.close();
 }
 
-{
+if (want('set')) rows.push(...(await setRows(context, base, RUNS)));
+
+if (want('js')) {
   const page = await context.newPage();
   const files = new Set<string>();
   const workers = new Set<string>();
@@ -248,10 +257,23 @@ rmSync(profile, { recursive: true, force: true });
 for (const r of rows)
   console.log(
     Object.entries(r)
-      .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('/') : String(v)}`)
+      .map(
+        ([k, v]) =>
+          `${k}=${Array.isArray(v) && typeof v[0] !== 'object' ? v.join('/') : typeof v === 'object' ? JSON.stringify(v) : String(v)}`,
+      )
       .join('  '),
   );
+const RESULTS = join(ROOT, 'bench/browser-results.json');
+const kept: Record<string, unknown>[] =
+  ONLY && existsSync(RESULTS)
+    ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { rows: { case?: unknown }[] }).rows.filter(
+        (r) => partOf(r) !== ONLY,
+      )
+    : [];
+const all = [...kept, ...rows].sort(
+  (a, b) => ['flow', 'set', 'js'].indexOf(partOf(a)) - ['flow', 'set', 'js'].indexOf(partOf(b)),
+);
 writeFileSync(
-  join(ROOT, 'bench/browser-results.json'),
-  `${JSON.stringify({ machine: 'headless Debian Chromium, --disable-gpu, 2 cores', rows }, null, 2)}\n`,
+  RESULTS,
+  `${JSON.stringify({ machine: 'headless Debian Chromium, --disable-gpu, 2 cores', rows: all }, null, 2)}\n`,
 );
