@@ -259,9 +259,9 @@ export function createSetSearch(flows: readonly { name: string; label: string; d
 
   return {
     size: n,
-    search(query, { limit = 200, perFlow = 20 } = {}) {
+    search(query, { limit = 200, perFlow = 5 } = {}) {
       const q = query.trim().toLowerCase().replaceAll('\u0000', '');
-      if (q === '') return { query, groups: [], total: 0, truncated: false };
+      if (q === '') return { query, groups: [], total: 0, flows: 0, truncated: false };
       const counts = new Map<number, { count: number; own: boolean; first: number[] }>();
       let total = 0;
       let e = 0;
@@ -297,7 +297,7 @@ export function createSetSearch(flows: readonly { name: string; label: string; d
         left -= take.length;
         returned += take.length;
       }
-      return { query, groups, total, truncated: returned < total };
+      return { query, groups, total, flows: counts.size, truncated: returned < total };
     },
   };
 }

@@ -47,6 +47,8 @@ export interface SearchResult {
   groups: SearchGroup[];
   /** Hits over all flows. */
   total: number;
+  /** Flows with hits (may be more than `groups`). */
+  flows: number;
   /** More flows or hits matched than were returned. */
   truncated: boolean;
 }

@@ -20,6 +20,12 @@ export interface EngineOpenOptions {
   /** Asked between slices: true stops the read with an AbortError. */
   cancelled?: () => boolean;
   skipped?: readonly SetSkip[];
+  /**
+   * While more files may be appended to `files` (a set arriving in parts): resolves once some came or none
+   * will (false). `total` is then how many all parts hold, for the progress.
+   */
+  more?: () => Promise<boolean>;
+  total?: number;
 }
 
 export interface SetEngine {
@@ -70,7 +76,7 @@ export function createSetEngine(): SetEngine {
   };
 
   return {
-    async open(files, { onProgress, cancelled = () => false, skipped = [] } = {}) {
+    async open(files, { onProgress, cancelled = () => false, skipped = [], more, total: all } = {}) {
       let last = performance.now();
       const tick = async (p: SetProgress, force = false) => {
         if (!force && performance.now() - last < SLICE_MS) return;
@@ -90,9 +96,17 @@ export function createSetEngine(): SetEngine {
         p.catch(() => undefined); // a read given up on (cancelled) is nobody's error
         reads[j] = p;
       };
-      const total = files.length;
+      const total = all ?? files.length;
+      /** Whether file `i` is (or, once the parts still coming arrive, will be) there. */
+      const has = async (i: number) => {
+        while (i >= files.length && more) {
+          onProgress?.({ phase: 'parse', done: i, total }); // read up to here, while the next part comes
+          if (!(await more())) break;
+        }
+        return i < files.length;
+      };
       await tick({ phase: 'parse', done: 0, total }, true);
-      for (let i = 0; i < total; i++) {
+      for (let i = 0; await has(i); i++) {
         const f = files[i] as SetInputFile;
         for (let j = i; j < i + READ_AHEAD; j++) readAhead(j);
         if ('text' in f) addFlowText(read, f.path, f.text);
@@ -130,7 +144,7 @@ export function createSetEngine(): SetEngine {
     },
     search(query, limit) {
       const search = ready();
-      if (!search) return { query, groups: [], total: 0, truncated: false };
+      if (!search) return { query, groups: [], total: 0, flows: 0, truncated: false };
       return search.search(query, limit !== undefined ? { limit } : {});
     },
     warm() {

@@ -107,7 +107,7 @@ describe('searching a set', () => {
   });
 
   it('finds nothing for an empty query, and finds a called flow by name', () => {
-    expect(search.search('   ')).toEqual({ query: '   ', groups: [], total: 0, truncated: false });
+    expect(search.search('   ')).toEqual({ query: '   ', groups: [], total: 0, flows: 0, truncated: false });
     expect(search.search('notify_owner').groups[0]?.hits[0]).toMatchObject({ kind: 'subflow', element: 'Call_Notify' });
   });
 });
@@ -147,6 +147,9 @@ describe('search properties', () => {
         fc.integer({ min: 1, max: 10 }),
         (q, limit, perFlow) => {
           const r = search.search(q, { limit, perFlow });
+          // Every flow with a hit is counted, shown or not; a flow shown has at least one hit.
+          expect(r.flows).toBeGreaterThanOrEqual(r.groups.length);
+          expect(r.flows).toBeLessThanOrEqual(r.total);
           const wanted = q.trim().toLowerCase();
           let returned = 0;
           for (const g of r.groups) {

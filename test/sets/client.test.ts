@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createLocalSetClient, createSetClient, localSetWorker, type SetWorkerLike } from '../../src/sets/client';
 import type { SetRequest, SetResponse } from '../../src/sets/worker/messages';
+import { serveSets } from '../../src/sets/worker/serve';
 import { SetOpenError, type SetProgress } from '../../src/sets/types';
 import { generatedSet } from '../support/generateSet';
 import { element, flowXml, variable } from '../model/setFixtures';
@@ -107,7 +108,7 @@ function fakeWorker() {
 }
 
 const summary = { flows: [], calls: [], skipped: [], triggers: [] };
-const result = (query: string) => ({ query, groups: [], total: 0, truncated: false });
+const result = (query: string) => ({ query, groups: [], total: 0, flows: 0, truncated: false });
 
 describe('the set client over a worker', () => {
   it('round trips by id and drops answers nobody waits for', async () => {
@@ -196,6 +197,45 @@ describe('the set client over a worker', () => {
     expect(read.flows.map((f) => f.name)).toEqual(['A', 'B', 'C']);
     expect(read.skipped).toEqual([{ file: 'x', reason: 'not a flow file' }]);
     local.dispose();
+  });
+
+  it('sends Files 100 a part, saying the total first; the worker reads the first part before the last arrives', async () => {
+    const w = fakeWorker();
+    const client = createSetClient({ workerFactory: w.factory });
+    const blobs = Array.from({ length: 250 }, (_, i) => ({
+      path: `F${i}.flow-meta.xml`,
+      blob: new Blob([flowXml({ label: `F${i}` })]),
+    }));
+    const opening = client.open(blobs);
+    await new Promise((r) => setTimeout(r, 30));
+    const sent = w.sent as Extract<SetRequest, { type: 'open' }>[];
+    expect(sent.map((m) => [m.files.length, m.more === true, m.total])).toEqual([
+      [100, true, 250],
+      [100, true, undefined],
+      [50, false, undefined],
+    ]);
+    w.answer({ type: 'opened', id: sent[0]?.id ?? 0, summary });
+    await opening;
+
+    // The worker's side: progress about the first part comes before the last part is sent.
+    const answers: SetResponse[] = [];
+    const handle = serveSets((m) => answers.push(m));
+    handle({ type: 'open', id: 1, files: blobs.slice(0, 100), more: true, total: 250 });
+    await expect.poll(() => answers.some((a) => a.type === 'progress' && a.progress.done > 0)).toBe(true);
+    expect(answers.find((a) => a.type === 'progress')).toMatchObject({ progress: { total: 250 } });
+    handle({ type: 'open', id: 1, files: blobs.slice(100, 200), more: true });
+    handle({ type: 'open', id: 1, files: blobs.slice(200) });
+    await expect.poll(() => answers.find((a) => a.type === 'opened'), { timeout: 10_000 }).toBeDefined();
+    const opened = answers.find((a) => a.type === 'opened') as Extract<SetResponse, { type: 'opened' }>;
+    expect(opened.summary.flows).toHaveLength(250);
+
+    // Cancelled while parts are still coming: the read stops, and a late part starts nothing.
+    handle({ type: 'open', id: 2, files: blobs.slice(0, 100), more: true, total: 250 });
+    handle({ type: 'cancel', id: 2 });
+    await expect.poll(() => answers.some((a) => a.type === 'error' && a.id === 2 && a.kind === 'aborted')).toBe(true);
+    handle({ type: 'open', id: 2, files: blobs.slice(100, 200) });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(answers.filter((a) => a.id === 2).map((a) => a.type)).not.toContain('opened');
   });
 
   it('the local worker speaks the same messages', async () => {

@@ -96,7 +96,7 @@ export function fakeSetClient(zips: Record<string, { path: string; text: string 
       const groups = [...flows.values()]
         .filter((f) => query !== '' && f.text.includes(query))
         .map((f) => ({ flow: f.name, label: f.name, hits: [], total: 1 }));
-      return { query, groups, total: groups.length, truncated: false };
+      return { query, groups, total: groups.length, flows: groups.length, truncated: false };
     },
     async flow(name) {
       return flows.get(name);

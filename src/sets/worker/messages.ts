@@ -4,8 +4,18 @@ import type { SearchResult, SetSummary } from '../../model/setTypes';
 import type { SetInputFile, SetProgress } from '../types';
 
 export type SetRequest =
-  /** A set's files; `more`: further `open` messages of this id bring the rest (a big set comes in parts). */
-  | { type: 'open'; id: number; files: readonly SetInputFile[]; skipped?: readonly SetSkip[]; more?: boolean }
+  /**
+   * A set's files; `more`: further `open` messages of this id bring the rest (a big set comes in parts, and the
+   * worker reads the first while the rest arrive); `total`, on the first part, how many files all parts hold.
+   */
+  | {
+      type: 'open';
+      id: number;
+      files: readonly SetInputFile[];
+      skipped?: readonly SetSkip[];
+      more?: boolean;
+      total?: number;
+    }
   | { type: 'search'; id: number; query: string; limit?: number }
   | { type: 'flow'; id: number; name: string }
   /** Stops the open of that id (its answer is an `aborted` error). */

@@ -5,7 +5,6 @@
  */
 import { createSetEngine } from '../engine';
 import { SetOpenError } from '../types';
-import type { SetSkip } from '../../model/set';
 import type { SetInputFile } from '../types';
 import type { SetRequest, SetResponse } from './messages';
 
@@ -17,8 +16,10 @@ export function serveSets(post: (message: SetResponse) => void): (request: SetRe
   const cancelled = new Set<number>();
   /** Opens queued or reading: a cancel for any other id (one already answered) is dropped. */
   const opening = new Set<number>();
-  /** Opens still coming in parts. */
-  const parts = new Map<number, { files: SetInputFile[]; skipped?: readonly SetSkip[] }>();
+  /** Opens still coming in parts: the files so far (the read has begun on them), and who waits for more. */
+  const parts = new Map<number, { files: SetInputFile[]; done: boolean; last: boolean; wake?: () => void }>();
+  /** Opens that ended (cancelled, failed) before all their parts came: the late parts are dropped. */
+  const over = new Set<number>();
   let queue: Promise<void> = Promise.resolve();
   const fail = (id: number, e: unknown) => {
     if (isAbort(e)) post({ type: 'error', id, kind: 'aborted', message: 'cancelled' });
@@ -30,10 +31,21 @@ export function serveSets(post: (message: SetResponse) => void): (request: SetRe
     try {
       if (request.type === 'open') {
         if (cancelled.has(id)) throw new DOMException('cancelled', 'AbortError');
+        const coming = parts.get(id);
+        const more = coming
+          ? () =>
+              coming.done
+                ? Promise.resolve(false)
+                : new Promise<boolean>((resolve) => {
+                    coming.wake = () => resolve(true);
+                  })
+          : undefined;
         const summary = await engine.open(request.files, {
           onProgress: (progress) => post({ type: 'progress', id, progress }),
           cancelled: () => cancelled.has(id),
           ...(request.skipped ? { skipped: request.skipped } : {}),
+          ...(more ? { more } : {}),
+          ...(request.total !== undefined ? { total: request.total } : {}),
         });
         post({ type: 'opened', id, summary });
         engine.warm(); // the list is shown meanwhile; a search asked now waits for this
@@ -45,26 +57,42 @@ export function serveSets(post: (message: SetResponse) => void): (request: SetRe
     } finally {
       cancelled.delete(id);
       opening.delete(id);
+      if (parts.get(id)?.last === false) over.add(id);
+      parts.delete(id);
     }
   };
   return (request) => {
     if (request.type === 'cancel') {
-      if (parts.delete(request.id)) fail(request.id, new DOMException('cancelled', 'AbortError'));
-      else if (opening.has(request.id)) cancelled.add(request.id);
+      if (!opening.has(request.id)) return;
+      cancelled.add(request.id);
+      const coming = parts.get(request.id);
+      if (coming) {
+        coming.done = true;
+        coming.wake?.();
+      }
       return;
     }
     if (request.type === 'open') {
-      let gathered = parts.get(request.id);
-      if (!gathered) {
-        gathered = { files: [], ...(request.skipped ? { skipped: request.skipped } : {}) };
-        parts.set(request.id, gathered);
+      if (over.has(request.id)) {
+        if (!request.more) over.delete(request.id);
+        return;
       }
-      gathered.files.push(...request.files);
-      if (request.more) return;
-      parts.delete(request.id);
+      const coming = parts.get(request.id);
+      if (coming) {
+        // A further part of an open that has begun: its files join the read, which may be waiting for them.
+        coming.files.push(...request.files);
+        coming.last = !request.more;
+        coming.done ||= coming.last;
+        coming.wake?.();
+        coming.wake = undefined;
+        return;
+      }
       opening.add(request.id);
-      const whole: SetRequest = { type: 'open', id: request.id, files: gathered.files };
-      if (gathered.skipped) whole.skipped = gathered.skipped;
+      const files = [...request.files];
+      if (request.more) parts.set(request.id, { files, done: false, last: false });
+      const whole: SetRequest = { type: 'open', id: request.id, files };
+      if (request.skipped) whole.skipped = request.skipped;
+      if (request.total !== undefined) whole.total = request.total;
       queue = queue.then(() => run(whole));
       return;
     }

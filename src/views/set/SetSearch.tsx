@@ -68,8 +68,11 @@ export function SetSearch({ search, onOpen, query, onQuery }: SetSearchProps) {
         {failed
           ? `The search failed: ${failed}`
           : shown
-            ? `${count(shown.total, 'result')} in ${count(shown.groups.length, 'flow')}` +
-              (shown.truncated ? ' — showing the first ones; type more to narrow the search.' : '')
+            ? `${count(shown.total, 'result')} in ${count(shown.flows, 'flow')}` +
+              (shown.truncated
+                ? ` — showing the first ${shown.groups.length < shown.flows ? count(shown.groups.length, 'flow') : 'ones'}` +
+                  '; type more to narrow the search.'
+                : '')
             : query.trim() === ''
               ? 'Type to search every flow of the set.'
               : 'Searching…'}

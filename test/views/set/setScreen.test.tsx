@@ -162,6 +162,7 @@ describe('search across the set', () => {
   const result: SearchResult = {
     query: 'amount',
     total: 4,
+    flows: 3,
     truncated: true,
     groups: [
       {
@@ -190,7 +191,7 @@ describe('search across the set', () => {
     const box = screen.getByRole('searchbox', { name: 'Search all flows' });
     expect(document.activeElement).toBe(box);
     fireEvent.change(box, { target: { value: 'amount' } });
-    await screen.findByText('4 results in 2 flows — showing the first ones; type more to narrow the search.');
+    await screen.findByText('4 results in 3 flows — showing the first 2 flows; type more to narrow the search.');
     expect(searchSet).toHaveBeenLastCalledWith('amount');
     const group = screen.getByRole('region', { name: 'Case After' });
     expect(within(group).getByText('· 3 hits')).toBeTruthy();
@@ -216,7 +217,7 @@ describe('search across the set', () => {
     fireEvent.click(screen.getByRole('tab', { name: /Flows/ }));
     fireEvent.click(screen.getByRole('tab', { name: 'Search' }));
     expect((screen.getByRole('searchbox', { name: 'Search all flows' }) as HTMLInputElement).value).toBe('amount');
-    await screen.findByText(/4 results in 2 flows/);
+    await screen.findByText(/4 results in 3 flows/);
   });
 });
 
