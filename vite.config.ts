@@ -43,6 +43,16 @@ export default defineConfig({
             // Each input format's reader on its own, loaded with the first text in that format
             // (model/parse/onDemand.ts); left alone, Rolldown puts both in one chunk with parse/index.ts.
             { name: 'xml-reader', test: /[\\/]src[\\/]model[\\/]parse[\\/](fromXml|xml)\.ts$/ },
+            // A link's code, one chunk: the share module the store loads (share/index.ts, the set link's reader
+            // with it) and the store's link actions (state/linkActions.ts), always fetched together (links.ts).
+            // Left alone, share/index.ts is a chunk of its own (ShareMenu imports share/link.ts beside it) and
+            // linkActions another: three requests, gzipped apart. Only these files: their imports stay where
+            // they are (the core, the JSON reader).
+            {
+              name: 'link',
+              test: /[\\/]src[\\/](share[\\/][^\\/]+|model[\\/]parse[\\/]wellFormed|state[\\/]linkActions)\.ts$/,
+              includeDependenciesRecursively: false,
+            },
             { name: 'json-reader', test: /[\\/]src[\\/]model[\\/]parse[\\/](fromJson|json|jsonError|depth)\.ts$/ },
           ],
         },
