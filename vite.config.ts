@@ -21,7 +21,7 @@ export default defineConfig({
       // React Flow tweens only the viewport (numbers), never a colour: d3-color's parser and colour spaces
       // are 4 KiB of first screen nobody calls. src/vendor/d3-color-none.ts says why, and fails loudly if called.
       { find: /^d3-color$/, replacement: fileURLToPath(new URL('./src/vendor/d3-color-none.ts', import.meta.url)) },
-      // Nothing on Flowscope's canvas is dragged: d3-drag's drag behaviour (0.8 KiB gzip) is never made. What
+      // Nothing on Flowscope's canvas is dragged: d3-drag's drag behaviour (0.7 KiB gzip) is never made. What
       // d3-zoom takes from it for panning stays; src/vendor/d3-drag-none.ts says why, and fails loudly if called.
       { find: /^d3-drag$/, replacement: fileURLToPath(new URL('./src/vendor/d3-drag-none.ts', import.meta.url)) },
     ],

@@ -1,5 +1,5 @@
 /**
- * Stands in for `d3-drag` in the browser build (vite.config.ts aliases it): 0.8 KiB gzip of the first screen.
+ * Stands in for `d3-drag` in the browser build (vite.config.ts aliases it): 0.7 KiB gzip of the first screen.
  *
  * React Flow makes a d3 drag behaviour only to drag nodes (XYDrag, for a draggable node or a box of selected
  * ones) and to resize them (XYResizer, NodeResizer). Flowscope's canvas drags nothing — `nodesDraggable`,
