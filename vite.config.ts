@@ -21,6 +21,9 @@ export default defineConfig({
       // React Flow tweens only the viewport (numbers), never a colour: d3-color's parser and colour spaces
       // are 4 KiB of first screen nobody calls. src/vendor/d3-color-none.ts says why, and fails loudly if called.
       { find: /^d3-color$/, replacement: fileURLToPath(new URL('./src/vendor/d3-color-none.ts', import.meta.url)) },
+      // Nothing on Flowscope's canvas is dragged: d3-drag's drag behaviour (0.7 KiB gzip) is never made. What
+      // d3-zoom takes from it for panning stays; src/vendor/d3-drag-none.ts says why, and fails loudly if called.
+      { find: /^d3-drag$/, replacement: fileURLToPath(new URL('./src/vendor/d3-drag-none.ts', import.meta.url)) },
     ],
   },
   // The app's store loads each input format's reader on first use (src/model/parse/onDemand.ts).
@@ -43,6 +46,16 @@ export default defineConfig({
             // Each input format's reader on its own, loaded with the first text in that format
             // (model/parse/onDemand.ts); left alone, Rolldown puts both in one chunk with parse/index.ts.
             { name: 'xml-reader', test: /[\\/]src[\\/]model[\\/]parse[\\/](fromXml|xml)\.ts$/ },
+            // A link's code, one chunk: the share module the store loads (share/index.ts, the set link's reader
+            // with it) and the store's link actions (state/linkActions.ts), always fetched together (links.ts).
+            // Left alone, share/index.ts is a chunk of its own (ShareMenu imports share/link.ts beside it) and
+            // linkActions another: three requests, gzipped apart. Only these files: their imports stay where
+            // they are (the core, the JSON reader).
+            {
+              name: 'link',
+              test: /[\\/]src[\\/](share[\\/][^\\/]+|model[\\/]parse[\\/]wellFormed|state[\\/]linkActions)\.ts$/,
+              includeDependenciesRecursively: false,
+            },
             { name: 'json-reader', test: /[\\/]src[\\/]model[\\/]parse[\\/](fromJson|json|jsonError|depth)\.ts$/ },
           ],
         },

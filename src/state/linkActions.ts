@@ -47,35 +47,9 @@ export async function openLinked(get: GetState, share: ShareService, fetchUrl: F
   return true;
 }
 
-/** What a set's warning says: a link cannot carry a set read from this computer's files or from an org. */
-const ON_SCREEN = 'a link cannot carry it. The link shares the flow on screen.';
-export const LOCAL_SET_WARNING = {
-  files: `This set was opened from files on this computer; ${ON_SCREEN}`,
-  org: `This set was opened from an org; ${ON_SCREEN}`,
-};
-const LOCAL_SET_NO_LINK = {
-  files: 'This set was opened from files on this computer: a link cannot carry it.',
-  org: 'This set was opened from an org: a link cannot carry it.',
-};
-
 export async function linkForScreen(s: AppState, share: ShareService, site: string): Promise<BuiltLink> {
-  const set = s.set;
-  // The set's flow on screen: the breadcrumb's last (unless a flow from elsewhere was opened over it since).
-  const flow = set && !set.listing ? set.path.at(-1) : undefined;
-  const setFlow = flow !== undefined && s.flow?.doc.name === flow;
-  if (set && !s.comparison && (set.listing || setFlow)) {
-    if (set.source.kind === 'repo') {
-      // A repository's set: the set link of what is on screen (the list, or a flow with its breadcrumb).
-      const at = flow ? { flow, via: set.path.slice(0, -1), ...(s.selection ? { select: s.selection } : {}) } : {};
-      return (await share()).setLinkUrl({ src: set.source.url, via: [], ...at }, site);
-    }
-    const local = set.source.kind === 'org' ? 'org' : 'files';
-    const warning = LOCAL_SET_WARNING[local];
-    if (!setFlow)
-      return { ok: false, message: LOCAL_SET_NO_LINK[local], hint: 'Open one of its flows to share that one flow.' };
-    const built = await flowLink(s, share, site);
-    return built.ok ? { ...built, warning: built.warning ? `${warning} ${built.warning}` : warning } : built;
-  }
+  // With a set open, what is on screen may be the set's (its code loads then: setLinks.ts).
+  if (s.set) return (await import('./setLinks')).setLinkForScreen(s, share, site, () => flowLink(s, share, site));
   return flowLink(s, share, site);
 }
 

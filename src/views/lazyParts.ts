@@ -11,10 +11,11 @@ export const DiffSidePart = preloadable(() => import('./diff/DiffView').then((m)
 export const DetailsPanelPart = preloadable(() => import('./details/DetailsPanel').then((m) => m.DetailsPanel));
 export const ResourcesPanelPart = preloadable(() => import('./details/ResourcesPanel').then((m) => m.ResourcesPanel));
 export const ComparePanelPart = preloadable(() => import('./diff/ComparePanel').then((m) => m.ComparePanel));
-// A flow set's screens (issue 13): none of their code is in the first screen.
-export const SetScreenPart = preloadable(() => import('./set/SetScreen').then((m) => m.SetScreen));
-export const SetBarPart = preloadable(() => import('./set/SetBar').then((m) => m.SetBar));
-export const CalledByPart = preloadable(() => import('./set/CalledBy').then((m) => m.CalledBy));
+// A flow set's screens (issue 13), one chunk: none of their code is in the first screen.
+const setViews = () => import('./setViews');
+export const SetScreenPart = preloadable(() => setViews().then((m) => m.SetScreen));
+export const SetBarPart = preloadable(() => setViews().then((m) => m.SetBar));
+export const CalledByPart = preloadable(() => setViews().then((m) => m.CalledBy));
 export const ShareMenuPart = preloadable(() => import('./share/ShareMenu').then((m) => m.ShareMenu));
 
 /** The comparison's code, fetched as soon as a comparison is on its way. */
