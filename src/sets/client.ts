@@ -42,11 +42,11 @@ type Opened = { files: readonly SetInputFile[]; skipped?: readonly SetSkip[] };
 const PART_CHARS = 4 * 2 ** 20;
 /**
  * What a Blob weighs in a part: a handle, but Chromium looks up each File's size and date as it first clones
- * it (about 0.2 ms a File), so 2,000 of them in one message blocked the page for half a second: 100 a part.
+ * it (about 0.2 ms a File), so 2,000 of them in one message blocked the page for half a second: 50 a part.
  */
-const BLOB_WEIGHT = Math.floor(PART_CHARS / 100);
+const BLOB_WEIGHT = Math.floor(PART_CHARS / 50);
 
-/** Files in parts of about PART_CHARS characters of text, or 100 Blobs. */
+/** Files in parts of about PART_CHARS characters of text, or 50 Blobs. */
 function openParts(files: readonly SetInputFile[]): SetInputFile[][] {
   const parts: SetInputFile[][] = [[]];
   let size = 0;

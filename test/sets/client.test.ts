@@ -199,10 +199,10 @@ describe('the set client over a worker', () => {
     local.dispose();
   });
 
-  it('sends Files 100 a part, saying the total first; the worker reads the first part before the last arrives', async () => {
+  it('sends Files 50 a part, saying the total first; the worker reads the first part before the last arrives', async () => {
     const w = fakeWorker();
     const client = createSetClient({ workerFactory: w.factory });
-    const blobs = Array.from({ length: 250 }, (_, i) => ({
+    const blobs = Array.from({ length: 120 }, (_, i) => ({
       path: `F${i}.flow-meta.xml`,
       blob: new Blob([flowXml({ label: `F${i}` })]),
     }));
@@ -210,9 +210,9 @@ describe('the set client over a worker', () => {
     await new Promise((r) => setTimeout(r, 30));
     const sent = w.sent as Extract<SetRequest, { type: 'open' }>[];
     expect(sent.map((m) => [m.files.length, m.more === true, m.total])).toEqual([
-      [100, true, 250],
-      [100, true, undefined],
-      [50, false, undefined],
+      [50, true, 120],
+      [50, true, undefined],
+      [20, false, undefined],
     ]);
     w.answer({ type: 'opened', id: sent[0]?.id ?? 0, summary });
     await opening;
@@ -220,20 +220,20 @@ describe('the set client over a worker', () => {
     // The worker's side: progress about the first part comes before the last part is sent.
     const answers: SetResponse[] = [];
     const handle = serveSets((m) => answers.push(m));
-    handle({ type: 'open', id: 1, files: blobs.slice(0, 100), more: true, total: 250 });
+    handle({ type: 'open', id: 1, files: blobs.slice(0, 50), more: true, total: 120 });
     await expect.poll(() => answers.some((a) => a.type === 'progress' && a.progress.done > 0)).toBe(true);
-    expect(answers.find((a) => a.type === 'progress')).toMatchObject({ progress: { total: 250 } });
-    handle({ type: 'open', id: 1, files: blobs.slice(100, 200), more: true });
-    handle({ type: 'open', id: 1, files: blobs.slice(200) });
+    expect(answers.find((a) => a.type === 'progress')).toMatchObject({ progress: { total: 120 } });
+    handle({ type: 'open', id: 1, files: blobs.slice(50, 100), more: true });
+    handle({ type: 'open', id: 1, files: blobs.slice(100) });
     await expect.poll(() => answers.find((a) => a.type === 'opened'), { timeout: 10_000 }).toBeDefined();
     const opened = answers.find((a) => a.type === 'opened') as Extract<SetResponse, { type: 'opened' }>;
-    expect(opened.summary.flows).toHaveLength(250);
+    expect(opened.summary.flows).toHaveLength(120);
 
     // Cancelled while parts are still coming: the read stops, and a late part starts nothing.
-    handle({ type: 'open', id: 2, files: blobs.slice(0, 100), more: true, total: 250 });
+    handle({ type: 'open', id: 2, files: blobs.slice(0, 50), more: true, total: 120 });
     handle({ type: 'cancel', id: 2 });
     await expect.poll(() => answers.some((a) => a.type === 'error' && a.id === 2 && a.kind === 'aborted')).toBe(true);
-    handle({ type: 'open', id: 2, files: blobs.slice(100, 200) });
+    handle({ type: 'open', id: 2, files: blobs.slice(50, 100) });
     await new Promise((r) => setTimeout(r, 50));
     expect(answers.filter((a) => a.id === 2).map((a) => a.type)).not.toContain('opened');
   });
