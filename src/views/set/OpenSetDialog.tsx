@@ -5,6 +5,7 @@ import { ConnectForm } from '../sources/ConnectForm';
 import { Dialog } from '../sources/Dialog';
 import { useApp, useAppStore } from '../storeContext';
 import { Tabs } from './Tabs';
+import { SetScreenPart } from '../lazyParts';
 import './set.css';
 
 type Way = 'folder' | 'zip' | 'repo' | 'org';
@@ -41,6 +42,7 @@ export function OpenSetDialog({ onClose }: { onClose: () => void }) {
   // not after: fetched on the open, it held the first progress back by ~0.4 s.
   useEffect(() => {
     void import('../../state/setActions').then((m) => m.loadSets()).catch(() => undefined);
+    void SetScreenPart.preload();
   }, []);
   const open = (input: SetOpenInput | undefined) => {
     if (!input) return;
