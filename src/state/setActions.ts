@@ -142,6 +142,9 @@ export function setActions(set: SetState, get: GetState, deps: StoreDeps): SetAc
           signal: run.controller.signal,
           onProgress: (p) => loading(workerProgress(p)),
         });
+        // The summary's arrival (a structured clone of ~1 MB for 2,000 flows) and drawing the list are two
+        // tasks, not one long one.
+        await new Promise((resolve) => setTimeout(resolve, 0));
         if (!current()) return false;
         running = undefined;
         if (shown !== run.client) shown?.dispose();
