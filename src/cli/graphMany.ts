@@ -20,7 +20,7 @@ export async function graphManyCommand(
     io.err(`flowscope graph: cannot read ${found.path}: ${found.reason}\n`);
     return 1;
   }
-  const { entries, skipped } = await readFlows(found.files);
+  const { entries, skipped } = await readFlows(found.files, found.links);
   const named = new Set(paths);
   // A JSON file found in a folder is often no flow at all (sfdx-project.json): noted, not an error.
   const passedOver = (s: SetSkip) => !named.has(s.file) && (s.reason === NOT_A_FLOW || /\.json$/i.test(s.file));
