@@ -20,6 +20,9 @@ import {
 /** Folders never part of a project's flows (a repository's own database, installed packages). */
 const IGNORED_DIRS = new Set(['.git', 'node_modules']);
 
+/** Why a link to a folder inside a walked folder is not read (`graph` passes over it, with a note). */
+export const FOLDER_LINK = 'a link to a folder (not followed)';
+
 /** What a walk finds: the files to read, and links it does not follow (listed as skipped, never dropped). */
 interface Found {
   files: string[];
@@ -45,7 +48,7 @@ async function walk(path: string, found: Found): Promise<void> {
 async function followLink(full: string, found: Found): Promise<void> {
   const target = await stat(full).catch(() => undefined);
   if (target?.isFile()) found.files.push(full);
-  else if (target?.isDirectory()) found.links.push({ file: full, reason: 'a link to a folder (not followed)' });
+  else if (target?.isDirectory()) found.links.push({ file: full, reason: FOLDER_LINK });
   else found.links.push({ file: full, reason: 'a broken link (its target does not exist)' });
 }
 
