@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { indexSet } from '../../src/model/set';
+import { readFlowText, readFlowTexts } from '../../src/sets/read';
+
+const record = (fullName: string, metadata: object = {}) =>
+  JSON.stringify({
+    attributes: { type: 'Flow' },
+    Id: '301000000000001AAA',
+    FullName: fullName,
+    Metadata: { label: 'A flow', processType: 'AutoLaunchedFlow', ...metadata },
+  });
+
+const caller = (callee: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<Flow xmlns="http://soap.sforce.com/2006/04/metadata">
+    <label>Caller</label>
+    <subflows><name>Call_It</name><label>Call it</label><locationX>0</locationX><locationY>0</locationY>
+        <flowName>${callee}</flowName></subflows>
+</Flow>`;
+
+const nameOf = (file: string, text: string) => {
+  const r = readFlowText(file, text);
+  return 'entry' in r ? r.entry.name : r.skip.reason;
+};
+
+describe('the API name of a flow read into a set', () => {
+  it('drops the version a Tooling FullName carries (`Name-3`), so a call to `Name` resolves', () => {
+    expect(nameOf('versions/Tool_Flow.json', record('Tool_Flow-3'))).toBe('Tool_Flow');
+    expect(nameOf('x.json', record('ns__Packaged_Flow-12'))).toBe('ns__Packaged_Flow');
+    const read = readFlowTexts([
+      { file: 'flows/Caller.flow-meta.xml', text: caller('Tool_Flow') },
+      { file: 'org/301000000000001AAA.json', text: record('Tool_Flow-3') },
+    ]);
+    const index = indexSet(read.entries, read.skipped);
+    expect(index.flows.map((f) => f.name)).toEqual(['Caller', 'Tool_Flow']);
+    expect(index.calls).toEqual([{ caller: 'Caller', element: 'Call_It', callee: 'Tool_Flow', resolved: true }]);
+  });
+
+  it('keeps a FullName without a version as it is, whatever the name (property)', () => {
+    const apiName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,30}$/);
+    fc.assert(
+      fc.property(apiName, fc.integer({ min: 1, max: 999 }), (name, version) => {
+        expect(nameOf('a.json', record(name))).toBe(name);
+        expect(nameOf('a.json', record(`${name}-${version}`))).toBe(name);
+      }),
+    );
+  });
+
+  it('a Metadata XML file keeps its file name as the API name, whatever its label says', () => {
+    expect(nameOf('flows/File_Name.flow-meta.xml', caller('X'))).toBe('File_Name');
+    expect(nameOf('unpackaged/flows/Old_Flow.flow', caller('X'))).toBe('Old_Flow');
+  });
+});
+
+describe('a Tooling record opened on its own', () => {
+  it('is titled by its API name without the version, like the set lists it', async () => {
+    const { parseFlow } = await import('../../src/model/parse/index');
+    const parsed = parseFlow(record('Tool_Flow-3'), { fileName: 'Tool_Flow-3.json' });
+    expect(parsed.ok && parsed.doc.name).toBe('Tool_Flow');
+  });
+});
