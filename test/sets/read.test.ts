@@ -59,3 +59,68 @@ describe('a Tooling record opened on its own', () => {
     expect(parsed.ok && parsed.doc.name).toBe('Tool_Flow');
   });
 });
+
+describe('a Tooling query result holding several records', () => {
+  const query = (...records: { FullName: string; VersionNumber?: number; label: string }[]) =>
+    JSON.stringify({
+      size: records.length,
+      totalSize: records.length,
+      done: true,
+      records: records.map((r) => ({
+        FullName: r.FullName,
+        VersionNumber: r.VersionNumber,
+        Metadata: { label: r.label, processType: 'AutoLaunchedFlow' },
+      })),
+    });
+
+  it('lists each flow it holds, none dropped; each opens as itself', () => {
+    const read = readFlowTexts([
+      {
+        file: 'org/flows.json',
+        text: query({ FullName: 'One', label: 'First' }, { FullName: 'Two', label: 'Second' }),
+      },
+    ]);
+    expect(read.entries.map((e) => [e.name, e.doc.label, e.file])).toEqual([
+      ['One', 'First', 'org/flows.json'],
+      ['Two', 'Second', 'org/flows.json'],
+    ]);
+    expect(read.skipped).toEqual([]);
+    // The text the page opens for the second flow is that flow, not the file's first record.
+    const second = readFlowText('Two.json', read.entries[1]?.text ?? '');
+    expect('entry' in second && second.entry.doc.label).toBe('Second');
+  });
+
+  it('reads one version of a flow and lists the other versions of it as skipped, with why', () => {
+    const read = readFlowTexts([
+      {
+        file: 'versions.json',
+        text: query(
+          { FullName: 'Same-2', VersionNumber: 2, label: 'v2' },
+          { FullName: 'Same-1', VersionNumber: 1, label: 'v1' },
+        ),
+      },
+    ]);
+    expect(read.entries.map((e) => [e.name, e.doc.label])).toEqual([['Same', 'v2']]);
+    expect(read.skipped).toEqual([
+      { file: 'versions.json', reason: 'another version of Same (version 1): one is read' },
+    ]);
+  });
+});
+
+describe('a query result with a record that has no Metadata', () => {
+  it('lists that record as skipped (never dropped) and opens the first as its own record', () => {
+    const text = JSON.stringify({
+      records: [
+        { FullName: 'Good', Metadata: { label: 'Good', processType: 'Flow' } },
+        { FullName: 'Bare', Id: '301' },
+      ],
+    });
+    const read = readFlowTexts([{ file: 'q.json', text }]);
+    expect(read.entries.map((e) => e.name)).toEqual(['Good']);
+    expect(read.skipped).toEqual([{ file: 'q.json', reason: expect.stringMatching(/^Bare: .*no Metadata/) }]);
+    expect(JSON.parse(read.entries[0]?.text ?? '')).toEqual({
+      FullName: 'Good',
+      Metadata: { label: 'Good', processType: 'Flow' },
+    });
+  });
+});
