@@ -279,3 +279,18 @@ it('the screen follows the store', () => {
   act(() => store.setState({ set: undefined }));
   expect(screen.queryByRole('heading')).toBeNull();
 });
+
+describe('a set with no flows in it', () => {
+  it('says no flow file was found and points at the skipped files, not "No flow matches"', () => {
+    const summary = { flows: [], calls: [], triggers: [], skipped: [{ file: 'README.md', reason: 'not a flow file' }] };
+    setup(readySet(summary));
+    const list = screen.getByRole('tabpanel');
+    expect(list.textContent).not.toContain('No flow matches');
+    expect(list.textContent).toContain('No flow file was found');
+    expect(list.textContent).toContain('1 file was skipped');
+    // Nothing to filter: the filter box and the type list are not offered.
+    expect(screen.queryByRole('searchbox', { name: /Filter flows/ })).toBeNull();
+    fireEvent.click(within(list).getByRole('button', { name: 'See the skipped files' }));
+    expect(screen.getByRole('tab', { name: /^Skipped/ }).getAttribute('aria-selected')).toBe('true');
+  });
+});
