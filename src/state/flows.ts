@@ -60,6 +60,16 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     if (get().layout.status === 'done') previous = screenOf(get());
     set({ ...next, error: undefined, selection: undefined, highlight: NO_HIGHLIGHT, changeIndex: undefined });
   };
+  /**
+   * Something shown while a set is open (issue 13) — a sample, a file, a paste, an org's flow, a comparison —
+   * comes on screen: the set's list, or why the set failed, no longer hides it (the set's bar stays, the way
+   * back; `selectSetFlowShown` tells whether the flow on screen is the set's).
+   */
+  const overSet = () => {
+    const s = get().set;
+    if (s?.status === 'error') get().closeSet();
+    else if (s?.status === 'ready' && s.listing) set({ set: { ...s, listing: false } });
+  };
   /** What is on screen failed after it was shown: the previous screen comes back (if any) and the banner says why. */
   const failShown = (error: (restored: boolean) => AppState['error'], message: string) => {
     const back = previous;
@@ -157,6 +167,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       return false;
     }
     show({ comparison, layoutChoice: usableChoice(layout, comparison.positions) });
+    overSet();
     layOut(comparison.diff.graph);
     return true;
   };
@@ -177,6 +188,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       }
       comparing++;
       show({ flow, comparison: undefined, layoutChoice: usableChoice(layout, flow.positions) });
+      overSet();
       layOut(flow.graph);
       return true;
     },
