@@ -57,7 +57,7 @@ export function SetBar() {
               <span aria-current="page" className="set-crumb-current" title={shown.name}>
                 {shown.label || shown.name}
               </span>{' '}
-              <span className="set-muted">(not from this set)</span>
+              <span className="set-muted set-crumb-note">(not from this set)</span>
             </li>
           )}
         </ol>
