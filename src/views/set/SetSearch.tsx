@@ -75,7 +75,7 @@ export function SetSearch({ search, onOpen, query, onQuery }: SetSearchProps) {
               : 'Searching…'}
       </p>
       {shown?.groups.map((g, i) => (
-        // A name may be found twice (one flow in two package folders): the position tells the groups apart.
+        // biome-ignore lint/suspicious/noArrayIndexKey: a name may be found twice (one flow in two package folders)
         <section key={`${g.flow}\n${i}`} className="set-group" aria-label={g.label || g.flow}>
           <h3 className="set-group-head">
             <button type="button" className="set-link" onClick={() => onOpen(g.flow)}>

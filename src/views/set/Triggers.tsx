@@ -32,7 +32,7 @@ export function Triggers({ triggers, onOpen }: { triggers: ObjectTriggers[]; onO
                       const status = statusWords(f.status);
                       const inactive = f.status !== undefined && f.status !== 'Active';
                       return (
-                        // A name may be listed twice (one flow in two package folders).
+                        // biome-ignore lint/suspicious/noArrayIndexKey: a name may be listed twice (two folders)
                         <tr key={`${f.name}\n${i}`} className={inactive ? 'set-inactive' : undefined}>
                           <td className="set-num">{f.order === undefined ? '—' : f.order}</td>
                           <td className="set-cell-label">
