@@ -206,7 +206,10 @@ export function setActions(set: SetState, get: GetState, deps: StoreDeps): SetAc
     openSetFlow: async (name, options = {}) => {
       const s = ready();
       if (!s) return false;
-      if (options.from === 'drill' && !s.listing && s.path.length > 0) {
+      // A drill goes on from the set's flow on screen; from a flow opened over it (a sample, a file) it starts anew.
+      const on = get();
+      const fromSetFlow = !on.comparison && (on.flow === undefined || on.flow.doc.name === s.path.at(-1));
+      if (options.from === 'drill' && !s.listing && s.path.length > 0 && fromSetFlow) {
         drilled = drilled.slice(0, s.path.length - 1);
         drilled[s.path.length - 1] = get().selection;
         return showFlow(name, [...s.path, name], options.select);

@@ -72,3 +72,18 @@ describe('a flow opened from elsewhere while a set is open', () => {
     expect(store.getState().flow?.doc.label).toBe('From elsewhere');
   });
 });
+
+describe('a subflow followed from a flow opened from elsewhere', () => {
+  it('starts the breadcrumb at the called flow, not after the set flow the other one replaced', async () => {
+    const store = await openFolder();
+    await store.getState().openSetFlow('Parent');
+    const caller = {
+      text: flowXml('Sample', ['Child']),
+      source: { kind: 'file' as const, name: 'Sample.flow-meta.xml' },
+    };
+    store.getState().load(caller.text, caller.source);
+    expect(await store.getState().openSetFlow('Child', { from: 'drill' })).toBe(true);
+    expect(store.getState().set?.path).toEqual(['Child']);
+    expect(selectSetFlowShown(store.getState())).toBe('Child');
+  });
+});
