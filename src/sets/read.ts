@@ -60,7 +60,12 @@ function addOtherRecords(into: SetRead, first: SetEntry): void {
   const all = jsonShape(json.value, 0);
   if (!all.ok || !all.records) return;
   const ownText = (shape: typeof all & { ok: true }) =>
-    JSON.stringify({ ...(shape.fullName ? { FullName: shape.fullName } : {}), Metadata: shape.metadata });
+    JSON.stringify({
+      ...(shape.fullName ? { FullName: shape.fullName } : {}),
+      ...(shape.recordId ? { Id: shape.recordId } : {}),
+      ...(shape.versionNumber ? { VersionNumber: shape.versionNumber } : {}),
+      Metadata: shape.metadata,
+    });
   first.text = ownText(all);
   const seen = new Set([first.name]);
   for (const choice of all.records.slice(1)) {

@@ -124,3 +124,11 @@ describe('a query result with a record that has no Metadata', () => {
     });
   });
 });
+
+describe('a name that only looks like a version', () => {
+  it('a share link’s own payload (no Id, no version) keeps its FullName as given', async () => {
+    const { parseFlow } = await import('../../src/model/parse/index');
+    const parsed = parseFlow(JSON.stringify({ FullName: 'My_Flow_with_Toast-1', Metadata: { label: 'x' } }));
+    expect(parsed.ok && parsed.doc.name).toBe('My_Flow_with_Toast-1');
+  });
+});

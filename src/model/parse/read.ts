@@ -102,7 +102,10 @@ function parseText(readers: FormatReaders, input: string, options: ParseOptions)
   const metadata = isObj(md) ? md : {};
   const fileName = baseName(options.fileName);
   const label = str(metadata.label);
-  const fullName = read.fullName === undefined ? undefined : withoutVersion(read.fullName);
+  // A record the API returned (it has an Id or a version number) names the version in its FullName; a payload
+  // of our own (a share link's `{FullName, Metadata}`) keeps the name it was given.
+  const fromApi = read.origin.recordId !== undefined || read.origin.versionNumber !== undefined;
+  const fullName = read.fullName !== undefined && fromApi ? withoutVersion(read.fullName) : read.fullName;
   const name = fullName ?? fileName ?? label ?? 'Flow';
   const nameFrom = read.fullName ? 'fullName' : fileName ? 'fileName' : label ? 'label' : 'none';
   return {
