@@ -6,7 +6,7 @@
 import { parseFlow } from '../model/parse/index';
 import { jsonShape, readJson } from '../model/parse/json';
 import { formatOf } from '../model/parse/read';
-import { flowNameOfFile, isFlowFileName, type SetSkip } from '../model/set';
+import { flowNameOfFile, isFlowFileName, type SetSkip, withoutVersion } from '../model/set';
 import type { FlowDoc } from '../model/types';
 
 export interface SetEntry {
@@ -35,7 +35,11 @@ export function readFlowText(file: string, text: string): { entry: SetEntry } | 
   const parsed = parseFlow(text, { fileName: file });
   if (!parsed.ok) return { skip: { file, reason: parsed.error.message } };
   // Metadata XML keeps the API name in the file's name; a Tooling record says it (FullName).
-  const name = parsed.origin.format === 'xml' ? flowNameOfFile(file) : parsed.doc.name;
+  // A record the API returned (it has an Id or a version number) may name the version in its FullName; a payload
+  // of our own (a share link's `{FullName, Metadata}`) keeps the name it was given.
+  const o = parsed.origin;
+  const fromApi = o.recordId !== undefined || o.versionNumber !== undefined;
+  const name = o.format === 'xml' ? flowNameOfFile(file) : fromApi ? withoutVersion(parsed.doc.name) : parsed.doc.name;
   return { entry: { file, name, doc: parsed.doc, text } };
 }
 

@@ -59,16 +59,11 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
   const show = (next: Partial<AppState>) => {
     if (get().layout.status === 'done') previous = screenOf(get());
     set({ ...next, error: undefined, selection: undefined, highlight: NO_HIGHLIGHT, changeIndex: undefined });
-  };
-  /**
-   * Something shown while a set is open (issue 13) — a sample, a file, a paste, an org's flow, a comparison —
-   * comes on screen: the set's list, or why the set failed, no longer hides it (the set's bar stays, the way
-   * back; `selectSetFlowShown` tells whether the flow on screen is the set's).
-   */
-  const overSet = () => {
+    // Shown while a set is open (a sample, a file, a comparison): the set's list, or why it failed, no longer
+    // hides it; the set's bar stays, the way back (state/setShown.ts: whether the flow is the set's).
     const s = get().set;
     if (s?.status === 'error') get().closeSet();
-    else if (s?.status === 'ready' && s.listing) set({ set: { ...s, listing: false } });
+    else if (s?.listing && s.status === 'ready') set({ set: { ...s, listing: false } });
   };
   /** What is on screen failed after it was shown: the previous screen comes back (if any) and the banner says why. */
   const failShown = (error: (restored: boolean) => AppState['error'], message: string) => {
@@ -167,7 +162,6 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       return false;
     }
     show({ comparison, layoutChoice: usableChoice(layout, comparison.positions) });
-    overSet();
     layOut(comparison.diff.graph);
     return true;
   };
@@ -188,7 +182,6 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       }
       comparing++;
       show({ flow, comparison: undefined, layoutChoice: usableChoice(layout, flow.positions) });
-      overSet();
       layOut(flow.graph);
       return true;
     },

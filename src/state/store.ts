@@ -84,16 +84,6 @@ export const selectSet = (s: AppState) => s.set;
  */
 export const selectSetLinkable = (s: AppState): 'url' | 'local' | undefined =>
   s.set ? (s.set.source.kind === 'repo' ? 'url' : 'local') : undefined;
-/**
- * The set's flow named by the breadcrumb's last step when that flow is what is on screen — not a flow opened
- * from elsewhere over it (a sample, a file, a paste), nor a comparison. Its "Called by" and crumb are its own.
- */
-export const selectSetFlowShown = (s: AppState): string | undefined => {
-  const set = s.set;
-  const name = set?.status === 'ready' && !set.listing ? set.path.at(-1) : undefined;
-  if (name === undefined || s.comparison) return undefined;
-  return s.flow === undefined || s.flow.doc.name === name ? name : undefined;
-};
 /** A loading set's progress in words: "Fetching flow files 40 / 120", "Listing the repository…". */
 export const selectSetProgress = (s: AppState): string | undefined => {
   const p = s.set?.status === 'loading' ? s.set.progress : undefined;

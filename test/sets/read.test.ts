@@ -52,14 +52,6 @@ describe('the API name of a flow read into a set', () => {
   });
 });
 
-describe('a Tooling record opened on its own', () => {
-  it('is titled by its API name without the version, like the set lists it', async () => {
-    const { parseFlow } = await import('../../src/model/parse/index');
-    const parsed = parseFlow(record('Tool_Flow-3'), { fileName: 'Tool_Flow-3.json' });
-    expect(parsed.ok && parsed.doc.name).toBe('Tool_Flow');
-  });
-});
-
 describe('a Tooling query result holding several records', () => {
   const query = (...records: { FullName: string; VersionNumber?: number; label: string }[]) =>
     JSON.stringify({

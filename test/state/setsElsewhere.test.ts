@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAppStore, selectSetFlowShown } from '../../src/state/store';
+import { selectSetFlowShown } from '../../src/state/setShown';
+import { createAppStore } from '../../src/state/store';
 import { fakeRepo, flowXml, setDeps } from './setsFakes';
 
 /**
@@ -84,6 +85,32 @@ describe('a subflow followed from a flow opened from elsewhere', () => {
     store.getState().load(caller.text, caller.source);
     expect(await store.getState().openSetFlow('Child', { from: 'drill' })).toBe(true);
     expect(store.getState().set?.path).toEqual(['Child']);
+    expect(selectSetFlowShown(store.getState())).toBe('Child');
+  });
+});
+
+describe('a Tooling record whose FullName carries its version', () => {
+  it('is the set’s flow under its name without the version, once opened from the list', async () => {
+    const record = JSON.stringify({
+      Id: '301000000000003AAA',
+      VersionNumber: 3,
+      FullName: 'Child-3',
+      Metadata: { label: 'Child v3', processType: 'AutoLaunchedFlow' },
+    });
+    // The real set reader (in this thread), which names the flows.
+    const { createLocalSetClient } = await import('../../src/sets/client');
+    const store = createAppStore(setDeps(fakeRepo([]), () => createLocalSetClient() as never).deps);
+    await store.getState().openSet({
+      kind: 'folder',
+      name: 'mixed',
+      files: [
+        { path: 'flows/Parent.flow-meta.xml', file: new File([flowXml('Parent', ['Child'])], 'a') },
+        { path: 'org/Child.json', file: new File([record], 'b') },
+      ],
+    });
+    expect(store.getState().set?.summary?.calls.map((c) => [c.callee, c.resolved])).toEqual([['Child', true]]);
+    expect(await store.getState().openSetFlow('Child')).toBe(true);
+    expect(store.getState().flow?.doc.label).toBe('Child v3');
     expect(selectSetFlowShown(store.getState())).toBe('Child');
   });
 });

@@ -102,11 +102,7 @@ function parseText(readers: FormatReaders, input: string, options: ParseOptions)
   const metadata = isObj(md) ? md : {};
   const fileName = baseName(options.fileName);
   const label = str(metadata.label);
-  // A record the API returned (it has an Id or a version number) names the version in its FullName; a payload
-  // of our own (a share link's `{FullName, Metadata}`) keeps the name it was given.
-  const fromApi = read.origin.recordId !== undefined || read.origin.versionNumber !== undefined;
-  const fullName = read.fullName !== undefined && fromApi ? withoutVersion(read.fullName) : read.fullName;
-  const name = fullName ?? fileName ?? label ?? 'Flow';
+  const name = read.fullName ?? fileName ?? label ?? 'Flow';
   const nameFrom = read.fullName ? 'fullName' : fileName ? 'fileName' : label ? 'label' : 'none';
   return {
     ok: true,
@@ -166,12 +162,6 @@ function isUnknownElementArray(key: string, value: Obj[keyof Obj]): boolean {
     )
   );
 }
-
-/**
- * A FullName without the version it may carry (`My_Flow-3`, as names did up to API 43 and as Tooling answers
- * may): an API name has no `-`, and a subflow calls the flow by its name without one.
- */
-const withoutVersion = (fullName: string): string => fullName.replace(/^([A-Za-z][A-Za-z0-9_]*)-\d+$/, '$1');
 
 function baseName(fileName: string | undefined): string | undefined {
   if (!fileName) return undefined;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { selectSetFlowShown } from '../../state/store';
+import { selectSetFlowShown } from '../../state/setShown';
 import { useApp } from '../storeContext';
 import './set.css';
 

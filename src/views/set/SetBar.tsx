@@ -1,4 +1,5 @@
-import { selectFlow, selectSetFlowShown } from '../../state/store';
+import { selectSetFlowShown } from '../../state/setShown';
+import { selectFlow } from '../../state/store';
 import { useApp } from '../storeContext';
 import { count } from './setWords';
 import './set.css';
