@@ -128,13 +128,7 @@ describe('a flow set in the page', () => {
 
   it('says a set from this computer cannot travel in a link, and links the flow on screen instead', async () => {
     await page().getByRole('button', { name: 'Share ▾' }).click();
-    await expect
-      .poll(() =>
-        page()
-          .getByText(/a link cannot carry the set/)
-          .count(),
-      )
-      .toBe(1);
+    await expect.poll(() => page().getByText(/a link cannot carry the set/).count()).toBe(1);
     await page().getByRole('menuitem', { name: 'Copy link' }).click();
     await expect.poll(() => page().locator('.share-result').textContent()).toMatch(/shares the flow on screen/);
     await page().keyboard.press('Escape');
