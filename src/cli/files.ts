@@ -13,21 +13,43 @@ import {
   readZip,
   type SetEntry,
   type SetRead,
+  type SetSkip,
   ZipRefused,
 } from '../index';
 
 /** Folders never part of a project's flows (a repository's own database, installed packages). */
 const IGNORED_DIRS = new Set(['.git', 'node_modules']);
 
-async function walk(path: string, found: string[]): Promise<void> {
+/** Why a link to a folder inside a walked folder is not read (`graph` passes over it, with a note). */
+export const FOLDER_LINK = 'a link to a folder (not followed)';
+
+/** What a walk finds: the files to read, and links it does not follow (listed as skipped, never dropped). */
+interface Found {
+  files: string[];
+  links: SetSkip[];
+}
+
+async function walk(path: string, found: Found): Promise<void> {
   const entries = await readdir(path, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const full = join(path, e.name);
     if (e.isDirectory()) {
       if (!IGNORED_DIRS.has(e.name)) await walk(full, found);
-    } else if (e.isFile()) found.push(full);
+    } else if (e.isFile()) found.files.push(full);
+    else if (e.isSymbolicLink()) await followLink(full, found);
   }
+}
+
+/**
+ * A link to a file is read as that file (under the link's path); a link to a folder is not followed (it may
+ * lead back up the tree, or into a folder read already) and a broken link cannot be read: both are listed.
+ */
+async function followLink(full: string, found: Found): Promise<void> {
+  const target = await stat(full).catch(() => undefined);
+  if (target?.isFile()) found.files.push(full);
+  else if (target?.isDirectory()) found.links.push({ file: full, reason: FOLDER_LINK });
+  else found.links.push({ file: full, reason: 'a broken link (its target does not exist)' });
 }
 
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
@@ -35,30 +57,33 @@ const code = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
 /** Every file under the paths; a path that cannot be read is an error (the command exits 1). */
 export async function flowFiles(
   paths: readonly string[],
-): Promise<{ ok: true; files: string[] } | { ok: false; path: string; reason: string }> {
-  const files: string[] = [];
+): Promise<{ ok: true; files: string[]; links: SetSkip[] } | { ok: false; path: string; reason: string }> {
+  const found: Found = { files: [], links: [] };
   for (const path of paths) {
     try {
-      if ((await stat(path)).isDirectory()) await walk(path, files);
-      else files.push(path);
+      if ((await stat(path)).isDirectory()) await walk(path, found);
+      else found.files.push(path);
     } catch (e) {
       return { ok: false, path, reason: code(e) };
     }
   }
-  return { ok: true, files };
+  return { ok: true, ...found };
 }
 
 /** A flow read from the paths (sets/read.ts): where from, its API name, the parsed flow and its text. */
 export type FlowEntry = SetEntry;
 
-/** Reads and parses each file (sets/read.ts): the flows, and every other file skipped with the reason. */
-export async function readFlows(files: readonly string[]): Promise<SetRead> {
+/**
+ * Reads and parses each file (sets/read.ts): the flows, and every other file skipped with the reason (after
+ * the links the walk did not follow, `flowFiles`' `links`).
+ */
+export async function readFlows(files: readonly string[], links: readonly SetSkip[] = []): Promise<SetRead> {
   const cwd = process.cwd();
   const shown = (f: string) => {
     const r = relative(cwd, f);
     return r && !r.startsWith('..') ? r : f;
   };
-  const read: SetRead = { entries: [], skipped: [] };
+  const read: SetRead = { entries: [], skipped: links.map((l) => ({ file: shown(l.file), reason: l.reason })) };
   for (const f of files) {
     const file = shown(f);
     if (isZipName(f)) {

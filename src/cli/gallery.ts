@@ -122,7 +122,7 @@ export async function galleryCommand(paths: string[], flags: Map<string, string 
     io.err(`flowscope render: cannot read ${found.path}: ${found.reason}\n`);
     return 1;
   }
-  const { entries, skipped } = await readFlows(found.files);
+  const { entries, skipped } = await readFlows(found.files, found.links);
   entries.sort((a, b) => a.doc.label.localeCompare(b.doc.label) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   try {
     await mkdir(options.out, { recursive: true });

@@ -6,7 +6,7 @@
  * is reported on stderr and the command exits 1 (after printing the flows it could read).
  */
 import { buildGraph, NOT_A_FLOW, processTypeName, type SetSkip } from '../index';
-import { flowFiles, readFlows } from './files';
+import { FOLDER_LINK, flowFiles, readFlows } from './files';
 import type { CliIo } from './run';
 
 export async function graphManyCommand(
@@ -20,10 +20,12 @@ export async function graphManyCommand(
     io.err(`flowscope graph: cannot read ${found.path}: ${found.reason}\n`);
     return 1;
   }
-  const { entries, skipped } = await readFlows(found.files);
+  const { entries, skipped } = await readFlows(found.files, found.links);
   const named = new Set(paths);
   // A JSON file found in a folder is often no flow at all (sfdx-project.json): noted, not an error.
-  const passedOver = (s: SetSkip) => !named.has(s.file) && (s.reason === NOT_A_FLOW || /\.json$/i.test(s.file));
+  // So is a link to a folder (files.ts does not follow those).
+  const passedOver = (s: SetSkip) =>
+    !named.has(s.file) && (s.reason === NOT_A_FLOW || s.reason === FOLDER_LINK || /\.json$/i.test(s.file));
   const problems = skipped.filter((s) => !passedOver(s));
   const notes = skipped.filter((s) => passedOver(s) && s.reason !== NOT_A_FLOW);
   const graphs = entries.map((e) => ({ entry: e, graph: buildGraph(e.doc) }));

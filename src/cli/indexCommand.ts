@@ -25,7 +25,7 @@ export async function indexCommand(argv: string[], io: CliIo): Promise<number> {
     io.err(`flowscope index: cannot read ${found.path}: ${found.reason}\n`);
     return 1;
   }
-  const { entries, skipped } = await readFlows(found.files);
+  const { entries, skipped } = await readFlows(found.files, found.links);
   const index = indexSet(entries, skipped);
   if (args.flags.has('json')) {
     io.out(`${JSON.stringify(index, null, 2)}\n`);

@@ -69,6 +69,12 @@ export function flowNameOfFile(file: string): string {
   return base.replace(FLOW_FILE, '');
 }
 
+/**
+ * A FullName without the version it may carry (`My_Flow-3`, as names did up to API 43 and as a Tooling
+ * record's may): an API name has no `-`, and a subflow calls the flow by its name without one.
+ */
+export const withoutVersion = (fullName: string): string => fullName.replace(/^([A-Za-z]\w*)-\d+$/, '$1');
+
 const isTrue = (v: unknown) => v === 'true';
 
 function parameter(v: Obj): SetParameter {

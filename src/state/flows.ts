@@ -59,6 +59,11 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
   const show = (next: Partial<AppState>) => {
     if (get().layout.status === 'done') previous = screenOf(get());
     set({ ...next, error: undefined, selection: undefined, highlight: NO_HIGHLIGHT, changeIndex: undefined });
+    // Shown while a set is open (a sample, a file, a comparison): the set's list, or why it failed, no longer
+    // hides it; the set's bar stays, the way back (state/setShown.ts: whether the flow is the set's).
+    const s = get().set;
+    if (s?.status === 'error') get().closeSet();
+    else if (s?.listing && s.status === 'ready') set({ set: { ...s, listing: false } });
   };
   /** What is on screen failed after it was shown: the previous screen comes back (if any) and the banner says why. */
   const failShown = (error: (restored: boolean) => AppState['error'], message: string) => {

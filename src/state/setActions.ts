@@ -7,6 +7,7 @@ import { ensureReader } from '../model/parse/onDemand';
 import type { SetClient } from '../sets/types';
 import type { RepoTree } from '../sources/setSources';
 import { blobUrl, gather, isAbort, setError, sourceOf, workerProgress } from './setOpening';
+import { selectSetFlowShown } from './setShown';
 import type { AppState, FlowSetState, GetState, SetLinkTarget, SetService, SetState, StoreDeps } from './types';
 
 /**
@@ -209,7 +210,8 @@ export function setActions(set: SetState, get: GetState, deps: StoreDeps): SetAc
     openSetFlow: async (name, options = {}) => {
       const s = ready();
       if (!s) return false;
-      if (options.from === 'drill' && !s.listing && s.path.length > 0) {
+      // A drill goes on from the set's flow on screen; from a flow opened over it (a sample, a file) it starts anew.
+      if (options.from === 'drill' && !s.listing && s.path.length > 0 && selectSetFlowShown(get()) !== undefined) {
         drilled = drilled.slice(0, s.path.length - 1);
         drilled[s.path.length - 1] = get().selection;
         return showFlow(name, [...s.path, name], options.select);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -66,5 +66,20 @@ describe('flowscope graph of many flows', () => {
 
   it('says so in the help', async () => {
     expect((await run('help')).out).toMatch(/graph PATH… \[--json\]/);
+  });
+});
+
+describe('flowscope graph of a folder with links in it', () => {
+  const folder = mixedFolder(3);
+  afterAll(() => folder.cleanup());
+
+  it('passes over a link to a folder with a note (exit 0) and draws a linked flow file', async () => {
+    const flows = join(folder.dir, 'force-app', 'main', 'default', 'flows');
+    symlinkSync(folder.dir, join(flows, 'back-to-root'));
+    symlinkSync(join(flows, 'Set_Flow_0000.flow-meta.xml'), join(folder.dir, 'Linked.flow-meta.xml'));
+    const r = await run('graph', folder.dir, '--json');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/note: .*back-to-root passed over: a link to a folder/);
+    expect((JSON.parse(r.out) as Graph[]).map((g) => g.name)).toContain('Linked');
   });
 });

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -169,5 +169,32 @@ describe('flowscope index', () => {
   it('bad usage exits 2; a path that does not exist exits 1', async () => {
     expect((await run('index')).code).toBe(2);
     expect((await run('index', join(dir, 'nope'))).code).toBe(1);
+  });
+});
+
+describe('flowscope index: links inside a project folder', () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'flowscope-links-'));
+    const flows = join(root, 'flows');
+    mkdirSync(flows);
+    const one = corpusFiles('flows').find((f) => f.startsWith(REPO)) as string;
+    copyFileSync(join(CORPUS, 'flows', one), join(flows, 'Real_Flow.flow-meta.xml'));
+    symlinkSync(join(flows, 'Real_Flow.flow-meta.xml'), join(root, 'Linked_Flow.flow-meta.xml'));
+    symlinkSync(flows, join(root, 'linked-folder'));
+    symlinkSync(join(root, 'nowhere'), join(root, 'Dangling.flow-meta.xml'));
+    symlinkSync(root, join(flows, 'loop'));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reads a link to a flow file as that flow, and lists links to folders and broken links as skipped', async () => {
+    const r = await run('index', root, '--json');
+    expect(r.code).toBe(0);
+    const index = JSON.parse(r.out) as SetIndex;
+    expect(index.flows.map((f) => f.name).sort()).toEqual(['Linked_Flow', 'Real_Flow']);
+    const skipped = new Map(index.skipped.map((s) => [s.file.split('/').pop(), s.reason]));
+    expect([...skipped.keys()].sort()).toEqual(['Dangling.flow-meta.xml', 'linked-folder', 'loop']);
+    expect(skipped.get('linked-folder')).toMatch(/link to a folder/);
+    expect(skipped.get('Dangling.flow-meta.xml')).toMatch(/broken link/);
   });
 });

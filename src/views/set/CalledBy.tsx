@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { selectSetFlowShown } from '../../state/setShown';
 import { useApp } from '../storeContext';
 import './set.css';
 
@@ -9,7 +10,8 @@ import './set.css';
 export function CalledBy() {
   const set = useApp((s) => s.set);
   const openSetFlow = useApp((s) => s.openSetFlow);
-  const current = set && !set.listing ? set.path[set.path.length - 1] : undefined;
+  // Not for a flow opened from elsewhere over the set's (a sample, a file), nor a comparison.
+  const current = useApp(selectSetFlowShown);
   const summary = set?.status === 'ready' ? set.summary : undefined;
   const callers = useMemo(() => {
     if (!summary || current === undefined) return [];

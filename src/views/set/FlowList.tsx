@@ -164,7 +164,7 @@ export function FlowList({ summary, onOpen }: { summary: SetSummary; onOpen: (na
               </tr>
             )}
             {shown.slice(first, last).map((r, i) => (
-              <tr key={r.flow.name} aria-rowindex={first + i + 2}>
+              <tr key={`${r.flow.file}\n${r.flow.name}`} aria-rowindex={first + i + 2}>
                 <td className="set-cell-label">
                   <button
                     type="button"

@@ -1,3 +1,5 @@
+import { selectSetFlowShown } from '../../state/setShown';
+import { selectFlow } from '../../state/store';
 import { useApp } from '../storeContext';
 import { count } from './setWords';
 import './set.css';
@@ -11,6 +13,10 @@ export function SetBar() {
   const showSetList = useApp((s) => s.showSetList);
   const setBreadcrumb = useApp((s) => s.setBreadcrumb);
   const closeSet = useApp((s) => s.closeSet);
+  // A flow opened from elsewhere over the set's (a sample, a file, a paste) or a comparison: every crumb
+  // leads back, and what is on screen is named as not the set's.
+  const setFlowShown = useApp(selectSetFlowShown) !== undefined;
+  const shown = useApp((s) => (s.comparison ? undefined : selectFlow(s)?.doc));
   if (!set) return null;
   const flows = set.summary?.flows;
   const labelOf = (name: string) => flows?.find((f) => f.name === name)?.label || name;
@@ -25,7 +31,7 @@ export function SetBar() {
             </button>
           </li>
           {set.path.map((name, i) => {
-            const last = i === set.path.length - 1;
+            const last = setFlowShown && i === set.path.length - 1;
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: a flow may be on the path twice (A calls B calls A)
               <li key={i}>
@@ -44,6 +50,17 @@ export function SetBar() {
               </li>
             );
           })}
+          {!setFlowShown && shown && (
+            <li>
+              <span className="set-crumb-sep" aria-hidden="true">
+                ›
+              </span>
+              <span aria-current="page" className="set-crumb-current" title={shown.name}>
+                {shown.label || shown.name}
+              </span>{' '}
+              <span className="set-muted set-crumb-note">(not from this set)</span>
+            </li>
+          )}
         </ol>
       </nav>
       <button type="button" className="set-button" onClick={closeSet}>

@@ -160,7 +160,12 @@ function Ready({ summary }: { summary: SetSummary }) {
       current={state.tab}
       onChange={(tab) => update({ ...state, tab })}
     >
-      {state.tab === 'flows' && <FlowList summary={summary} onOpen={open} />}
+      {state.tab === 'flows' &&
+        (summary.flows.length === 0 ? (
+          <NoFlows skipped={summary.skipped.length} onSkipped={() => update({ ...state, tab: 'skipped' })} />
+        ) : (
+          <FlowList summary={summary} onOpen={open} />
+        ))}
       {state.tab === 'search' && (
         <SetSearch
           search={searchSet}
@@ -172,6 +177,24 @@ function Ready({ summary }: { summary: SetSummary }) {
       {state.tab === 'triggers' && <Triggers triggers={summary.triggers} onOpen={open} />}
       {state.tab === 'skipped' && <Skipped summary={summary} />}
     </Tabs>
+  );
+}
+
+/** A set without one flow (a folder or zip of other files): said plainly, with the way to what was skipped. */
+function NoFlows({ skipped, onSkipped }: { skipped: number; onSkipped: () => void }) {
+  return (
+    <div className="set-empty">
+      <p>
+        No flow file was found: no <code>.flow-meta.xml</code>, <code>.flow</code> or Tooling API JSON file that reads
+        as a flow.
+        {skipped > 0 && ` ${count(skipped, 'file')} ${skipped === 1 ? 'was' : 'were'} skipped.`}
+      </p>
+      {skipped > 0 && (
+        <button type="button" className="set-button" onClick={onSkipped}>
+          See the skipped files
+        </button>
+      )}
+    </div>
   );
 }
 

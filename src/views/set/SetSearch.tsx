@@ -77,8 +77,9 @@ export function SetSearch({ search, onOpen, query, onQuery }: SetSearchProps) {
               ? 'Type to search every flow of the set.'
               : 'Searching…'}
       </p>
-      {shown?.groups.map((g) => (
-        <section key={g.flow} className="set-group" aria-label={g.label || g.flow}>
+      {shown?.groups.map((g, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a name may be found twice (one flow in two package folders)
+        <section key={`${g.flow}\n${i}`} className="set-group" aria-label={g.label || g.flow}>
           <h3 className="set-group-head">
             <button type="button" className="set-link" onClick={() => onOpen(g.flow)}>
               {g.label || g.flow}

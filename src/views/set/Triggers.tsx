@@ -28,11 +28,12 @@ export function Triggers({ triggers, onOpen }: { triggers: ObjectTriggers[]; onO
                     </tr>
                   </thead>
                   <tbody>
-                    {flows.map((f) => {
+                    {flows.map((f, i) => {
                       const status = statusWords(f.status);
                       const inactive = f.status !== undefined && f.status !== 'Active';
                       return (
-                        <tr key={f.name} className={inactive ? 'set-inactive' : undefined}>
+                        // biome-ignore lint/suspicious/noArrayIndexKey: a name may be listed twice (two folders)
+                        <tr key={`${f.name}\n${i}`} className={inactive ? 'set-inactive' : undefined}>
                           <td className="set-num">{f.order === undefined ? '—' : f.order}</td>
                           <td className="set-cell-label">
                             <button type="button" className="set-link" onClick={() => onOpen(f.name)}>

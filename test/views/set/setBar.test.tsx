@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../../src/state/store';
 import { SetBar } from '../../../src/views/set/SetBar';
@@ -37,5 +37,35 @@ describe('the set bar', () => {
     expect(within(nav).getAllByRole('button')).toHaveLength(3);
     fireEvent.click(screen.getByRole('button', { name: 'Close set' }));
     expect(actions.closeSet).toHaveBeenCalled();
+  });
+});
+
+describe('the set bar over a flow opened from elsewhere', () => {
+  it('names that flow as not from the set, and every crumb leads back; the Called by is not shown for it', async () => {
+    const { flowXml } = await import('../../state/setsFakes');
+    const { CalledBy } = await import('../../../src/views/set/CalledBy');
+    const store = createAppStore();
+    const setBreadcrumb = vi.fn(async () => true);
+    store.getState().load(flowXml('Notify Queue'), { kind: 'file', name: 'Notify_Queue.flow-meta.xml' });
+    store.setState({ set: readySet(undefined, { listing: false, path: ['Intake', 'Notify_Queue'] }), setBreadcrumb });
+    render(
+      <StoreContext.Provider value={store}>
+        <SetBar />
+        <CalledBy />
+      </StoreContext.Provider>,
+    );
+    const nav = screen.getByRole('navigation', { name: 'Flow set' });
+    // The set's own flow on screen: its crumb is the current one, and its callers are listed.
+    expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Notify Queue');
+    expect(screen.getByRole('region', { name: 'Called by' })).toBeTruthy();
+
+    act(() => {
+      store.getState().load(flowXml('Case Triage'), { kind: 'file', name: 'Case_Triage.flow-meta.xml' });
+    });
+    expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Case Triage');
+    expect(nav.textContent).toContain('(not from this set)');
+    fireEvent.click(within(nav).getByRole('button', { name: 'Notify Queue' }));
+    expect(setBreadcrumb).toHaveBeenCalledWith(1);
+    expect(screen.queryByRole('region', { name: 'Called by' })).toBeNull();
   });
 });

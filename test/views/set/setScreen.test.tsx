@@ -280,3 +280,36 @@ it('the screen follows the store', () => {
   act(() => store.setState({ set: undefined }));
   expect(screen.queryByRole('heading')).toBeNull();
 });
+
+describe('a set with no flows in it', () => {
+  it('says no flow file was found and points at the skipped files, not "No flow matches"', () => {
+    const summary = { flows: [], calls: [], triggers: [], skipped: [{ file: 'README.md', reason: 'not a flow file' }] };
+    setup(readySet(summary));
+    const list = screen.getByRole('tabpanel');
+    expect(list.textContent).not.toContain('No flow matches');
+    expect(list.textContent).toContain('No flow file was found');
+    expect(list.textContent).toContain('1 file was skipped');
+    // Nothing to filter: the filter box and the type list are not offered.
+    expect(screen.queryByRole('searchbox', { name: /Filter flows/ })).toBeNull();
+    fireEvent.click(within(list).getByRole('button', { name: 'See the skipped files' }));
+    expect(screen.getByRole('tab', { name: /^Skipped/ }).getAttribute('aria-selected')).toBe('true');
+  });
+});
+
+describe('a set with one API name twice (two package folders holding the same flow)', () => {
+  it('lists both rows, each under its own file, and sorts them without React losing a row', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const twin = (dir: string, elements: number) =>
+      setFlow('Same_Flow', { file: `${dir}/flows/Same_Flow.flow-meta.xml`, elements });
+    const summary = { ...smallSummary(), flows: [twin('force-app', 2), twin('legacy', 9), setFlow('Other')] };
+    setup(readySet(summary));
+    expect(bodyRows()).toHaveLength(3);
+    const sizes = () => bodyRows().map((r) => within(r).getAllByRole('cell')[5]?.textContent);
+    fireEvent.click(screen.getByRole('button', { name: /^Elements/ }));
+    expect(sizes()).toEqual(['9', '3', '2']);
+    fireEvent.click(screen.getByRole('button', { name: /^Elements/ }));
+    expect(sizes()).toEqual(['2', '3', '9']);
+    expect(errors.mock.calls.filter((c) => String(c[0]).includes('same key'))).toEqual([]);
+    errors.mockRestore();
+  });
+});
