@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Installed entry point: runs the TypeScript CLI through tsx (a dependency of the CLI install).
+// The CLI from this checkout's sources, through tsx (a devDependency): no build step, for bench/set.ts and
+// test/cli/bin.test.ts, which run the code as it is now. Not the package's `flowscope` command: that is the
+// built dist/cli/flowscope.mjs (package.json "bin", `npm run build:cli`), which needs no devDependency.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
