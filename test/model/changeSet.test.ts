@@ -139,7 +139,7 @@ describe('compareSets: statuses and counts', () => {
     expect(set.change('toString')?.status).toBe('removed');
     expect(set.change('valueOf')?.status).toBe('added');
     expect(set.counts()).toEqual({ added: 1, removed: 2, changed: 1, unchanged: 1 });
-    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'status')).toBe(false);
+    expect(Object.hasOwn(Object.prototype, 'status')).toBe(false);
   });
 
   it('compares the first of a repeated name and says which entries it passed over', () => {

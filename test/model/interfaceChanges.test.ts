@@ -53,7 +53,10 @@ describe('interface changes', () => {
   });
 
   it('a variable made private leaves the interface (removed); one made available joins it (added)', () => {
-    const changes = interfaceChanges(callee(v('x', { input: true }) + v('y', {})), callee(v('x', {}) + v('y', { output: true })));
+    const changes = interfaceChanges(
+      callee(v('x', { input: true }) + v('y', {})),
+      callee(v('x', {}) + v('y', { output: true })),
+    );
     expect(changes.map((c) => [c.variable, c.kinds])).toEqual([
       ['y', ['added']],
       ['x', ['removed']],
