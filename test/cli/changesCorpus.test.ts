@@ -29,9 +29,9 @@ function pairOf(dir: string): Pair {
 }
 
 type Summary = {
-  nodes: Record<string, number>;
-  edges: Record<string, number>;
-  resources: Record<string, number>;
+  nodes: { added: number; removed: number; changed: number; renamed: number; unchanged: number };
+  edges: { added: number; removed: number };
+  resources: { added: number; removed: number; changed: number };
   properties: number;
 };
 
