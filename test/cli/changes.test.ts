@@ -48,7 +48,10 @@ const caller = (callee: string) =>
       '            </value>\n        </inputAssignments>\n    </subflows>\n</Flow>\n',
   );
 
-/** Base: Same, Grows, Typed (input `discount` Number), Gone; head: Same, Grows (4 more elements), Typed (Currency), New, Caller. */
+/**
+ * Base: Same, Grows, Typed (input `discount` Number), Gone; head: Same, Grows (regenerated larger), Typed
+ * (`discount` Currency), New, and Caller (passes `discount` to Typed).
+ */
 const BASE: Record<string, string> = {
   Same: labelled(generateFlow(10, 1).xml, 'Same'),
   Grows: labelled(generateFlow(20, 2).xml, 'Grows'),
