@@ -64,7 +64,9 @@ export function changesRow(n = 500, every = 10): SetRow {
     );
     const wall = performance.now() - t0;
     if (r.status !== 0) throw new Error(`flowscope changes exited ${r.status}: ${r.stderr.slice(0, 400)}`);
-    const flows = (JSON.parse(r.stdout) as { summary: { flows: Record<string, number> } }).summary.flows;
+    const flows = (
+      JSON.parse(r.stdout) as { summary: { flows: Record<'added' | 'removed' | 'changed' | 'unchanged', number> } }
+    ).summary.flows;
     if (flows.changed !== edited || flows.unchanged !== n - edited || flows.added + flows.removed !== 0)
       throw new Error(`changes found ${JSON.stringify(flows)}, ${edited} flows were edited`);
     return {
