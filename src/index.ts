@@ -102,6 +102,7 @@ export {
   countsOf,
   type ChangeSet,
   type ChangeSetEntry,
+  type CompareOptions,
   type FlowChange,
   type FlowChangeCounts,
   type FlowChangeStatus,

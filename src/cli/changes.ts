@@ -4,9 +4,9 @@
  * (model/changeSet.ts). `--json` prints the contract of docs/architecture.md ("changes --json"); without it, a
  * table. Exit 0 (changes or not), 1 when a set or a ref cannot be read, 2 on bad usage.
  */
-import { compareSets, type FlowChange, type SetRead } from '../index';
+import { compareSets, type FlowChange, flowNameOfFile, type SetRead } from '../index';
 import { flowFiles, readFlows } from './files';
-import { commitOf, mergeBase } from './git';
+import { changedFiles, commitOf, mergeBase } from './git';
 import { readGitSet } from './gitSet';
 import { type CliIo, parseArgs } from './run';
 import { terminalText } from './terminal';
@@ -26,6 +26,8 @@ interface Sides {
   /** How BASE and HEAD were read, for the table's first line. */
   from: string;
   to: string;
+  /** Flow files git saw renamed, by API name. */
+  renamed?: { from: string; to: string }[];
 }
 
 type Read = { ok: true; sides: Sides } | { ok: false; code: 1 | 2; message: string };
@@ -43,7 +45,7 @@ export async function changesCommand(argv: string[], io: CliIo): Promise<number>
     return read.code;
   }
   const { before, after } = read.sides;
-  const set = compareSets(before.entries, after.entries);
+  const set = compareSets(before.entries, after.entries, { renamed: read.sides.renamed ?? [] });
   const all = set.flows();
   const counts = set.counts();
   const shown = args.flags.has('all') ? all : all.filter((f) => f.status !== 'unchanged');
@@ -141,7 +143,11 @@ async function readRefs(range: string | true | undefined, paths: string[], cwdFl
   try {
     const before = await readGitSet(cwd, from, paths);
     const after = await readGitSet(cwd, head, paths);
-    return { ok: true, sides: { before, after, from: baseRef, to: headRef } } as const;
+    const moved = await changedFiles(cwd, from, head, paths.length > 0 ? paths : ['*.flow-meta.xml', '*.flow']);
+    const renamed = moved
+      .filter((f) => f.status === 'renamed' && f.before !== undefined && f.after !== undefined)
+      .map((f) => ({ from: flowNameOfFile(f.before as string), to: flowNameOfFile(f.after as string) }));
+    return { ok: true, sides: { before, after, from: baseRef, to: headRef, renamed } } as const;
   } catch (e) {
     return { ok: false, code: 1, message: `git failed: ${e instanceof Error ? e.message : String(e)}` } as const;
   }

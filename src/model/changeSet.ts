@@ -115,7 +115,19 @@ function sizeOf(d: FlowDiff): number {
   );
 }
 
-export function compareSets(before: readonly ChangeSetEntry[], after: readonly ChangeSetEntry[]): ChangeSet {
+export interface CompareOptions {
+  /**
+   * Renames a source of the two sets knows of (git's rename detection: similar content under another path),
+   * by API name: each stays removed + added, with a note.
+   */
+  renamed?: readonly { from: string; to: string }[];
+}
+
+export function compareSets(
+  before: readonly ChangeSetEntry[],
+  after: readonly ChangeSetEntry[],
+  options: CompareOptions = {},
+): ChangeSet {
   const duplicates: string[] = [];
   const b = keyed(before, 'before', duplicates);
   const a = keyed(after, 'after', duplicates);
@@ -139,6 +151,11 @@ export function compareSets(before: readonly ChangeSetEntry[], after: readonly C
         if (to === undefined) continue;
         renames.set(n, `same content as ${to} (added): renamed? shown as removed + added`);
         renames.set(to, `same content as ${n} (removed): renamed? shown as removed + added`);
+      }
+      for (const { from, to } of options.renamed ?? []) {
+        if (from === to || a.has(from) || b.has(to) || !b.has(from) || !a.has(to)) continue;
+        if (!renames.has(from)) renames.set(from, `renamed to ${to} (by git): shown as removed + added`);
+        if (!renames.has(to)) renames.set(to, `renamed from ${from} (by git): shown as removed + added`);
       }
     }
     return renames.get(name);

@@ -170,6 +170,7 @@ describe('flowscope changes --git', () => {
     git('init', '-q', '-b', 'main');
     for (const [n, t] of Object.entries(BASE)) put(repo, `${FLOWS}/${n}.flow-meta.xml`, t);
     put(repo, `${FLOWS}/Moved.flow-meta.xml`, labelled(generateFlow(9, 8).xml, 'Moved'));
+    put(repo, `${FLOWS}/Edited_Move.flow-meta.xml`, labelled(generateFlow(30, 9).xml, 'Edited'));
     put(repo, 'package.json', '{"name": "not a flow"}\n');
     git('add', '.');
     git('commit', '-q', '-m', 'base');
@@ -177,6 +178,9 @@ describe('flowscope changes --git', () => {
     for (const n of Object.keys(BASE)) if (!(n in HEAD)) unlinkSync(join(repo, `${FLOWS}/${n}.flow-meta.xml`));
     for (const [n, t] of Object.entries(HEAD)) put(repo, `${FLOWS}/${n}.flow-meta.xml`, t);
     git('mv', `${FLOWS}/Moved.flow-meta.xml`, `${FLOWS}/Renamed.flow-meta.xml`);
+    // Renamed and edited a little: git still sees a rename (similar content).
+    unlinkSync(join(repo, `${FLOWS}/Edited_Move.flow-meta.xml`));
+    put(repo, `${FLOWS}/Edited_Renamed.flow-meta.xml`, labelled(generateFlow(30, 9).xml, 'Edited after the move'));
     git('add', '-A');
     git('commit', '-q', '-m', 'head');
   });
@@ -184,7 +188,7 @@ describe('flowscope changes --git', () => {
   it('reads the flows at both refs without a checkout, a renamed file as removed + added with a note', async () => {
     git('checkout', '-q', 'main'); // the work tree is at base: the refs are what is read
     const j = await json('--git', 'main..feature', '--cwd', repo);
-    expect(j.summary.flows).toEqual({ added: 3, removed: 2, changed: 2, unchanged: 1 });
+    expect(j.summary.flows).toEqual({ added: 4, removed: 3, changed: 2, unchanged: 1 });
     const by = new Map(j.flows.map((f) => [f.name, f]));
     expect(by.get('Typed')?.callers).toEqual([{ caller: 'Caller', element: 'Call_It', variables: ['discount'] }]);
     expect(by.get('Grows')?.after).toBe(`${FLOWS}/Grows.flow-meta.xml`);
@@ -192,6 +196,8 @@ describe('flowscope changes --git', () => {
     expect(by.get('Moved')?.note).toContain('Renamed');
     expect(by.get('Renamed')).toMatchObject({ status: 'added' });
     expect(by.get('Renamed')?.note).toContain('Moved');
+    expect(by.get('Edited_Move')?.note).toBe('renamed to Edited_Renamed (by git): shown as removed + added');
+    expect(by.get('Edited_Renamed')?.note).toBe('renamed from Edited_Move (by git): shown as removed + added');
     expect(j.skipped).toEqual([]);
   });
 

@@ -103,6 +103,26 @@ describe('compareSets: statuses and counts', () => {
     expect(set.change('After_Name')?.note).toContain('Before_Name');
   });
 
+  it('notes a rename its source detected (similar content), and ignores one that does not fit the sets', () => {
+    const a = docOf({ size: 8, seed: 2 });
+    const b = mutateFlow(a, 1, 3, ['change']).doc;
+    const set = compareSets([entry('Old', a), entry('Kept', a)], [entry('New', b), entry('Kept', a)], {
+      renamed: [
+        { from: 'Old', to: 'New' },
+        { from: 'Kept', to: 'New' },
+      ],
+    });
+    expect(set.change('Old')).toMatchObject({
+      status: 'removed',
+      note: 'renamed to New (by git): shown as removed + added',
+    });
+    expect(set.change('New')).toMatchObject({
+      status: 'added',
+      note: 'renamed from Old (by git): shown as removed + added',
+    });
+    expect(set.change('Kept')?.note).toBeUndefined();
+  });
+
   it('orders flows by size of change, largest first, unchanged last', () => {
     const base = docOf({ size: 40, seed: 11 });
     const small = mutateFlow(base, 1, 1, ['change']).doc;
