@@ -101,6 +101,7 @@ export {
   compareSets,
   countsOf,
   type ChangeSet,
+  type ChangeSetDuplicate,
   type ChangeSetEntry,
   type CompareOptions,
   type FlowChange,

@@ -52,6 +52,11 @@ export async function changesCommand(argv: string[], io: CliIo): Promise<number>
   const skipped = [
     ...before.skipped.map((s) => ({ side: 'base', ...s })),
     ...after.skipped.map((s) => ({ side: 'head', ...s })),
+    ...set.duplicates.map((d) => ({
+      side: d.side === 'before' ? 'base' : 'head',
+      file: d.file,
+      reason: `another flow named ${d.name} was read first (that one is compared)`,
+    })),
   ];
   if (args.flags.has('json')) {
     const json = { summary: { flows: counts }, flows: shown.map(contract), skipped };

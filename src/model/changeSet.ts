@@ -63,6 +63,12 @@ export interface FlowChange {
 
 export type FlowCounts = Record<FlowChangeStatus, number>;
 
+export interface ChangeSetDuplicate {
+  side: 'before' | 'after';
+  name: string;
+  file: string;
+}
+
 export interface ChangeSet {
   /** Every flow name of either set, sorted. */
   names: readonly string[];
@@ -75,16 +81,20 @@ export interface ChangeSet {
   flows(): FlowChange[];
   /** Flows per status (resolves them all). */
   counts(): FlowCounts;
-  /** Entries of a name already read in the same set (the first is compared), as `set:file`. */
-  duplicates: readonly string[];
+  /** Entries of a name already read in the same set (the first of a name is compared). */
+  duplicates: readonly ChangeSetDuplicate[];
 }
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function keyed(entries: readonly ChangeSetEntry[], side: string, duplicates: string[]): Map<string, ChangeSetEntry> {
+function keyed(
+  entries: readonly ChangeSetEntry[],
+  side: ChangeSetDuplicate['side'],
+  duplicates: ChangeSetDuplicate[],
+): Map<string, ChangeSetEntry> {
   const m = new Map<string, ChangeSetEntry>();
   for (const e of entries) {
-    if (m.has(e.name)) duplicates.push(`${side}:${e.file}`);
+    if (m.has(e.name)) duplicates.push({ side, name: e.name, file: e.file });
     else m.set(e.name, e);
   }
   return m;
@@ -128,7 +138,7 @@ export function compareSets(
   after: readonly ChangeSetEntry[],
   options: CompareOptions = {},
 ): ChangeSet {
-  const duplicates: string[] = [];
+  const duplicates: ChangeSetDuplicate[] = [];
   const b = keyed(before, 'before', duplicates);
   const a = keyed(after, 'after', duplicates);
   const names = [...new Set([...b.keys(), ...a.keys()])].sort(byName);

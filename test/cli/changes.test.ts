@@ -140,6 +140,21 @@ describe('flowscope changes (folders and zips)', () => {
     expect(r.out).not.toMatch(/\bSame\b/);
   });
 
+  it('lists a second flow of the same API name in a set as skipped, comparing the first', async () => {
+    const dup = join(root, 'dup');
+    put(dup, `a/${FLOWS}/Same.flow-meta.xml`, BASE.Same as string);
+    put(dup, `b/other/Same.flow-meta.xml`, BASE.Grows as string);
+    const j = await json(dup, baseDir);
+    expect(j.skipped).toEqual([
+      {
+        side: 'base',
+        file: join(dup, 'b/other/Same.flow-meta.xml'),
+        reason: 'another flow named Same was read first (that one is compared)',
+      },
+    ]);
+    expect(j.summary.flows).toMatchObject({ unchanged: 1, added: 3 });
+  });
+
   it('says when no flow changed', async () => {
     const r = await run('changes', baseDir, baseDir);
     expect(r.out).toContain('No flow changed.');

@@ -165,7 +165,7 @@ describe('compareSets: statuses and counts', () => {
   it('compares the first of a repeated name and says which entries it passed over', () => {
     const a = docOf({ size: 5, seed: 1 });
     const set = compareSets([entry('F', a), { name: 'F', file: 'other/F.flow-meta.xml', doc: a }], [entry('F', a)]);
-    expect(set.duplicates).toEqual(['before:other/F.flow-meta.xml']);
+    expect(set.duplicates).toEqual([{ side: 'before', name: 'F', file: 'other/F.flow-meta.xml' }]);
     expect(set.change('F')?.status).toBe('unchanged');
   });
 });
