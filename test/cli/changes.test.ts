@@ -196,6 +196,7 @@ describe('flowscope changes --git', () => {
     // Renamed and edited a little: git still sees a rename (similar content).
     unlinkSync(join(repo, `${FLOWS}/Edited_Move.flow-meta.xml`));
     put(repo, `${FLOWS}/Edited_Renamed.flow-meta.xml`, labelled(generateFlow(30, 9).xml, 'Edited after the move'));
+    writeFileSync(join(repo, `${FLOWS}/Binary.flow-meta.xml`), Buffer.from([0x3c, 0, 1, 2, 0xff]));
     git('add', '-A');
     git('commit', '-q', '-m', 'head');
   });
@@ -213,7 +214,7 @@ describe('flowscope changes --git', () => {
     expect(by.get('Renamed')?.note).toContain('Moved');
     expect(by.get('Edited_Move')?.note).toBe('renamed to Edited_Renamed (by git): shown as removed + added');
     expect(by.get('Edited_Renamed')?.note).toBe('renamed from Edited_Move (by git): shown as removed + added');
-    expect(j.skipped).toEqual([]);
+    expect(j.skipped).toEqual([{ side: 'head', file: `${FLOWS}/Binary.flow-meta.xml`, reason: 'a binary file' }]);
   });
 
   it('limits the set to the paths given, and reads BASE...HEAD from the merge base', async () => {
