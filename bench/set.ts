@@ -2,7 +2,8 @@
  * Flow-set rows for `npm run bench` (issue 13): a 2,000-flow generated set read in Node as the set worker
  * reads it (parse → index → search build, and all of it through the worker's engine), search per keystroke
  * (typing "Opportunity.StageName" and "Send_Email" one character at a time: median and max), and
- * `flowscope index` / `flowscope graph` over a 2,000-file mixed folder in one process (spawned once, wall time).
+ * `flowscope index` / `flowscope graph` over a 2,000-file mixed folder in one process (spawned once, wall time),
+ * and `flowscope changes` over two 500-flow folders (bench/changes.ts).
  * Run alone with `npx tsx bench/set.ts`.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { createSetEngine } from '../src/sets/engine';
 import { readFlowTexts } from '../src/sets/read';
 import { summarizeSet } from '../src/sets/summary';
 import { corpusSet, generatedSet, mixedFolder } from '../test/support/generateSet';
+import { changesRow } from './changes';
 
 export interface SetRow {
   case: string;
@@ -156,6 +158,8 @@ export async function setRows(): Promise<SetRow[]> {
     ...keystrokeRows(generated, ['Opportunity.StageName', 'Send_Email'], 5),
     cliRow('index', 2000),
     cliRow('graph', 2000),
+    // `flowscope changes` over two 500-flow folders, ~10% edited (bench/changes.ts).
+    changesRow(),
   ];
 }
 

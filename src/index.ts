@@ -96,6 +96,31 @@ export {
   type ChangeWords,
 } from './model/diff/changes';
 export type * from './model/diff/types';
+// Two sets compared flow by flow (issue 14): the change set `flowscope changes` prints.
+export {
+  compareSets,
+  countsOf,
+  type ChangeSet,
+  type ChangeSetDuplicate,
+  type ChangeSetEntry,
+  type CompareOptions,
+  type FlowChange,
+  type FlowChangeCounts,
+  type FlowChangeStatus,
+  type FlowCounts,
+  type FlowPair,
+} from './model/changeSet';
+export {
+  affectedCallers,
+  interfaceChanges,
+  interfaceOf,
+  subflowUses,
+  type CallerUse,
+  type InterfaceChange,
+  type InterfaceChangeKind,
+  type InterfaceVariable,
+  type SubflowUse,
+} from './model/interfaceChanges';
 
 // In Flow Builder's words.
 export { describeElement } from './describe/element';

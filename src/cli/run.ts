@@ -23,6 +23,10 @@ Commands:
          [--layout L]
   index PATH… [--json]               a flow set: every flow under the files and folders (any depth), its
                                      trigger, size and interface, every subflow call; other files skipped
+  changes BASE HEAD [--json] [--all] what changed between two sets of flows (folders or zips), per flow:
+  changes --git BASE..HEAD [PATH…]   added / removed / changed with its diff counts, interface changes and
+         [--cwd DIR]                 the callers they break (--git: a repository at two refs, PATHs from its
+                                     root; BASE...HEAD from the merge base); --all lists unchanged flows too
   pr --base REF [--head REF] [PATHS…] Markdown for a PR comment: the flows changed between two commits
          [--site URL] [--raw-base URL]  (default PATHS: *.flow-meta.xml *.flow; head defaults to HEAD;
          [--limit N] [--cwd DIR]        links need --site or $FLOWSCOPE_SITE; --limit defaults to 65,536)
@@ -51,6 +55,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       return (await import('./link')).linkCommand(rest, io);
     case 'pr':
       return (await import('./pr')).prCommand(rest, io);
+    case 'changes':
+      return (await import('./changes')).changesCommand(rest, io);
     case 'index':
       return (await import('./indexCommand')).indexCommand(rest, io);
     case undefined:
