@@ -1,4 +1,4 @@
-import { tokenHeaders } from './gitHost';
+import { type HostRequest, tokenHeaders } from './gitHost';
 import { encodePath, field, isMissing, type Listing, longestRef, noFolder, objects, type RepoIo, text } from './gitIo';
 import { SourceError } from './redact';
 import type { RepoTree } from './setSources';
@@ -10,8 +10,45 @@ import type { RepoTree } from './setSources';
  * raw.githubusercontent.com without a token (not rate-limited like the API), from the contents API with one.
  */
 
-const API = 'https://api.github.com';
+export const GITHUB_API = 'https://api.github.com';
+const API = GITHUB_API;
 const RAW = 'https://raw.githubusercontent.com';
+
+/** The API's headers (and the token's, if any). */
+export const gitHubHeaders = (token: string): Record<string, string> => ({
+  Accept: 'application/vnd.github+json',
+  'X-GitHub-Api-Version': '2022-11-28',
+  ...tokenHeaders('github', token),
+});
+
+/**
+ * Where one file at a commit (or ref) is fetched: raw.githubusercontent.com without a token (not rate-limited like
+ * the API), the contents API with one. `shownRef` is the ref an error's blob link names (default: `ref`).
+ */
+export function gitHubFile(
+  tree: Pick<RepoTree, 'origin' | 'project'>,
+  ref: string,
+  p: string,
+  token: string,
+  shownRef = ref,
+): HostRequest {
+  const [owner = '', name = ''] = tree.project.split('/');
+  const repo = `${API}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`;
+  const blob = `${tree.origin}/${tree.project}/blob/${shownRef}/${p}`;
+  return token
+    ? {
+        url: `${repo}/contents/${encodePath(p)}?ref=${encodeURIComponent(ref)}`,
+        headers: { ...gitHubHeaders(token), Accept: 'application/vnd.github.raw' },
+        name: blob,
+        host: 'github',
+      }
+    : {
+        url: `${RAW}/${encodeURIComponent(owner)}/${encodeURIComponent(name)}/${encodePath(ref)}/${encodePath(p)}`,
+        headers: {},
+        name: blob,
+        host: 'github',
+      };
+}
 
 interface Entry {
   path: string;
@@ -28,11 +65,7 @@ interface TreeAnswer {
 export async function listGitHub(tree: RepoTree, io: RepoIo): Promise<Listing> {
   const [owner = '', name = ''] = tree.project.split('/');
   const repo = `${API}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`;
-  const headers = {
-    Accept: 'application/vnd.github+json',
-    'X-GitHub-Api-Version': '2022-11-28',
-    ...tokenHeaders('github', io.token),
-  };
+  const headers = gitHubHeaders(io.token);
   const get = async (url: string) => (await io.json(url, headers, 'github', tree.url)).body;
   const getTree = async (sha: string, recursive: boolean): Promise<TreeAnswer> => {
     const body = await get(`${repo}/git/trees/${encodeURIComponent(sha)}${recursive ? '?recursive=1' : ''}`);
@@ -77,25 +110,7 @@ export async function listGitHub(tree: RepoTree, io: RepoIo): Promise<Listing> {
   const blobs = answer.truncated ? await walk(answer.sha, path) : inFolder(answer.entries, path);
   if (blobs === undefined) throw noFolder(tree, ref, path, [io.token]);
 
-  const blobUrl = (p: string) => `${tree.origin}/${tree.project}/blob/${ref}/${p}`;
-  return {
-    tree: { ...tree, ref, path },
-    blobs,
-    file: (p) =>
-      io.token
-        ? {
-            url: `${repo}/contents/${encodePath(p)}?ref=${encodeURIComponent(fileRef)}`,
-            headers: { ...headers, Accept: 'application/vnd.github.raw' },
-            name: blobUrl(p),
-            host: 'github',
-          }
-        : {
-            url: `${RAW}/${encodeURIComponent(owner)}/${encodeURIComponent(name)}/${encodePath(fileRef)}/${encodePath(p)}`,
-            headers: {},
-            name: blobUrl(p),
-            host: 'github',
-          },
-  };
+  return { tree: { ...tree, ref, path }, blobs, file: (p) => gitHubFile(tree, fileRef, p, io.token, ref) };
 
   /** The truncated answer missed files: find the folder's tree, then read it and its subfolders one by one. */
   async function walk(root: string, folder: string): Promise<string[] | undefined> {

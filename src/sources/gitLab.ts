@@ -1,4 +1,4 @@
-import { tokenHeaders } from './gitHost';
+import { type HostRequest, tokenHeaders } from './gitHost';
 import { isMissing, type Listing, longestRef, noFolder, objects, type RepoIo, text } from './gitIo';
 import { SourceError } from './redact';
 import type { RepoTree } from './setSources';
@@ -14,7 +14,7 @@ import type { RepoTree } from './setSources';
 const MAX_PAGES = 2000;
 
 export async function listGitLab(tree: RepoTree, io: RepoIo): Promise<Listing> {
-  const api = `${tree.origin}/api/v4/projects/${encodeURIComponent(tree.project)}`;
+  const api = gitLabApi(tree);
   const headers = tokenHeaders('gitlab', io.token);
   const get = (url: string) => io.json(url, headers, 'gitlab', tree.url);
 
@@ -68,14 +68,28 @@ export async function listGitLab(tree: RepoTree, io: RepoIo): Promise<Listing> {
   return {
     tree: { ...tree, ref, path },
     blobs,
-    file: (p) => ({
-      url: `${api}/repository/files/${encodeURIComponent(p)}/raw?ref=${encodeURIComponent(ref)}`,
-      headers,
-      name: `${tree.origin}/${tree.project}/-/blob/${ref}/${p}`,
-      host: 'gitlab',
-    }),
+    file: (p) => gitLabFile(tree, ref, p, io.token),
   };
 }
+
+/** Where one file at a ref (or commit) is fetched: `/repository/files/PATH/raw?ref=`. */
+export function gitLabFile(
+  tree: Pick<RepoTree, 'origin' | 'project'>,
+  ref: string,
+  p: string,
+  token: string,
+): HostRequest {
+  return {
+    url: `${gitLabApi(tree)}/repository/files/${encodeURIComponent(p)}/raw?ref=${encodeURIComponent(ref)}`,
+    headers: tokenHeaders('gitlab', token),
+    name: `${tree.origin}/${tree.project}/-/blob/${ref}/${p}`,
+    host: 'gitlab',
+  };
+}
+
+/** The project's API address (`/api/v4/projects/GROUP%2FPROJECT`). */
+export const gitLabApi = (tree: Pick<RepoTree, 'origin' | 'project'>) =>
+  `${tree.origin}/api/v4/projects/${encodeURIComponent(tree.project)}`;
 
 /** The next page: the `Link` header's rel="next" (keyset or offset), else `x-next-page`; only on the same path. */
 function nextPage(headers: Headers, first: string, token: string): string | undefined {
