@@ -9,8 +9,12 @@ import { SourceError } from '../../src/sources/redact';
  * - GitHub's API under `/gh-api/…` (stands for https://api.github.com/): `repos/O/R`, `git/trees/SHA|REF[?recursive=1]`,
  *   `git/matching-refs/heads|tags/PREFIX`, `contents/PATH?ref=` (Accept `application/vnd.github.raw`);
  * - GitHub's raw files under `/gh-raw/O/R/REF|SHA/PATH` (stands for https://raw.githubusercontent.com/);
- * - GitLab at the root, self-hosted style (`/api/v4/projects/ENCODED/…`: the project, `repository/tree` paged by
+ * - GitLab at the root, self-hosted style (`/api/v4/projects/ENCODED|ID/…`: the project, `repository/tree` paged by
  *   `Link` and `x-next-page`, `repository/branches|tags?search=^X`, `repository/files/ENC/raw?ref=`).
+ * - Pull requests (`MockRepo.pulls`), their files computed from the two branches (git's exact renames too):
+ *   GitHub `pulls/N` and `pulls/N/files` (100 a page at most, 3,000 files at most, `Link`), GitLab
+ *   `merge_requests/N` and `merge_requests/N/diffs` (paged like the tree). A pull's head commit resolves in the
+ *   base repository too (refs/pull/N/head), as on both hosts, so a deleted fork's files can still be read.
  * Private repositories need the token (404 without, as the hosts answer; 401 with a wrong one). CORS for any
  * origin. Every request is logged with its headers.
  */
@@ -29,6 +33,55 @@ export interface MockRepo {
   defaultBranch?: string;
   /** Lightweight tags: tag name → the branch it points at. */
   tags?: Record<string, string>;
+  /** Pull (merge) requests by number. */
+  pulls?: Record<number, MockPull>;
+  /** The repository was deleted: the API no longer knows it, but pulls from it still name its commits. */
+  deleted?: boolean;
+}
+
+export interface MockPull {
+  /** The target branch, in this repository. */
+  base: string;
+  /** The source branch: in this repository, or in `headProject` (a fork). */
+  head: string;
+  title?: string;
+  state?: 'open' | 'closed' | 'merged';
+  /** A fork of the same host (a MockRepo, perhaps `deleted`). */
+  headProject?: string;
+  /** Renames git finds beyond identical content: new path → old path. */
+  renames?: Record<string, string>;
+}
+
+/** A pull request's file changes, as git computes them between its two branches (sorted by path). */
+export interface MockChange {
+  path: string;
+  status: 'added' | 'removed' | 'modified' | 'renamed';
+  previous?: string;
+}
+
+export function pullChanges(
+  base: Record<string, string>,
+  head: Record<string, string>,
+  renames: Record<string, string> = {},
+): MockChange[] {
+  const has = (o: Record<string, string>, k: string) => Object.hasOwn(o, k);
+  const removed = new Set(Object.keys(base).filter((p) => !has(head, p)));
+  const out: MockChange[] = [];
+  for (const path of Object.keys(head)) {
+    if (has(base, path)) {
+      if (base[path] !== head[path]) out.push({ path, status: 'modified' });
+      continue;
+    }
+    const named = renames[path];
+    const previous =
+      named !== undefined && removed.has(named) ? named : [...removed].find((r) => base[r] === head[path]);
+    if (previous !== undefined) {
+      removed.delete(previous);
+      out.push({ path, status: 'renamed', previous });
+    } else out.push({ path, status: 'added' });
+  }
+  for (const path of removed) out.push({ path, status: 'removed' });
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export type MockGitMode =
@@ -84,6 +137,8 @@ interface Dir {
   sha: string;
   children: Map<string, { type: 'blob' | 'tree'; sha: string }>;
 }
+
+type PullSides = { from: MockRepo; base: Built; head: Built };
 
 interface Built {
   repo: MockRepo;
@@ -158,12 +213,33 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
     }
     return all;
   };
-  const repoOf = (host: MockRepo['host'], project: string) =>
+  const anyRepo = (host: MockRepo['host'], project: string) =>
     mock.repos.find((r) => r.host === host && r.project.toLowerCase() === project.toLowerCase());
-  /** A ref name (branch, then tag) or a commit sha → the built tree. */
+  const repoOf = (host: MockRepo['host'], project: string) => {
+    const r = anyRepo(host, project);
+    return r?.deleted ? undefined : r;
+  };
+  /** GitLab's numeric project ids: 4242 for the first repository, then one more for each. */
+  const idOf = (repo: MockRepo) => 4242 + mock.repos.indexOf(repo);
+  /** A pull's two sides, built (undefined when a branch is missing). */
+  const sidesOf = (repo: MockRepo, pull: MockPull) => {
+    const from = pull.headProject === undefined ? repo : anyRepo(repo.host, pull.headProject);
+    const base = repo.branches[pull.base];
+    const head = from?.branches[pull.head];
+    if (!from || !base || !head) return undefined;
+    return { from, base: build(repo, pull.base, base.files), head: build(from, pull.head, head.files) };
+  };
+  /** A ref name (branch, then tag) or a commit sha (a pull's head commit too) → the built tree. */
   const resolve = (repo: MockRepo, name: string): Built | undefined => {
     const refs = refsOf(repo);
-    return refs.get(`heads/${name}`) ?? refs.get(`tags/${name}`) ?? [...refs.values()].find((b) => b.commit === name);
+    const found =
+      refs.get(`heads/${name}`) ?? refs.get(`tags/${name}`) ?? [...refs.values()].find((b) => b.commit === name);
+    if (found) return found;
+    for (const pull of Object.values(repo.pulls ?? {})) {
+      const head = sidesOf(repo, pull)?.head;
+      if (head?.commit === name) return head;
+    }
+    return undefined;
   };
 
   const server = createServer((req, res) => {
@@ -317,7 +393,72 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
       const text = b?.files[decodeURIComponent(contents[1]!)];
       return text === undefined ? notFound() : file(res, text);
     }
+    const pulls = /^\/pulls\/(\d+)(\/files)?$/.exec(rest);
+    const pull = pulls ? repo.pulls?.[Number(pulls[1])] : undefined;
+    const sides = pull ? sidesOf(repo, pull) : undefined;
+    if (pulls && pull && sides) {
+      const changes = pullChanges(sides.base.files, sides.head.files, pull.renames);
+      if (!pulls[2]) return json(res, 200, gitHubPull(repo, Number(pulls[1]), pull, sides, changes.length), limits);
+      // GitHub: at most 100 a page, and at most 3,000 files in all.
+      const listed = changes.slice(0, 3000);
+      const per = Math.min(Number(url.searchParams.get('per_page') ?? 30) || 30, 100);
+      const { page, headers: paging } = pageOf(url, listed.length, per, 'https://api.github.com/repos');
+      const files = listed.slice((page - 1) * per, page * per).map((c) => ({
+        sha: sha1(`blob ${sides.head.files[c.path] ?? ''}`),
+        filename: c.path,
+        status: c.status,
+        additions: 1,
+        deletions: 1,
+        changes: 2,
+        ...(c.previous === undefined ? {} : { previous_filename: c.previous }),
+      }));
+      return json(res, 200, files, { ...limits, ...paging });
+    }
     return notFound();
+  }
+
+  function gitHubPull(repo: MockRepo, n: number, pull: MockPull, sides: PullSides, changed: number) {
+    const side = (b: Built, r: MockRepo) => ({
+      ref: b.ref,
+      sha: b.commit,
+      label: `${r.project.split('/')[0]}:${b.ref}`,
+      repo: r.deleted ? null : { full_name: r.project, private: Boolean(r.private) },
+    });
+    return {
+      number: n,
+      html_url: `https://github.com/${repo.project}/pull/${n}`,
+      title: pull.title ?? `Pull ${n}`,
+      state: pull.state === 'merged' ? 'closed' : (pull.state ?? 'open'),
+      merged: pull.state === 'merged',
+      merged_at: pull.state === 'merged' ? '2026-01-01T00:00:00Z' : null,
+      changed_files: changed,
+      base: side(sides.base, repo),
+      head: side(sides.head, sides.from),
+    };
+  }
+
+  /** The page asked for, and the paging headers (`Link` on `linkBase` + the API path, GitLab's `x-…` ones). */
+  function pageOf(url: URL, total: number, per: number, linkBase?: string) {
+    const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
+    const pages = Math.max(1, Math.ceil(total / per));
+    const link = (n: number, rel: string) => {
+      const u = new URL(url.href);
+      u.searchParams.set('page', String(n));
+      const href = linkBase ? `${linkBase}${u.pathname.replace(/^\/gh-api\/repos/, '')}${u.search}` : u.href;
+      return `<${href}>; rel="${rel}"`;
+    };
+    const links = [...(page < pages ? [link(page + 1, 'next')] : []), link(1, 'first'), link(pages, 'last')];
+    const headers: Record<string, string> = linkBase
+      ? { Link: links.join(', ') }
+      : {
+          'x-page': String(page),
+          'x-per-page': String(per),
+          'x-total': String(total),
+          'x-total-pages': String(pages),
+          'x-next-page': page < pages ? String(page + 1) : '',
+          ...(mock.gitLabLink ? { Link: links.join(', ') } : {}),
+        };
+    return { page, headers };
   }
 
   function gitHubRaw(req: IncomingMessage, res: ServerResponse, path: string) {
@@ -336,14 +477,17 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
         'RateLimit-Reset': String(Math.floor(Date.now() / 1000) + mock.retryAfter),
       });
     const m = /^\/projects\/([^/]+)(\/.*)?$/.exec(path);
-    const repo = m ? repoOf('gitlab', decodeURIComponent(m[1]!)) : undefined;
+    const key = m ? decodeURIComponent(m[1]!) : '';
+    const byId = /^\d+$/.test(key) ? mock.repos.find((r) => r.host === 'gitlab' && idOf(r) === Number(key)) : undefined;
+    const found = byId ?? (m ? anyRepo('gitlab', key) : undefined);
+    const repo = found?.deleted ? undefined : found;
     const refusal = refused(req, repo);
     if (refusal === 'bad') return json(res, 401, { message: '401 Unauthorized' });
     if (refusal || !repo) return json(res, 404, { message: '404 Project Not Found' });
     const rest = m?.[2] ?? '';
     if (rest === '')
       return json(res, 200, {
-        id: 4242,
+        id: idOf(repo),
         path_with_namespace: repo.project,
         default_branch: defaultOf(repo),
         visibility: repo.private ? 'private' : 'public',
@@ -366,7 +510,46 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
       const text = b?.files[decodeURIComponent(raw[1]!)];
       return text === undefined ? json(res, 404, { message: '404 File Not Found' }) : file(res, text);
     }
+    const mr = /^\/merge_requests\/(\d+)(\/diffs)?$/.exec(rest);
+    const pull = mr ? repo.pulls?.[Number(mr[1])] : undefined;
+    const sides = pull ? sidesOf(repo, pull) : undefined;
+    if (mr && pull && sides) {
+      const changes = pullChanges(sides.base.files, sides.head.files, pull.renames);
+      if (!mr[2]) return json(res, 200, gitLabMergeRequest(repo, Number(mr[1]), pull, sides));
+      const per = Math.min(Number(url.searchParams.get('per_page') ?? 20) || 20, mock.pageSize);
+      const { page, headers: paging } = pageOf(url, changes.length, per);
+      const diffs = changes.slice((page - 1) * per, page * per).map((c) => ({
+        old_path: c.previous ?? c.path,
+        new_path: c.path,
+        a_mode: c.status === 'added' ? '0' : '100644',
+        b_mode: c.status === 'removed' ? '0' : '100644',
+        diff: '',
+        new_file: c.status === 'added',
+        renamed_file: c.status === 'renamed',
+        deleted_file: c.status === 'removed',
+        generated_file: false,
+      }));
+      return json(res, 200, diffs, paging);
+    }
+    if (mr) return json(res, 404, { message: '404 Not found' });
     return json(res, 404, { error: '404 Not Found' });
+  }
+
+  function gitLabMergeRequest(repo: MockRepo, n: number, pull: MockPull, sides: PullSides) {
+    return {
+      id: 90_000 + n,
+      iid: n,
+      project_id: idOf(repo),
+      title: pull.title ?? `Merge request ${n}`,
+      state: pull.state === 'open' || pull.state === undefined ? 'opened' : pull.state,
+      source_branch: pull.head,
+      target_branch: pull.base,
+      source_project_id: idOf(sides.from),
+      target_project_id: idOf(repo),
+      sha: sides.head.commit,
+      web_url: `${mock.url}/${repo.project}/-/merge_requests/${n}`,
+      diff_refs: { base_sha: sides.base.commit, head_sha: sides.head.commit, start_sha: sides.base.commit },
+    };
   }
 
   function gitLabTree(res: ServerResponse, url: URL, repo: MockRepo) {
@@ -379,23 +562,8 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
       return { id: e.sha, name: full.split('/').pop(), type: e.type, path: full, mode: '100644' };
     });
     const per = Math.min(Number(q.get('per_page') ?? 20) || 20, mock.pageSize);
-    const page = Math.max(1, Number(q.get('page') ?? 1) || 1);
-    const pages = Math.max(1, Math.ceil(all.length / per));
-    const next = page < pages ? String(page + 1) : '';
-    const link = (n: number, rel: string) => {
-      const u = new URL(url.href);
-      u.searchParams.set('page', String(n));
-      return `<${u.href}>; rel="${rel}"`;
-    };
-    const links = [...(next ? [link(page + 1, 'next')] : []), link(1, 'first'), link(pages, 'last')];
-    return json(res, 200, all.slice((page - 1) * per, page * per), {
-      'x-page': String(page),
-      'x-per-page': String(per),
-      'x-total': String(all.length),
-      'x-total-pages': String(pages),
-      'x-next-page': next,
-      ...(mock.gitLabLink ? { Link: links.join(', ') } : {}),
-    });
+    const { page, headers: paging } = pageOf(url, all.length, per);
+    return json(res, 200, all.slice((page - 1) * per, page * per), paging);
   }
 
   Object.assign(mock, await listen(server));
