@@ -80,7 +80,8 @@ export async function readGitHubPull(pull: PullUrl, io: RepoIo): Promise<PullLis
             file: pull.url,
             reason:
               `GitHub lists only the first ${listedFiles.toLocaleString('en')} of ` +
-              `${Number.isFinite(total) ? total.toLocaleString('en') : 'more'} changed files; flows among the rest are not shown`,
+              `${Number.isFinite(total) ? total.toLocaleString('en') : 'more'} changed files; ` +
+              'flows among the rest are not shown',
           },
         ]
       : [];
@@ -106,8 +107,8 @@ export async function readGitHubPull(pull: PullUrl, io: RepoIo): Promise<PullLis
     async unchanged(folders, changedHead) {
       const at = headRepo ?? pull.project;
       const [o = '', r = ''] = at.split('/');
-      const url = `${GITHUB_API}/repos/${encodeURIComponent(o)}/${encodeURIComponent(r)}/git/trees/${head.sha}?recursive=1`;
-      const tree = (await get(url)).body;
+      const api = `${GITHUB_API}/repos/${encodeURIComponent(o)}/${encodeURIComponent(r)}`;
+      const tree = (await get(`${api}/git/trees/${head.sha}?recursive=1`)).body;
       if (field(tree, 'truncated') === true) return undefined;
       const entries = objects(field(tree, 'tree'));
       io.listed(entries.length);

@@ -112,7 +112,7 @@ const paths = (side: PullSets['base']) => side.files.map((f) => f.path).sort();
 const textOf = (side: PullSets['base'], path: string) => side.files.find((f) => f.path === path)?.text;
 
 describe('a public GitHub pull request', () => {
-  it('lists the changed flows (added, removed, modified, renamed), fetches them at both commits, counts the rest', async () => {
+  it('lists added, removed, modified and renamed flows, fetches them at both commits, counts the rest', async () => {
     const seen = since();
     const r = await read()('https://github.com/acme/flows/pull/7/files');
     expect(r.pull).toMatchObject({
@@ -252,7 +252,10 @@ describe('limits and mistakes', () => {
   });
 
   it.each([
-    ['https://github.com/acme/flows/tree/main', /not a pull request: GitHub’s are at github\.com\/OWNER\/REPO\/pull\/NUMBER/],
+    [
+      'https://github.com/acme/flows/tree/main',
+      /not a pull request: GitHub’s are at github\.com\/OWNER\/REPO\/pull\/NUMBER/,
+    ],
     ['https://github.com/acme/flows/pull/abc', /not a pull request/],
     ['https://bitbucket.org/acme/flows/pull-requests/4', /not a GitHub pull request or a GitLab merge request/],
     ['https://gitlab.example.com/g/p/-/issues/4', /not a merge request: GitLab’s are at/],
