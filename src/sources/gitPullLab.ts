@@ -49,30 +49,31 @@ export async function readGitLabPull(pull: PullUrl, io: RepoIo): Promise<PullLis
   const forkVisible = headProject !== pull.project && !headProject.includes(' ');
 
   const changed: PullFile[] = [];
+  const take = (entries: unknown) => {
+    const files = objects(entries);
+    io.listed(files.length);
+    for (const f of files) {
+      const change = diffChange(f);
+      if (change) changed.push(change);
+    }
+  };
   const first = `${api}/merge_requests/${pull.number}/diffs?per_page=100&page=1`;
-  const { more } = await allPages(
-    get,
-    first,
-    MAX_PAGES,
-    (page) => {
-      const files = objects(page);
-      io.listed(files.length);
-      for (const f of files) {
-        const path = text(f, 'new_path') ?? '';
-        const old = text(f, 'old_path') ?? path;
-        const change =
-          field(f, 'new_file') === true
-            ? flowChange('added', path)
-            : field(f, 'deleted_file') === true
-              ? flowChange('removed', old)
-              : field(f, 'renamed_file') === true
-                ? flowChange('renamed', path, old)
-                : flowChange('modified', path);
-        if (change) changed.push(change);
-      }
-    },
-    io.token,
-  );
+  let more: boolean;
+  let overflow = false;
+  try {
+    more = (await allPages(get, first, MAX_PAGES, take, io.token)).more;
+  } catch (e) {
+    // `/diffs` came with GitLab 15.7; an older server has only `/changes` (one answer, capped by the server).
+    if (!(e instanceof SourceError && e.status === 404)) throw e;
+    const answer = (await get(`${api}/merge_requests/${pull.number}/changes`)).body;
+    take(field(answer, 'changes'));
+    more = false;
+    overflow = field(answer, 'overflow') === true;
+  }
+  const notes =
+    more || overflow
+      ? [{ file: pull.url, reason: 'GitLab did not list every changed file; flows among the rest are not shown' }]
+      : [];
 
   return {
     info: {
@@ -95,9 +96,7 @@ export async function readGitLabPull(pull: PullUrl, io: RepoIo): Promise<PullLis
       },
     },
     changed,
-    notes: more
-      ? [{ file: pull.url, reason: `GitLab listed more than ${MAX_PAGES * 100} changed files; the rest are not shown` }]
-      : [],
+    notes,
     file: (which, path) => gitLabFile(pull, which === 'base' ? baseSha : headSha, path, io.token),
     async unchanged(folders, changedHead) {
       // GitLab's tree is paged: a whole repository can be thousands of pages, so only the flows' folders are read.
@@ -120,4 +119,14 @@ export async function readGitLabPull(pull: PullUrl, io: RepoIo): Promise<PullLis
       return count;
     },
   };
+}
+
+/** One entry of `/diffs` (or `/changes`) as a PullFile, when a flow is on either side. */
+function diffChange(f: unknown): PullFile | undefined {
+  const path = text(f, 'new_path') ?? '';
+  const old = text(f, 'old_path') ?? path;
+  if (field(f, 'new_file') === true) return flowChange('added', path);
+  if (field(f, 'deleted_file') === true) return flowChange('removed', old);
+  if (field(f, 'renamed_file') === true) return flowChange('renamed', path, old);
+  return flowChange('modified', path);
 }

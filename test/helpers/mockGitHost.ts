@@ -125,6 +125,8 @@ export interface MockGitHost {
   pageSize: number;
   /** GitLab's paging: `Link` and `x-next-page` headers (default), or only `x-next-page`. */
   gitLabLink: boolean;
+  /** GitLab has `merge_requests/N/diffs` (15.7 and later, default); else only the older `merge_requests/N/changes`. */
+  gitLabDiffs: boolean;
   /** Delay every file answer (raw, contents, GitLab raw) by this many ms (to cancel mid-way). */
   fileDelayMs: number;
   /** When GitHub's rate limit resets (epoch seconds) in 'rate-limit-github'. */
@@ -199,6 +201,7 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
     mode: options.mode ?? 'ok',
     pageSize: options.pageSize ?? 20,
     gitLabLink: true,
+    gitLabDiffs: true,
     fileDelayMs: 0,
     resetAt: 0,
     retryAfter: 42,
@@ -510,25 +513,36 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
       const text = b?.files[decodeURIComponent(raw[1]!)];
       return text === undefined ? json(res, 404, { message: '404 File Not Found' }) : file(res, text);
     }
-    const mr = /^\/merge_requests\/(\d+)(\/diffs)?$/.exec(rest);
+    const mr = /^\/merge_requests\/(\d+)(\/diffs|\/changes)?$/.exec(rest);
     const pull = mr ? repo.pulls?.[Number(mr[1])] : undefined;
     const sides = pull ? sidesOf(repo, pull) : undefined;
     if (mr && pull && sides) {
       const changes = pullChanges(sides.base.files, sides.head.files, pull.renames);
-      if (!mr[2]) return json(res, 200, gitLabMergeRequest(repo, Number(mr[1]), pull, sides));
+      const entries = (list: MockChange[]) =>
+        list.map((c) => ({
+          old_path: c.previous ?? c.path,
+          new_path: c.path,
+          a_mode: c.status === 'added' ? '0' : '100644',
+          b_mode: c.status === 'removed' ? '0' : '100644',
+          diff: '',
+          new_file: c.status === 'added',
+          renamed_file: c.status === 'renamed',
+          deleted_file: c.status === 'removed',
+          generated_file: false,
+        }));
+      const about = gitLabMergeRequest(repo, Number(mr[1]), pull, sides);
+      if (!mr[2]) return json(res, 200, about);
+      if (mr[2] === '/changes')
+        return json(res, 200, {
+          ...about,
+          changes: entries(changes),
+          overflow: false,
+          changes_count: `${changes.length}`,
+        });
+      if (!mock.gitLabDiffs) return json(res, 404, { error: '404 Not Found' });
       const per = Math.min(Number(url.searchParams.get('per_page') ?? 20) || 20, mock.pageSize);
       const { page, headers: paging } = pageOf(url, changes.length, per);
-      const diffs = changes.slice((page - 1) * per, page * per).map((c) => ({
-        old_path: c.previous ?? c.path,
-        new_path: c.path,
-        a_mode: c.status === 'added' ? '0' : '100644',
-        b_mode: c.status === 'removed' ? '0' : '100644',
-        diff: '',
-        new_file: c.status === 'added',
-        renamed_file: c.status === 'renamed',
-        deleted_file: c.status === 'removed',
-        generated_file: false,
-      }));
+      const diffs = entries(changes.slice((page - 1) * per, page * per));
       return json(res, 200, diffs, paging);
     }
     if (mr) return json(res, 404, { message: '404 Not found' });

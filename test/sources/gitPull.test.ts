@@ -87,6 +87,22 @@ const repos: MockRepo[] = [
     branches: { main: { files: { 'README.md': 'x' } }, bulk: { files: { 'README.md': 'x', ...big } } },
     pulls: { 3: { base: 'main', head: 'bulk' } },
   },
+  {
+    host: 'github',
+    project: 'acme/huge',
+    branches: {
+      main: { files: { 'README.md': 'x' } },
+      // 3,000 other files sort before the one flow: GitHub lists no more than 3,000.
+      wide: {
+        files: {
+          ...Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`a/${String(i).padStart(4, '0')}.txt`, 'x'])),
+          'README.md': 'x',
+          'z/Late.flow-meta.xml': flow('Late'),
+        },
+      },
+    },
+    pulls: { 5: { base: 'main', head: 'wide' } },
+  },
 ];
 
 let mock: MockGitHost;
@@ -207,6 +223,21 @@ describe('a public GitHub pull request', () => {
     expect(pages.map((q) => new URL(q.url).searchParams.get('page'))).toEqual(['1', '2', '3']);
     expect(pages.every((q) => new URL(q.url).searchParams.get('per_page') === '100')).toBe(true);
     expect(progress).toContain('fetching 300/300');
+  });
+});
+
+describe('GitHub’s cap of 3,000 files', () => {
+  it('stops after 30 pages and says the flows among the rest are not shown', async () => {
+    const seen = since();
+    const r = await read()('https://github.com/acme/huge/pull/5');
+    expect(r.changed).toEqual([]);
+    expect(r.head.skipped).toEqual([
+      {
+        file: 'https://github.com/acme/huge/pull/5',
+        reason: 'GitHub lists only the first 3,000 of 3,001 changed files; flows among the rest are not shown',
+      },
+    ]);
+    expect(seen().filter((q) => q.url.includes('/pulls/5/files'))).toHaveLength(30);
   });
 });
 

@@ -56,6 +56,7 @@ beforeAll(async () => {
 afterEach(() => {
   mock.mode = 'ok';
   mock.gitLabLink = true;
+  mock.gitLabDiffs = true;
 });
 afterAll(async () => {
   expect(mock.requests.filter((r) => r.url.includes(TOKEN) || r.url.includes(encodeURIComponent(TOKEN)))).toEqual([]);
@@ -105,6 +106,15 @@ describe('a GitLab merge request (self-hosted, nested groups)', () => {
     mock.gitLabLink = false;
     const r = await read(`${mock.url}/group/sub/proj/-/merge_requests/12`);
     expect(r.changed).toHaveLength(48);
+  });
+
+  it('on a GitLab older than 15.7 (no /diffs), reads the merge request’s /changes instead', async () => {
+    mock.gitLabDiffs = false;
+    const seen = since();
+    const r = await read(`${mock.url}/group/sub/proj/-/merge_requests/12`);
+    expect(r.changed).toHaveLength(48);
+    expect(r.head.files).toHaveLength(47);
+    expect(seen().filter((q) => q.url.includes('/merge_requests/12/changes'))).toHaveLength(1);
   });
 
   it('a merge request with no flow changes says so with an empty list', async () => {
