@@ -1,4 +1,5 @@
 import { ensureReader, loadReader } from '../model/parse/onDemand';
+import { readChangesLink } from '../share/changesLink';
 import type { BuiltLink, FlowRef } from '../share/index';
 import { defaultChoice } from './layoutChoice';
 import { LINKED } from './links';
@@ -21,6 +22,14 @@ export async function openLinked(get: GetState, share: ShareService, fetchUrl: F
     if (!link.ok) return fail(link.message, link.hint);
     const { src, flow, via, select } = link.state;
     return get().openSet({ kind: 'repo', url: src, open: flow ? { flow, via, ...(select ? { select } : {}) } : {} });
+  }
+  if (/^\/?changes(?:\?|$)/.test(hash.slice(hash.indexOf('#') + 1))) {
+    // A change-set link: read with no token (a private repository asks for one, and the link's flow follows).
+    const link = readChangesLink(hash);
+    if (!link.ok) return fail(link.message, link.hint);
+    const { src, base, head, ...open } = link.state;
+    if (src !== undefined) return get().openChanges({ kind: 'pull', url: src, open });
+    return get().openChanges({ kind: 'refs', base: base ?? '', head: head ?? '', open });
   }
   const decoded = await decodeLink(hash);
   if (!decoded.ok) return fail(decoded.message, decoded.hint);
@@ -48,6 +57,11 @@ export async function openLinked(get: GetState, share: ShareService, fetchUrl: F
 }
 
 export async function linkForScreen(s: AppState, share: ShareService, site: string): Promise<BuiltLink> {
+  // A change set's list, or one of its flows' comparison (its code loads then: changeLinks.ts).
+  if (s.changeSet) {
+    const built = await (await import('./changeLinks')).changeLinkForScreen(s, site);
+    if (built) return built;
+  }
   // With a set open, what is on screen may be the set's (its code loads then: setLinks.ts).
   if (s.set) return (await import('./setLinks')).setLinkForScreen(s, share, site, () => flowLink(s, share, site));
   return flowLink(s, share, site);

@@ -191,3 +191,44 @@ async function waitUntil(ok: () => boolean) {
   for (let i = 0; i < 100 && !ok(); i++) await new Promise((r) => setTimeout(r, 20));
   expect(ok()).toBe(true);
 }
+
+describe('change-set links', () => {
+  it('a #/changes link opens the PR at its flow, mode and selection; Copy link makes the same link back', async () => {
+    const store = createAppStore(deps().deps);
+    const link = `#/changes?v=1&src=${encodeURIComponent(PR)}&flow=__proto__&mode=side&select=Done`;
+    expect(await store.getState().openLink(link)).toBe(true);
+    expect(store.getState().changeSet?.flow).toBe('__proto__');
+    expect(store.getState().diffMode).toBe('side');
+    expect(store.getState().selection).toBe('Done');
+    const built = await store.getState().linkForScreen('https://flowscope.dev/');
+    expect(built.ok && built.url).toBe(
+      `https://flowscope.dev/#/changes?v=1&mode=side&src=${encodeURIComponent(PR)}&flow=__proto__&select=Done`,
+    );
+    store.getState().showChangeList();
+    const list = await store.getState().linkForScreen('https://flowscope.dev/');
+    expect(list.ok && list.url).toBe(`https://flowscope.dev/#/changes?v=1&src=${encodeURIComponent(PR)}`);
+  });
+
+  it('refs links carry both trees; a local change set says it cannot be linked', async () => {
+    const { deps: d } = deps(undefined, fakeRepo(BASE));
+    const store = createAppStore(d);
+    const base = 'https://github.com/a/b/tree/main';
+    const head = 'https://github.com/a/b/tree/feature';
+    expect(await store.getState().openLink(`#/changes?base=${base}&head=${head}`)).toBe(true);
+    const built = await store.getState().linkForScreen('https://x.dev/');
+    expect(built.ok && built.url).toBe(
+      `https://x.dev/#/changes?v=1&base=${encodeURIComponent(base)}&head=${encodeURIComponent(head)}`,
+    );
+    const folder = (name: string) => ({ kind: 'folder' as const, name, files: [] });
+    await store.getState().openChanges({ kind: 'local', base: folder('a'), head: folder('b') });
+    const local = await store.getState().linkForScreen('https://x.dev/');
+    expect(local.ok).toBe(false);
+    expect(!local.ok && local.message).toMatch(/cannot carry it/);
+  });
+
+  it('a link without a PR or both refs is the banner’s error', async () => {
+    const store = createAppStore(deps().deps);
+    expect(await store.getState().openLink('#/changes?v=1&base=https://github.com/a/b/tree/main')).toBe(false);
+    expect(store.getState().error?.message).toMatch(/names no pull request/);
+  });
+});

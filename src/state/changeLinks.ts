@@ -1,0 +1,33 @@
+import { changesLinkUrl } from '../share/changesLink';
+import type { BuiltLink } from '../share/index';
+import type { AppState } from './types';
+
+/**
+ * The link of a change set's screen (issue 14): its list, or the comparison of one of its flows, as a
+ * `#/changes` link; a change set of folders on this computer cannot be linked (its list says so, a flow's
+ * comparison is shared as any comparison is). Undefined when what is on screen is not the change set's.
+ */
+export async function changeLinkForScreen(s: AppState, site: string): Promise<BuiltLink | undefined> {
+  const c = s.changeSet;
+  if (!c) return undefined;
+  const flow = c.listing ? undefined : c.flow;
+  const ownFlow = flow !== undefined && s.comparison?.after.doc.name === flow;
+  if (!c.listing && !ownFlow) return undefined;
+  if (c.source.kind === 'local') {
+    if (ownFlow) return undefined;
+    return {
+      ok: false,
+      message: 'This change set was opened from folders on this computer: a link cannot carry it.',
+      hint: 'Open one of its flows to share that comparison, or compare two repository refs or a pull request.',
+    };
+  }
+  const where = c.source.kind === 'pull' ? { src: c.source.url } : { base: c.source.base, head: c.source.head };
+  const at = ownFlow
+    ? {
+        flow,
+        ...(s.selection ? { select: s.selection } : {}),
+        ...(s.diffMode !== 'overlay' ? { mode: s.diffMode } : {}),
+      }
+    : {};
+  return changesLinkUrl({ ...where, ...at }, site);
+}
