@@ -12,6 +12,8 @@ import {
   DiffCanvasPart,
   DiffSidePart,
   SetBarPart,
+  ChangeBarPart,
+  ChangeScreenPart,
   SetScreenPart,
   ShareMenuPart,
   SidePanelPart,
@@ -84,9 +86,15 @@ function Viewer() {
   const comparing = useApp(selectComparison) !== undefined;
   const [choosing, setChoosing] = useState(false);
   const [sharing, setSharing] = useState(false);
-  const hasSomething = useApp((s) => s.flow !== undefined || s.comparison !== undefined);
+  const hasSomething = useApp((s) => s.flow !== undefined || s.comparison !== undefined || s.changeSet !== undefined);
   // A flow set: its screen (list, or reading it, or why it failed) instead of the canvas; its bar over a flow of it.
   const setShown = useApp((s) => (s.set ? (s.set.status === 'ready' && !s.set.listing ? 'bar' : 'screen') : ''));
+  // A change set likewise: its screen, or its bar over one of its flows' comparison.
+  const changesShown = useApp((s) => {
+    const c = s.changeSet;
+    return c ? (c.status === 'ready' && !c.listing ? 'bar' : 'screen') : '';
+  });
+  const screen = changesShown === 'screen' ? 'changes' : setShown === 'screen' ? 'set' : '';
 
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
@@ -177,7 +185,7 @@ function Viewer() {
         </span>
         <ThemeToggle />
       </header>
-      {comparing && setShown !== 'screen' && (
+      {comparing && screen === '' && (
         // The comparison's own toolbar, under the page's: versions, mode, stepping, swap, close.
         <div className="diff-toolbar">
           <ScreenBoundary>
@@ -187,15 +195,26 @@ function Viewer() {
           </ScreenBoundary>
         </div>
       )}
-      {setShown === 'bar' && (
+      {setShown === 'bar' && screen === '' && (
         <Suspense fallback={null}>
           <SetBarPart />
+        </Suspense>
+      )}
+      {changesShown === 'bar' && (
+        <Suspense fallback={null}>
+          <ChangeBarPart />
         </Suspense>
       )}
       <ErrorBanner />
       {/* Drawing the canvas or a panel threw: the message and Close (back to what was open), not a blank page. */}
       <ScreenBoundary>
-        {setShown === 'screen' ? (
+        {screen === 'changes' ? (
+          <main className="viewer-set">
+            <Suspense fallback={<div className="layout-status">Loading the change set…</div>}>
+              <ChangeScreenPart />
+            </Suspense>
+          </main>
+        ) : screen === 'set' ? (
           <main className="viewer-set">
             <Suspense fallback={<div className="layout-status">Loading the set…</div>}>
               <SetScreenPart />
