@@ -51,5 +51,4 @@ export {
 export { readHash, formatHash, withView, MAX_HASH_CHARS, LINK_VERSION, type HashParams, type HashRead } from './hash';
 export { toRawUrl, isHttpUrl } from './rawUrl';
 export { readSetLink, setLinkUrl, type DecodedSetLink } from './setLink';
-export { changesLinkUrl, readChangesLink, type DecodedChangesLink } from './changesLink';
 export { docToMetadata, shareableDoc } from './metadata';

@@ -1,6 +1,15 @@
-import { changesLinkUrl } from '../share/changesLink';
+import { changesLinkUrl, readChangesLink } from '../share/changes/link';
 import type { BuiltLink } from '../share/index';
-import type { AppState } from './types';
+import type { AppState, GetState } from './types';
+
+/** Opens a `#/changes` link: read with no token (a private repository asks for one; the link's flow follows). */
+export function openChangesLink(get: GetState, hash: string, fail: (message: string, hint: string) => boolean) {
+  const link = readChangesLink(hash);
+  if (!link.ok) return fail(link.message, link.hint);
+  const { src, base, head, ...open } = link.state;
+  if (src !== undefined) return get().openChanges({ kind: 'pull', url: src, open });
+  return get().openChanges({ kind: 'refs', base: base ?? '', head: head ?? '', open });
+}
 
 /**
  * The link of a change set's screen (issue 14): its list, or the comparison of one of its flows, as a

@@ -30,13 +30,8 @@ export const loadChanges: ChangeService = () =>
 
 export type ChangeSetActions = Pick<
   AppState,
-  'openChanges' | 'cancelChanges' | 'closeChanges' | 'showChangeList' | 'openChangedFlow'
-> & {
-  /** Whether the comparison on screen is one this change set opened. */
-  owns: (c: Comparison) => boolean;
-  /** The flow listed after (+1) or before (-1) the one on screen; undefined at either end. */
-  neighbour: (delta: 1 | -1) => string | undefined;
-};
+  'openChanges' | 'cancelChanges' | 'closeChanges' | 'showChangeList' | 'openChangedFlow' | 'stepChange'
+>;
 
 type Service = Awaited<ReturnType<ChangeService>>;
 type Progress = NonNullable<ChangeSetState['progress']>;
@@ -76,7 +71,16 @@ function merge(rows: ChangeRow[], batch: readonly ChangeRow[]): ChangeRow[] {
   return out;
 }
 
-export function changeSetActions(set: SetState, get: GetState, deps: StoreDeps): ChangeSetActions {
+/**
+ * `plain` is the flow slice's stepChange: past the last change of a change set's flow, n opens the next flow's
+ * comparison at its first change (p the previous one's at its last); any other comparison steps as `plain` does.
+ */
+export function changeSetActions(
+  set: SetState,
+  get: GetState,
+  deps: StoreDeps,
+  plain: AppState['stepChange'],
+): ChangeSetActions {
   const load = deps.changes ?? loadChanges;
   let service: Service | undefined;
   let client: ChangeClient | undefined;
@@ -240,12 +244,16 @@ export function changeSetActions(set: SetState, get: GetState, deps: StoreDeps):
       patch({ flow: name, listing: false });
       return true;
     },
-    owns: (comparison) => comparison === shownComparison && get().changeSet?.listing === false,
-    neighbour: (delta) => {
-      const c = ready();
-      if (!c || c.flow === undefined) return undefined;
-      const i = c.rows.findIndex((r) => r.name === c.flow);
-      return i < 0 ? undefined : c.rows[i + delta]?.name;
+    stepChange: (delta) => {
+      const s = get();
+      const cs = ready();
+      const c = s.comparison;
+      const at = cs && !cs.listing ? cs.rows.findIndex((r) => r.name === cs.flow) : -1;
+      const next = c && c === shownComparison && at >= 0 ? cs?.rows[at + delta]?.name : undefined;
+      const n = c?.changes.length ?? 0;
+      if (next !== undefined && (n === 0 || s.changeIndex === (delta === 1 ? n - 1 : 0)))
+        void actions.openChangedFlow(next, { at: delta === 1 ? 'first' : 'last' });
+      else plain(delta);
     },
   };
   return actions;

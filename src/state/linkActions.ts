@@ -1,5 +1,4 @@
 import { ensureReader, loadReader } from '../model/parse/onDemand';
-import { readChangesLink } from '../share/changesLink';
 import type { BuiltLink, FlowRef } from '../share/index';
 import { defaultChoice } from './layoutChoice';
 import { LINKED } from './links';
@@ -23,14 +22,9 @@ export async function openLinked(get: GetState, share: ShareService, fetchUrl: F
     const { src, flow, via, select } = link.state;
     return get().openSet({ kind: 'repo', url: src, open: flow ? { flow, via, ...(select ? { select } : {}) } : {} });
   }
-  if (/^\/?changes(?:\?|$)/.test(hash.slice(hash.indexOf('#') + 1))) {
-    // A change-set link: read with no token (a private repository asks for one, and the link's flow follows).
-    const link = readChangesLink(hash);
-    if (!link.ok) return fail(link.message, link.hint);
-    const { src, base, head, ...open } = link.state;
-    if (src !== undefined) return get().openChanges({ kind: 'pull', url: src, open });
-    return get().openChanges({ kind: 'refs', base: base ?? '', head: head ?? '', open });
-  }
+  // A change-set link: its code loads with it (changeLinks.ts).
+  if (/^\/?changes(?:\?|$)/.test(hash.slice(hash.indexOf('#') + 1)))
+    return (await import('./changeLinks')).openChangesLink(get, hash, fail);
   const decoded = await decodeLink(hash);
   if (!decoded.ok) return fail(decoded.message, decoded.hint);
   const { state } = decoded;

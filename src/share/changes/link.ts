@@ -7,9 +7,9 @@
  *   readChangesLink(hashOrUrl): DecodedChangesLink   never throws
  *   changesLinkUrl(state, site): BuiltLink           refuses a URL that is not http(s)
  */
-import { formatHash, readHash } from './hash';
-import { isHttpUrl } from './rawUrl';
-import type { ChangesLinkState, ShareError } from './types';
+import { formatHash, readHash } from '../hash';
+import { isHttpUrl } from '../rawUrl';
+import type { ChangesLinkState, ShareError } from '../types';
 
 export type DecodedChangesLink = { ok: true; state: ChangesLinkState; notices: string[] } | ShareError;
 
