@@ -20,7 +20,8 @@ export async function changeLinkForScreen(s: AppState, site: string): Promise<Bu
   const c = s.changeSet;
   if (!c) return undefined;
   const flow = c.listing ? undefined : c.flow;
-  const ownFlow = flow !== undefined && s.comparison?.after.doc.name === flow;
+  const ownFlow =
+    flow !== undefined && (s.comparison?.after.doc.name === flow || s.comparison?.before.doc.name === flow);
   if (!c.listing && !ownFlow) return undefined;
   if (c.source.kind === 'local') {
     if (ownFlow) return undefined;

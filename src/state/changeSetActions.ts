@@ -35,6 +35,7 @@ export type ChangeSetActions = Pick<
 
 type Service = Awaited<ReturnType<ChangeService>>;
 type Progress = NonNullable<ChangeSetState['progress']>;
+const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const NONE: FlowCounts = { added: 0, removed: 0, changed: 0, unchanged: 0 };
 
 /** An empty flow, the other side of an added (or removed) flow's comparison: every element reads as added. */
@@ -86,7 +87,8 @@ export function changeSetActions(
   let client: ChangeClient | undefined;
   let running: { controller: AbortController; before: ChangeSetState | undefined } | undefined;
   let waiting: { key: string; open: ChangeLinkTarget } | undefined;
-  let shownComparison: Comparison | undefined;
+  /** The diff of the comparison this change set opened (the comparison is rebuilt once laid out; its diff stays). */
+  let shownDiff: Comparison['diff'] | undefined;
   let ticket = 0;
   const keyOf = (i: ChangeOpenInput) =>
     i.kind === 'pull' ? i.url.trim() : i.kind === 'refs' ? `${i.base} ${i.head}` : '';
@@ -212,7 +214,7 @@ export function changeSetActions(
       running = undefined;
       client?.dispose();
       client = undefined;
-      shownComparison = undefined;
+      shownDiff = undefined;
       waiting = undefined;
       ticket++;
       set({ changeSet: undefined });
@@ -235,8 +237,11 @@ export function changeSetActions(
           : { text: emptyFlow(name), source: { kind: 'file' as const, name: `${name} (${missing})` } };
       const ok = await get().compare(side(texts.before, 'not in the base'), side(texts.after, 'not in the head'));
       if (!ok || mine !== ticket) return false;
-      shownComparison = get().comparison;
+      shownDiff = get().comparison?.diff;
       if (options.mode) get().setDiffMode(options.mode);
+      // The change list is sorted by position once laid out: the first change is the first after that.
+      if (options.at) for (let i = 0; i < 1000 && get().layout.status === 'running'; i++) await later(20);
+      if (mine !== ticket) return false;
       const n = get().comparison?.changes.length ?? 0;
       if (options.select !== undefined) get().select(options.select);
       else if (options.at === 'first' && n > 0) get().goToChange(0);
@@ -249,9 +254,10 @@ export function changeSetActions(
       const cs = ready();
       const c = s.comparison;
       const at = cs && !cs.listing ? cs.rows.findIndex((r) => r.name === cs.flow) : -1;
-      const next = c && c === shownComparison && at >= 0 ? cs?.rows[at + delta]?.name : undefined;
+      const next = c && c.diff === shownDiff && at >= 0 ? cs?.rows[at + delta]?.name : undefined;
       const n = c?.changes.length ?? 0;
-      if (next !== undefined && (n === 0 || s.changeIndex === (delta === 1 ? n - 1 : 0)))
+      const i = s.changeIndex;
+      if (next !== undefined && (n === 0 || (delta === 1 ? i === n - 1 : i === undefined || i === 0)))
         void actions.openChangedFlow(next, { at: delta === 1 ? 'first' : 'last' });
       else plain(delta);
     },

@@ -30,11 +30,11 @@ export function ChangeBar() {
   if (!c || !rows) return null;
   const at = rows.findIndex((r) => r.name === c.flow);
   const row = rows[at];
-  const ours = row !== undefined && after?.name === row.name;
+  const ours = row !== undefined && (after?.name === row.name || comparison?.before.doc.name === row.name);
   const prev = rows[at - 1];
   const next = rows[at + 1];
   return (
-    <div className="set-bar change-bar">
+    <div className="set-bar cs-bar">
       <nav aria-label="Change set" className="set-crumbs">
         <ol>
           <li>
@@ -51,7 +51,7 @@ export function ChangeBar() {
                 {row.name}{' '}
                 <span className="set-muted">
                   ({at + 1} of {rows.length}) ·{' '}
-                  <span className={`change-status is-${row.status}`}>
+                  <span className={`cs-status is-${row.status}`}>
                     {STATUS_MARK[row.status]} {STATUS_WORD[row.status]}
                   </span>
                 </span>
@@ -63,10 +63,10 @@ export function ChangeBar() {
         </ol>
       </nav>
       {ours && calls.size > 0 && (
-        <span className="change-calls">
+        <span className="cs-calls">
           Calls changed flows:{' '}
           {[...calls].map(([element, callee]) => (
-            <span key={element} className="change-call">
+            <span key={element} className="cs-call">
               <button type="button" className="set-link" title={`Select ${element}`} onClick={() => select(element)}>
                 {element}
               </button>{' '}
@@ -80,7 +80,7 @@ export function ChangeBar() {
       )}
       <span className="spacer" />
       {ours && (
-        <span className="change-step">
+        <span className="cs-step">
           <button type="button" className="set-button" disabled={!prev} onClick={() => prev && void open(prev.name)}>
             ‹ Previous flow
           </button>

@@ -24,7 +24,7 @@ export function ChangeScreen() {
   const titleId = useId();
   if (!c) return null;
   return (
-    <section className="set-screen change-screen" aria-labelledby={titleId}>
+    <section className="set-screen cs-screen" aria-labelledby={titleId}>
       <header className="set-head">
         <div className="set-head-text">
           <h1 id={titleId} className="set-title">
@@ -51,7 +51,7 @@ function Loading({ c }: { c: ChangeSetState }) {
   const known = p !== undefined && p.total > 0;
   const pct = known ? Math.round((100 * Math.min(p.done, p.total)) / p.total) : undefined;
   return (
-    <div className="set-loading change-loading">
+    <div className="set-loading cs-loading">
       <div
         className={`set-progress${known ? '' : ' is-unknown'}`}
         role="progressbar"
@@ -128,13 +128,17 @@ function Rows({ c }: { c: ChangeSetState }) {
     <div className="set-body">
       <div className="set-tabpanel set-list">
         <div className="set-table-scroll">
-          <table className="set-table change-table">
+          <table className="set-table cs-table">
             <thead>
               <tr>
                 <th scope="col">Status</th>
                 <th scope="col">Flow</th>
-                <th scope="col">Elements</th>
-                <th scope="col">Connectors</th>
+                <th scope="col" title="added, removed, changed, renamed">
+                  Elements <span className="set-muted">+ − ~</span>
+                </th>
+                <th scope="col" title="added, removed">
+                  Connectors <span className="set-muted">+ −</span>
+                </th>
                 <th scope="col">Interface</th>
               </tr>
             </thead>
@@ -146,7 +150,7 @@ function Rows({ c }: { c: ChangeSetState }) {
           </table>
         </div>
         {c.skipped.length > 0 && (
-          <details className="change-skipped">
+          <details className="cs-skipped">
             <summary>{c.skipped.length.toLocaleString('en-US')} files not compared</summary>
             <ul>
               {c.skipped.map((s) => (
@@ -169,10 +173,10 @@ function Row({ r, onOpen, ready }: { r: ChangeRow; onOpen: () => void; ready: bo
   const iface = interfaceWords(r);
   const callers = r.callers;
   return (
-    <tr className={`change-row is-${r.status}`}>
+    <tr className={`cs-row is-${r.status}`}>
       <td>
-        <span className={`change-status is-${r.status}`}>
-          <span aria-hidden="true" className="change-mark">
+        <span className={`cs-status is-${r.status}`}>
+          <span aria-hidden="true" className="cs-mark">
             {STATUS_MARK[r.status]}
           </span>{' '}
           {STATUS_WORD[r.status]}
@@ -186,11 +190,11 @@ function Row({ r, onOpen, ready }: { r: ChangeRow; onOpen: () => void; ready: bo
         ) : (
           <span title={r.name}>{r.name}</span>
         )}
-        {r.note && <div className="set-muted change-note">{r.note}</div>}
+        {r.note && <div className="set-muted cs-note">{r.note}</div>}
       </td>
-      <td className="change-counts">{elementWords(r)}</td>
-      <td className="change-counts">{connectorWords(r)}</td>
-      <td className="change-iface">
+      <td className="cs-counts">{elementWords(r)}</td>
+      <td className="cs-counts">{connectorWords(r)}</td>
+      <td className="cs-iface">
         {iface && (
           <details>
             <summary className={callers.length > 0 ? 'is-breaking' : undefined}>{iface}</summary>
