@@ -53,3 +53,32 @@ describe('compare in the set worker', () => {
     client.dispose();
   });
 });
+
+describe('a 50-flow change set', () => {
+  it('lists every flow at once and resolves all diffs in slices, well within a second each', async () => {
+    const { generatedSet } = await import('../support/generateSet');
+    const side = (seed: number) => generatedSet(50, seed).map((f) => ({ path: f.path, text: f.text }));
+    const [base, head] = [side(1), side(2)];
+    const client = createLocalChangeClient();
+    const started = performance.now();
+    let first: number | undefined;
+    let batches = 0;
+    let firstRows = 0;
+    const result = await client.compare(base, head, {
+      onRows: (rows) => {
+        if (first === undefined) {
+          first = performance.now() - started;
+          firstRows = rows.length;
+        }
+        batches++;
+      },
+    });
+    const all = performance.now() - started;
+    console.log(`50 flows: list at ${first?.toFixed(0)} ms, all ${all.toFixed(0)} ms, ${batches} batches`);
+    expect(result.rows).toHaveLength(50);
+    expect(firstRows).toBe(50);
+    expect(first).toBeLessThan(all);
+    expect(all).toBeLessThan(5000);
+    client.dispose();
+  });
+});
