@@ -50,6 +50,7 @@ describe('a change set in the page', () => {
     await page().getByRole('dialog').getByRole('button', { name: 'Two sets' }).click();
     await page().getByLabel('Base (before): folder').setInputFiles(join(dir, 'base'));
     await page().getByLabel('Head (after): folder').setInputFiles(join(dir, 'head'));
+    await screenshot(page(), 'changes-dialog');
     const started = Date.now();
     await page().getByRole('button', { name: 'Compare sets' }).click();
     const title = page().locator('.cs-screen h1');
@@ -81,6 +82,7 @@ describe('a change set in the page', () => {
     }
     await expect.poll(() => crumb().textContent(), { timeout: 20_000 }).toContain(`${second} (2 of ${names.length})`);
     await page().waitForSelector('[data-node-id]');
+    await page().waitForTimeout(600); // the canvas moves to the selected change
     await screenshot(page(), 'changes-next-flow');
     await page().keyboard.press('p');
     await expect.poll(() => crumb().textContent(), { timeout: 20_000 }).toContain(`${first} (1 of`);

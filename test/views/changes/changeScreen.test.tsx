@@ -113,3 +113,36 @@ describe('the change-set bar', () => {
     expect(openChangedFlow).toHaveBeenCalledWith('Old_Flow');
   });
 });
+
+describe('Compare… → Two sets', () => {
+  it('opens a pull request with its token (the field emptied), or two tree URLs', async () => {
+    const { CompareSets } = await import('../../../src/views/changes/CompareSets');
+    const openChanges = vi.fn(async () => true);
+    const onClose = vi.fn();
+    show(<CompareSets onClose={onClose} />, { openChanges });
+    expect(screen.getByRole('button', { name: 'Compare sets' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(screen.getByLabelText('A pull / merge request'));
+    fireEvent.change(screen.getByLabelText('Pull or merge request URL'), {
+      target: { value: ' https://github.com/a/b/pull/3 ' },
+    });
+    fireEvent.change(screen.getByLabelText(/^Token/), { target: { value: 'ghp_secret' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Compare sets' }));
+    expect(openChanges).toHaveBeenCalledWith({
+      kind: 'pull',
+      url: 'https://github.com/a/b/pull/3',
+      token: 'ghp_secret',
+    });
+    expect(onClose).toHaveBeenCalled();
+    cleanup();
+    show(<CompareSets onClose={onClose} />, { openChanges });
+    fireEvent.click(screen.getByLabelText('Two refs (tree URLs)'));
+    fireEvent.change(screen.getByLabelText('Base tree URL'), { target: { value: 'https://github.com/a/b/tree/main' } });
+    fireEvent.change(screen.getByLabelText('Head tree URL'), { target: { value: 'https://github.com/a/b/tree/x' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Compare sets' }));
+    expect(openChanges).toHaveBeenLastCalledWith({
+      kind: 'refs',
+      base: 'https://github.com/a/b/tree/main',
+      head: 'https://github.com/a/b/tree/x',
+    });
+  });
+});
