@@ -89,4 +89,19 @@ describe('a change set in the page', () => {
     await page().getByRole('button', { name: 'Change set', exact: true }).click();
     await expect.poll(() => page().locator('.cs-screen h1').count()).toBe(1);
   });
+
+  it('says a change set of folders on this computer cannot be linked', async () => {
+    await page().getByRole('button', { name: 'Share ▾' }).click();
+    await expect
+      .poll(() =>
+        page()
+          .getByText(/a link cannot carry it/)
+          .count(),
+      )
+      .toBeGreaterThan(0);
+    await page().getByRole('menuitem', { name: 'Copy link' }).click();
+    await expect.poll(() => page().locator('.share-menu').textContent()).toMatch(/cannot carry it/);
+    await screenshot(page(), 'changes-share-local');
+    await page().keyboard.press('Escape');
+  });
 });

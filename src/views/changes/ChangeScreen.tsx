@@ -144,7 +144,13 @@ function Rows({ c }: { c: ChangeSetState }) {
             </thead>
             <tbody>
               {c.rows.map((r) => (
-                <Row key={r.name} r={r} onOpen={() => void open(r.name)} ready={c.status === 'ready'} />
+                <Row
+                  key={r.name}
+                  r={r}
+                  ready={c.status === 'ready'}
+                  onOpen={(name = r.name, select?: string) => void open(name, select ? { select } : undefined)}
+                  listed={(name) => c.rows.some((x) => x.name === name)}
+                />
               ))}
             </tbody>
           </table>
@@ -169,7 +175,15 @@ function Rows({ c }: { c: ChangeSetState }) {
   );
 }
 
-function Row({ r, onOpen, ready }: { r: ChangeRow; onOpen: () => void; ready: boolean }) {
+interface RowProps {
+  r: ChangeRow;
+  ready: boolean;
+  /** Opens this row's flow, or (a caller in the change set) another at its call site. */
+  onOpen: (name?: string, select?: string) => void;
+  listed: (name: string) => boolean;
+}
+
+function Row({ r, onOpen, ready, listed }: RowProps) {
   const iface = interfaceWords(r);
   const callers = r.callers;
   return (
@@ -184,7 +198,7 @@ function Row({ r, onOpen, ready }: { r: ChangeRow; onOpen: () => void; ready: bo
       </td>
       <td className="set-cell-label">
         {ready ? (
-          <button type="button" className="set-link" title={r.name} onClick={onOpen}>
+          <button type="button" className="set-link" title={r.name} onClick={() => onOpen()}>
             {r.name}
           </button>
         ) : (
@@ -206,7 +220,15 @@ function Row({ r, onOpen, ready }: { r: ChangeRow; onOpen: () => void; ready: bo
               ))}
               {callers.map((u) => (
                 <li key={`c:${u.caller}:${u.element}`}>
-                  called by {u.caller} ({u.element}
+                  called by{' '}
+                  {ready && listed(u.caller) ? (
+                    <button type="button" className="set-link" onClick={() => onOpen(u.caller, u.element)}>
+                      {u.caller}
+                    </button>
+                  ) : (
+                    u.caller
+                  )}{' '}
+                  ({u.element}
                   {u.variables.length > 0 ? `: ${u.variables.join(', ')}` : ''})
                 </li>
               ))}

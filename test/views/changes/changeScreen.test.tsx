@@ -61,7 +61,24 @@ describe('the change-set screen', () => {
     expect(rows[0]?.textContent).toContain('called by Escalate_All (Call_Escalation: caseId)');
     expect(rows[1]?.textContent).toContain('4 elements');
     fireEvent.click(screen.getByRole('button', { name: '__proto__' }));
-    expect(openChangedFlow).toHaveBeenCalledWith('__proto__');
+    expect(openChangedFlow).toHaveBeenCalledWith('__proto__', undefined);
+    // A caller that is in the change set opens at its call site.
+    expect(screen.queryByRole('button', { name: 'Escalate_All' })).toBeNull();
+  });
+
+  it('a breaking change’s caller that changed too opens at its call site', () => {
+    const openChangedFlow = vi.fn(async () => true);
+    const base = ready();
+    const caller = {
+      name: 'Escalate_All',
+      status: 'changed' as const,
+      summary: counts(1, 0, 0),
+      interface: [],
+      callers: [],
+    };
+    show(<ChangeScreen />, { changeSet: { ...base, rows: [...base.rows, caller] }, openChangedFlow });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Escalate_All' })[0] as HTMLElement);
+    expect(openChangedFlow).toHaveBeenCalledWith('Escalate_All', { select: 'Call_Escalation' });
   });
 
   it('while loading: progress, Cancel, the rows known so far (not yet clickable); an error asks for a token', () => {
