@@ -111,6 +111,7 @@ export function createSetClient(options: SetClientOptions = {}): SetClient {
       arm(msg.id);
       return;
     }
+    if (msg.type !== 'opened' && msg.type !== 'searched' && msg.type !== 'flow' && msg.type !== 'error') return;
     settle(msg.id);
     if (msg.type === 'opened') {
       if (p.opened) lastOpen = p.opened;

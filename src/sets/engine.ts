@@ -34,6 +34,8 @@ export interface SetEngine {
   flow(name: string): { name: string; file: string; text: string } | undefined;
   /** Builds the open set's search now (else the first search does): the list is handed over before it. */
   warm(): void;
+  /** The open set's flows as read (a change set compares two of them). */
+  entries(): readonly SetEntry[];
 }
 
 const SLICE_MS = 50;
@@ -150,6 +152,7 @@ export function createSetEngine(): SetEngine {
     warm() {
       ready();
     },
+    entries: () => entries,
     flow(name) {
       const e = byName.get(name) ?? entries.find((x) => x.name.toLowerCase() === name.toLowerCase());
       return e ? { name: e.name, file: e.file, text: e.text } : undefined;

@@ -4,6 +4,7 @@
  */
 import type { SetSkip } from '../model/set';
 import type { SearchResult, SetSummary } from '../model/setTypes';
+import type { FlowChange, FlowCounts } from '../model/changeSet';
 
 /** A file of a set: its text, or a Blob (a File from a folder or a drop) read in the worker; a `*.zip` is unzipped. */
 export type SetInputFile = { path: string; text: string } | { path: string; blob: Blob };
@@ -39,5 +40,55 @@ export interface SetClient {
   search(query: string, limit?: number): Promise<SearchResult>;
   /** One flow's text as read, by API name; undefined when the set has no such flow. */
   flow(name: string): Promise<{ name: string; file: string; text: string } | undefined>;
+  dispose(): void;
+}
+
+/** A change set's row (issue 14): a flow resolved, or `pending` while its diff is still being computed. */
+export type ChangeRow = Omit<FlowChange, 'status'> & { status: FlowChange['status'] | 'pending' };
+
+/** A file of either side that was not compared (not a flow, does not parse, a second flow of a name). */
+export interface ChangeSkip {
+  side: 'base' | 'head';
+  file: string;
+  reason: string;
+}
+
+export interface ChangeSetResult {
+  /** Every flow, ordered by size of change (largest first, then by name), unchanged last. */
+  rows: FlowChange[];
+  counts: FlowCounts;
+  skipped: ChangeSkip[];
+}
+
+export interface ChangeCompareOptions {
+  /** Reading either side (`side` says which). */
+  onProgress?: (p: SetProgress & { side: 'base' | 'head' }) => void;
+  /**
+   * Rows as they become known: first every flow (added and removed ones resolved, the others `pending`), then
+   * the flows in both sets in slices as their diffs finish; `done` of `total` flows are resolved.
+   */
+  onRows?: (rows: readonly ChangeRow[], done: number, total: number) => void;
+  signal?: AbortSignal;
+  baseSkipped?: readonly SetSkip[];
+  headSkipped?: readonly SetSkip[];
+}
+
+/** Both versions of a change set's flow as read (one missing for an added or removed flow). */
+export interface ChangeFlowTexts {
+  name: string;
+  before?: { file: string; text: string };
+  after?: { file: string; text: string };
+}
+
+/** Compares two sets in the set worker (issue 14). */
+export interface ChangeClient {
+  /** Reads both sides and compares them (replacing the change set before). Rejects as `SetClient.open` does. */
+  compare(
+    base: readonly SetInputFile[],
+    head: readonly SetInputFile[],
+    options?: ChangeCompareOptions,
+  ): Promise<ChangeSetResult>;
+  /** One flow of the compared set, both texts; undefined for a name neither side has. */
+  changeFlow(name: string): Promise<ChangeFlowTexts | undefined>;
   dispose(): void;
 }

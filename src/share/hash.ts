@@ -4,6 +4,7 @@
  *   readHash(hashOrUrl: string): HashRead
  *     "#/diff?v=1&mode=side&layout=elk&sel=X&z=…" (or a whole URL, or the hash without "#") → route and parameters.
  *     "#/set?v=1&src=TREE&flow=F&via=A,B&select=X" → route `set` (`sel=` reads as `select`; `via` as a list).
+ *     "#/changes?v=1&src=PR&flow=F&select=X&mode=M" or "…&base=TREE&head=TREE…" → route `changes`.
  *   formatHash(h: HashParams & { route }): string          → "#/route?v=1&…" (payload last)
  *   withView(hashOrUrl, view: {mode?, layout?, sel?}): string | undefined
  *     The same link with another mode/layout/selection (for history.replaceState as the user clicks), the
@@ -33,11 +34,14 @@ export interface HashParams {
   via?: string[];
   /** A set link's selected element (`sel=` reads as this on a set link). */
   select?: string;
+  /** A change-set link's two tree URLs (issue 14). */
+  base?: string;
+  head?: string;
 }
 export type HashRead = ({ ok: true; route: HashRoute; notices: string[] } & HashParams) | ShareError;
 
-const ORDER = ['v', 'mode', 'layout', 'sel', 'src', 'flow', 'via', 'select', 'a', 'b', 'z'] as const;
-const SINGLE = new Set(['v', 'src', 'a', 'b', 'z', 'sel', 'flow', 'select']);
+const ORDER = ['v', 'mode', 'layout', 'sel', 'src', 'base', 'head', 'flow', 'via', 'select', 'a', 'b', 'z'] as const;
+const SINGLE = new Set(['v', 'src', 'a', 'b', 'z', 'sel', 'flow', 'select', 'base', 'head']);
 
 /** A %-encoded parameter value as text; undefined when its encoding is damaged. */
 function decoded(raw: string): string | undefined {
@@ -58,7 +62,7 @@ export function readHash(hashOrUrl: string): HashRead {
       hint: 'Share the flow files by URL (#/view?src=…) instead of inside the link.',
     };
   }
-  const m = /^\/?(view|diff|set)(?:\?(.*))?$/s.exec(hash);
+  const m = /^\/?(view|diff|set|changes)(?:\?(.*))?$/s.exec(hash);
   if (!m) {
     return {
       ok: false,
@@ -92,12 +96,12 @@ export function readHash(hashOrUrl: string): HashRead {
     } else if (key === 'via') {
       out.via = (names as string[]).filter((n) => n !== '');
     } else if (SINGLE.has(key)) {
-      out[key as 'v' | 'src' | 'a' | 'b' | 'z' | 'sel' | 'flow' | 'select'] = value;
+      out[key as 'v' | 'src' | 'a' | 'b' | 'z' | 'sel' | 'flow' | 'select' | 'base' | 'head'] = value;
     }
     // Other parameters (embed=1, …) belong to the page, not to the link state: ignored here.
   }
   // A set link's selection is `select=`; `sel=`, as the other links write it, is read as that too.
-  if (route === 'set' && out.sel !== undefined) {
+  if ((route === 'set' || route === 'changes') && out.sel !== undefined) {
     out.select ??= out.sel;
     delete out.sel;
   }
@@ -136,7 +140,7 @@ export function withView(
   const read = readHash(hashOrUrl);
   if (!read.ok) return undefined;
   const { ok: _ok, notices: _n, mode: _m, layout: _l, sel: _s, select: _t, ...rest } = read;
-  const selected = read.route === 'set' ? 'select' : 'sel';
+  const selected = read.route === 'set' || read.route === 'changes' ? 'select' : 'sel';
   const hash = formatHash({
     ...rest,
     ...(view.mode ? { mode: view.mode } : {}),

@@ -11,7 +11,7 @@ export const DIFF_MODES: readonly DiffMode[] = ['overlay', 'before', 'after', 's
 
 export type Route = 'view' | 'diff';
 /** Every route a link's hash may have: a flow or a pair (`Route`, what `LinkState` carries), or a flow set. */
-export type HashRoute = Route | 'set';
+export type HashRoute = Route | 'set' | 'changes';
 
 /**
  * How the flow is drawn (the app's Layout choice; layout/types.ts LayoutChoice, which share/ may not import):
@@ -51,4 +51,17 @@ export interface SetLinkState {
   flow?: string;
   via: string[];
   select?: string;
+}
+
+/**
+ * What a change-set link carries (issue 14): `#/changes?v=1&src=PR_URL[&flow=NAME][&select=ID][&mode=M]` or
+ * `#/changes?v=1&base=TREE_URL&head=TREE_URL[…]`. Never a token.
+ */
+export interface ChangesLinkState {
+  src?: string;
+  base?: string;
+  head?: string;
+  flow?: string;
+  select?: string;
+  mode?: DiffMode;
 }

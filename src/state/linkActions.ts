@@ -22,6 +22,9 @@ export async function openLinked(get: GetState, share: ShareService, fetchUrl: F
     const { src, flow, via, select } = link.state;
     return get().openSet({ kind: 'repo', url: src, open: flow ? { flow, via, ...(select ? { select } : {}) } : {} });
   }
+  // A change-set link: its code loads with it (changeLinks.ts).
+  if (/^\/?changes(?:\?|$)/.test(hash.slice(hash.indexOf('#') + 1)))
+    return (await import('./changeLinks')).openChangesLink(get, hash, fail);
   const decoded = await decodeLink(hash);
   if (!decoded.ok) return fail(decoded.message, decoded.hint);
   const { state } = decoded;
@@ -48,6 +51,11 @@ export async function openLinked(get: GetState, share: ShareService, fetchUrl: F
 }
 
 export async function linkForScreen(s: AppState, share: ShareService, site: string): Promise<BuiltLink> {
+  // A change set's list, or one of its flows' comparison (its code loads then: changeLinks.ts).
+  if (s.changeSet) {
+    const built = await (await import('./changeLinks')).changeLinkForScreen(s, site);
+    if (built) return built;
+  }
   // With a set open, what is on screen may be the set's (its code loads then: setLinks.ts).
   if (s.set) return (await import('./setLinks')).setLinkForScreen(s, share, site, () => flowLink(s, share, site));
   return flowLink(s, share, site);

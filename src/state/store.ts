@@ -7,6 +7,7 @@ import { linkSlice } from './links';
 import { loadingSlice } from './loading';
 import { orgSlice } from './org';
 import { setSlice } from './sets';
+import { changeSetSlice } from './changeSets';
 import type { AppState, StoreDeps } from './types';
 
 /**
@@ -47,13 +48,18 @@ export type LayoutState =
 export type AppStore = ReturnType<typeof createAppStore>;
 
 export function createAppStore(deps: StoreDeps = {}) {
-  return createStore<AppState>()((set, get) => ({
-    ...flowSlice(set, get, deps),
-    ...loadingSlice(get, deps),
-    ...linkSlice(get, deps),
-    ...orgSlice(set, get, deps),
-    ...setSlice(set, get, deps),
-  }));
+  return createStore<AppState>()((set, get) => {
+    const flows = flowSlice(set, get, deps);
+    return {
+      ...flows,
+      ...loadingSlice(get, deps),
+      ...linkSlice(get, deps),
+      ...orgSlice(set, get, deps),
+      ...setSlice(set, get, deps),
+      // After the flow slice: its stepChange goes on across a change set's flows.
+      ...changeSetSlice(set, get, deps, flows.stepChange),
+    };
+  });
 }
 
 /** Named selectors: components subscribe to the narrow slice they draw. */

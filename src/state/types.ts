@@ -12,11 +12,14 @@ import type { LayoutChoice, Positions } from './layoutChoice';
 import type { SearchResult } from '../model/setTypes';
 import type { FetchRepoOptions } from '../sources/setSources';
 import type { FlowSetState, OrgSetFiles, SetOpenInput, SetService } from './setTypes';
+import type { ChangeActionsState, ChangeService } from './changeTypes';
 
 // The org's records as the views draw them; views take these from state/, never from sources/.
 export type { FlowPage, FlowSummary, FlowVersion, OrgClient } from '../sources/toolingTypes';
 // The flow set's state and inputs (issue 13), kept in their own file.
 export type * from './setTypes';
+// The change set's state and inputs (issue 14).
+export type * from './changeTypes';
 
 /** The selected element, its connectors and their other ends: drawn highlighted, the rest dimmed. */
 export interface Highlight {
@@ -121,6 +124,8 @@ export interface StoreDeps {
   readFile?: ReadFile;
   connect?: Connect;
   sets?: SetService;
+  /** The change-set code (issue 14), loaded with the first change set. */
+  changes?: ChangeService;
   /** Where "Remember for this tab" keeps the org session; defaults to `sessionStorage` (when there is one). */
   storage?: Storage;
 }
@@ -138,7 +143,7 @@ type OrgState =
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = StoreApi<AppState>['getState'];
 
-export interface AppState {
+export interface AppState extends ChangeActionsState {
   flow?: LoadedFlow;
   /** The flow set, when one is open (the flow on screen may be one of its flows). */
   set?: FlowSetState;

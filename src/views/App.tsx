@@ -12,6 +12,8 @@ import {
   DiffCanvasPart,
   DiffSidePart,
   SetBarPart,
+  ChangeBarPart,
+  ChangeScreenPart,
   SetScreenPart,
   ShareMenuPart,
   SidePanelPart,
@@ -84,9 +86,14 @@ function Viewer() {
   const comparing = useApp(selectComparison) !== undefined;
   const [choosing, setChoosing] = useState(false);
   const [sharing, setSharing] = useState(false);
-  const hasSomething = useApp((s) => s.flow !== undefined || s.comparison !== undefined);
+  const hasSomething = useApp((s) => s.flow !== undefined || s.comparison !== undefined || !!s.changeSet);
   // A flow set: its screen (list, or reading it, or why it failed) instead of the canvas; its bar over a flow of it.
-  const setShown = useApp((s) => (s.set ? (s.set.status === 'ready' && !s.set.listing ? 'bar' : 'screen') : ''));
+  // A change set (issue 14), when one is open, likewise, over the flow set.
+  const changes = useApp((s) => s.changeSet !== undefined);
+  const setShown = useApp((s) => {
+    const c = s.changeSet ?? s.set;
+    return c ? (c.status === 'ready' && !c.listing ? 'bar' : 'screen') : '';
+  });
 
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
@@ -187,18 +194,14 @@ function Viewer() {
           </ScreenBoundary>
         </div>
       )}
-      {setShown === 'bar' && (
-        <Suspense fallback={null}>
-          <SetBarPart />
-        </Suspense>
-      )}
+      {setShown === 'bar' && <Suspense fallback={null}>{changes ? <ChangeBarPart /> : <SetBarPart />}</Suspense>}
       <ErrorBanner />
       {/* Drawing the canvas or a panel threw: the message and Close (back to what was open), not a blank page. */}
       <ScreenBoundary>
         {setShown === 'screen' ? (
           <main className="viewer-set">
             <Suspense fallback={<div className="layout-status">Loading the set…</div>}>
-              <SetScreenPart />
+              {changes ? <ChangeScreenPart /> : <SetScreenPart />}
             </Suspense>
           </main>
         ) : (

@@ -16,6 +16,10 @@ const setViews = () => import('./setViews');
 export const SetScreenPart = preloadable(() => setViews().then((m) => m.SetScreen));
 export const SetBarPart = preloadable(() => setViews().then((m) => m.SetBar));
 export const CalledByPart = preloadable(() => setViews().then((m) => m.CalledBy));
+// A change set's screens (issue 14), one chunk.
+const changeViews = () => import('./changeViews');
+export const ChangeScreenPart = preloadable(() => changeViews().then((m) => m.ChangeScreen));
+export const ChangeBarPart = preloadable(() => changeViews().then((m) => m.ChangeBar));
 export const ShareMenuPart = preloadable(() => import('./share/ShareMenu').then((m) => m.ShareMenu));
 
 /** The comparison's code, fetched as soon as a comparison is on its way. */

@@ -3,6 +3,7 @@
  * answered in order (a search or a flow asked while a set is being read waits for it), except `cancel`,
  * which is heard at once and stops the read at its next slice.
  */
+import { createChangeEngine, type ChangeEngine } from '../changes';
 import { createSetEngine } from '../engine';
 import { SetOpenError } from '../types';
 import type { SetInputFile } from '../types';
@@ -21,6 +22,7 @@ export function serveSets(post: (message: SetResponse) => void): (request: SetRe
   /** Opens that ended (cancelled, failed) before all their parts came: the late parts are dropped. */
   const over = new Set<number>();
   let queue: Promise<void> = Promise.resolve();
+  let changes: ChangeEngine | undefined;
   const fail = (id: number, e: unknown) => {
     if (isAbort(e)) post({ type: 'error', id, kind: 'aborted', message: 'cancelled' });
     else if (e instanceof SetOpenError) post({ type: 'error', id, kind: 'open', message: e.message, hint: e.hint });
@@ -52,6 +54,19 @@ export function serveSets(post: (message: SetResponse) => void): (request: SetRe
       } else if (request.type === 'search')
         post({ type: 'searched', id, result: engine.search(request.query, request.limit) });
       else if (request.type === 'flow') post({ type: 'flow', id, flow: engine.flow(request.name) });
+      else if (request.type === 'compare') {
+        if (cancelled.has(id)) throw new DOMException('cancelled', 'AbortError');
+        changes ??= createChangeEngine();
+        const result = await changes.compare(request.base, request.head, {
+          onProgress: (progress) => post({ type: 'changeProgress', id, progress }),
+          onRows: (rows, done, total) => post({ type: 'changeRows', id, rows, done, total }),
+          cancelled: () => cancelled.has(id),
+          ...(request.baseSkipped ? { baseSkipped: request.baseSkipped } : {}),
+          ...(request.headSkipped ? { headSkipped: request.headSkipped } : {}),
+        });
+        post({ type: 'compared', id, result });
+      } else if (request.type === 'changeFlow')
+        post({ type: 'changeFlow', id, flow: changes?.changeFlow(request.name) });
     } catch (e) {
       fail(id, e);
     } finally {
@@ -96,6 +111,7 @@ export function serveSets(post: (message: SetResponse) => void): (request: SetRe
       queue = queue.then(() => run(whole));
       return;
     }
+    if (request.type === 'compare') opening.add(request.id);
     queue = queue.then(() => run(request));
   };
 }

@@ -3,6 +3,7 @@ import { parseFlow } from '../../model/parse/index';
 import { SAMPLE_PAIR, SAMPLES } from '../../samples/index';
 import { readFileText } from '../../state/loading';
 import type { FlowInput } from '../../state/store';
+import { CompareSets } from '../changes/CompareSets';
 import { Dialog } from '../sources/Dialog';
 import { useAppStore } from '../storeContext';
 import './diff.css';
@@ -36,9 +37,29 @@ export function ComparePanel({ onClose }: { onClose: () => void }) {
   // Swapping remounts the two boxes, so text typed or pasted into one does not stay behind in the other.
   const [swaps, setSwaps] = useState(0);
   const ready = before && 'input' in before && after && 'input' in after;
+  // Two versions of a flow, or two sets of flows (issue 14: folders, zips, refs, a pull request).
+  const [sets, setSets] = useState(false);
+  const ways = (
+    <div className="compare-way-tabs">
+      <button type="button" aria-pressed={!sets} onClick={() => setSets(false)}>
+        Two versions
+      </button>
+      <button type="button" aria-pressed={sets} onClick={() => setSets(true)}>
+        Two sets
+      </button>
+    </div>
+  );
+  if (sets)
+    return (
+      <Dialog title="Compare two sets" onClose={onClose} className="src-xwide">
+        {ways}
+        <CompareSets onClose={onClose} />
+      </Dialog>
+    );
   return (
     // The page's one dialog pattern: focus moves in, Tab stays inside, Esc closes and focus goes back to Compare….
     <Dialog title="Compare two versions" onClose={onClose} className="src-xwide">
+      {ways}
       <div className="compare-box">
         <div className="compare-sides">
           <SlotPicker key={`before-${swaps}`} title="Before (older)" slot={before} onPick={setBefore} />

@@ -20,6 +20,7 @@ export function ShareMenu({ onClose }: { onClose: (refocus: boolean) => void }) 
   const [current, setCurrent] = useState(0);
   // A set read from this computer or an org has no address a link could carry; a repository's has.
   const setFrom = useApp((s) => s.set?.source.kind);
+  const changesLocal = useApp((s) => s.changeSet?.source.kind === 'local');
   const items = () => [...(box.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
   useEffect(() => {
     box.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -140,7 +141,13 @@ export function ShareMenu({ onClose }: { onClose: (refocus: boolean) => void }) 
         {item(2, 'Export SVG', exportAs('svg'))}
         {item(3, 'Export PNG', exportAs('png'))}
       </div>
-      {setFrom !== undefined && setFrom !== 'repo' && (
+      {changesLocal && (
+        <p className="share-note">
+          This change set was opened from folders on this computer; a link cannot carry it. Copy link shares the
+          comparison on screen.
+        </p>
+      )}
+      {setFrom !== undefined && setFrom !== 'repo' && !changesLocal && (
         <p className="share-note">
           This set was {setFrom === 'org' ? 'read from an org' : 'opened from files on this computer'}; a link cannot
           carry the set. Copy link shares the flow on screen.

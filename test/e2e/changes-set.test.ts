@@ -1,0 +1,107 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS } from '../helpers/corpus';
+import { openBrowser, screenshot, type Session } from './browser';
+
+/**
+ * A change set through the real page in Chromium (issue 14): two folders written from the corpus's
+ * AnimalShelterStarter pairs (a → base, b → head, under their API names; one flow only in the head), compared
+ * with Compare… → Two sets; the list by size of change, a flow's comparison, and n past its last change into
+ * the next flow's.
+ */
+const PROJECT = 'SalesforceLabs__AnimalShelterStarter__';
+const pairs = new Map<string, string>();
+for (const d of readdirSync(join(CORPUS, 'pairs'))
+  .filter((n) => n.startsWith(PROJECT))
+  .sort()) {
+  const name = d.slice(PROJECT.length).replace(/__[0-9a-f]{7}$/, '');
+  if (!pairs.has(name)) pairs.set(name, d);
+}
+const names = [...pairs.keys()];
+const ADDED = names.at(-1) as string;
+
+let s: Session;
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'flowscope-changes-'));
+  for (const side of ['base', 'head'] as const) mkdirSync(join(dir, side, 'flows'), { recursive: true });
+  for (const [name, d] of pairs) {
+    const read = (f: string) => readFileSync(join(CORPUS, 'pairs', d, f), 'utf8');
+    if (name !== ADDED) writeFileSync(join(dir, 'base', 'flows', `${name}.flow-meta.xml`), read('a.flow-meta.xml'));
+    writeFileSync(join(dir, 'head', 'flows', `${name}.flow-meta.xml`), read('b.flow-meta.xml'));
+  }
+  s = await openBrowser({ width: 1400, height: 900 });
+});
+afterAll(async () => {
+  await s.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const page = () => s.page;
+const crumb = () => page().getByRole('navigation', { name: 'Change set' }).locator('[aria-current]');
+
+describe('a change set in the page', () => {
+  it('compares two folders: every changed flow listed by size, the added one marked by word and sign', async () => {
+    await page().goto(s.baseUrl);
+    await page().waitForSelector('[data-node-id]');
+    await page().getByRole('button', { name: 'Compare…' }).click();
+    await page().getByRole('dialog').getByRole('button', { name: 'Two sets' }).click();
+    await page().getByLabel('Base (before): folder').setInputFiles(join(dir, 'base'));
+    await page().getByLabel('Head (after): folder').setInputFiles(join(dir, 'head'));
+    await screenshot(page(), 'changes-dialog');
+    const started = Date.now();
+    await page().getByRole('button', { name: 'Compare sets' }).click();
+    const title = page().locator('.cs-screen h1');
+    await expect
+      .poll(() => title.textContent(), { timeout: 20_000 })
+      .toContain(`${names.length - 1} changed · 1 added`);
+    console.log(`change set of ${names.length} flows listed in ${Date.now() - started} ms`);
+    const rows = page().locator('.cs-table tbody tr');
+    expect(await rows.count()).toBe(names.length);
+    const added = page().locator('.cs-row.is-added');
+    await expect.poll(() => added.textContent()).toContain('+ added');
+    expect(await added.textContent()).toContain(ADDED);
+    await screenshot(page(), 'changes-list');
+  });
+
+  it('opens the first flow’s comparison; n past its last change goes on to the next flow', async () => {
+    const first = await page().locator('.cs-table tbody tr .set-link').first().textContent();
+    const second = await page().locator('.cs-table tbody tr .set-link').nth(1).textContent();
+    await page().locator('.cs-table tbody tr .set-link').first().click();
+    await expect.poll(() => crumb().textContent(), { timeout: 20_000 }).toContain(`${first} (1 of ${names.length})`);
+    await page().waitForSelector('[data-node-id]');
+    await screenshot(page(), 'changes-flow');
+    await page()
+      .locator('body')
+      .click({ position: { x: 5, y: 5 } });
+    for (let i = 0; i < 400; i++) {
+      if ((await crumb().textContent())?.includes('(2 of')) break;
+      await page().keyboard.press('n');
+    }
+    await expect.poll(() => crumb().textContent(), { timeout: 20_000 }).toContain(`${second} (2 of ${names.length})`);
+    await page().waitForSelector('[data-node-id]');
+    await page().waitForTimeout(600); // the canvas moves to the selected change
+    await screenshot(page(), 'changes-next-flow');
+    await page().keyboard.press('p');
+    await expect.poll(() => crumb().textContent(), { timeout: 20_000 }).toContain(`${first} (1 of`);
+    await page().getByRole('button', { name: 'Change set', exact: true }).click();
+    await expect.poll(() => page().locator('.cs-screen h1').count()).toBe(1);
+  });
+
+  it('says a change set of folders on this computer cannot be linked', async () => {
+    await page().getByRole('button', { name: 'Share ▾' }).click();
+    await expect
+      .poll(() =>
+        page()
+          .getByText(/a link cannot carry it/)
+          .count(),
+      )
+      .toBeGreaterThan(0);
+    await page().getByRole('menuitem', { name: 'Copy link' }).click();
+    await expect.poll(() => page().locator('.share-menu').textContent()).toMatch(/cannot carry it/);
+    await screenshot(page(), 'changes-share-local');
+    await page().keyboard.press('Escape');
+  });
+});
