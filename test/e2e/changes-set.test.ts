@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS } from '../helpers/corpus';
+import { startMockGitHost, type MockGitHost } from '../helpers/mockGitHost';
 import { openBrowser, screenshot, type Session } from './browser';
+import { routeGitHubToMock } from './gitRoute';
 
 /**
  * A change set through the real page in Chromium (issue 14): two folders written from the corpus's
@@ -24,6 +26,9 @@ const ADDED = names.at(-1) as string;
 
 let s: Session;
 let dir: string;
+let git: MockGitHost;
+const TOKEN = 'ghp_e2eChangesToken0123456789abcd';
+const requests: { url: string; authorization?: string }[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'flowscope-changes-'));
   for (const side of ['base', 'head'] as const) mkdirSync(join(dir, side, 'flows'), { recursive: true });
@@ -32,10 +37,31 @@ beforeAll(async () => {
     if (name !== ADDED) writeFileSync(join(dir, 'base', 'flows', `${name}.flow-meta.xml`), read('a.flow-meta.xml'));
     writeFileSync(join(dir, 'head', 'flows', `${name}.flow-meta.xml`), read('b.flow-meta.xml'));
   }
+  const branch = (side: 'base' | 'head') => {
+    const files: Record<string, string> = { 'README.md': '# shelter\n' };
+    for (const f of readdirSync(join(dir, side, 'flows')))
+      files[`force-app/main/default/flows/${f}`] = readFileSync(join(dir, side, 'flows', f), 'utf8');
+    return { files };
+  };
+  git = await startMockGitHost({
+    token: TOKEN,
+    repos: [
+      {
+        host: 'github',
+        project: 'acme/shelter',
+        private: true,
+        branches: { main: branch('base'), 'feature/adoption': branch('head') },
+        pulls: { 7: { base: 'main', head: 'feature/adoption', title: 'Rework adoption' } },
+      },
+    ],
+  });
   s = await openBrowser({ width: 1400, height: 900 });
+  await routeGitHubToMock(s.context, git.url);
+  s.page.on('request', (r) => requests.push({ url: r.url(), authorization: r.headers().authorization }));
 });
 afterAll(async () => {
   await s.close();
+  await git.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -103,5 +129,26 @@ describe('a change set in the page', () => {
     await expect.poll(() => page().locator('.share-menu').textContent()).toMatch(/cannot carry it/);
     await screenshot(page(), 'changes-share-local');
     await page().keyboard.press('Escape');
+  });
+
+  it('opens a private pull request from a #/changes link: asks for a token, then lists its flows', async () => {
+    const pr = 'https://github.com/acme/shelter/pull/7';
+    await page().goto(`${s.baseUrl}#/changes?v=1&src=${encodeURIComponent(pr)}`);
+    const alert = page().locator('.cs-screen [role=alert]');
+    await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/token/i);
+    await page().locator('.cs-screen input[type=password]').fill(TOKEN);
+    await page().locator('.cs-screen input[type=password]').press('Enter');
+    const title = page().locator('.cs-screen h1');
+    await expect
+      .poll(() => title.textContent(), { timeout: 20_000 })
+      .toContain(`${names.length - 1} changed · 1 added`);
+    expect(await title.textContent()).toContain('Rework adoption');
+    await screenshot(page(), 'changes-pull');
+    await page().locator('.cs-table tbody tr .set-link').first().click();
+    await expect.poll(() => crumb().textContent(), { timeout: 20_000 }).toContain(`(1 of ${names.length})`);
+    const traces = await page().evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }) + location.href);
+    expect(traces).not.toContain(TOKEN);
+    expect(requests.some((r) => r.url.includes(TOKEN))).toBe(false);
+    expect(requests.some((r) => r.authorization === `Bearer ${TOKEN}`)).toBe(true);
   });
 });

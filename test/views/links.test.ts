@@ -7,6 +7,10 @@ describe('link helpers', () => {
   it('recognises link hashes and embed mode', () => {
     expect(isLinkHash('#/view?v=1&z=abc')).toBe(true);
     expect(isLinkHash('#/diff?a=x&b=y')).toBe(true);
+    expect(isLinkHash('#/set?v=1&src=https%3A%2F%2Fgithub.com%2Fo%2Fr%2Ftree%2Fmain')).toBe(true);
+    // A change set's link opens from the address bar too (it used to fall through to the sample).
+    expect(isLinkHash('#/changes?v=1&src=https%3A%2F%2Fgithub.com%2Fo%2Fr%2Fpull%2F7')).toBe(true);
+    expect(isLinkHash('#/changesets')).toBe(false);
     expect(isLinkHash('#section-2')).toBe(false);
     expect(isEmbed('?embed=1')).toBe(true);
     expect(isEmbed('?embed=0')).toBe(false);
