@@ -2,10 +2,11 @@
  * The set worker's work, in whatever thread runs it (issue 13): the worker (worker/worker.ts) and the local
  * client (client.ts, for Node and tests) both drive one engine. `open` reads the files — texts, Blobs read with
  * `blob.text()`, zips with `arrayBuffer()` and unzipped — parses them in slices, yielding to the event loop and
- * reporting progress about every 50 ms (so a cancel is heard), then indexes them; the search is built after
- * the summary is handed over (`warm`), or by the first search.
+ * reporting progress about every 50 ms (so a cancel is heard), then indexes them. Each flow's search entries
+ * are collected as it is parsed, in the same slices; after the summary is handed over `warm` only joins them
+ * (a few ms), so the first search right after the list appears does not wait for the index to be built.
  */
-import { createSetSearch, type SetSearch } from '../model/setSearch';
+import { type SetSearch, setSearchBuilder } from '../model/setSearch';
 import type { SetSkip } from '../model/set';
 import type { SearchResult, SetSummary } from '../model/setTypes';
 import { addFlowText, isZipName, NOT_A_FLOW, type SetEntry, type SetRead } from './read';
@@ -88,6 +89,15 @@ export function createSetEngine(): SetEngine {
       // Each file read (a Blob as text, a zip unzipped) and parsed in turn, Blobs read ahead meanwhile: one at a
       // time, reading a folder's 2,000 files took longer than parsing them.
       const read: SetRead = { entries: [], skipped: [...skipped] };
+      const searchable = setSearchBuilder();
+      let collected = 0;
+      /** The search entries of the flows read since last asked. */
+      const collect = () => {
+        for (; collected < read.entries.length; collected++) {
+          const e = read.entries[collected] as SetEntry;
+          searchable.add({ name: e.name, label: e.doc.label, doc: e.doc });
+        }
+      };
       const reads: (Promise<string> | undefined)[] = [];
       const readAhead = (j: number) => {
         const f = files[j];
@@ -117,6 +127,7 @@ export function createSetEngine(): SetEngine {
           for (let k = 0; k < zip.files.length; k++) {
             const z = zip.files[k] as { name: string; text: string };
             addFlowText(read, z.name, z.text);
+            collect();
             await tick({ phase: 'unzip', done: k + 1, total: zip.files.length });
           }
         } else if (!isFlowFileName(f.path)) read.skipped.push({ file: f.path, reason: NOT_A_FLOW });
@@ -128,6 +139,7 @@ export function createSetEngine(): SetEngine {
           if (text !== undefined) addFlowText(read, f.path, text);
         }
         reads[i] = undefined;
+        collect();
         await tick({ phase: 'parse', done: i + 1, total });
       }
       await tick({ phase: 'index', done: 0, total: 1 }, true);
@@ -136,9 +148,8 @@ export function createSetEngine(): SetEngine {
       entries = read.entries;
       byName = new Map();
       for (const e of entries) if (!byName.has(e.name)) byName.set(e.name, e);
-      const flows = entries.map((e) => ({ name: e.name, label: e.doc.label, doc: e.doc }));
       search = undefined;
-      pending = () => createSetSearch(flows);
+      pending = () => searchable.finish();
       onProgress?.({ phase: 'index', done: 1, total: 1 });
       return summary;
     },
