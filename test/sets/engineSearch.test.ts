@@ -36,10 +36,8 @@ describe('the search the engine builds while it parses', () => {
 
   it('a second set replaces the first: its search knows only its own flows', async () => {
     const engine = createSetEngine();
-    const [a, b] = generatedSet(2, 3) as [
-      { path: string; text: string; name: string },
-      { path: string; text: string; name: string },
-    ];
+    const [a, b] = generatedSet(2, 3);
+    if (!a || !b) throw new Error('two flows');
     await engine.open([{ path: a.path, text: a.text }]);
     expect(engine.search(a.name).groups.map((g) => g.flow)).toEqual([a.name]);
     await engine.open([{ path: b.path, text: b.text }]);
