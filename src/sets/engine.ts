@@ -2,9 +2,9 @@
  * The set worker's work, in whatever thread runs it (issue 13): the worker (worker/worker.ts) and the local
  * client (client.ts, for Node and tests) both drive one engine. `open` reads the files — texts, Blobs read with
  * `blob.text()`, zips with `arrayBuffer()` and unzipped — parses them in slices, yielding to the event loop and
- * reporting progress about every 50 ms (so a cancel is heard), then indexes them. Each flow's search entries
- * are collected as it is parsed, in the same slices; after the summary is handed over `warm` only joins them
- * (a few ms), so the first search right after the list appears does not wait for the index to be built.
+ * reporting progress about every 50 ms (so a cancel is heard), then indexes them. The flows' search entries are
+ * collected while the next file is still being read (time the parse would spend waiting); after the summary is
+ * handed over `warm` collects what is left and joins them, so the first search after the list waits little.
  */
 import { type SetSearch, setSearchBuilder } from '../model/setSearch';
 import type { SetSkip } from '../model/set';
@@ -38,6 +38,8 @@ export interface SetEngine {
 }
 
 const SLICE_MS = 50;
+/** How long search entries are collected at a time while a file is being read. */
+const COLLECT_MS = 1;
 const READ_AHEAD = 128;
 
 const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
@@ -91,12 +93,29 @@ export function createSetEngine(): SetEngine {
       const read: SetRead = { entries: [], skipped: [...skipped] };
       const searchable = setSearchBuilder();
       let collected = 0;
-      /** The search entries of the flows read since last asked. */
-      const collect = () => {
-        for (; collected < read.entries.length; collected++) {
+      /** Adds the search entries of the flows read but not yet collected, until `until` says stop. */
+      const collect = (until: () => boolean = () => false) => {
+        for (; collected < read.entries.length && !until(); collected++) {
           const e = read.entries[collected] as SetEntry;
           searchable.add({ name: e.name, label: e.doc.label, doc: e.doc });
         }
+      };
+      /**
+       * Waits for a Blob's text, collecting search entries meanwhile (a few ms at a time, so the read's end is heard):
+       * the wait for the disk is used, and the list is not delayed for the search.
+       */
+      const waitFor = async (p: Promise<string>) => {
+        let done = false;
+        const settled = p.then(
+          () => (done = true),
+          () => (done = true),
+        );
+        while (!done && collected < read.entries.length) {
+          const until = performance.now() + COLLECT_MS;
+          collect(() => performance.now() > until);
+          await Promise.race([settled, yieldTask()]);
+        }
+        return p;
       };
       const reads: (Promise<string> | undefined)[] = [];
       const readAhead = (j: number) => {
@@ -127,19 +146,17 @@ export function createSetEngine(): SetEngine {
           for (let k = 0; k < zip.files.length; k++) {
             const z = zip.files[k] as { name: string; text: string };
             addFlowText(read, z.name, z.text);
-            collect();
             await tick({ phase: 'unzip', done: k + 1, total: zip.files.length });
           }
         } else if (!isFlowFileName(f.path)) read.skipped.push({ file: f.path, reason: NOT_A_FLOW });
         else {
-          const text = await (reads[i] as Promise<string>).catch((e: unknown) => {
+          const text = await waitFor(reads[i] as Promise<string>).catch((e: unknown) => {
             read.skipped.push({ file: f.path, reason: `cannot read it (${e instanceof Error ? e.message : e})` });
             return undefined;
           });
           if (text !== undefined) addFlowText(read, f.path, text);
         }
         reads[i] = undefined;
-        collect();
         await tick({ phase: 'parse', done: i + 1, total });
       }
       await tick({ phase: 'index', done: 0, total: 1 }, true);
@@ -149,7 +166,10 @@ export function createSetEngine(): SetEngine {
       byName = new Map();
       for (const e of entries) if (!byName.has(e.name)) byName.set(e.name, e);
       search = undefined;
-      pending = () => searchable.finish();
+      pending = () => {
+        collect();
+        return searchable.finish();
+      };
       onProgress?.({ phase: 'index', done: 1, total: 1 });
       return summary;
     },
