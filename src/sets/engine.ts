@@ -40,6 +40,7 @@ export interface SetEngine {
 const SLICE_MS = 50;
 /** How long search entries are collected at a time while a file is being read. */
 const COLLECT_MS = 1;
+const ignore = () => undefined;
 const READ_AHEAD = 128;
 
 const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
@@ -91,6 +92,8 @@ export function createSetEngine(): SetEngine {
       // Each file read (a Blob as text, a zip unzipped) and parsed in turn, Blobs read ahead meanwhile: one at a
       // time, reading a folder's 2,000 files took longer than parsing them.
       const read: SetRead = { entries: [], skipped: [...skipped] };
+      const reads: (Promise<string> | undefined)[] = [];
+      const readDone = new Set<number>();
       const searchable = setSearchBuilder();
       let collected = 0;
       /** Adds the search entries of the flows read but not yet collected, until `until` says stop. */
@@ -104,25 +107,24 @@ export function createSetEngine(): SetEngine {
        * Waits for a Blob's text, collecting search entries meanwhile (a few ms at a time, so the read's end is heard):
        * the wait for the disk is used, and the list is not delayed for the search.
        */
-      const waitFor = async (p: Promise<string>) => {
-        let done = false;
-        const settled = p.then(
-          () => (done = true),
-          () => (done = true),
-        );
-        while (!done && collected < read.entries.length) {
+      const waitFor = async (j: number) => {
+        const p = reads[j] as Promise<string>;
+        while (!readDone.has(j) && collected < read.entries.length) {
           const until = performance.now() + COLLECT_MS;
           collect(() => performance.now() > until);
-          await Promise.race([settled, yieldTask()]);
+          await Promise.race([p.then(ignore, ignore), yieldTask()]);
         }
         return p;
       };
-      const reads: (Promise<string> | undefined)[] = [];
       const readAhead = (j: number) => {
         const f = files[j];
         if (!f || 'text' in f || reads[j] || isZipName(f.path) || !isFlowFileName(f.path)) return;
         const p = f.blob.text();
-        p.catch(() => undefined); // a read given up on (cancelled) is nobody's error
+        // Marked when done (a read given up on, cancelled, is nobody's error): a text already read is not waited for.
+        p.then(
+          () => readDone.add(j),
+          () => readDone.add(j),
+        );
         reads[j] = p;
       };
       const total = all ?? files.length;
@@ -150,13 +152,14 @@ export function createSetEngine(): SetEngine {
           }
         } else if (!isFlowFileName(f.path)) read.skipped.push({ file: f.path, reason: NOT_A_FLOW });
         else {
-          const text = await waitFor(reads[i] as Promise<string>).catch((e: unknown) => {
+          const text = await waitFor(i).catch((e: unknown) => {
             read.skipped.push({ file: f.path, reason: `cannot read it (${e instanceof Error ? e.message : e})` });
             return undefined;
           });
           if (text !== undefined) addFlowText(read, f.path, text);
         }
         reads[i] = undefined;
+        readDone.delete(i);
         await tick({ phase: 'parse', done: i + 1, total });
       }
       await tick({ phase: 'index', done: 0, total: 1 }, true);
