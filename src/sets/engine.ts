@@ -2,10 +2,11 @@
  * The set worker's work, in whatever thread runs it (issue 13): the worker (worker/worker.ts) and the local
  * client (client.ts, for Node and tests) both drive one engine. `open` reads the files — texts, Blobs read with
  * `blob.text()`, zips with `arrayBuffer()` and unzipped — parses them in slices, yielding to the event loop and
- * reporting progress about every 50 ms (so a cancel is heard), then indexes them; the search is built after
- * the summary is handed over (`warm`), or by the first search.
+ * reporting progress about every 50 ms (so a cancel is heard), then indexes them. The flows' search entries are
+ * collected while the next file is still being read (time the parse would spend waiting); after the summary is
+ * handed over `warm` collects what is left and joins them, so the first search after the list waits little.
  */
-import { createSetSearch, type SetSearch } from '../model/setSearch';
+import { type SetSearch, setSearchBuilder } from '../model/setSearch';
 import type { SetSkip } from '../model/set';
 import type { SearchResult, SetSummary } from '../model/setTypes';
 import { addFlowText, isZipName, NOT_A_FLOW, type SetEntry, type SetRead } from './read';
@@ -39,6 +40,9 @@ export interface SetEngine {
 }
 
 const SLICE_MS = 50;
+/** How long search entries are collected at a time while a file is being read. */
+const COLLECT_MS = 1;
+const ignore = () => undefined;
 const READ_AHEAD = 128;
 
 const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
@@ -91,11 +95,38 @@ export function createSetEngine(): SetEngine {
       // time, reading a folder's 2,000 files took longer than parsing them.
       const read: SetRead = { entries: [], skipped: [...skipped] };
       const reads: (Promise<string> | undefined)[] = [];
+      const readDone = new Set<number>();
+      const searchable = setSearchBuilder();
+      let collected = 0;
+      /** Adds the search entries of the flows read but not yet collected, until `until` says stop. */
+      const collect = (until: () => boolean = () => false) => {
+        for (; collected < read.entries.length && !until(); collected++) {
+          const e = read.entries[collected] as SetEntry;
+          searchable.add({ name: e.name, label: e.doc.label, doc: e.doc });
+        }
+      };
+      /**
+       * Waits for a Blob's text, collecting search entries meanwhile (a few ms at a time, so the read's end is heard):
+       * the wait for the disk is used, and the list is not delayed for the search.
+       */
+      const waitFor = async (j: number) => {
+        const p = reads[j] as Promise<string>;
+        while (!readDone.has(j) && collected < read.entries.length) {
+          const until = performance.now() + COLLECT_MS;
+          collect(() => performance.now() > until);
+          await Promise.race([p.then(ignore, ignore), yieldTask()]);
+        }
+        return p;
+      };
       const readAhead = (j: number) => {
         const f = files[j];
         if (!f || 'text' in f || reads[j] || isZipName(f.path) || !isFlowFileName(f.path)) return;
         const p = f.blob.text();
-        p.catch(() => undefined); // a read given up on (cancelled) is nobody's error
+        // Marked when done (a read given up on, cancelled, is nobody's error): a text already read is not waited for.
+        p.then(
+          () => readDone.add(j),
+          () => readDone.add(j),
+        );
         reads[j] = p;
       };
       const total = all ?? files.length;
@@ -123,13 +154,14 @@ export function createSetEngine(): SetEngine {
           }
         } else if (!isFlowFileName(f.path)) read.skipped.push({ file: f.path, reason: NOT_A_FLOW });
         else {
-          const text = await (reads[i] as Promise<string>).catch((e: unknown) => {
+          const text = await waitFor(i).catch((e: unknown) => {
             read.skipped.push({ file: f.path, reason: `cannot read it (${e instanceof Error ? e.message : e})` });
             return undefined;
           });
           if (text !== undefined) addFlowText(read, f.path, text);
         }
         reads[i] = undefined;
+        readDone.delete(i);
         await tick({ phase: 'parse', done: i + 1, total });
       }
       await tick({ phase: 'index', done: 0, total: 1 }, true);
@@ -138,9 +170,11 @@ export function createSetEngine(): SetEngine {
       entries = read.entries;
       byName = new Map();
       for (const e of entries) if (!byName.has(e.name)) byName.set(e.name, e);
-      const flows = entries.map((e) => ({ name: e.name, label: e.doc.label, doc: e.doc }));
       search = undefined;
-      pending = () => createSetSearch(flows);
+      pending = () => {
+        collect();
+        return searchable.finish();
+      };
       onProgress?.({ phase: 'index', done: 1, total: 1 });
       return summary;
     },

@@ -103,6 +103,19 @@ export interface RepoReaderOptions {
   maxBytes?: number;
 }
 
+/**
+ * Why one listed file is skipped rather than the set failed: it is gone (404: deleted or moved since the listing)
+ * or the host failed on it (5xx). Anything else — a rate limit, a refused token, a cancel, a network or CORS
+ * failure — would fail every file alike, so it fails the set with its own message (undefined here).
+ */
+function lostFile(e: unknown): string | undefined {
+  if (!(e instanceof SourceError) || e.status === undefined) return undefined;
+  if (e.kind === 'not-found') return 'not found when fetched (deleted or moved since the folder was listed?)';
+  if (e.kind === 'http' && e.status >= 500)
+    return `could not be fetched (the host answered ${e.status}; opening the set again may work)`;
+  return undefined;
+}
+
 /** A `FetchRepoSet` over the given fetch (tests pass one that reaches the mock host). */
 export function createRepoReader(deps: RepoReaderOptions = {}): FetchRepoSet {
   return async (url, options = {}) => {
@@ -147,10 +160,20 @@ export function createRepoReader(deps: RepoReaderOptions = {}): FetchRepoSet {
       const texts = await pool(
         flows,
         AT_ONCE,
-        (p) => io.text(listing.file(p)),
+        (p) =>
+          io.text(listing.file(p)).catch((e: unknown) => {
+            const reason = lostFile(e);
+            if (reason === undefined || controller.signal.aborted) throw e;
+            skipped.push({ file: p, reason });
+            return undefined;
+          }),
         (done) => progress('fetching', done, flows.length),
       );
-      return { tree: listing.tree, files: flows.map((path, i) => ({ path, text: texts[i] ?? '' })), skipped };
+      const files = flows.flatMap((path, i) => {
+        const text = texts[i];
+        return text === undefined ? [] : [{ path, text }];
+      });
+      return { tree: listing.tree, files, skipped };
     } catch (e) {
       controller.abort();
       if (outer?.aborted) throw new SourceError('aborted', 'The request was cancelled.', '', secrets);

@@ -129,6 +129,11 @@ export interface MockGitHost {
   gitLabDiffs: boolean;
   /** Delay every file answer (raw, contents, GitLab raw) by this many ms (to cancel mid-way). */
   fileDelayMs: number;
+  /**
+   * Files that fail when fetched, by their path in the repository: the status answered (a 404 for one deleted
+   * since the listing, a 5xx), or 0 to drop the connection (a network failure). The listing still shows them.
+   */
+  failFiles: Map<string, number>;
   /** When GitHub's rate limit resets (epoch seconds) in 'rate-limit-github'. */
   resetAt: number;
   retryAfter: number;
@@ -203,6 +208,7 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
     gitLabLink: true,
     gitLabDiffs: true,
     fileDelayMs: 0,
+    failFiles: new Map(),
     resetAt: 0,
     retryAfter: 42,
     close: async () => undefined,
@@ -261,8 +267,10 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
     res.end(body);
   }
-  function file(res: ServerResponse, text: string) {
-    const answer = () => plain(res, 200, text);
+  function file(res: ServerResponse, text: string, path: string) {
+    const fail = mock.failFiles.get(path);
+    if (fail === 0) return void res.socket?.destroy();
+    const answer = () => (fail === undefined ? plain(res, 200, text) : json(res, fail, { message: `Failed ${fail}` }));
     if (mock.fileDelayMs > 0) setTimeout(answer, mock.fileDelayMs);
     else answer();
   }
@@ -393,8 +401,9 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
       if (req.headers.accept !== 'application/vnd.github.raw')
         return json(res, 415, { message: 'Expected the raw media type' });
       const b = resolve(repo, url.searchParams.get('ref') ?? defaultOf(repo));
-      const text = b?.files[decodeURIComponent(contents[1]!)];
-      return text === undefined ? notFound() : file(res, text);
+      const at = decodeURIComponent(contents[1]!);
+      const text = b?.files[at];
+      return text === undefined ? notFound() : file(res, text, at);
     }
     const pulls = /^\/pulls\/(\d+)(\/files)?$/.exec(rest);
     const pull = pulls ? repo.pulls?.[Number(pulls[1])] : undefined;
@@ -470,7 +479,7 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
     // raw.githubusercontent.com answers a private file without a valid token with a plain 404.
     if (refused(req, repo) || !repo) return plain(res, 404, '404: Not Found');
     const text = resolve(repo, ref)?.files[rest.join('/')];
-    return text === undefined ? plain(res, 404, '404: Not Found') : file(res, text);
+    return text === undefined ? plain(res, 404, '404: Not Found') : file(res, text, rest.join('/'));
   }
 
   function gitLabApi(req: IncomingMessage, res: ServerResponse, url: URL, path: string) {
@@ -510,8 +519,9 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
     const raw = /^\/repository\/files\/([^/]+)\/raw$/.exec(rest);
     if (raw) {
       const b = resolve(repo, url.searchParams.get('ref') ?? '');
-      const text = b?.files[decodeURIComponent(raw[1]!)];
-      return text === undefined ? json(res, 404, { message: '404 File Not Found' }) : file(res, text);
+      const at = decodeURIComponent(raw[1]!);
+      const text = b?.files[at];
+      return text === undefined ? json(res, 404, { message: '404 File Not Found' }) : file(res, text, at);
     }
     const mr = /^\/merge_requests\/(\d+)(\/diffs|\/changes)?$/.exec(rest);
     const pull = mr ? repo.pulls?.[Number(mr[1])] : undefined;

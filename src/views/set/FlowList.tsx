@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SetFlow } from '../../model/set';
 import type { SetSummary } from '../../model/setTypes';
 import { count, flowTypeName, statusWords, triggerWords } from './setWords';
@@ -7,12 +7,12 @@ type Key = 'label' | 'name' | 'type' | 'trigger' | 'status' | 'elements' | 'call
 
 interface Row {
   flow: SetFlow;
+  /** What the Label column shows and sorts by. */
+  label: string;
   type: string;
   trigger: string;
   status: string;
   callers: number;
-  /** Label, API name and trigger object, lower-cased: what the filter box matches. */
-  haystack: string;
 }
 
 const COLUMNS: readonly [Key, string][] = [
@@ -34,6 +34,19 @@ const DEFAULT_HEIGHT = 900;
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
+/** `words()` worked out once per distinct key: 2,000 flows have a handful of types, triggers and statuses. */
+function cached(seen: Map<string, string>, key: string, words: () => string): string {
+  let v = seen.get(key);
+  if (v === undefined) {
+    v = words();
+    seen.set(key, v);
+  }
+  return v;
+}
+
+/** A part of a cache key: absent and '' kept apart. */
+const part = (v: string | undefined) => (v === undefined ? '\u0001' : v);
+
 function rowsOf(summary: SetSummary): Row[] {
   const callers = new Map<string, Set<string>>();
   for (const c of summary.calls) {
@@ -42,20 +55,38 @@ function rowsOf(summary: SetSummary): Row[] {
     set.add(c.caller);
     callers.set(c.callee, set);
   }
-  return summary.flows.map((flow) => ({
-    flow,
-    type: flowTypeName(flow),
-    trigger: triggerWords(flow.trigger),
-    status: statusWords(flow.status),
-    callers: callers.get(flow.name)?.size ?? 0,
-    haystack: `${flow.label}\n${flow.name}\n${flow.trigger?.object ?? ''}`.toLowerCase(),
-  }));
+  const types = new Map<string, string>();
+  const triggers = new Map<string, string>();
+  const statuses = new Map<string, string>();
+  return summary.flows.map((flow) => {
+    const t = flow.trigger;
+    const on = t ? `${t.object}\u0000${part(t.type)}\u0000${part(t.when)}` : '\u0002';
+    return {
+      flow,
+      label: flow.label || flow.name,
+      type: cached(types, `${part(flow.processType)}\u0000${t ? part(t.type) : '\u0002'}`, () => flowTypeName(flow)),
+      trigger: cached(triggers, on, () => triggerWords(t)),
+      status: cached(statuses, part(flow.status), () => statusWords(flow.status)),
+      callers: callers.get(flow.name)?.size ?? 0,
+    };
+  });
+}
+
+/** Label, API name and trigger object, lower-cased: what the filter box matches (worked out once it is used). */
+const haystacks = new WeakMap<Row, string>();
+function haystack(r: Row): string {
+  let h = haystacks.get(r);
+  if (h === undefined) {
+    h = `${r.flow.label}\n${r.flow.name}\n${r.flow.trigger?.object ?? ''}`.toLowerCase();
+    haystacks.set(r, h);
+  }
+  return h;
 }
 
 function compare(a: Row, b: Row, key: Key): number {
   switch (key) {
     case 'label':
-      return collator.compare(a.flow.label || a.flow.name, b.flow.label || b.flow.name);
+      return collator.compare(a.label, b.label);
     case 'name':
       return collator.compare(a.flow.name, b.flow.name);
     case 'elements':
@@ -73,14 +104,19 @@ function compare(a: Row, b: Row, key: Key): number {
  */
 export function FlowList({ summary, onOpen }: { summary: SetSummary; onOpen: (name: string) => void }) {
   const id = useId();
-  const rows = useMemo(() => rowsOf(summary), [summary]);
+  // A big set's first draw in two tasks: the list's frame (filters, headers, its height) with the screen, then its
+  // rows worked out, sorted and drawn in a render React runs after that paint.
+  // (null, not undefined: React takes an undefined initial value for none given.)
+  const ready = useDeferredValue<SetSummary | null>(summary, null);
+  const pending = ready === null;
+  const rows = useMemo(() => (ready ? rowsOf(ready) : []), [ready]);
   const types = useMemo(() => [...new Set(rows.map((r) => r.type))].sort(collator.compare), [rows]);
   const [filter, setFilter] = useState('');
   const [type, setType] = useState('');
   const [sort, setSort] = useState<{ key: Key; up: boolean }>({ key: 'label', up: true });
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    const kept = rows.filter((r) => (q === '' || r.haystack.includes(q)) && (type === '' || r.type === type));
+    const kept = rows.filter((r) => (q === '' || haystack(r).includes(q)) && (type === '' || r.type === type));
     const sign = sort.up ? 1 : -1;
     return kept.sort((a, b) => sign * compare(a, b, sort.key) || collator.compare(a.flow.name, b.flow.name));
   }, [rows, filter, type, sort]);
@@ -122,8 +158,8 @@ export function FlowList({ summary, onOpen }: { summary: SetSummary; onOpen: (na
           </select>
         </label>
         <span className="set-muted" role="status" id={`${id}-count`}>
-          {shown.length === rows.length
-            ? count(rows.length, 'flow')
+          {pending || shown.length === rows.length
+            ? count(summary.flows.length, 'flow')
             : `${count(shown.length, 'flow')} of ${rows.length.toLocaleString('en-US')}`}
         </span>
       </div>
@@ -185,6 +221,11 @@ export function FlowList({ summary, onOpen }: { summary: SetSummary; onOpen: (na
                 <td className="set-num">{r.callers === 0 ? '—' : r.callers.toLocaleString('en-US')}</td>
               </tr>
             ))}
+            {pending && (
+              <tr className="set-spacer" style={{ height: summary.flows.length * ROW_HEIGHT }}>
+                <td colSpan={cols} />
+              </tr>
+            )}
             {last < shown.length && (
               <tr className="set-spacer" style={{ height: (shown.length - last) * ROW_HEIGHT }}>
                 <td colSpan={cols} />
@@ -192,7 +233,7 @@ export function FlowList({ summary, onOpen }: { summary: SetSummary; onOpen: (na
             )}
           </tbody>
         </table>
-        {shown.length === 0 && <p className="set-empty">No flow matches.</p>}
+        {!pending && shown.length === 0 && <p className="set-empty">No flow matches.</p>}
       </div>
     </div>
   );
