@@ -1,7 +1,8 @@
-import { type FormEvent, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { ChangeRow, ChangeSetState } from '../../state/types';
 import { useApp, useAppStore } from '../storeContext';
 import { changeTitle, connectorWords, elementWords, interfaceWords, STATUS_MARK, STATUS_WORD } from './changeWords';
+import { ReadFailed, Reading } from '../set/Reading';
 import '../set/set.css';
 import './changes.css';
 
@@ -47,77 +48,30 @@ export function ChangeScreen() {
 
 function Loading({ c }: { c: ChangeSetState }) {
   const cancel = useApp((s) => s.cancelChanges);
-  const p = c.progress;
-  const known = p !== undefined && p.total > 0;
-  const pct = known ? Math.round((100 * Math.min(p.done, p.total)) / p.total) : undefined;
-  return (
-    <div className="set-loading cs-loading">
-      <div
-        className={`set-progress${known ? '' : ' is-unknown'}`}
-        role="progressbar"
-        aria-label="Reading the change set"
-        aria-valuemin={0}
-        aria-valuemax={known ? p.total : undefined}
-        aria-valuenow={known ? Math.min(p.done, p.total) : undefined}
-      >
-        <div className="set-progress-fill" style={{ width: pct === undefined ? undefined : `${pct}%` }} />
-      </div>
-      <p className="set-phase-words" aria-live="polite">
-        {p ? p.phase : 'Starting…'}
-        {known && ` — ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')}`}
-      </p>
-      <button type="button" className="set-button" onClick={cancel}>
-        Cancel
-      </button>
-    </div>
-  );
+  return <Reading label="Reading the change set" progress={c.progress} onCancel={cancel} className="cs-loading" />;
 }
 
 function Failed({ c }: { c: ChangeSetState }) {
   const store = useAppStore();
-  const token = useRef<HTMLInputElement>(null);
-  const id = useId();
-  const error = c.error ?? { message: 'The change set could not be read.', hint: '' };
   const source = c.source;
-  const retry = (e: FormEvent) => {
-    e.preventDefault();
-    // Uncontrolled: the token never sits in a DOM attribute, and is cleared once handed over.
-    const value = token.current?.value.trim() ?? '';
-    if (token.current) token.current.value = '';
-    const t = value ? { token: value } : {};
+  const error = c.error ?? { message: 'The change set could not be read.', hint: '' };
+  const onRetry = (token: string | undefined) => {
+    const t = token ? { token } : {};
     if (source.kind === 'pull') void store.getState().openChanges({ kind: 'pull', url: source.url, ...t });
     else if (source.kind === 'refs')
       void store.getState().openChanges({ kind: 'refs', base: source.base, head: source.head, ...t });
   };
-  return (
-    <div className="set-failed">
-      <div className="src-error set-error" role="alert">
-        <strong>{error.message}</strong>
-        {error.hint && <div className="src-hint">{error.hint}</div>}
-      </div>
-      {source.kind !== 'local' && (
-        <form className="set-retry" onSubmit={retry} aria-label="Try again">
-          {error.needsToken && (
-            <>
-              <label htmlFor={`${id}-token`}>Token</label>
-              <input
-                id={`${id}-token`}
-                ref={token}
-                className="set-input"
-                type="password"
-                autoComplete="off"
-                spellCheck={false}
-                placeholder="Sent only to the repository's host, never kept or linked"
-              />
-            </>
-          )}
-          <button type="submit" className="set-button set-primary">
-            {error.needsToken ? 'Open with the token' : 'Try again'}
-          </button>
-        </form>
-      )}
-    </div>
-  );
+  const retry =
+    source.kind === 'local'
+      ? undefined
+      : {
+          label: 'Try again',
+          withToken: 'Open with the token',
+          without: 'Try again',
+          help: "Sent only to the repository's host, never kept or linked.",
+          onRetry,
+        };
+  return <ReadFailed error={error} {...(retry ? { retry } : {})} />;
 }
 
 function Rows({ c }: { c: ChangeSetState }) {

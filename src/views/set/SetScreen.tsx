@@ -1,8 +1,9 @@
-import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { SetSummary } from '../../model/setTypes';
 import type { FlowSetState } from '../../state/types';
 import { useApp, useAppStore } from '../storeContext';
 import { FlowList } from './FlowList';
+import { ReadFailed, Reading } from './Reading';
 import { SetSearch } from './SetSearch';
 import { count } from './setWords';
 import { Tabs } from './Tabs';
@@ -60,78 +61,25 @@ export function SetScreen() {
 
 function Loading({ set }: { set: FlowSetState }) {
   const cancel = useApp((s) => s.cancelSet);
-  const p = set.progress;
-  const known = p !== undefined && p.total > 0;
-  const pct = known ? Math.round((100 * Math.min(p.done, p.total)) / p.total) : undefined;
-  return (
-    <div className="set-loading">
-      <div
-        className={`set-progress${known ? '' : ' is-unknown'}`}
-        role="progressbar"
-        aria-label="Reading the set"
-        aria-valuemin={0}
-        aria-valuemax={known ? p.total : undefined}
-        aria-valuenow={known ? Math.min(p.done, p.total) : undefined}
-        aria-valuetext={known ? `${p.done} of ${p.total}` : undefined}
-      >
-        <div className="set-progress-fill" style={{ width: pct === undefined ? undefined : `${pct}%` }} />
-      </div>
-      <p className="set-phase-words" aria-live="polite">
-        {p ? p.phase : 'Starting…'}
-        {known && ` — ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')}`}
-      </p>
-      <button type="button" className="set-button" onClick={cancel}>
-        Cancel
-      </button>
-    </div>
-  );
+  return <Reading label="Reading the set" progress={set.progress} onCancel={cancel} />;
 }
 
 function Failed({ set }: { set: FlowSetState }) {
   const store = useAppStore();
-  const token = useRef<HTMLInputElement>(null);
-  const id = useId();
-  const error = set.error ?? { message: 'The set could not be read.', hint: '' };
   const source = set.source;
-  const retry = (e: FormEvent) => {
-    e.preventDefault();
-    if (source.kind !== 'repo') return;
-    // Uncontrolled: the token is never mirrored into a DOM attribute, and is cleared once handed over.
-    const value = token.current?.value.trim() ?? '';
-    if (token.current) token.current.value = '';
-    void store.getState().openSet({ kind: 'repo', url: source.url, ...(value ? { token: value } : {}) });
-  };
-  return (
-    <div className="set-failed">
-      <div className="src-error set-error" role="alert">
-        <strong>{error.message}</strong>
-        {error.hint && <div className="src-hint">{error.hint}</div>}
-      </div>
-      {source.kind === 'repo' && (
-        <form className="set-retry" onSubmit={retry} aria-label="Try the repository again">
-          {error.needsToken && (
-            <>
-              <label htmlFor={`${id}-token`}>Token</label>
-              <input
-                id={`${id}-token`}
-                ref={token}
-                className="set-input"
-                type="password"
-                autoComplete="off"
-                spellCheck={false}
-              />
-              <span className="set-muted set-retry-help">
-                GitHub (Contents: read) or GitLab (read_api); sent only in a header, never in a link.
-              </span>
-            </>
-          )}
-          <button type="submit" className="set-button set-primary">
-            {error.needsToken ? 'Retry with the token' : 'Retry'}
-          </button>
-        </form>
-      )}
-    </div>
-  );
+  const error = set.error ?? { message: 'The set could not be read.', hint: '' };
+  const retry =
+    source.kind === 'repo'
+      ? {
+          label: 'Try the repository again',
+          withToken: 'Retry with the token',
+          without: 'Retry',
+          help: 'GitHub (Contents: read) or GitLab (read_api); sent only in a header, never in a link.',
+          onRetry: (token: string | undefined) =>
+            void store.getState().openSet({ kind: 'repo', url: source.url, ...(token ? { token } : {}) }),
+        }
+      : undefined;
+  return <ReadFailed error={error} {...(retry ? { retry } : {})} />;
 }
 
 function Ready({ summary }: { summary: SetSummary }) {
