@@ -1,14 +1,21 @@
 import type { SetSkip } from '../model/set';
 import { GITHUB_API, gitHubFile, gitHubHeaders } from './gitHub';
-import { field, objects, type RepoIo, text } from './gitIo';
-import { allPages, flowChange, isPullFlow, type PullListing, type PullUrl, under } from './gitPullCommon';
+import { field, isMissing, objects, type RepoIo, text } from './gitIo';
+import { allPages, flowChange, type GetJson, isPullFlow, type PullListing, type PullUrl, under } from './gitPullCommon';
 import { SourceError } from './redact';
 import type { PullFile, PullSide } from './pullSources';
 
 /**
  * A GitHub pull request through the REST API: `GET /repos/O/R/pulls/N` (both commits, both branches, a fork's
- * repository), `GET …/pulls/N/files` 100 a page (GitHub lists at most 3,000), the flow files at each commit (raw
- * without a token, the contents API with one), and one recursive tree at head for the unchanged count.
+ * repository), `GET …/compare/BASE...HEAD` for the merge base, `GET …/pulls/N/files` 100 a page (GitHub lists at
+ * most 3,000), the flow files at each commit (raw without a token, the contents API with one), and one recursive
+ * tree at head for the unchanged count.
+ *
+ * The pull's `base.sha` is the base branch's tip *now*, not where the head branched off: once main has moved on,
+ * base files read there carry main's later changes, and the diff would show them as the pull request's. GitHub's
+ * own file list is against the merge base (a three-dot diff), so the base side is read there too: `base.sha` is the
+ * merge base, `base.tip` the branch's tip when it differs. When the compare fails (a 404 or 422 for a deleted
+ * fork's head, a 5xx) the base is read at the tip, with a note.
  */
 
 /** GitHub's cap on a pull request's file list: 30 pages of 100. */
@@ -47,8 +54,18 @@ export async function readGitHubPull(pull: PullUrl, io: RepoIo): Promise<PullLis
       fork: fullName ?? null,
     };
   };
-  const { fork: baseRepo, ...base } = side('base');
+  const { fork: baseRepo, ...tipSide } = side('base');
   const { fork: headRepo, ...head } = side('head');
+  const mergeBase = await readMergeBase(get, repo, tipSide.sha, head.sha);
+  const base: PullSide =
+    mergeBase === undefined || mergeBase === tipSide.sha
+      ? tipSide
+      : {
+          ...tipSide,
+          sha: mergeBase,
+          tip: tipSide.sha,
+          tree: `${pull.origin}/${baseRepo ?? pull.project}/tree/${mergeBase}`,
+        };
   const merged = typeof text(body, 'merged_at') === 'string' || field(body, 'merged') === true;
 
   const changed: PullFile[] = [];
@@ -73,7 +90,7 @@ export async function readGitHubPull(pull: PullUrl, io: RepoIo): Promise<PullLis
     io.token,
   );
   const total = Number(field(body, 'changed_files'));
-  const notes: SetSkip[] =
+  const listNotes: SetSkip[] =
     more || (Number.isFinite(total) && total > listedFiles)
       ? [
           {
@@ -85,6 +102,20 @@ export async function readGitHubPull(pull: PullUrl, io: RepoIo): Promise<PullLis
           },
         ]
       : [];
+
+  const notes: SetSkip[] =
+    mergeBase === undefined
+      ? [
+          {
+            file: pull.url,
+            reason:
+              `GitHub did not say where ${head.ref || 'the head'} branched off ${base.ref || 'the base'}; ` +
+              `base files are read at ${base.ref || 'the base'}’s tip, so changes made there since may show ` +
+              'as this pull request’s',
+          },
+          ...listNotes,
+        ]
+      : listNotes;
 
   const files = { origin: pull.origin, project: pull.project };
   return {
@@ -123,4 +154,20 @@ export async function readGitHubPull(pull: PullUrl, io: RepoIo): Promise<PullLis
       }).length;
     },
   };
+}
+
+/**
+ * The merge base of a pull's two commits (`GET /repos/O/R/compare/BASE...HEAD` → `merge_base_commit.sha`), or
+ * undefined when GitHub cannot compare them (404 or 422: a deleted fork's head; a 5xx). Other failures (rate limit,
+ * a bad token, cancelling) stop the read as any request's would.
+ */
+async function readMergeBase(get: GetJson, repo: string, base: string, head: string): Promise<string | undefined> {
+  try {
+    const answer = await get(`${repo}/compare/${encodeURIComponent(base)}...${encodeURIComponent(head)}`);
+    const sha = text(field(answer.body, 'merge_base_commit'), 'sha');
+    return sha && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined;
+  } catch (e) {
+    if (isMissing(e) || (e instanceof SourceError && (e.status ?? 0) >= 500)) return undefined;
+    throw e;
+  }
 }

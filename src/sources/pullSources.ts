@@ -9,8 +9,16 @@ import type { FetchRepoOptions } from './setSources';
 export interface PullSide {
   /** The branch name (`main`, `feature/x`). */
   ref: string;
-  /** The commit the flows are read at. */
+  /**
+   * The commit the flows are read at. For the base side, the merge base (where the head branched off, what the
+   * host diffs against), not the base branch's tip: GitHub's compare API says it, GitLab's `diff_refs.base_sha` is it.
+   */
   sha: string;
+  /**
+   * The base branch's tip when it has moved on past the merge base (GitHub; absent when they are the same, for the
+   * head side, or when the merge base is unknown and `sha` is the tip — then the listing says so in a note).
+   */
+  tip?: string;
   /** `OWNER/REPO` or `GROUP/SUB/PROJECT` of that side (a fork's head lives in another repository). */
   project: string;
   /** The tree URL of the repository at that commit (`https://github.com/O/R/tree/SHA`), for `#/changes?base=&head=`. */

@@ -14,7 +14,8 @@ import { SourceError } from '../../src/sources/redact';
  * - Pull requests (`MockRepo.pulls`), their files computed from the two branches (git's exact renames too):
  *   GitHub `pulls/N` and `pulls/N/files` (100 a page at most, 3,000 files at most, `Link`), GitLab
  *   `merge_requests/N` and `merge_requests/N/diffs` (paged like the tree). A pull's head commit resolves in the
- *   base repository too (refs/pull/N/head), as on both hosts, so a deleted fork's files can still be read.
+ *   base repository too (refs/pull/N/head), as on both hosts, so a deleted fork's files can still be read. A pull
+ *   may name its merge base (`mergeBase`, when the base branch moved on): GitHub's `compare/BASE...HEAD` says it.
  * Private repositories need the token (404 without, as the hosts answer; 401 with a wrong one). CORS for any
  * origin. Every request is logged with its headers.
  */
@@ -50,6 +51,12 @@ export interface MockPull {
   headProject?: string;
   /** Renames git finds beyond identical content: new path → old path. */
   renames?: Record<string, string>;
+  /**
+   * Where the head branched off: a branch (or tag) of this repository holding the base as it was then, when `base`
+   * has moved on since. The pull's files are listed against it (git's three-dot diff, as both hosts do), GitHub's
+   * compare answers it as `merge_base_commit`, GitLab's `diff_refs.base_sha` is it. Default: `base` itself.
+   */
+  mergeBase?: string;
 }
 
 /** A pull request's file changes, as git computes them between its two branches (sorted by path). */
@@ -134,6 +141,10 @@ export interface MockGitHost {
    * since the listing, a 5xx), or 0 to drop the connection (a network failure). The listing still shows them.
    */
   failFiles: Map<string, number>;
+  /** GitHub's `compare/BASE...HEAD` answers this status instead (a 404 for a deleted fork's head); 0: normal. */
+  compareStatus: number;
+  /** When the last file answer (raw, contents, GitLab raw) was sent, `performance.now()` in this process; 0: none. */
+  lastFileAt: number;
   /** When GitHub's rate limit resets (epoch seconds) in 'rate-limit-github'. */
   resetAt: number;
   retryAfter: number;
@@ -145,7 +156,8 @@ interface Dir {
   children: Map<string, { type: 'blob' | 'tree'; sha: string }>;
 }
 
-type PullSides = { from: MockRepo; base: Built; head: Built };
+/** A pull's sides: the base branch's tip, the merge base (the tip unless `mergeBase` names another), the head. */
+type PullSides = { from: MockRepo; base: Built; mergeBase: Built; head: Built };
 
 interface Built {
   repo: MockRepo;
@@ -209,6 +221,8 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
     gitLabDiffs: true,
     fileDelayMs: 0,
     failFiles: new Map(),
+    compareStatus: 0,
+    lastFileAt: 0,
     resetAt: 0,
     retryAfter: 42,
     close: async () => undefined,
@@ -236,7 +250,13 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
     const base = repo.branches[pull.base];
     const head = from?.branches[pull.head];
     if (!from || !base || !head) return undefined;
-    return { from, base: build(repo, pull.base, base.files), head: build(from, pull.head, head.files) };
+    const baseBuilt = build(repo, pull.base, base.files);
+    const refs = refsOf(repo);
+    const named = pull.mergeBase;
+    // Branches and tags only (a pull's head is no merge base): resolve() would come back here.
+    const mergeBase = named === undefined ? baseBuilt : (refs.get(`heads/${named}`) ?? refs.get(`tags/${named}`));
+    if (!mergeBase) return undefined;
+    return { from, base: baseBuilt, mergeBase, head: build(from, pull.head, head.files) };
   };
   /** A ref name (branch, then tag) or a commit sha (a pull's head commit too) → the built tree. */
   const resolve = (repo: MockRepo, name: string): Built | undefined => {
@@ -270,7 +290,11 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
   function file(res: ServerResponse, text: string, path: string) {
     const fail = mock.failFiles.get(path);
     if (fail === 0) return void res.socket?.destroy();
-    const answer = () => (fail === undefined ? plain(res, 200, text) : json(res, fail, { message: `Failed ${fail}` }));
+    const answer = () => {
+      if (fail === undefined) plain(res, 200, text);
+      else json(res, fail, { message: `Failed ${fail}` });
+      mock.lastFileAt = performance.now();
+    };
     if (mock.fileDelayMs > 0) setTimeout(answer, mock.fileDelayMs);
     else answer();
   }
@@ -405,11 +429,39 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
       const text = b?.files[at];
       return text === undefined ? notFound() : file(res, text, at);
     }
+    const compare = /^\/compare\/(.+)\.\.\.(.+)$/.exec(rest);
+    if (compare) {
+      if (mock.compareStatus !== 0) return json(res, mock.compareStatus, { message: 'Not Found' });
+      const [from, to] = [
+        resolve(repo, decodeURIComponent(compare[1]!)),
+        resolve(repo, decodeURIComponent(compare[2]!)),
+      ];
+      if (!from || !to) return notFound();
+      // The merge base of a pull's two commits is its `mergeBase`; of any other two, the base (head is ahead).
+      const sides = Object.values(repo.pulls ?? {})
+        .map((p) => sidesOf(repo, p))
+        .find((x) => x?.base.commit === from.commit && x.head.commit === to.commit);
+      const mergeBase = sides?.mergeBase ?? from;
+      const commit = (b: Built) => ({ sha: b.commit, commit: { message: `${b.ref}` } });
+      return json(
+        res,
+        200,
+        {
+          status: mergeBase === from ? 'ahead' : 'diverged',
+          ahead_by: 1,
+          behind_by: mergeBase === from ? 0 : 1,
+          base_commit: commit(from),
+          merge_base_commit: commit(mergeBase),
+          files: pullChanges(mergeBase.files, to.files).map((c) => ({ filename: c.path, status: c.status })),
+        },
+        limits,
+      );
+    }
     const pulls = /^\/pulls\/(\d+)(\/files)?$/.exec(rest);
     const pull = pulls ? repo.pulls?.[Number(pulls[1])] : undefined;
     const sides = pull ? sidesOf(repo, pull) : undefined;
     if (pulls && pull && sides) {
-      const changes = pullChanges(sides.base.files, sides.head.files, pull.renames);
+      const changes = pullChanges(sides.mergeBase.files, sides.head.files, pull.renames);
       if (!pulls[2]) return json(res, 200, gitHubPull(repo, Number(pulls[1]), pull, sides, changes.length), limits);
       // GitHub: at most 100 a page, and at most 3,000 files in all.
       const listed = changes.slice(0, 3000);
@@ -527,7 +579,7 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
     const pull = mr ? repo.pulls?.[Number(mr[1])] : undefined;
     const sides = pull ? sidesOf(repo, pull) : undefined;
     if (mr && pull && sides) {
-      const changes = pullChanges(sides.base.files, sides.head.files, pull.renames);
+      const changes = pullChanges(sides.mergeBase.files, sides.head.files, pull.renames);
       const entries = (list: MockChange[]) =>
         list.map((c) => ({
           old_path: c.previous ?? c.path,
@@ -572,7 +624,8 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
       target_project_id: idOf(repo),
       sha: sides.head.commit,
       web_url: `${mock.url}/${repo.project}/-/merge_requests/${n}`,
-      diff_refs: { base_sha: sides.base.commit, head_sha: sides.head.commit, start_sha: sides.base.commit },
+      // GitLab: base_sha is the merge base, start_sha the target branch's tip.
+      diff_refs: { base_sha: sides.mergeBase.commit, head_sha: sides.head.commit, start_sha: sides.base.commit },
     };
   }
 

@@ -164,6 +164,8 @@ describe('a public GitHub pull request', () => {
     expect(raws.every((u) => u.includes(r.pull.base.sha) || u.includes(r.pull.head.sha))).toBe(true);
     expect(urls.filter((u) => u.startsWith('/gh-api/'))).toEqual([
       '/gh-api/repos/acme/flows/pulls/7',
+      // Where the head branched off (main has not moved here: the same commit).
+      `/gh-api/repos/acme/flows/compare/${r.pull.base.sha}...${r.pull.head.sha}`,
       '/gh-api/repos/acme/flows/pulls/7/files',
       `/gh-api/repos/acme/flows/git/trees/${r.pull.head.sha}`,
     ]);
