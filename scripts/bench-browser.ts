@@ -3,8 +3,9 @@
  * - first paint: a generated flow handed to the file picker → every node on screen drawn (median of runs);
  * - pan/zoom frame times over a generated 3,000-element flow (p50/p95 of requestAnimationFrame intervals);
  * - the first screen's JavaScript, gzip;
- * - flow sets (scripts/bench-set-browser.ts): a 2,000-flow folder opened, searched per keystroke, scrolled.
- * Builds the site first. Prints a table and writes bench/browser-results.json. BENCH_ONLY=flow|set|js runs one
+ * - flow sets (scripts/bench-set-browser.ts): a 2,000-flow folder opened, searched per keystroke, scrolled;
+ * - change sets (scripts/bench-changes-browser.ts): a 50-flow pull request opened from its link, on a mock GitHub.
+ * Builds the site first. Prints a table and writes bench/browser-results.json. BENCH_ONLY=flow|set|changes|js runs one
  * part (its rows replace that part's rows in the file).
  */
 import { execFileSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import { generateFlow } from '../test/support/generate';
 import { parseFlow } from '../src/model/parse/index';
 import { docToMetadata } from '../src/share/metadata';
 import { setRows } from './bench-set-browser';
+import { changeRows } from './bench-changes-browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -27,9 +29,14 @@ const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const ONLY = process.env.BENCH_ONLY;
-const want = (part: 'flow' | 'set' | 'js') => !ONLY || ONLY === part;
-const partOf = (row: { case?: unknown }) =>
-  String(row.case).startsWith('set:') ? 'set' : String(row.case).startsWith('first screen JS') ? 'js' : 'flow';
+const PARTS = ['flow', 'set', 'changes', 'js'] as const;
+const want = (part: (typeof PARTS)[number]) => !ONLY || ONLY === part;
+const partOf = (row: { case?: unknown }) => {
+  const c = String(row.case);
+  if (c.startsWith('set:')) return 'set';
+  if (c.startsWith('changes:')) return 'changes';
+  return c.startsWith('first screen JS') ? 'js' : 'flow';
+};
 
 const DIST = process.env.FLOWSCOPE_DIST ?? 'dist';
 execFileSync(
@@ -229,6 +236,8 @@ if (want('flow')) {
 }
 
 if (want('set')) rows.push(...(await setRows(context, base, RUNS)));
+if (want('changes'))
+  rows.push(...(await changeRows(context, base, Math.max(RUNS, 7), join(ROOT, '.tmp/bench-changes-list.png'))));
 
 if (want('js')) {
   const page = await context.newPage();
@@ -270,9 +279,8 @@ const kept: Record<string, unknown>[] =
         (r) => partOf(r) !== ONLY,
       )
     : [];
-const all = [...kept, ...rows].sort(
-  (a, b) => ['flow', 'set', 'js'].indexOf(partOf(a)) - ['flow', 'set', 'js'].indexOf(partOf(b)),
-);
+const order = (r: { case?: unknown }) => (PARTS as readonly string[]).indexOf(partOf(r));
+const all = [...kept, ...rows].sort((a, b) => order(a) - order(b));
 writeFileSync(
   RESULTS,
   `${JSON.stringify({ machine: 'headless Debian Chromium, --disable-gpu, 2 cores', rows: all }, null, 2)}\n`,

@@ -143,8 +143,12 @@ export interface MockGitHost {
   failFiles: Map<string, number>;
   /** GitHub's `compare/BASE...HEAD` answers this status instead (a 404 for a deleted fork's head); 0: normal. */
   compareStatus: number;
-  /** When the last file answer (raw, contents, GitLab raw) was sent, `performance.now()` in this process; 0: none. */
+  /**
+   * When the last file answer (raw, contents, GitLab raw) and the last answer of any kind were sent, in epoch ms
+   * with a fraction (`performance.timeOrigin + performance.now()`, comparable with a page's on this machine); 0: none.
+   */
   lastFileAt: number;
+  lastAnswerAt: number;
   /** When GitHub's rate limit resets (epoch seconds) in 'rate-limit-github'. */
   resetAt: number;
   retryAfter: number;
@@ -167,6 +171,7 @@ interface Built {
   dirs: Map<string, Dir>;
 }
 
+const epochNow = () => performance.timeOrigin + performance.now();
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
 function build(repo: MockRepo, ref: string, files: Record<string, string>): Built {
@@ -223,6 +228,7 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
     failFiles: new Map(),
     compareStatus: 0,
     lastFileAt: 0,
+    lastAnswerAt: 0,
     resetAt: 0,
     retryAfter: 42,
     close: async () => undefined,
@@ -282,10 +288,12 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
   function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
     res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
     res.end(JSON.stringify(body));
+    mock.lastAnswerAt = epochNow();
   }
   function plain(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
     res.end(body);
+    mock.lastAnswerAt = epochNow();
   }
   function file(res: ServerResponse, text: string, path: string) {
     const fail = mock.failFiles.get(path);
@@ -293,7 +301,7 @@ export async function startMockGitHost(options: MockGitHostOptions): Promise<Moc
     const answer = () => {
       if (fail === undefined) plain(res, 200, text);
       else json(res, fail, { message: `Failed ${fail}` });
-      mock.lastFileAt = performance.now();
+      mock.lastFileAt = epochNow();
     };
     if (mock.fileDelayMs > 0) setTimeout(answer, mock.fileDelayMs);
     else answer();
