@@ -72,6 +72,42 @@ describe('any set of file changes round-trips through the mock into the right Pu
   }
 });
 
+describe('a base branch that moved on: whatever main did since, the PullSets are the merge base’s', () => {
+  let n = 0;
+  for (const host of ['github', 'gitlab'] as const) {
+    it(`on ${host}`, async () => {
+      await fc.assert(
+        fc.asyncProperty(branch, branch, branch, async (fork, later, b) => {
+          n++;
+          const project = host === 'github' ? `moved/r${n}` : `moved/g/r${n}`;
+          const prefix = (m: Record<string, string>) =>
+            Object.fromEntries(Object.entries(m).map(([k, v]) => [`flows/${k}`, v]));
+          mock.repos.push({
+            host,
+            project,
+            branches: {
+              main: { files: prefix(later) },
+              'fork-point': { files: prefix(fork) },
+              topic: { files: prefix(b) },
+            },
+            pulls: { 1: { base: 'main', head: 'topic', mergeBase: 'fork-point' } },
+          });
+          const url =
+            host === 'github' ? `https://github.com/${project}/pull/1` : `${mock.url}/${project}/-/merge_requests/1`;
+          const r = await createPullReader({ fetch: gitHubFetch(mock) })(url);
+          // As if main had not moved: `later` plays no part.
+          const want = expected(fork, b);
+          expect(sorted(r.base)).toEqual(want.base);
+          expect(sorted(r.head)).toEqual(want.head);
+          if (host === 'github' || r.changed.length > 0) expect(r.unchanged).toBe(want.same);
+          expect(r.head.skipped).toEqual([]);
+        }),
+        { numRuns: 25 },
+      );
+    });
+  }
+});
+
 describe('parsePullUrl', () => {
   const segment = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/).filter((s) => s !== '-' && !s.endsWith('.'));
   it('reads any GitHub pull URL, with or without a tab suffix', () => {
