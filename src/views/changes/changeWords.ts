@@ -38,9 +38,11 @@ export const STATUS_WORD: Record<ChangeRow['status'], string> = {
 export function elementWords(r: ChangeRow): string {
   if (r.summary) {
     const s = r.summary.nodes;
-    const parts = [`+${n(s.added)}`, `−${n(s.removed)}`, `~${n(s.changed)}`];
+    const moved = s.added + s.removed + s.changed > 0;
+    // Renames alone read "4 renamed", not "+0 −0 ~0 4 renamed"; nothing at all (resources or properties changed) "—".
+    const parts = moved ? [`+${n(s.added)}`, `−${n(s.removed)}`, `~${n(s.changed)}`] : [];
     if (s.renamed > 0) parts.push(`${n(s.renamed)} renamed`);
-    return parts.join(' ');
+    return parts.length > 0 ? parts.join(' ') : '—';
   }
   return r.elements !== undefined ? `${n(r.elements)} element${r.elements === 1 ? '' : 's'}` : '';
 }
