@@ -65,7 +65,7 @@ describe('action.yml', () => {
     expect(install).toMatch(/npm run build:cli/);
     const runs = s.map((x) => x.run ?? '').join('\n');
     expect(runs).toMatch(/git fetch [^\n]*origin "\+refs\/heads\/\$base:refs\/remotes\/origin\/\$base"/);
-    const pr = runs.indexOf('flowscope.mjs" pr --base');
+    const pr = runs.indexOf('flowscope.mjs" pr --cwd "$PWD" --base');
     const comment = runs.indexOf('flowscope.mjs" comment --provider github');
     expect(pr).toBeGreaterThan(runs.indexOf('npm run build:cli'));
     expect(comment).toBeGreaterThan(pr);
@@ -91,7 +91,7 @@ describe('ci/gitlab-flowscope.yml', () => {
     expect(job).toMatch(/GIT_DEPTH: 0/);
     const script = block(job, 'script', 2);
     expect(script).toMatch(/npm ci[^\n]*&& npm run build:cli/);
-    const pr = script.indexOf('flowscope.mjs pr');
+    const pr = script.indexOf("flowscope.mjs pr --cwd");
     expect(pr).toBeGreaterThan(0);
     expect(script.indexOf('comment --provider gitlab --body-file flowscope-comment.md')).toBeGreaterThan(pr);
     expect(script).toMatch(/--site "\$FLOWSCOPE_SITE"/);
