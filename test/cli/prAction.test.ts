@@ -51,7 +51,7 @@ describe('action.yml', () => {
     expect(keysAt(inputs, 2)).toEqual(['site', 'base', 'paths', 'limit', 'token']);
     expect(block(inputs, 'site', 2)).toMatch(/required: true/);
     expect(block(inputs, 'token', 2)).toMatch(/default: \$\{\{ github\.token \}\}/);
-    expect(block(inputs, 'limit', 2)).toMatch(/default: '65536'/);
+    expect(block(inputs, 'limit', 2)).toMatch(/default: "65536"/);
   });
 
   it('sets up Node 20, builds the CLI from its own folder, then writes and posts the comment', () => {
