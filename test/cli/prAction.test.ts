@@ -91,7 +91,7 @@ describe('ci/gitlab-flowscope.yml', () => {
     expect(job).toMatch(/GIT_DEPTH: 0/);
     const script = block(job, 'script', 2);
     expect(script).toMatch(/npm ci[^\n]*&& npm run build:cli/);
-    const pr = script.indexOf("flowscope.mjs pr --cwd");
+    const pr = script.indexOf('flowscope.mjs pr --cwd');
     expect(pr).toBeGreaterThan(0);
     expect(script.indexOf('comment --provider gitlab --body-file flowscope-comment.md')).toBeGreaterThan(pr);
     expect(script).toMatch(/--site "\$FLOWSCOPE_SITE"/);
