@@ -137,17 +137,23 @@ function gitlab(flags: Map<string, string | true>, env: Env): Host | string {
   };
 }
 
-/** The id of the first comment holding the marker, reading page after page. */
+/**
+ * The id of the comment to update: the first whose body starts with the marker (ours: `flowscope pr` writes it
+ * first), else the first holding it anywhere; reading page after page.
+ */
 async function findComment(host: Host, marker: string): Promise<number | undefined> {
+  let holding: number | undefined;
   for (let page = 1; page <= MAX_PAGES; page++) {
     const { data, next } = await call(host, 'GET', `${host.list}&page=${page}`);
     if (!Array.isArray(data)) throw new HostError(`The ${host.name}'s comments did not come as a list.`);
-    for (const c of data as { id?: unknown; body?: unknown; system?: unknown }[])
-      if (typeof c.id === 'number' && typeof c.body === 'string' && c.system !== true && c.body.includes(marker))
-        return c.id;
-    if (!next && data.length < 100) return undefined;
+    for (const c of data as { id?: unknown; body?: unknown; system?: unknown }[]) {
+      if (typeof c.id !== 'number' || typeof c.body !== 'string' || c.system === true) continue;
+      if (c.body.trimStart().startsWith(marker)) return c.id;
+      if (holding === undefined && c.body.includes(marker)) holding = c.id;
+    }
+    if (!next && data.length < 100) break;
   }
-  return undefined;
+  return holding;
 }
 
 async function call(host: Host, method: string, url: string, body?: string): Promise<{ data: unknown; next: boolean }> {

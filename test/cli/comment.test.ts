@@ -71,6 +71,16 @@ describe('flowscope comment --provider github', () => {
     ]);
   });
 
+  it('prefers the comment that starts with the marker over one that merely quotes it', async () => {
+    actions();
+    host.comments.push({ id: 1, body: `Why does the bot write ${MARKER}?` }, { id: 2, body: `${MARKER}\nold` });
+    expect((await run('comment', '--provider', 'github', '--body-file', second)).code).toBe(0);
+    expect(host.comments.map((c) => c.body)).toEqual([
+      `Why does the bot write ${MARKER}?`,
+      expect.stringContaining('3 flows'),
+    ]);
+  });
+
   it('takes --repo and --pr outside Actions, and a marker of its own', async () => {
     vi.stubEnv('GITHUB_TOKEN', TOKEN);
     vi.stubEnv('GITHUB_API_URL', host.url);
