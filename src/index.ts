@@ -168,12 +168,14 @@ export {
   type BuiltLink,
   type DecodedLink,
 } from './share/link';
+export { changesLinkUrl, readChangesLink } from './share/changes/link';
 export {
   DIFF_MODES,
   LINK_LAYOUTS,
   type DiffMode,
   type FlowRef,
   type LinkLayout,
+  type ChangesLinkState,
   type LinkState,
   type Route,
 } from './share/types';

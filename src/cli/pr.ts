@@ -6,6 +6,8 @@
  * +/−, status change) and a link: inline (the flows inside the link), or by URL with
  * --raw-base (e.g. https://raw.githubusercontent.com/OWNER/REPO — short links; public repos only,
  * since the page fetches them without credentials). Never longer than --limit (default 65,536).
+ * The comment's first line is the marker `<!-- flowscope:changes -->` (what `flowscope comment` finds it by), its
+ * first link opens every changed flow at once (`#/changes?…`, see prLink.ts) or a note says why it cannot.
  */
 import {
   buildGraph,
@@ -20,6 +22,7 @@ import {
 } from '../index';
 import { changedFiles, commitOf, fileAt, mergeBase, type ChangedFile } from './git';
 import { diffMarkdown } from './diffMarkdown';
+import { changesLink } from './prLink';
 import { composeComment, type PrRow } from './prMarkdown';
 import { flag } from './render';
 import { parseArgs, type CliIo } from './run';
@@ -27,7 +30,9 @@ import { parseArgs, type CliIo } from './run';
 export const PR_USAGE = [
   '  pr --base REF [--head REF] [PATHS…] Markdown for a PR comment: the flows changed between two commits',
   '         [--site URL] [--raw-base URL]  (default PATHS: *.flow-meta.xml *.flow; head defaults to HEAD;',
-  '         [--limit N] [--cwd DIR]        links need --site or $FLOWSCOPE_SITE; --limit defaults to 65,536)',
+  '         [--limit N] [--cwd DIR]        links need --site or $FLOWSCOPE_SITE; --limit defaults to 65,536;',
+  '         [--pr-url URL] [--repo-url URL] the first link opens all changed flows: by the PR (--pr-url, else',
+  '                                        the CI environment) or by the repository (--repo-url, else origin))',
 ].join('\n');
 
 const DEFAULT_PATHS = ['*.flow-meta.xml', '*.flow'];
@@ -38,7 +43,7 @@ interface Side {
 }
 
 export async function prCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ['base', 'head', 'site', 'raw-base', 'limit', 'cwd']);
+  const args = parseArgs(argv, ['base', 'head', 'site', 'raw-base', 'limit', 'cwd', 'pr-url', 'repo-url']);
   const cwd = flag(args.flags, 'cwd') ?? process.cwd();
   const baseRef = flag(args.flags, 'base');
   const headRef = flag(args.flags, 'head') ?? 'HEAD';
@@ -68,7 +73,9 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const site = flag(args.flags, 'site') ?? process.env.FLOWSCOPE_SITE;
   const rawBase = flag(args.flags, 'raw-base')?.replace(/\/+$/, '');
-  const notes: string[] = site ? [] : ['Pass --site URL (or set FLOWSCOPE_SITE) to get a Flowscope link per flow.'];
+  const notes: string[] = site
+    ? []
+    : ['Pass --site URL (or set FLOWSCOPE_SITE) to get a link that opens every changed flow, and one per flow.'];
   const rows: PrRow[] = [];
   for (const file of files) {
     const read = async (commit: string, path: string | undefined): Promise<Side | string | undefined> => {
@@ -107,7 +114,18 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
     }
     rows.push(row);
   }
-  io.out(composeComment({ base: from, head, notes }, rows, limit));
+  const all = await changesLink({
+    site,
+    prUrl: flag(args.flags, 'pr-url'),
+    repoUrl: flag(args.flags, 'repo-url'),
+    cwd,
+    env: process.env,
+    base: from,
+    head,
+  });
+  // Without --site the note above already says what to pass.
+  if (!all.ok && site) notes.unshift(all.reason);
+  io.out(composeComment({ base: from, head, notes, changesUrl: all.ok ? all.url : undefined }, rows, limit));
   return 0;
 }
 

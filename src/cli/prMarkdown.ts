@@ -24,9 +24,14 @@ export interface PrRow {
 export interface PrHeader {
   base: string;
   head: string;
-  /** Notes under the heading (unreadable files, missing --site). */
+  /** Notes under the heading (unreadable files, missing --site, why there is no link to every flow). */
   notes: string[];
+  /** `#/changes?…`: the link that opens every changed flow. */
+  changesUrl?: string;
 }
+
+/** The comment's first line: `flowscope comment` finds the comment to update by it. */
+export const PR_MARKER = '<!-- flowscope:changes -->';
 
 const TOO_LONG = 'link too long for a comment';
 
@@ -37,9 +42,17 @@ export function composeComment(header: PrHeader, rows: PrRow[], limit: number): 
       : '';
   // Room for the "left out" line, however long its counts get.
   const reserve = 400;
+  const flows = `${rows.length} flow${rows.length === 1 ? '' : 's'}`;
   const heading = [
-    `### Flowscope: ${rows.length} flow${rows.length === 1 ? '' : 's'} changed`,
+    PR_MARKER,
+    `### Flowscope: ${flows} changed`,
     '',
+    ...(header.changesUrl && rows.length > 0
+      ? [
+          `**[Open all ${rows.length} changed ${rows.length === 1 ? 'flow' : 'flows'} in Flowscope](${header.changesUrl})**`,
+          '',
+        ]
+      : []),
     `\`${header.base.slice(0, 12)}\` → \`${header.head.slice(0, 12)}\``,
     ...header.notes.flatMap((n) => ['', `> ${md(n)}`]),
     '',

@@ -29,7 +29,13 @@ Commands:
                                      root; BASE...HEAD from the merge base); --all lists unchanged flows too
   pr --base REF [--head REF] [PATHS…] Markdown for a PR comment: the flows changed between two commits
          [--site URL] [--raw-base URL]  (default PATHS: *.flow-meta.xml *.flow; head defaults to HEAD;
-         [--limit N] [--cwd DIR]        links need --site or $FLOWSCOPE_SITE; --limit defaults to 65,536)
+         [--limit N] [--cwd DIR]        links need --site or $FLOWSCOPE_SITE; --limit defaults to 65,536;
+         [--pr-url U] [--repo-url U]    its first line is <!-- flowscope:changes -->, its first link opens
+                                        every changed flow: by the PR URL, else trees of the repository)
+  comment --provider github|gitlab   create or update ONE comment on the pull/merge request: the one whose
+         --body-file FILE [--marker M]  body holds the marker (default <!-- flowscope:changes -->); token from
+         [--repo O/R --pr N]            $GITHUB_TOKEN, or $GITLAB_TOKEN / $CI_JOB_TOKEN (a header, never printed);
+         [--project ID --mr IID]        the repository and request from the CI environment or these flags
   help                               this text
 `;
 
@@ -57,6 +63,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       return (await import('./pr')).prCommand(rest, io);
     case 'changes':
       return (await import('./changes')).changesCommand(rest, io);
+    case 'comment':
+      return (await import('./comment')).commentCommand(rest, io);
     case 'index':
       return (await import('./indexCommand')).indexCommand(rest, io);
     case undefined:

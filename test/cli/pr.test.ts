@@ -87,7 +87,7 @@ describe('flowscope pr', () => {
   it('tables every changed flow since the merge base, with counts, status changes and links', async () => {
     const r = await pr('--site', SITE);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^### Flowscope: 5 flows changed/);
+    expect(r.out).toMatch(/^<!-- flowscope:changes -->\n### Flowscope: 5 flows changed/);
     expect(r.out.length).toBeLessThanOrEqual(65_536);
     expect(r.out).not.toContain('Main Only'); // changed on main after the branch point
     expect(r.out).not.toContain('README');
@@ -166,7 +166,7 @@ describe('flowscope pr', () => {
     delete process.env.FLOWSCOPE_SITE;
     try {
       const r = await pr('legacy2/*', 'legacy/*');
-      expect(r.out).toMatch(/^### Flowscope: 1 flow changed/);
+      expect(r.out).toMatch(/^<!-- flowscope:changes -->\n### Flowscope: 1 flow changed/);
       expect(r.out).toContain('Pass --site URL');
       expect(r.out).not.toContain('](https');
     } finally {
