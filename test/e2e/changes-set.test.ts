@@ -112,6 +112,21 @@ describe('a change set in the page', () => {
     await screenshot(page(), 'changes-next-flow');
     await page().keyboard.press('p');
     await expect.poll(() => crumb().textContent(), { timeout: 20_000 }).toContain(`${first} (1 of`);
+    // A Subflow element whose called flow changed too (the second flow has some): the bar names it, and its callee
+    // opens at its first change.
+    await page().getByRole('button', { name: 'Change set', exact: true }).click();
+    await page().locator('.cs-table tbody tr .set-link').nth(1).click();
+    await expect.poll(() => crumb().textContent(), { timeout: 20_000 }).toContain(`${second} (2 of`);
+    const call = page().locator('.cs-call').first();
+    await expect.poll(() => call.count(), { timeout: 20_000 }).toBe(1);
+    const [element, callee] = (await call.locator('button').allTextContents()).map((t) => t.trim());
+    await call.locator('button').first().click();
+    await expect.poll(() => page().locator('.fsd-details .fsd-api-name').textContent()).toBe(element);
+    await call.locator('button').nth(1).click();
+    await expect.poll(() => crumb().textContent(), { timeout: 20_000 }).toContain(`${callee} (`);
+    await page().getByRole('button', { name: 'Change set', exact: true }).click();
+    await page().locator('.cs-table tbody tr .set-link').first().click();
+    await expect.poll(() => crumb().textContent(), { timeout: 20_000 }).toContain(`${first} (1 of`);
     await page().getByRole('button', { name: 'Change set', exact: true }).click();
     await expect.poll(() => page().locator('.cs-screen h1').count()).toBe(1);
   });
