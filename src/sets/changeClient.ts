@@ -101,6 +101,7 @@ export function createChangeClient(options: SetClientOptions = {}): ChangeClient
           head,
           ...(opts.baseSkipped ? { baseSkipped: opts.baseSkipped } : {}),
           ...(opts.headSkipped ? { headSkipped: opts.headSkipped } : {}),
+          ...(opts.renamed ? { renamed: opts.renamed } : {}),
         });
       });
       opts.signal?.addEventListener(

@@ -28,7 +28,7 @@ export interface ChangeEngine {
 export function createChangeEngine(): ChangeEngine {
   let shown: ChangeSet | undefined;
   return {
-    async compare(base, head, { onProgress, onRows, cancelled = () => false, baseSkipped, headSkipped } = {}) {
+    async compare(base, head, { onProgress, onRows, cancelled = () => false, baseSkipped, headSkipped, renamed } = {}) {
       const read = async (
         files: readonly SetInputFile[],
         side: 'base' | 'head',
@@ -44,7 +44,7 @@ export function createChangeEngine(): ChangeEngine {
       };
       const b = await read(base, 'base', baseSkipped);
       const h = await read(head, 'head', headSkipped);
-      const set = compareSets(b.entries, h.entries);
+      const set = compareSets(b.entries, h.entries, renamed ? { renamed } : {});
       const both = set.names.filter((n) => {
         const p = set.pair(n);
         return p?.before !== undefined && p.after !== undefined;

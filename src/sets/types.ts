@@ -71,6 +71,8 @@ export interface ChangeCompareOptions {
   signal?: AbortSignal;
   baseSkipped?: readonly SetSkip[];
   headSkipped?: readonly SetSkip[];
+  /** Renames the host saw (a pull request's renamed files), by API name: each stays removed + added, with a note. */
+  renamed?: readonly { from: string; to: string }[];
 }
 
 /** Both versions of a change set's flow as read (one missing for an added or removed flow). */

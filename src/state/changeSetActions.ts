@@ -4,6 +4,7 @@
  * with the first change set, and with it the worker's client and the readers.
  */
 import type { FlowCounts } from '../model/changeSet';
+import { flowNameOfFile } from '../model/set';
 import type { ChangeClient, ChangeRow, SetInputFile } from '../sets/types';
 import { gather, isAbort, setError, workerProgress } from './setOpening';
 import type {
@@ -119,6 +120,12 @@ export function changeSetActions(
         baseSkipped: pull.base.skipped,
         headSkipped: pull.head.skipped,
         unchanged: pull.unchanged ?? 0,
+        // A flow file git saw renamed: listed as removed + added, each with a note naming the other.
+        renamed: pull.changed.flatMap((f) =>
+          f.status === 'renamed' && f.previous
+            ? [{ from: flowNameOfFile(f.previous), to: flowNameOfFile(f.path) }]
+            : [],
+        ),
       };
     }
     if (input.kind === 'refs') {
@@ -171,6 +178,7 @@ export function changeSetActions(
           signal: run.controller.signal,
           baseSkipped: sides.baseSkipped,
           headSkipped: sides.headSkipped,
+          ...('renamed' in sides && sides.renamed?.length ? { renamed: sides.renamed } : {}),
           onProgress: (p) => progress({ ...workerProgress(p), phase: `${workerProgress(p).phase} (${p.side})` }),
           onRows: (rows, done, total) => {
             if (!current()) return;

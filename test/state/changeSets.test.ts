@@ -88,6 +88,26 @@ describe('opening a change set', () => {
     expect(loadingRows[0]?.changeSet?.rows.some((r) => r.status === 'pending')).toBe(true);
   });
 
+  it('a flow file the pull request renames is removed + added, each noting the other', async () => {
+    const renamed: FetchPullSets = async () => ({
+      ...pullSets(),
+      base: { files: [xml('Old_Name', flowXml('Old'))], skipped: [] },
+      head: { files: [xml('New_Name', flowXml('Old', ['X']))], skipped: [] },
+      changed: [{ path: 'flows/New_Name.flow-meta.xml', status: 'renamed', previous: 'flows/Old_Name.flow-meta.xml' }],
+    });
+    const store = createAppStore(deps(renamed).deps);
+    expect(await store.getState().openChanges({ kind: 'pull', url: PR })).toBe(true);
+    const rows = store.getState().changeSet?.rows ?? [];
+    expect(rows.map((r) => [r.name, r.status])).toEqual(
+      expect.arrayContaining([
+        ['New_Name', 'added'],
+        ['Old_Name', 'removed'],
+      ]),
+    );
+    expect(rows.find((r) => r.name === 'New_Name')?.note).toMatch(/Old_Name/);
+    expect(rows.find((r) => r.name === 'Old_Name')?.note).toMatch(/New_Name/);
+  });
+
   it('two trees: both read with the token; two folders: their files go to the worker', async () => {
     const head = fakeRepo(HEAD);
     const { deps: d, repo } = deps(undefined, fakeRepo(BASE));

@@ -28,6 +28,7 @@ export type SetRequest =
       head: readonly SetInputFile[];
       baseSkipped?: readonly SetSkip[];
       headSkipped?: readonly SetSkip[];
+      renamed?: readonly { from: string; to: string }[];
     }
   /** Both texts of one flow of the compared set. */
   | { type: 'changeFlow'; id: number; name: string };

@@ -63,6 +63,7 @@ export function serveSets(post: (message: SetResponse) => void): (request: SetRe
           cancelled: () => cancelled.has(id),
           ...(request.baseSkipped ? { baseSkipped: request.baseSkipped } : {}),
           ...(request.headSkipped ? { headSkipped: request.headSkipped } : {}),
+          ...(request.renamed ? { renamed: request.renamed } : {}),
         });
         post({ type: 'compared', id, result });
       } else if (request.type === 'changeFlow')
