@@ -29,8 +29,12 @@ describe('ref resolution', () => {
         mock.repos.push({
           host: gitLab ? 'gitlab' : 'github',
           project,
-          // A decoy: another branch sharing the first segment, whose name is not a prefix of the URL.
-          branches: { [branch]: { files: { [file]: 'A', 'x/B.flow': 'B' } }, [`${ref[0]}-other`]: { files: {} } },
+          // Decoys: a flow outside the folder (no generated segment starts with "_"), and another branch sharing
+          // the first segment, whose name is not a prefix of the URL.
+          branches: {
+            [branch]: { files: { [file]: 'A', '_outside/B.flow': 'B' } },
+            [`${ref[0]}-other`]: { files: {} },
+          },
         });
         const url = gitLab
           ? `${mock.url}/${project}/-/tree/${branch}/${path}`
