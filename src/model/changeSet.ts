@@ -9,7 +9,7 @@
  * summary's `nodes` (but `unchanged`) and `edges`. A flow renamed (same text, another API name) is a removed
  * flow and an added one, each with a note naming the other.
  */
-import { diffFlows, isEmptyDiff } from './diff/index';
+import { changeSize, diffFlows, isEmptyDiff } from './diff/index';
 import type { FlowDiff } from './diff/types';
 import {
   affectedCallers,
@@ -108,23 +108,6 @@ export function countsOf(d: FlowDiff): FlowChangeCounts {
   return { nodes: { added, removed, changed, renamed }, edges: { ...d.summary.edges } };
 }
 
-/** How big a change is, for ordering: its counted nodes and edges, plus resources and flow properties. */
-function sizeOf(d: FlowDiff): number {
-  const s = d.summary;
-  return (
-    s.nodes.added +
-    s.nodes.removed +
-    s.nodes.changed +
-    s.nodes.renamed +
-    s.edges.added +
-    s.edges.removed +
-    s.resources.added +
-    s.resources.removed +
-    s.resources.changed +
-    s.properties
-  );
-}
-
 export interface CompareOptions {
   /**
    * Renames a source of the two sets knows of (git's rename detection: similar content under another path),
@@ -208,7 +191,7 @@ export function compareSets(
         interface: iface,
         callers: iface.length > 0 ? affectedCallers(usesOf(name), iface) : [],
       };
-      size = d ? sizeOf(d) : 0;
+      size = d ? changeSize(d) : 0;
     } else {
       const e = (bv ?? av) as ChangeSetEntry;
       change = {

@@ -8,7 +8,7 @@ import {
   type RequestContext,
   send,
 } from './http';
-import { SourceError } from './redact';
+import { MIN_TOKEN_LENGTH, SourceError } from './redact';
 
 /**
  * What the single-file URL reader (url.ts) and the repository reader (gitTree.ts) share: the token header a host
@@ -196,4 +196,15 @@ export async function hostError(
     secrets,
     s,
   );
+}
+
+/** Refuses what cannot be a token (too short, spaces or line breaks) before anything is sent; '' is no token. */
+export function checkToken(token: string): void {
+  if (token && (token.length < MIN_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(token)))
+    throw new SourceError(
+      'invalid-input',
+      'That does not look like an access token (too short, or with spaces or line breaks).',
+      'Paste the token alone, or leave the field empty for a public repository.',
+      [token],
+    );
 }

@@ -92,7 +92,11 @@ export const gitLabApi = (tree: Pick<RepoTree, 'origin' | 'project'>) =>
   `${tree.origin}/api/v4/projects/${encodeURIComponent(tree.project)}`;
 
 /** The next page: the `Link` header's rel="next" (keyset or offset), else `x-next-page`; only on the same path. */
-function nextPage(headers: Headers, first: string, token: string): string | undefined {
+/**
+ * The next page's URL from GitLab's `Link` (keyset or offset) or `x-next-page` header; only on the same API path
+ * (a next page elsewhere is refused: the token would follow it). `what` names the list in the refusal.
+ */
+export function nextPage(headers: Headers, first: string, token: string, what = 'the tree'): string | undefined {
   const link = headers.get('link') ?? '';
   const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1];
   const page = headers.get('x-next-page');
@@ -103,9 +107,9 @@ function nextPage(headers: Headers, first: string, token: string): string | unde
   if (a.origin !== b.origin || a.pathname !== b.pathname)
     throw new SourceError(
       'foreign-host',
-      `GitLab pointed the next page of the tree at another address (${a.host}${a.pathname.slice(0, 60)}); ` +
+      `The host pointed the next page of ${what} at another address (${a.host}${a.pathname.slice(0, 60)}); ` +
         'Flowscope follows pages only on the same API path.',
-      'If the host is a proxy, use the GitLab server’s own address.',
+      'If the host is a proxy, use the server’s own address.',
       [token],
     );
   return a.href;

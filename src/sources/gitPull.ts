@@ -1,5 +1,5 @@
 import type { SetSkip } from '../model/set';
-import { fileContext } from './gitHost';
+import { checkToken, fileContext } from './gitHost';
 import { makeIo, pool } from './gitIo';
 import { flowFolders, type PullUrl } from './gitPullCommon';
 import { readGitHubPull } from './gitPullHub';
@@ -7,7 +7,7 @@ import { readGitLabPull } from './gitPullLab';
 import type { RepoReaderOptions } from './gitTree';
 import { isLoopback, MAX_BYTES, short } from './http';
 import type { FetchPullSets, PullSets } from './pullSources';
-import { asSourceError, MIN_TOKEN_LENGTH, SourceError } from './redact';
+import { asSourceError, SourceError } from './redact';
 
 /**
  * A pull request (GitHub) or merge request (GitLab) as two sets of flows (issue 14): the request's two commits
@@ -84,12 +84,7 @@ export function createPullReader(deps: RepoReaderOptions = {}): FetchPullSets {
   return async (url, options = {}) => {
     const token = (options.token ?? '').trim();
     const secrets = [token];
-    if (token && (token.length < MIN_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(token)))
-      throw bad(
-        'That does not look like an access token (too short, or with spaces or line breaks).',
-        'Paste the token alone, or leave the field empty for a public repository.',
-        token,
-      );
+    checkToken(token);
     const pull = parsePullUrl(url, token);
     const outer = options.signal;
     const aborted = () => new SourceError('aborted', 'The request was cancelled.', '', secrets);

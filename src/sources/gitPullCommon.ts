@@ -1,7 +1,7 @@
 import { isFlowFileName, type SetSkip } from '../model/set';
 import type { HostRequest } from './gitHost';
 import type { JsonAnswer } from './gitIo';
-import { SourceError } from './redact';
+import { nextPage } from './gitLab';
 import type { PullFile, PullInfo } from './pullSources';
 
 /** What the GitHub and GitLab pull readers (gitPullHub.ts, gitPullLab.ts) share with gitPull.ts. */
@@ -71,32 +71,9 @@ export async function allPages(
     const { body, headers } = await get(url);
     pages++;
     each(body);
-    url = nextPage(headers, first, token);
+    url = nextPage(headers, first, token, "the pull request's files");
   }
   return { pages, more: false };
-}
-
-function nextPage(headers: Headers, first: string, token: string): string | undefined {
-  const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(headers.get('link') ?? '')?.[1];
-  const page = headers.get('x-next-page');
-  let url = link;
-  if (url === undefined && page) {
-    const u = new URL(first);
-    u.searchParams.set('page', page);
-    url = u.href;
-  }
-  if (url === undefined) return undefined;
-  const a = new URL(url, first);
-  const b = new URL(first);
-  if (a.origin !== b.origin || a.pathname !== b.pathname)
-    throw new SourceError(
-      'foreign-host',
-      `The host pointed the next page of the pull request's files at another address (${a.host}); ` +
-        'Flowscope follows pages only on the same API path.',
-      'If the host is a proxy, use the server’s own address.',
-      [token],
-    );
-  return a.href;
 }
 
 /** The folders holding the changed flows, each once, a folder inside another left out ('' is the root). */

@@ -2,9 +2,9 @@ import { isFlowFileName, type SetSkip } from '../model/set';
 import { listGitHub } from './gitHub';
 import { type Listing, makeIo, pool } from './gitIo';
 import { listGitLab } from './gitLab';
-import { fileContext } from './gitHost';
+import { checkToken, fileContext } from './gitHost';
 import { type Fetch, isLoopback, MAX_BYTES, short } from './http';
-import { asSourceError, MIN_TOKEN_LENGTH, SourceError } from './redact';
+import { asSourceError, SourceError } from './redact';
 import type { FetchRepoSet, RepoTree } from './setSources';
 
 /**
@@ -121,12 +121,7 @@ export function createRepoReader(deps: RepoReaderOptions = {}): FetchRepoSet {
   return async (url, options = {}) => {
     const token = (options.token ?? '').trim();
     const secrets = [token];
-    if (token && (token.length < MIN_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(token)))
-      throw bad(
-        'That does not look like an access token (too short, or with spaces or line breaks).',
-        'Paste the token alone, or leave the field empty for a public repository.',
-        secrets,
-      );
+    checkToken(token);
     const tree = parseTreeUrl(url, token);
     const outer = options.signal;
     if (outer?.aborted) throw new SourceError('aborted', 'The request was cancelled.', '', secrets);

@@ -7,7 +7,7 @@ import { ownProps } from './own';
 import { side, type Side } from './sides';
 import type { FlowDiff, NodeDiff, NodeStatus, PropertyChange, ResourceDiff } from './types';
 import { summarise } from './summary';
-export { isEmptyDiff } from './summary';
+export { changeSize, isEmptyDiff } from './summary';
 import { unionGraph } from './union';
 import { compareObjects } from './values';
 

@@ -30,19 +30,21 @@ export function summarise(
 }
 
 /** True when the diff reports nothing: every node unchanged, no connector, resource or property change. */
-export function isEmptyDiff(d: FlowDiff): boolean {
+export const isEmptyDiff = (d: FlowDiff): boolean => changeSize(d) === 0;
+
+/** How much a diff reports: its counted nodes and connectors, resources and flow properties (a change set's order). */
+export function changeSize(d: FlowDiff): number {
   const s = d.summary;
   return (
     s.nodes.added +
-      s.nodes.removed +
-      s.nodes.changed +
-      s.nodes.renamed +
-      s.edges.added +
-      s.edges.removed +
-      s.resources.added +
-      s.resources.removed +
-      s.resources.changed +
-      s.properties ===
-    0
+    s.nodes.removed +
+    s.nodes.changed +
+    s.nodes.renamed +
+    s.edges.added +
+    s.edges.removed +
+    s.resources.added +
+    s.resources.removed +
+    s.resources.changed +
+    s.properties
   );
 }
