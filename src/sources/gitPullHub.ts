@@ -80,7 +80,9 @@ export async function readGitHubPull(pull: PullUrl, io: RepoIo): Promise<PullLis
       listedFiles += files.length;
       io.listed(files.length);
       for (const f of files) {
-        const status = STATUS[text(f, 'status') ?? ''];
+        // A host's word is data: read it as an own key only (a status of `__proto__` names nothing).
+        const word = text(f, 'status') ?? '';
+        const status = Object.hasOwn(STATUS, word) ? STATUS[word] : undefined;
         const path = text(f, 'filename');
         if (!status || !path) continue;
         const change = flowChange(status, path, text(f, 'previous_filename'));
