@@ -8,6 +8,10 @@ import { loadingSlice } from './loading';
 import { orgSlice } from './org';
 import { setSlice } from './sets';
 import { changeSetSlice } from './changeSets';
+import { checksSlice } from './checks';
+import { noiseSlice } from './noise';
+import { pathSlice } from './paths';
+import { runtimeSlice } from './runtime';
 import type { AppState, StoreDeps } from './types';
 
 /**
@@ -58,6 +62,10 @@ export function createAppStore(deps: StoreDeps = {}) {
       ...setSlice(set, get, deps),
       // After the flow slice: its stepChange goes on across a change set's flows.
       ...changeSetSlice(set, get, deps, flows.stepChange),
+      ...checksSlice(set, get, deps),
+      ...noiseSlice(set, get, deps),
+      ...pathSlice(set, get, deps),
+      ...runtimeSlice(set, get, deps),
     };
   });
 }

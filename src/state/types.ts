@@ -13,6 +13,10 @@ import type { SearchResult } from '../model/setTypes';
 import type { FetchRepoOptions } from '../sources/setSources';
 import type { FlowSetState, OrgSetFiles, SetOpenInput, SetService } from './setTypes';
 import type { ChangeActionsState, ChangeService } from './changeTypes';
+import type { ChecksActionsState } from './checkTypes';
+import type { NoiseActionsState } from './noiseTypes';
+import type { PathActionsState } from './pathTypes';
+import type { RuntimeActionsState } from './runtimeTypes';
 
 // The org's records as the views draw them; views take these from state/, never from sources/.
 export type { FlowPage, FlowSummary, FlowVersion, OrgClient } from '../sources/toolingTypes';
@@ -20,6 +24,12 @@ export type { FlowPage, FlowSummary, FlowVersion, OrgClient } from '../sources/t
 export type * from './setTypes';
 // The change set's state and inputs (issue 14).
 export type * from './changeTypes';
+// Review checks, paths and noise filters (issue 15); interviews and Flow REST payloads (issue 16).
+export type * from './checkTypes';
+export type * from './noiseTypes';
+export type * from './pathTypes';
+export type * from './runtimeTypes';
+export type * from './cardNotes';
 
 /** The selected element, its connectors and their other ends: drawn highlighted, the rest dimmed. */
 export interface Highlight {
@@ -143,7 +153,12 @@ type OrgState =
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = StoreApi<AppState>['getState'];
 
-export interface AppState extends ChangeActionsState {
+export interface AppState
+  extends ChangeActionsState,
+    ChecksActionsState,
+    NoiseActionsState,
+    PathActionsState,
+    RuntimeActionsState {
   flow?: LoadedFlow;
   /** The flow set, when one is open (the flow on screen may be one of its flows). */
   set?: FlowSetState;

@@ -18,6 +18,10 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNo
   const selected = useApp((s) => s.selection === id);
   const related = useApp((s) => s.highlight.nodes.has(id));
   const dimmed = useApp((s) => s.selection !== undefined && !s.highlight.nodes.has(id));
+  // Review checks' findings and interviews at this element (issues 15, 16): a mark and words each.
+  const checkNotes = useApp((s) => s.checkNotes.get(id));
+  const runtimeNotes = useApp((s) => s.runtimeNotes.get(id));
+  const notes = checkNotes && runtimeNotes ? [...checkNotes, ...runtimeNotes] : (checkNotes ?? runtimeNotes);
   const { node } = data;
   const shape =
     node.type === 'decisions' ? 'diamond' : node.type === 'start' || node.type === 'ends' ? 'circle' : 'square';
@@ -29,7 +33,9 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNo
     dimmed ? 'is-dimmed' : '',
     node.type === 'missing' ? 'is-missing' : '',
     data.status ? `is-diff-${data.status}` : '',
-    data.hasFault || data.goToTarget || node.unreachable || node.type === 'missing' ? 'has-badges' : '',
+    data.hasFault || data.goToTarget || node.unreachable || node.type === 'missing' || notes?.length
+      ? 'has-badges'
+      : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -80,6 +86,11 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNo
             Missing
           </span>
         )}
+        {notes?.map((n) => (
+          <span key={n.key} className={`fs-badge fs-note fs-note-${n.tone}`} title={n.title} data-note={n.key}>
+            <span aria-hidden="true">{n.mark}</span> {n.text}
+          </span>
+        ))}
       </span>
       <Handle type="source" position={Position.Bottom} className="fs-handle" isConnectable={false} />
     </div>
