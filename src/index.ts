@@ -130,6 +130,7 @@ export {
   placeInterviews,
   runtimeJson,
   statusCounts,
+  versionToOpen,
   type FlowListItem,
   type FlowRestPayload,
   type Interview,
