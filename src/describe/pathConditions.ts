@@ -168,7 +168,8 @@ const BRANCHING = new Set([
 /**
  * The conditions along the ways from Start to `target` (the set `pathsTo` found), ordered from Start to the
  * element: the Start's entry conditions; for each element on the way that branches (a Decision, a Wait, a fault
- * path, a scheduled path) and whose branches into the set are not all of them, the branch or branches taken;
+ * path, a scheduled path) and whose branches leading on to the element (without passing it again) are not all of
+ * them, the branch or branches taken;
  * the filters of Get, Update and Delete Records on the way; and each Loop the element is inside.
  */
 export function pathConditions(graph: FlowGraph, set: PathSet, target: string, source: PathSource): PathCondition[] {
@@ -193,9 +194,9 @@ export function pathConditions(graph: FlowGraph, set: PathSet, target: string, s
       if (filter) result.push(filter);
     }
     const edges = out.get(id) ?? [];
-    const taken = edges.filter((e) => set.edges.has(e.id));
+    const taken = edges.filter((e) => set.edges.has(e.id) && leadsOn(out, set, id, e, target));
     if (el?.type === 'loops') {
-      const inside = taken.some((e) => e.kind === 'loopNext') && insideLoop(out, set, id, target);
+      const inside = taken.some((e) => e.kind === 'loopNext');
       if (inside) {
         const collection = txt(el.data.collectionReference);
         const note = collection ? `for each item in {!${collection}}` : 'for each item';
@@ -211,21 +212,20 @@ export function pathConditions(graph: FlowGraph, set: PathSet, target: string, s
   return result;
 }
 
-/** Whether `target` is in the body of the Loop `loop`: reached from its For Each connector without passing it. */
-function insideLoop(out: Map<string, GraphEdge[]>, set: PathSet, loop: string, target: string): boolean {
-  const inSet = (id: string) => (out.get(id) ?? []).filter((e) => set.edges.has(e.id));
-  const seen = new Set(
-    inSet(loop)
-      .filter((e) => e.kind === 'loopNext')
-      .map((e) => e.target),
-  );
-  const stack = [...seen];
+/**
+ * Whether the connector `e` out of `from` leads on to `target` without passing `from` again: the branch taken the
+ * last time the flow passed `from` (a Wait event that loops back round is not how the element is reached).
+ */
+function leadsOn(out: Map<string, GraphEdge[]>, set: PathSet, from: string, e: GraphEdge, target: string): boolean {
+  const seen = new Set([e.target]);
+  const stack = [e.target];
   for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
     if (id === target) return true;
-    for (const e of inSet(id))
-      if (e.target !== loop && !seen.has(e.target)) {
-        seen.add(e.target);
-        stack.push(e.target);
+    if (id === from) continue;
+    for (const x of out.get(id) ?? [])
+      if (set.edges.has(x.id) && !seen.has(x.target)) {
+        seen.add(x.target);
+        stack.push(x.target);
       }
   }
   return false;

@@ -26,8 +26,7 @@ function simplePaths(g: FlowGraph, target: string): number {
       n++;
       return;
     }
-    for (const e of g.edges)
-      if (e.source === id && !seen.has(e.target)) walk(e.target, new Set([...seen, e.target]));
+    for (const e of g.edges) if (e.source === id && !seen.has(e.target)) walk(e.target, new Set([...seen, e.target]));
   };
   walk(START_ID, new Set([START_ID]));
   return n;
