@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import type { PathCondition } from '../../describe/pathConditions';
+import type { ConditionPart, PathCondition } from '../../describe/pathConditions';
 import { START_ID } from '../../model/graph';
 import type { PathKind, PathView } from '../../state/pathTypes';
 import { selectPaths } from '../../state/paths';
@@ -93,21 +93,32 @@ function Conditions({ conditions }: { conditions: PathCondition[] }) {
             )}
             {(c.logic || c.conditions.length > 0 || c.note) && ': '}
             {c.logic && <span className="fsp-logic">{c.logic}</span>}
-            {c.conditions.length > 0 && (
-              <ul className="fsp-parts">
+            {c.logic && c.note && ' '}
+            {c.conditions.length === 1 && c.conditions[0] && <Part part={c.conditions[0]} />}
+            {c.conditions.length > 1 && (
+              <ol className="fsp-parts">
                 {c.conditions.map((p, j) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: conditions are numbered by their place.
                   <li key={j}>
-                    <code>{p.left}</code> {p.operator}{' '}
-                    {p.value !== undefined && <span className="fsp-value">{p.value}</span>}
+                    <Part part={p} />
                   </li>
                 ))}
-              </ul>
+              </ol>
             )}
             {c.note && <span className="fsp-note">{c.note}</span>}
           </li>
         ))}
       </ol>
     </>
+  );
+}
+
+/** "`$Record.Amount` Greater Than 500,000": the resource as code, the rest as words. */
+function Part({ part }: { part: ConditionPart }) {
+  return (
+    <span className="fsp-part">
+      <code>{part.left}</code> {part.operator}
+      {part.value !== undefined && <span className="fsp-value"> {part.value}</span>}
+    </span>
   );
 }
