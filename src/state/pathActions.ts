@@ -3,8 +3,10 @@ import { pathConditions, type PathSource } from '../describe/pathConditions';
 import type { DiffGraphNode } from '../model/diff/types';
 import { elementIndex } from '../model/graph';
 import { pathsTo, runsAfter } from '../model/paths';
+import { highlightOf, NO_HIGHLIGHT } from './highlight';
+import { selectPaths } from './pathSelect';
 import type { PathKind, PathView } from './pathTypes';
-import type { AppState } from './types';
+import type { AppState, GetState, SetState } from './types';
 
 /** Where a graph node's element lives: the flow, or in a comparison the after version (the before one if removed). */
 function sourceOf(s: AppState): PathSource | undefined {
@@ -63,4 +65,35 @@ export function pathView(s: AppState, kind: PathKind, node: string): PathView | 
   const conditions = pathConditions(graph, found, node, source);
   const highlight = { nodes: found.nodes, edges: found.edges };
   return { kind, node, highlight, reachable: true, count: found.count, conditions, elements: found.nodes.size };
+}
+
+/**
+ * Shows the path of `kind` for what was selected when it was asked (`asked`), unless another ask (`ticket`), another
+ * selection or another flow came since.
+ */
+export function showPaths(
+  asked: AppState,
+  mine: number,
+  ticket: { n: number },
+  kind: PathKind,
+  get: GetState,
+  set: SetState,
+): void {
+  const now = get();
+  const node = asked.selection;
+  const stale = mine !== ticket.n || now.flow !== asked.flow || now.comparison !== asked.comparison;
+  if (node === undefined || stale || now.selection !== node) return;
+  const view = pathView(now, kind, node);
+  if (view) set({ paths: view, highlight: view.highlight });
+}
+
+/** Back to the selected element's own highlight (its connectors and their other ends). */
+export function clearPaths(get: GetState, set: SetState): void {
+  const s = get();
+  if (!selectPaths(s)) {
+    set({ paths: undefined });
+    return;
+  }
+  const graph = s.comparison?.diff.graph ?? s.flow?.graph;
+  set({ paths: undefined, highlight: s.selection === undefined ? NO_HIGHLIGHT : highlightOf(graph, s.selection) });
 }

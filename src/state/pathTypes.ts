@@ -26,10 +26,10 @@ export interface PathView {
 }
 
 export interface PathActionsState {
-  /** The path asked for last; read it through `selectPaths`, which drops one the canvas no longer shows. */
+  /** The path asked for last; read it through `selectPaths` (`pathSelect.ts`): it drops one no longer drawn. */
   paths?: PathView;
   /** Highlights the way from Start to the selected element (`to`) or everything after it (`after`). */
   showPaths: (kind: PathKind) => Promise<void>;
-  /** Back to the selected element's own highlight. */
-  clearPaths: () => void;
+  /** Back to the selected element's own highlight (once the path code is here: at once after a path was shown). */
+  clearPaths: () => Promise<void>;
 }

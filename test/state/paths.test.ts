@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { selectPaths } from '../../src/state/paths';
+import { selectPaths } from '../../src/state/pathSelect';
 import { createAppStore, type LayoutData } from '../../src/state/store';
 
 const sample = (f: string) => readFileSync(join(__dirname, '../../src/samples', f), 'utf8');
@@ -44,7 +44,7 @@ describe('paths in the store', () => {
     expect(selectPaths(store.getState())).toBeUndefined();
   });
 
-  it('What runs after lights everything downstream (the loop and the Ends too); Clear brings back the element', async () => {
+  it('What runs after lights everything downstream (the loop, the Ends); Clear brings back the element', async () => {
     const store = createAppStore({ layout });
     store.getState().load(v1.text, v1.source);
     await settle();
@@ -61,7 +61,7 @@ describe('paths in the store', () => {
       'Update_Opportunity',
     ]);
     expect(s.highlight.edges.has('$end:Log_Error#next')).toBe(true);
-    store.getState().clearPaths();
+    await store.getState().clearPaths();
     expect(selectPaths(store.getState())).toBeUndefined();
     // The element's own highlight: it, its connectors and their other ends.
     expect(sorted(store.getState().highlight.nodes)).toEqual([

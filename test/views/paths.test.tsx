@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -55,7 +55,7 @@ describe('How do we get here? / What runs after', () => {
     // Eight cards: the three on the way lit, the other five dimmed.
     expect(dimmedCards()).toBe(5);
     fireEvent.click(within(result).getByRole('button', { name: 'Clear' }));
-    expect(screen.queryByTestId('path-result')).toBeNull();
+    await waitFor(() => expect(screen.queryByTestId('path-result')).toBeNull());
     expect(classOf('Update_Opportunity')).toContain('is-related');
   });
 
@@ -70,7 +70,7 @@ describe('How do we get here? / What runs after', () => {
     expect(classOf('Check_Amount')).toContain('is-dimmed');
     expect(classOf('Mark_Big_Deal')).toContain('is-dimmed');
     fireEvent.click(screen.getByRole('button', { name: 'What runs after' }));
-    expect(screen.queryByTestId('path-result')).toBeNull();
+    await waitFor(() => expect(screen.queryByTestId('path-result')).toBeNull());
   });
 
   it('says so when Start does not reach the element, and flow text shows as text', async () => {

@@ -2,7 +2,7 @@ import { useContext } from 'react';
 import type { ConditionPart, PathCondition } from '../../describe/pathConditions';
 import { START_ID } from '../../model/graph';
 import type { PathKind, PathView } from '../../state/pathTypes';
-import { selectPaths } from '../../state/paths';
+import { selectPaths } from '../../state/pathSelect';
 import type { AppStore } from '../../state/store';
 import { StoreContext } from '../storeContext';
 import { useStore } from 'zustand';
@@ -41,7 +41,7 @@ function PathToolsIn({ store, label }: { store: AppStore; label: string }) {
   const view = useStore(store, selectPaths);
   const { showPaths, clearPaths } = store.getState();
   if (selection === undefined) return null;
-  const toggle = (kind: PathKind) => (view?.kind === kind ? clearPaths() : void showPaths(kind));
+  const toggle = (kind: PathKind) => void (view?.kind === kind ? clearPaths() : showPaths(kind));
   return (
     <section className="fsp-tools" aria-label="Paths">
       <div className="fsp-buttons">
@@ -63,7 +63,7 @@ function PathToolsIn({ store, label }: { store: AppStore; label: string }) {
         <div className="fsp-result" role="status" data-testid="path-result">
           <div className="fsp-headline">
             <strong>{pathHeadline(view, label)}</strong>
-            <button type="button" className="fsp-clear" onClick={clearPaths}>
+            <button type="button" className="fsp-clear" onClick={() => void clearPaths()}>
               Clear
             </button>
           </div>
