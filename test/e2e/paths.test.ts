@@ -26,6 +26,28 @@ const result = () => s.page.getByTestId('path-result');
 const conditions = () =>
   s.page.getByRole('list', { name: 'Conditions on the way' }).locator(':scope > li').allTextContents();
 
+/** Our own flow of `n` diamonds: a Decision, two assignments, both on to the next: 2^n paths to the end. */
+function diamonds(n: number): string {
+  const go = (t: string) => `<connector><targetReference>${t}</targetReference></connector>`;
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const next = i + 1 < n ? `D${i + 1}` : 'Finish';
+    parts.push(
+      `<decisions><name>D${i}</name><label>Check ${i}</label>` +
+        `<defaultConnector><targetReference>B${i}</targetReference></defaultConnector>` +
+        `<rules><name>Yes${i}</name><label>Yes ${i}</label><conditionLogic>and</conditionLogic>` +
+        `<conditions><leftValueReference>x${i}</leftValueReference><operator>EqualTo</operator>` +
+        `<rightValue><booleanValue>true</booleanValue></rightValue></conditions>${go(`A${i}`)}</rules></decisions>`,
+      `<assignments><name>A${i}</name><label>Set A ${i}</label>${go(next)}</assignments>`,
+      `<assignments><name>B${i}</name><label>Set B ${i}</label>${go(next)}</assignments>`,
+    );
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Flow xmlns="http://soap.sforce.com/2006/04/metadata"><label>Diamonds</label><processType>AutoLaunchedFlow</processType>
+<start>${go('D0')}</start>${parts.join('')}<assignments><name>Finish</name><label>Finish</label></assignments>
+<assignments><name>Island</name><label>Island</label></assignments></Flow>`;
+}
+
 describe('How do we get here? / What runs after in the browser', () => {
   it('a sample flow: the way to an element inside a loop, lit, with its conditions', async () => {
     await s.page.goto(s.baseUrl);
@@ -87,6 +109,28 @@ describe('How do we get here? / What runs after in the browser', () => {
     await expect.poll(() => result().textContent()).toMatch(/paths? from Start/);
     await expect.poll(async () => (await counts()).lit).toBeGreaterThan(3);
     await screenshot(s.page, 'paths-saved');
+  });
+
+  it('very many paths are capped, and an element Start does not reach says so', async () => {
+    const made = await buildLink({ v: 1, route: 'view', a: { kind: 'inline', text: diamonds(15) } }, s.baseUrl);
+    if (!made.ok) throw new Error(made.message);
+    await s.page.goto(made.url);
+    // Far down a tall flow: found by search, as a reader would.
+    await expect.poll(() => s.page.locator('[data-node-id]').count()).toBeGreaterThan(10);
+    const search = s.page.getByRole('combobox', { name: /Search elements/ });
+    await search.fill('Finish');
+    await search.press('Enter');
+    await s.page.getByRole('button', { name: 'How do we get here?' }).click();
+    await expect
+      .poll(() => result().textContent())
+      .toContain('More than 10,000 paths — every element on them is highlighted');
+    expect(await result().textContent()).toContain('No conditions on the way');
+    await screenshot(s.page, 'paths-capped');
+    await search.fill('Island');
+    await search.press('Enter');
+    await s.page.getByRole('button', { name: 'How do we get here?' }).click();
+    await expect.poll(() => result().textContent()).toContain('No path from Start');
+    await expect.poll(async () => (await counts()).lit).toBe(1);
   });
 
   it('a comparison: the way on the union graph, overlay and side by side', async () => {
