@@ -81,7 +81,8 @@ describe('pathsTo', () => {
     const g = graphOf(pairs);
     const t = performance.now();
     const p = pathsTo(g, 'N40');
-    expect(performance.now() - t).toBeLessThan(200);
+    // Linear: about 1 ms; the bound catches a walk of the 2^40 paths one by one, even on a loaded machine.
+    expect(performance.now() - t).toBeLessThan(1500);
     expect(p.reachable && p.count).toEqual({ count: 10_000, more: 'cap' });
     expect(p.reachable && p.nodes.size).toBe(122);
     const small = pathsTo(g, 'N10', { cap: 100 });
