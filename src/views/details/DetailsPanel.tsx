@@ -9,6 +9,7 @@ import { processTypeName } from '../../describe/flow';
 import { preloadable } from '../preloadable';
 import { SectionList } from './SectionList';
 import { describeStart } from '../../describe/start';
+import { PathTools } from '../paths/PathTools';
 import './details.css';
 
 /** A Subflow element's call in a flow set (issue 13): loaded only when one is shown. */
@@ -80,6 +81,7 @@ export function DetailsPanel({ element, doc, graph, onClose, onSelect }: Details
           </button>
         )}
       </header>
+      <PathTools label={label} />
       <SectionList sections={sections} level={3} />
       {!isStart && element.type === 'subflows' && (
         // A flow set's drill-down: the called flow's interface beside what is passed (nothing without a set).
