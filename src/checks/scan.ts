@@ -17,7 +17,9 @@ export interface Scan {
 
 export function scanOf(doc: FlowDoc, graph: FlowGraph, context: CheckContext = {}): Scan {
   const position = new Map<FlowElement, number>();
-  doc.elements.forEach((el, i) => position.set(el, i));
+  doc.elements.forEach((el, i) => {
+    position.set(el, i);
+  });
   return { doc, graph, index: elementIndex(doc), position, context };
 }
 
