@@ -21,6 +21,11 @@ Commands:
   link A [B] --site URL              a share link with the flow (or both versions) inside it
          [--mode M] [--select ID]    (M: overlay|before|after|side|changes; --site defaults to $FLOWSCOPE_SITE)
          [--layout L]
+  check [PATH…] [--json|--sarif|--md] the review checks over flows (files, folders at any depth, zips; default
+         [--fail-on error|warning|never] the current folder): a table per flow, the JSON contract, SARIF 2.1.0
+         [--config FILE]             for code scanning, or a PR-comment summary; exit 1 when a finding at or
+                                     above --fail-on (default error) exists; rules from --config FILE or the
+                                     nearest .flowscope.json
   index PATH… [--json]               a flow set: every flow under the files and folders (any depth), its
                                      trigger, size and interface, every subflow call; other files skipped
   changes BASE HEAD [--json] [--all] what changed between two sets of flows (folders or zips), per flow:
@@ -67,6 +72,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       return (await import('./comment')).commentCommand(rest, io);
     case 'index':
       return (await import('./indexCommand')).indexCommand(rest, io);
+    case 'check':
+      return (await import('./check')).checkCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':

@@ -28,7 +28,9 @@ const block = fc.record({
   blank: fc.nat({ max: 2 }),
 });
 
-function write(blocks: fc.infer<typeof block>[]): Written {
+type Block = typeof block extends fc.Arbitrary<infer T> ? T : never;
+
+function write(blocks: Block[]): Written {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<Flow xmlns="http://soap.sforce.com/2006/04/metadata">'];
   out.push('    <apiVersion>62.0</apiVersion>');
   const lines = new Map<string, number>();
