@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { buildGraph, elementKind, parseFlow, processTypeName, type FlowGraph } from '../index';
+import { buildGraph, elementKind, indexFlow, parseFlow, processTypeName, type FlowGraph } from '../index';
 import { terminalText } from './terminal';
 
 const USAGE = `Usage: flowscope <command> [options]
@@ -9,7 +9,7 @@ Commands:
                                      (--record picks a version from a multi-record query result)
   graph PATH… [--json]               many flows (files, folders at any depth, zips) in one process: each
                                      flow's summary under its file, or with --json one JSON array of
-                                     {file, name, ...graph}; unreadable files are reported (exit 1)
+                                     {file, name, ...graph, interface}; unreadable files are reported (exit 1)
   diff A B [--json|--md]             what changed from version A to version B: a summary, the JSON
          [--record N]                contract with --json, a PR-comment summary with --md
   render A [B] [-o FILE.svg]         the flow (or the diff of two versions) as an SVG picture
@@ -137,7 +137,9 @@ async function graphCommand(argv: string[], io: CliIo): Promise<number> {
   const parsed = await loadFlowFile(file, io, typeof record === 'string' ? Number(record) : undefined);
   if (!parsed) return 1;
   const graph = buildGraph(parsed.doc);
-  io.out(args.flags.has('json') ? `${JSON.stringify(graph, null, 2)}\n` : summary(graph, processTypeName(parsed.doc)));
+  // The contract's graph, and the flow's interface as `index --json` gives it.
+  const json = () => JSON.stringify({ ...graph, interface: indexFlow(parsed.doc, file).interface }, null, 2);
+  io.out(args.flags.has('json') ? `${json()}\n` : summary(graph, processTypeName(parsed.doc)));
   return 0;
 }
 
