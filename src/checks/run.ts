@@ -2,10 +2,12 @@
 import type { FlowGraph } from '../model/graph';
 import type { FlowDoc } from '../model/types';
 import { severityOf } from './config';
+import { hardcodedId, hardcodedUrl } from './literals';
 import { dmlInLoop, loopWithoutAfterLast, soqlInLoop } from './loops';
 import { RULE_IDS } from './rules';
 import { type RuleCheck, scanOf } from './scan';
 import { missingFaultPath, outdatedApiVersion, triggerWithoutCriteria, unreachableElement } from './structure';
+import { unusedResource } from './unused';
 import type { CheckContext, ChecksConfig, Finding, RuleId } from './types';
 import type { Draft } from './words';
 
@@ -13,6 +15,9 @@ const CHECKS: ReadonlyMap<RuleId, RuleCheck> = new Map<RuleId, RuleCheck>([
   ['dml-in-loop', dmlInLoop],
   ['soql-in-loop', soqlInLoop],
   ['missing-fault-path', missingFaultPath],
+  ['hardcoded-id', hardcodedId],
+  ['hardcoded-url', hardcodedUrl],
+  ['unused-resource', unusedResource],
   ['unreachable-element', unreachableElement],
   ['loop-without-after-last', loopWithoutAfterLast],
   ['trigger-without-criteria', triggerWithoutCriteria],

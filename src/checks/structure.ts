@@ -85,7 +85,6 @@ export const outdatedApiVersion: RuleCheck = (scan) => {
       message:
         `The flow is saved at API version ${version}.0, ${newest - version} releases behind ${newest}.0: ` +
         'it runs with the behaviour of that old release.',
-      detail: String(version),
       order: [FLOW, 1],
     },
   ];

@@ -16,7 +16,23 @@ const TYPE_WORDS: ReadonlyMap<string, string> = new Map([
   ['recordDeletes', 'Delete Records'],
   ['recordLookups', 'Get Records'],
   ['actionCalls', 'Action'],
+  ['apexPluginCalls', 'Apex Plugin'],
+  ['assignments', 'Assignment'],
+  ['collectionProcessors', 'Collection Processor'],
+  ['customErrors', 'Custom Error'],
+  ['decisions', 'Decision'],
+  ['ends', 'End'],
+  ['experiments', 'Experiment'],
   ['loops', 'Loop'],
+  ['orchestratedStages', 'Stage'],
+  ['recordRollbacks', 'Roll Back Records'],
+  ['rollbacks', 'Roll Back Records'],
+  ['screens', 'Screen'],
+  ['steppedStages', 'Stage'],
+  ['steps', 'Step'],
+  ['subflows', 'Subflow'],
+  ['transforms', 'Transform'],
+  ['waits', 'Pause'],
   ['variables', 'variable'],
   ['constants', 'constant'],
   ['formulas', 'formula'],
@@ -25,10 +41,10 @@ const TYPE_WORDS: ReadonlyMap<string, string> = new Map([
   ['dynamicChoiceSets', 'record choice set'],
 ]);
 
-/** Flow Builder's word for a metadata array (`recordUpdates` → "Update Records"), else the array name. */
-export const typeWord = (type: string): string => TYPE_WORDS.get(type) ?? type;
+/** Flow Builder's word for a metadata array (`recordUpdates` → "Update Records"); an unknown array: "element". */
+export const typeWord = (type: string): string => TYPE_WORDS.get(type) ?? 'element';
 
-export const resourceNamed = (r: FlowResource): string => `${typeWord(r.type)} ${r.name}`;
+export const resourceNamed = (r: FlowResource): string => `${TYPE_WORDS.get(r.type) ?? 'resource'} ${r.name}`;
 
 /**
  * What a finding is about, before configuration gives it its severity. `order` sorts findings: the place
