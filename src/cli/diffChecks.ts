@@ -3,12 +3,27 @@
  * and leaves (`compareChecks`), with the repository's `.flowscope.json` (checkConfig.ts) and the newest API
  * version of the two versions as the set's.
  */
-import { type CheckComparison, type ChecksConfig, compareChecks, type FlowDiff, type FlowDoc } from '../index';
+import {
+  buildGraph,
+  type CheckComparison,
+  type ChecksConfig,
+  compareChecks,
+  type FlowDiff,
+  type FlowDoc,
+  runChecks,
+} from '../index';
 import { findingJson, newestApiVersion } from './check';
 
 export function checksOf(before: FlowDoc, after: FlowDoc, diff: FlowDiff, config?: ChecksConfig): CheckComparison {
   const newest = newestApiVersion([before, after]);
   return compareChecks(before, after, diff, config, newest !== undefined ? { newestApiVersion: newest } : {});
+}
+
+/** A flow the change adds: every finding is new. */
+export function addedChecks(after: FlowDoc, config?: ChecksConfig): CheckComparison {
+  const newest = newestApiVersion([after]);
+  const context = newest !== undefined ? { newestApiVersion: newest } : {};
+  return { introduced: runChecks(after, buildGraph(after), config, context), fixed: [], remaining: [] };
 }
 
 /** `diff --json`'s `checks`: each finding as `check --json` has it, with its graph node when it has one. */
