@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,29 @@ describe('the review checks in diff', () => {
   it('the terminal summary says the counts and each new finding', async () => {
     const r = await run('diff', fx('soql-in-loop', 'after'), fx('soql-in-loop', 'before'));
     expect(r.out).toMatch(/^Checks: 1 new, 0 fixed, \d+ remaining\n {2}new error soql-in-loop: .*Get Cases/m);
+  });
+});
+
+describe('the review checks in changes --json', () => {
+  it('each changed flow has its checks; an added flow all its findings as new; an unchanged one none', async () => {
+    const base = join(root, 'base');
+    const head = join(root, 'head');
+    mkdirSync(base);
+    mkdirSync(head);
+    const copy = (dir: string, name: string, from: string) =>
+      writeFileSync(join(dir, `${name}.flow-meta.xml`), readFileSync(from));
+    copy(base, 'Contact_Review', fx('dml-in-loop', 'after'));
+    copy(head, 'Contact_Review', fx('dml-in-loop', 'before'));
+    copy(base, 'Same', fx('missing-fault-path', 'with'));
+    copy(head, 'Same', fx('missing-fault-path', 'with'));
+    copy(head, 'Added', fx('soql-in-loop', 'with'));
+    const r = await run('changes', base, head, '--json', '--all');
+    const flows = JSON.parse(r.out).flows as { name: string; status: string; checks?: Checks }[];
+    const by = new Map(flows.map((f) => [f.name, f]));
+    expect(by.get('Contact_Review')?.checks?.introduced.map((f) => f.rule)).toEqual(['dml-in-loop']);
+    expect(by.get('Added')?.checks?.introduced.map((f) => f.rule)).toContain('soql-in-loop');
+    expect(by.get('Same')?.status).toBe('unchanged');
+    expect(by.get('Same')?.checks).toBeUndefined();
   });
 });
 
