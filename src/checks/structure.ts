@@ -60,9 +60,7 @@ export const triggerWithoutCriteria: RuleCheck = (scan) => {
       rule: 'trigger-without-criteria',
       element: '',
       node: START_ID,
-      message:
-        `The flow is triggered by ${object ? `${object} records` : 'record changes'} with no entry conditions: ` +
-        `it runs ${when} of every record.`,
+      message: `The flow runs ${when} of every ${object ? `${object} ` : ''}record: its Start has no entry conditions.`,
       order: [FLOW, 0],
     },
   ];
@@ -74,17 +72,25 @@ export function apiVersionOf(v: string | undefined): number | undefined {
   return Math.floor(Number(v));
 }
 
+/** Flow metadata has recorded `apiVersion` since 50.0: a flow without one was saved before. */
+const FIRST_RECORDED = 50;
+
 export const outdatedApiVersion: RuleCheck = (scan) => {
-  const version = apiVersionOf(str(scan.doc.properties.apiVersion));
+  const text = str(scan.doc.properties.apiVersion);
+  const version = apiVersionOf(text);
   const newest = scan.context.newestApiVersion ?? NEWEST_API_VERSION;
-  if (version === undefined || newest - version <= API_VERSION_LAG) return [];
+  if (text !== undefined && version === undefined) return [];
+  if (newest - (version ?? FIRST_RECORDED - 1) <= API_VERSION_LAG) return [];
   return [
     {
       rule: 'outdated-api-version',
       element: '',
       message:
-        `The flow is saved at API version ${version}.0, ${newest - version} releases behind ${newest}.0: ` +
-        'it runs with the behaviour of that old release.',
+        version === undefined
+          ? `The flow has no API version: it was saved before API ${FIRST_RECORDED}.0, more than ` +
+            `${newest - FIRST_RECORDED} releases behind ${newest}.0, and runs with the behaviour of that old release.`
+          : `The flow is saved at API version ${version}.0, ${newest - version} releases behind ${newest}.0: ` +
+            'it runs with the behaviour of that old release.',
       order: [FLOW, 1],
     },
   ];
