@@ -153,6 +153,18 @@ describe('flowscope check', () => {
     expect(r.out).not.toMatch(/(?<!\\)<img/);
   });
 
+  it('--sarif names Flowscope at its package version, the site as its information URI; help lists check', async () => {
+    const version = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string })
+      .version;
+    const r = await run('check', fx('dml-in-loop', 'with'), '--sarif', '--site', 'https://acme.github.io/flowscope/');
+    const driver = JSON.parse(r.out).runs[0].tool.driver;
+    expect(driver).toMatchObject({ name: 'Flowscope', version, informationUri: 'https://acme.github.io/flowscope/' });
+    const uri = JSON.parse(r.out).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    // From the repository's root (this worktree), forward slashes.
+    expect(uri).toBe('test/fixtures/checks/dml-in-loop/with.flow-meta.xml');
+    expect((await run('help')).out).toMatch(/check \[PATH…\] \[--json\|--sarif\|--md\]/);
+  });
+
   it('sarifPath: from the repository root with forward slashes; outside it a file URL', () => {
     expect(sarifPath('flows/A.flow', '/repo/force-app', '/repo')).toBe('force-app/flows/A.flow');
     expect(sarifPath('/elsewhere/A.flow', '/repo', '/repo')).toBe('file:///elsewhere/A.flow');
