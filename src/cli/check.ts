@@ -172,30 +172,37 @@ async function flowscopeVersion(): Promise<string> {
   }
 }
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A table per flow with findings, its columns lined up across flows, then the counts. */
 function table(checked: readonly CheckedFlow[], configFile: string | undefined): string {
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
+  const row = (f: Finding) => [`${SEVERITY_MARK[f.severity]} ${f.severity}`, f.rule, f.element || '(flow)', f.message];
+  const all = checked.flatMap((c) => c.findings.map(row));
+  const width = [0, 1, 2].map((i) => Math.max(0, ...all.map((r) => (r[i] as string).length)));
   let flagged = 0;
   for (const c of checked) {
     if (c.findings.length === 0) continue;
     flagged++;
     lines.push(`== ${c.entry.file} (${c.entry.name})`);
-    const rows = c.findings.map((f) => {
+    for (const f of c.findings) {
       counts[f.severity]++;
-      return [`${SEVERITY_MARK[f.severity]} ${f.severity}`, f.rule, f.element || '(flow)', f.message];
-    });
-    const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => (r[i] as string).length)));
-    for (const r of rows)
-      lines.push(`  ${r.map((cell, i) => (i < 3 ? cell.padEnd(width[i] as number) : cell)).join('  ')}`);
+      lines.push(
+        `  ${row(f)
+          .map((cell, i) => (i < 3 ? cell.padEnd(width[i] as number) : cell))
+          .join('  ')}`,
+      );
+    }
     lines.push('');
   }
   const total = counts.error + counts.warning + counts.note;
-  const flows = `${checked.length} flow${checked.length === 1 ? '' : 's'}`;
+  const flows = count(checked.length, 'flow');
   lines.push(
     total === 0
       ? `No findings in ${flows}.`
-      : `${total} finding${total === 1 ? '' : 's'} in ${flagged} of ${flows}: ${counts.error} errors, ` +
-          `${counts.warning} warnings, ${counts.note} notes`,
+      : `${count(total, 'finding')} in ${flagged} of ${flows}: ${count(counts.error, 'error')}, ` +
+          `${count(counts.warning, 'warning')}, ${count(counts.note, 'note')}`,
   );
   if (configFile) lines.push(`Rules set by ${configFile}.`);
   return terminalText(lines);

@@ -29,7 +29,7 @@ describe('flowscope check', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/✖ error\s+dml-in-loop\s+Update_Contact\s+.*Update Contact \(Update_Contact\)/);
     expect(r.out).not.toMatch(/without\.flow-meta\.xml/);
-    expect(r.out).toMatch(/1 finding in 1 of 2 flows: 1 errors/);
+    expect(r.out).toMatch(/1 finding in 1 of 2 flows: 1 error, 0 warnings, 0 notes/);
     expect((await run('check', fx('dml-in-loop', 'with'), '--fail-on', 'never')).code).toBe(0);
   });
 
