@@ -38,6 +38,7 @@ describe('checks on generated flows', () => {
         const ours = only3(check(docOf(gen.xml, `${gen.name}.flow-meta.xml`)));
         expect(ours).toEqual(expectedFindings(readXml(gen.xml)).map(key).sort());
         expect(only3(check(docOf(gen.json)))).toEqual(ours);
+        expect(expectedFindings(readJson(gen.json)).map(key).sort()).toEqual(ours);
       }),
       { numRuns: 60 },
     );
