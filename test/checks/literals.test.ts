@@ -66,6 +66,8 @@ describe('instance hosts', () => {
       'acme.force.com',
       'na135.salesforce.com',
       'cs42.salesforce.com',
+      'acme.my.salesforce-setup.com',
+      'acme.builder.salesforce-experience.com',
     ])
       expect(isInstanceHost(host), host).toBe(true);
   });

@@ -101,6 +101,27 @@ describe('checks on generated flows', () => {
     );
   });
 
+  it('come in a stable order: the start, elements in document order, resources, then the flow', () => {
+    fc.assert(
+      fc.property(sizes, seeds, (size, seed) => {
+        const doc = docOf(generateFlow(size, seed).xml);
+        const findings = check(doc);
+        const index = elementIndex(doc);
+        const place = (f: Finding): number => {
+          if (f.node === '$start' && f.element === '') return f.rule === 'trigger-without-criteria' ? 1e9 : -1;
+          const el = f.node !== undefined ? index.elements.get(f.node) : undefined;
+          if (el) return doc.elements.indexOf(el);
+          const r = doc.resources.findIndex((x) => x.name === f.element);
+          return r >= 0 ? 1e6 + r : 1e9;
+        };
+        const places = findings.map(place);
+        expect(places).toEqual([...places].sort((a, b) => a - b));
+        expect(check(doc)).toEqual(findings);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('compare a flow with itself as introducing and fixing nothing', () => {
     fc.assert(
       fc.property(sizes, seeds, (size, seed) => {
