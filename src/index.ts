@@ -126,6 +126,7 @@ export {
 export {
   compareChecks,
   NEWEST_API_VERSION,
+  newestApiVersionOf,
   readChecksConfig,
   RULES,
   ruleOf,

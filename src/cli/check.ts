@@ -15,6 +15,7 @@ import {
   type Finding,
   flowLines,
   indexFlow,
+  newestApiVersionOf,
   NOT_A_FLOW,
   RULES,
   runChecks,
@@ -49,11 +50,8 @@ export interface CheckedFlow {
   findings: Finding[];
 }
 
-/** The newest `apiVersion` among the flows (the set's context for `outdated-api-version`). */
-export function newestApiVersion(docs: readonly SetEntry['doc'][]): number | undefined {
-  const versions = docs.map((d) => Number(d.properties.apiVersion)).filter((v) => Number.isFinite(v) && v > 0);
-  return versions.length > 0 ? Math.max(...versions) : undefined;
-}
+/** The newest `apiVersion` among the flows (the set's context for `outdated-api-version`), read as the rule reads it. */
+export const newestApiVersion = (docs: readonly SetEntry['doc'][]): number | undefined => newestApiVersionOf(docs);
 
 export function checkFlows(entries: readonly SetEntry[], config?: ChecksConfig): CheckedFlow[] {
   const context: CheckContext = {};
