@@ -50,7 +50,7 @@ export interface CheckedFlow {
   findings: Finding[];
 }
 
-/** The newest `apiVersion` among the flows (the set's context for `outdated-api-version`), read as the rule reads it. */
+/** The newest `apiVersion` of the flows (the set's yardstick for `outdated-api-version`), read as the rule reads it. */
 export const newestApiVersion = (docs: readonly SetEntry['doc'][]): number | undefined => newestApiVersionOf(docs);
 
 export function checkFlows(entries: readonly SetEntry[], config?: ChecksConfig): CheckedFlow[] {
