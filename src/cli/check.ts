@@ -33,7 +33,7 @@ import { terminalText } from './terminal';
 export const CHECK_USAGE = [
   '  check [PATH…] [--json|--sarif|--md] the review checks over flows (files, folders at any depth, zips; default',
   '         [--fail-on error|warning|never] the current folder): a table per flow, the JSON contract, SARIF 2.1.0',
-  '         [--config FILE]             for code scanning, or a PR-comment summary; exit 1 when a finding at or',
+  '         [--config FILE] [--site URL] for code scanning, or a PR-comment summary; exit 1 when a finding at or',
   '                                     above --fail-on (default error) exists; rules from --config FILE or the',
   '                                     nearest .flowscope.json',
 ].join('\n');

@@ -23,7 +23,7 @@ Commands:
          [--layout L]
   check [PATH…] [--json|--sarif|--md] the review checks over flows (files, folders at any depth, zips; default
          [--fail-on error|warning|never] the current folder): a table per flow, the JSON contract, SARIF 2.1.0
-         [--config FILE]             for code scanning, or a PR-comment summary; exit 1 when a finding at or
+         [--config FILE] [--site URL] for code scanning, or a PR-comment summary; exit 1 when a finding at or
                                      above --fail-on (default error) exists; rules from --config FILE or the
                                      nearest .flowscope.json
   index PATH… [--json]               a flow set: every flow under the files and folders (any depth), its
