@@ -141,7 +141,7 @@ function checksSection(rows: readonly PrRow[], room: number): string[] {
   // As many findings as fit in a quarter of the comment (at most 30); the rest are counted.
   let lines = comparisonMarkdown(flows, 30);
   for (let max = 29; max >= 0 && lines.join('\n').length > room; max--) lines = comparisonMarkdown(flows, max);
-  return lines.length > 0 ? ['', ...lines] : [];
+  return lines;
 }
 
 /** Text for an HTML context (a <summary>). */
