@@ -18,10 +18,11 @@ const VERB: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * For every data element (Create, Update, Delete, Get Records), the loops whose For Each path reaches it: from each `loopNext` edge's target, along every
- * edge of the graph (any kind, Go To and fault too), never entering the loop element itself. The For Each
- * target counts (unless it is the loop). One search per loop over integer adjacency lists, with a visit stamp
- * per loop instead of a fresh set (a 20,000-element flow has a thousand loops).
+ * For every data element (Create, Update, Delete, Get Records), the loops whose For Each path reaches it: from
+ * each `loopNext` edge's target, along every edge of the graph (any kind, Go To and fault too), never entering
+ * the loop element itself. The For Each target counts (unless it is the loop). One search per loop over
+ * integer adjacency lists, with a visit stamp per loop instead of a fresh set (a 20,000-element flow has a
+ * thousand loops).
  */
 export function loopsAround(scan: Scan): Map<FlowElement, FlowElement[]> {
   const { nodes, edges } = scan.graph;

@@ -42,7 +42,9 @@ export const unreachableElement: RuleCheck = (scan) => {
       rule: 'unreachable-element',
       element: el.name,
       node: node.id,
-      message: `${typeWord(el.type)} ${elementNamed(el)} is not reachable from Start: no path leads to it, so it never runs.`,
+      message:
+        `${typeWord(el.type)} ${elementNamed(el)} is not reachable from Start: no path leads to it, ` +
+        'so it never runs.',
       order: [ELEMENT, scan.position.get(el) ?? 0],
     });
   }

@@ -94,13 +94,16 @@ describe('instance hosts', () => {
 
 describe('where literals are looked for', () => {
   const flow = (body: string) =>
-    `<?xml version="1.0" encoding="UTF-8"?><Flow xmlns="http://soap.sforce.com/2006/04/metadata"><apiVersion>64.0</apiVersion>${body}<label>L</label><start><locationX>0</locationX><locationY>0</locationY><connector><targetReference>A</targetReference></connector></start></Flow>`;
+    '<?xml version="1.0" encoding="UTF-8"?><Flow xmlns="http://soap.sforce.com/2006/04/metadata">' +
+    `<apiVersion>64.0</apiVersion>${body}<label>L</label><start><locationX>0</locationX><locationY>0</locationY>` +
+    '<connector><targetReference>A</targetReference></connector></start></Flow>';
   it('in values, not in names, labels, descriptions or references', () => {
     const findings = check(
       flow(
         '<assignments><name>A</name><label>005Dn000006GuG4IAK</label><description>005Dn000006GuG4</description>' +
           '<locationX>0</locationX><locationY>0</locationY><assignmentItems><assignToReference>v005Dn000006GuG4IAK' +
-          '</assignToReference><operator>Assign</operator><value><stringValue>0125g000001AbCdAAK</stringValue></value>' +
+          '</assignToReference><operator>Assign</operator>' +
+          '<value><stringValue>0125g000001AbCdAAK</stringValue></value>' +
           '</assignmentItems></assignments>',
       ),
     );
