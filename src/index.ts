@@ -141,6 +141,26 @@ export {
   type RuntimePlacement,
 } from './model/runtime';
 
+// Review checks (issue 15): the rule table, findings on a flow and across a change, where they are, SARIF.
+export {
+  compareChecks,
+  NEWEST_API_VERSION,
+  newestApiVersionOf,
+  readChecksConfig,
+  RULES,
+  ruleOf,
+  runChecks,
+  type CheckComparison,
+  type CheckContext,
+  type ChecksConfig,
+  type Finding,
+  type Rule,
+  type RuleId,
+  type Severity,
+} from './checks/index';
+export { flowLines, type FlowLines } from './checks/lines';
+export { fileUri, findingLine, SARIF_SCHEMA, toSarif, type SarifFlow, type SarifOptions } from './checks/sarif';
+
 // In Flow Builder's words.
 export { describeElement } from './describe/element';
 export {

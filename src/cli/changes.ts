@@ -1,10 +1,20 @@
 /**
  * `flowscope changes BASE HEAD [--json] [--all]` (issue 14): two sets of flows — folders or zips, read as `index`
  * reads them — or `--git BASE..HEAD [PATH…]`, a repository's flows at two commits, compared flow by flow
- * (model/changeSet.ts). `--json` prints the contract of docs/architecture.md ("changes --json"); without it, a
- * table. Exit 0 (changes or not), 1 when a set or a ref cannot be read, 2 on bad usage.
+ * (model/changeSet.ts). `--json` prints the contract of docs/architecture.md ("changes --json"), each changed or
+ * added flow with its review checks (diffChecks.ts); without it, a table. Exit 0 (changes or not), 1 when a set or a ref cannot be read, 2 on bad usage.
  */
-import { compareSets, type FlowChange, flowNameOfFile, type SetRead } from '../index';
+import {
+  type ChangeSet,
+  type CheckComparison,
+  type ChecksConfig,
+  compareSets,
+  type FlowChange,
+  flowNameOfFile,
+  type SetRead,
+} from '../index';
+import { loadChecksConfig } from './checkConfig';
+import { addedChecks, checksJson, checksOf } from './diffChecks';
 import { flowFiles, readFlows } from './files';
 import { changedFiles, commitOf, mergeBase } from './git';
 import { readGitSet } from './gitSet';
@@ -59,7 +69,17 @@ export async function changesCommand(argv: string[], io: CliIo): Promise<number>
     })),
   ];
   if (args.flags.has('json')) {
-    const json = { summary: { flows: counts }, flows: shown.map(contract), skipped };
+    const cwd = args.flags.get('cwd');
+    const config = await loadChecksConfig(typeof cwd === 'string' ? cwd : process.cwd());
+    if (!config.ok) {
+      io.err(`flowscope changes: ${config.error}\n`);
+      return 2;
+    }
+    const withChecks = (f: FlowChange) => {
+      const checks = flowChecks(set, f, config.config);
+      return checks ? { ...contract(f), checks: checksJson(checks) } : contract(f);
+    };
+    const json = { summary: { flows: counts }, flows: shown.map(withChecks), skipped };
     io.out(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
   }
@@ -89,6 +109,14 @@ function contract(f: FlowChange) {
     ...(f.after !== undefined ? { after: f.after } : {}),
     ...(f.note ? { note: f.note } : {}),
   };
+}
+
+/** The review checks across a changed flow (an added flow's findings are all new); none for the others. */
+function flowChecks(set: ChangeSet, f: FlowChange, config: ChecksConfig | undefined): CheckComparison | undefined {
+  const pair = set.pair(f.name);
+  const diff = f.status === 'changed' ? set.diff(f.name) : undefined;
+  if (diff && pair?.before && pair.after) return checksOf(pair.before.doc, pair.after.doc, diff, config);
+  return f.status === 'added' && pair?.after ? addedChecks(pair.after.doc, config) : undefined;
 }
 
 function table(flows: FlowChange[]): string[] {

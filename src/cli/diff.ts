@@ -1,11 +1,14 @@
 /**
  * `flowscope diff A B [--json|--md] [--record N]`: what changed between two versions of a flow. `--json`
- * prints the FlowDiff contract (DESIGN.md) without the union graph, `--md` a PR-comment summary, and the
+ * prints the FlowDiff contract (DESIGN.md) without the union graph and with the review checks' introduced,
+ * fixed and remaining findings (`checks`, diffChecks.ts), `--md` a PR-comment summary, and the
  * default a short summary for a terminal. Exit codes as `graph`: 0 ok (differences or not), 1 bad
  * input, 2 bad usage.
  */
 import { elementKind, diffFlows, flowPropertyName, type FlowDiff, resourceKindName, START_ID } from '../index';
 import { terminalText } from './terminal';
+import { loadChecksConfig } from './checkConfig';
+import { checksJson, checksOf, checksText } from './diffChecks';
 import { diffMarkdown, valueText } from './diffMarkdown';
 import { loadFlowFile, parseArgs, type CliIo } from './run';
 
@@ -42,13 +45,19 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
   const after = await loadFlowFile(b, io, recordIndex);
   if (!after) return 1;
   const diff = diffFlows(before.doc, after.doc);
+  const config = await loadChecksConfig(process.cwd());
+  if (!config.ok) {
+    io.err(`flowscope diff: ${config.error}\n`);
+    return 2;
+  }
+  const checks = checksOf(before.doc, after.doc, diff, config.config);
   if (args.flags.has('json')) {
     const { graph: _graph, ...contract } = diff;
-    io.out(`${JSON.stringify(contract, null, 2)}\n`);
+    io.out(`${JSON.stringify({ ...contract, checks: checksJson(checks) }, null, 2)}\n`);
   } else if (args.flags.has('md')) {
-    io.out(diffMarkdown(diff, { title: after.doc.label, before: before.doc, after: after.doc }));
+    io.out(diffMarkdown(diff, { title: after.doc.label, before: before.doc, after: after.doc, checks }));
   } else {
-    io.out(textSummary(diff, a, b, after.doc.label));
+    io.out(textSummary(diff, a, b, after.doc.label, checksText(checks)));
   }
   return 0;
 }
@@ -58,9 +67,9 @@ const one = (s: string) => s.replace(/\s+/g, ' ');
 const cut = (s: string, n = 50) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** A few lines for a terminal: counts, then one line per element, connector and property change. */
-export function textSummary(d: FlowDiff, a: string, b: string, label: string): string {
+export function textSummary(d: FlowDiff, a: string, b: string, label: string, checks: string[] = []): string {
   const s = d.summary;
-  const lines = [`${one(label)}: ${a} -> ${b}`];
+  const lines = [`${one(label)}: ${a} -> ${b}`, ...checks];
   lines.push(
     `Elements:   ${s.nodes.added} added, ${s.nodes.removed} removed, ${s.nodes.changed} changed, ` +
       `${s.nodes.renamed} renamed, ${s.nodes.unchanged} unchanged`,

@@ -21,7 +21,9 @@ import {
   type PropertyChange,
   type Value,
   type Words,
+  type CheckComparison,
 } from '../index';
+import { comparisonMarkdown } from './checkMarkdown';
 /**
  * A flow diff as Markdown for a PR comment (`flowscope diff --md`, reused by `flowscope pr`): a counts
  * line, then tables of elements, connectors, resources and flow properties that changed, each change in
@@ -42,6 +44,8 @@ export interface DiffMarkdownOptions {
   /** The two versions: the changes are said against their data (without them, from the changes alone). */
   before?: FlowDoc;
   after?: FlowDoc;
+  /** The review checks across the change: a "Checks" section (new findings first) before the changes. */
+  checks?: CheckComparison;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -143,6 +147,7 @@ export function diffMarkdown(diff: FlowDiff, options: DiffMarkdownOptions = {}):
   const s = diff.summary;
   const out: string[] = [];
   if (options.title !== undefined) out.push(`#### ${mdText(options.title)}`, '');
+  if (options.checks) out.push(...comparisonMarkdown([{ checks: options.checks }]));
   const part = (title: string, counts: [number, string][]) => {
     const nonzero = counts.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`);
     return nonzero.length > 0 ? `**${title}:** ${nonzero.join(', ')}` : undefined;

@@ -1,11 +1,11 @@
 /**
  * `flowscope graph PATH… [--json]` for many flows in one process (issue 13): files, folders (any depth) and
- * zips, read as `index` reads them (files.ts). With `--json`, one JSON array of `{file, name, ...graph}`;
+ * zips, read as `index` reads them (files.ts). With `--json`, one JSON array of `{file, name, ...graph, interface}`;
  * without, each flow's summary under its file name. Files in folders or zips that are not flow files are
  * passed over (a JSON file there that is no flow, like sfdx-project.json, with a note); a named file that is not one, a flow file that does not parse, or a path that cannot be read
  * is reported on stderr and the command exits 1 (after printing the flows it could read).
  */
-import { buildGraph, NOT_A_FLOW, processTypeName, type SetSkip } from '../index';
+import { buildGraph, indexFlow, NOT_A_FLOW, processTypeName, type SetSkip } from '../index';
 import { FOLDER_LINK, flowFiles, readFlows } from './files';
 import type { CliIo } from './run';
 
@@ -32,7 +32,12 @@ export async function graphManyCommand(
   if (json)
     io.out(
       `${JSON.stringify(
-        graphs.map(({ entry, graph }) => ({ file: entry.file, name: entry.name, ...graph })),
+        graphs.map(({ entry, graph }) => ({
+          file: entry.file,
+          name: entry.name,
+          ...graph,
+          interface: indexFlow(entry.doc, entry.file, entry.name).interface,
+        })),
         null,
         2,
       )}\n`,

@@ -7,7 +7,8 @@
  * --raw-base (e.g. https://raw.githubusercontent.com/OWNER/REPO — short links; public repos only,
  * since the page fetches them without credentials). Never longer than --limit (default 65,536).
  * The comment's first line is the marker `<!-- flowscope:changes -->` (what `flowscope comment` finds it by), its
- * first link opens every changed flow at once (`#/changes?…`, see prLink.ts) or a note says why it cannot.
+ * first link opens every changed flow at once (`#/changes?…`, see prLink.ts) or a note says why it cannot. The
+ * review checks' new findings (diffChecks.ts, rules from the nearest `.flowscope.json`) come before the table.
  */
 import {
   buildGraph,
@@ -19,7 +20,10 @@ import {
   inlineRef,
   type FlowRef,
   type LinkState,
+  type ChecksConfig,
 } from '../index';
+import { loadChecksConfig } from './checkConfig';
+import { addedChecks, checksOf } from './diffChecks';
 import { changedFiles, commitOf, fileAt, mergeBase, type ChangedFile } from './git';
 import { diffMarkdown } from './diffMarkdown';
 import { changesLink } from './prLink';
@@ -71,6 +75,11 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
     io.err(`flowscope pr: git diff failed: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
+  const config = await loadChecksConfig(cwd);
+  if (!config.ok) {
+    io.err(`flowscope pr: ${config.error}\n`);
+    return 2;
+  }
   const site = flag(args.flags, 'site') ?? process.env.FLOWSCOPE_SITE;
   const rawBase = flag(args.flags, 'raw-base')?.replace(/\/+$/, '');
   const notes: string[] = site
@@ -98,7 +107,7 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
       });
       continue;
     }
-    const row = describe(file, before, after);
+    const row = describe(file, before, after, config.config);
     if (site) {
       const ref = (commit: string, side: Side): FlowRef =>
         rawBase
@@ -129,7 +138,7 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-function describe(file: ChangedFile, before: Side | undefined, after: Side | undefined): PrRow {
+function describe(file: ChangedFile, before: Side | undefined, after: Side | undefined, config?: ChecksConfig): PrRow {
   const shown = (after ?? before) as Side;
   const row: PrRow = {
     label: shown.doc.label,
@@ -145,9 +154,12 @@ function describe(file: ChangedFile, before: Side | undefined, after: Side | und
     row.elements = `${sign}${shown.doc.elements.length}`;
     row.connectors = `${sign}${buildGraph(shown.doc).edges.length}`;
     row.status = statusOf(shown.doc);
+    // An added flow's findings are all new; a deleted flow's are gone with it (not "fixed").
+    if (after) row.checks = addedChecks(after.doc, config);
     return row;
   }
   const diff = diffFlows(before.doc, after.doc);
+  row.checks = checksOf(before.doc, after.doc, diff, config);
   const n = diff.summary.nodes;
   row.elements = [`+${n.added}`, `−${n.removed}`, `~${n.changed}`, n.renamed > 0 ? `↻${n.renamed}` : '']
     .filter(Boolean)

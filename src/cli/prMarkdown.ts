@@ -1,7 +1,10 @@
+import type { CheckComparison } from '../index';
+import { comparisonMarkdown } from './checkMarkdown';
+
 /**
  * The PR comment of `flowscope pr`, composed to fit a size limit (GitHub: 65,536 characters). What goes
- * in, in order, while it fits: the table of changed flows (rows past the limit are counted, not shown),
- * then each flow's link (shortest first), then each flow's details in a collapsible block. Whatever is
+ * in, in order, while it fits: the review checks' new findings (at most 30, and no more than a quarter of the
+ * limit holds; the rest counted), the table of changed flows (rows past the limit are counted, not shown), then each flow's link (shortest first), then each flow's details in a collapsible block. Whatever is
  * left out is named in a last line, so a reader knows the comment is partial.
  */
 export interface PrRow {
@@ -19,6 +22,8 @@ export interface PrRow {
   linkNote?: string;
   /** Markdown of the details block's body (already escaped by its maker). */
   details?: string;
+  /** The review checks across the change (its new findings are listed before the table). */
+  checks?: CheckComparison;
 }
 
 export interface PrHeader {
@@ -56,6 +61,7 @@ export function composeComment(header: PrHeader, rows: PrRow[], limit: number): 
     `\`${header.base.slice(0, 12)}\` → \`${header.head.slice(0, 12)}\``,
     ...header.notes.flatMap((n) => ['', `> ${md(n)}`]),
     '',
+    ...checksSection(rows, limit / 4),
   ].join('\n');
   const tableHead =
     '| Flow | Change | Elements +/−/~ | Connectors +/− | Status | Open |\n' + '|---|---|---|---|---|---|\n';
@@ -127,6 +133,15 @@ function md(text: string): string {
     .replace(/[\\`*_{}[\]()#+!|~>]/g, (c) => `\\${c}`)
     .replace(/</g, '&lt;')
     .replace(/@/g, '@\u2060');
+}
+
+/** The "Checks" section: each flow's new findings named with the flow, then the fixed and remaining counts. */
+function checksSection(rows: readonly PrRow[], room: number): string[] {
+  const flows = rows.flatMap((r) => (r.checks ? [{ flow: r.label, checks: r.checks }] : []));
+  // As many findings as fit in a quarter of the comment (at most 30); the rest are counted.
+  let lines = comparisonMarkdown(flows, 30);
+  for (let max = 29; max >= 0 && lines.join('\n').length > room; max--) lines = comparisonMarkdown(flows, max);
+  return lines;
 }
 
 /** Text for an HTML context (a <summary>). */

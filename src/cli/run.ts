@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { buildGraph, elementKind, parseFlow, processTypeName, type FlowGraph } from '../index';
+import { buildGraph, elementKind, indexFlow, parseFlow, processTypeName, type FlowGraph } from '../index';
 import { terminalText } from './terminal';
 
 const USAGE = `Usage: flowscope <command> [options]
@@ -11,7 +11,7 @@ Commands:
                                      flow's elements, counted by status; --json adds "runtime"
   graph PATH… [--json]               many flows (files, folders at any depth, zips) in one process: each
                                      flow's summary under its file, or with --json one JSON array of
-                                     {file, name, ...graph}; unreadable files are reported (exit 1)
+                                     {file, name, ...graph, interface}; unreadable files are reported (exit 1)
   diff A B [--json|--md]             what changed from version A to version B: a summary, the JSON
          [--record N]                contract with --json, a PR-comment summary with --md
   render A [B] [-o FILE.svg]         the flow (or the diff of two versions) as an SVG picture
@@ -23,6 +23,11 @@ Commands:
   link A [B] --site URL              a share link with the flow (or both versions) inside it
          [--mode M] [--select ID]    (M: overlay|before|after|side|changes; --site defaults to $FLOWSCOPE_SITE)
          [--layout L]
+  check [PATH…] [--json|--sarif|--md] the review checks over flows (files, folders at any depth, zips; default
+         [--fail-on error|warning|never] the current folder): a table per flow, the JSON contract, SARIF 2.1.0
+         [--config FILE] [--site URL] for code scanning, or a PR-comment summary; exit 1 when a finding at or
+                                     above --fail-on (default error) exists; rules from --config FILE or the
+                                     nearest .flowscope.json
   index PATH… [--json]               a flow set: every flow under the files and folders (any depth), its
                                      trigger, size and interface, every subflow call; other files skipped
   changes BASE HEAD [--json] [--all] what changed between two sets of flows (folders or zips), per flow:
@@ -69,6 +74,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       return (await import('./comment')).commentCommand(rest, io);
     case 'index':
       return (await import('./indexCommand')).indexCommand(rest, io);
+    case 'check':
+      return (await import('./check')).checkCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':
@@ -144,7 +151,9 @@ async function graphCommand(argv: string[], io: CliIo): Promise<number> {
       (g) => summary(g, processTypeName(parsed.doc)),
     );
   const graph = buildGraph(parsed.doc);
-  io.out(args.flags.has('json') ? `${JSON.stringify(graph, null, 2)}\n` : summary(graph, processTypeName(parsed.doc)));
+  // The contract's graph, and the flow's interface as `index --json` gives it.
+  const json = () => JSON.stringify({ ...graph, interface: indexFlow(parsed.doc, file).interface }, null, 2);
+  io.out(args.flags.has('json') ? `${json()}\n` : summary(graph, processTypeName(parsed.doc)));
   return 0;
 }
 

@@ -9,11 +9,20 @@ const pair = (name: string) =>
   [fx(`diff/${name}--before.flow-meta.xml`), fx(`diff/${name}--after.flow-meta.xml`)] as const;
 
 describe('flowscope diff', () => {
-  it('--json prints the contract: summary, nodes, edges, rewired, connectors, resources, properties (no union graph)', async () => {
+  it('--json prints the contract: summary, nodes, edges, rewired, connectors, resources, properties, checks (no union graph)', async () => {
     const r = await run('diff', ...pair('rewired-outcome'), '--json');
     expect(r.code).toBe(0);
     const d = JSON.parse(r.out) as Omit<FlowDiff, 'graph'>;
-    expect(Object.keys(d)).toEqual(['summary', 'nodes', 'edges', 'rewired', 'connectors', 'resources', 'properties']);
+    expect(Object.keys(d)).toEqual([
+      'summary',
+      'nodes',
+      'edges',
+      'rewired',
+      'connectors',
+      'resources',
+      'properties',
+      'checks',
+    ]);
     expect(d.summary).toEqual({
       nodes: { added: 0, removed: 0, changed: 0, renamed: 0, unchanged: 6 },
       edges: { added: 1, removed: 1 },

@@ -36,6 +36,12 @@ describe('flowscope graph', () => {
       expect.objectContaining({ source: 'Get_Line_Items', target: 'Log_Error', kind: 'fault', goTo: true }),
     );
     expect(g.warnings).toEqual([]);
+    // The flow's interface, as `index --json` and `check --json` give it, after the graph's own keys.
+    expect(Object.keys(g)).toEqual(['flow', 'nodes', 'edges', 'warnings', 'interface']);
+    expect((g as unknown as { interface: unknown }).interface).toEqual({
+      inputs: [],
+      outputs: [{ name: 'Total', dataType: 'Currency', isCollection: false }],
+    });
   });
 
   it('without --json prints a readable summary', async () => {

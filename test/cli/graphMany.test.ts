@@ -13,6 +13,7 @@ interface Graph {
   nodes: { id: string }[];
   edges: unknown[];
   warnings: string[];
+  interface: { inputs: unknown[]; outputs: unknown[] };
 }
 
 describe('flowscope graph of many flows', () => {
@@ -25,7 +26,7 @@ describe('flowscope graph of many flows', () => {
     expect(Array.isArray(JSON.parse(r.out))).toBe(false);
   });
 
-  it('a folder prints one JSON array of {file, name, ...graph}, passing over files that are not flows', async () => {
+  it('a folder prints one JSON array of {file, name, ...graph, interface}, passing over files that are not flows', async () => {
     const r = await run('graph', folder.dir, '--json');
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/^note: .*sfdx-project\.json passed over: .*\n$/);
@@ -35,6 +36,10 @@ describe('flowscope graph of many flows', () => {
     expect(graphs[0]?.file).toMatch(/force-app\/main\/default\/flows\/Set_Flow_0000\.flow-meta\.xml$/);
     expect(graphs[0]?.nodes[0]?.id).toBe('$start');
     expect(graphs.every((g) => g.flow.label.startsWith('Set flow'))).toBe(true);
+    // Each flow's interface, the same as `index --json` says of it.
+    const index = JSON.parse((await run('index', folder.dir, '--json')).out) as { flows: Graph[] };
+    expect(graphs.map((g) => g.interface)).toEqual(index.flows.map((f) => f.interface));
+    expect(graphs.some((g) => g.interface.inputs.length > 0)).toBe(true);
   });
 
   it('several files and a zip in one run; each flow’s summary under its file without --json', async () => {

@@ -108,7 +108,7 @@ describe('flowscope installed from its packed tarball with production dependenci
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage: flowscope <command>/);
-    for (const command of ['graph', 'diff', 'render', 'link', 'index', 'pr'])
+    for (const command of ['graph', 'diff', 'render', 'link', 'index', 'pr', 'check'])
       expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
@@ -123,6 +123,17 @@ describe('flowscope installed from its packed tarball with production dependenci
     expect(diff.nodes.some((n) => n.status === 'renamed')).toBe(true);
     const fromSources = await run('diff', before, after, '--json');
     expect(diff).toEqual(JSON.parse(fromSources.out));
+  });
+
+  it('checks a flow to SARIF naming Flowscope at the installed package version', () => {
+    const r = flowscope(['check', fx('checks/dml-in-loop/with.flow-meta.xml'), '--sarif']);
+    expect(r.stderr).toBe('');
+    // An error finding (DML in a loop): exit 1 by default.
+    expect(r.status).toBe(1);
+    const log = JSON.parse(r.stdout);
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(log.runs[0].tool.driver).toMatchObject({ name: 'Flowscope', version });
+    expect(log.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toContain('dml-in-loop');
   });
 
   it('lays out with ELK in-process, from the installed elkjs', async () => {

@@ -48,7 +48,8 @@ describe('action.yml', () => {
   it('is a composite action with the documented inputs', () => {
     expect(action).toMatch(/^runs:\n {2}using: composite$/m);
     const inputs = block(action, 'inputs', 0);
-    expect(keysAt(inputs, 2)).toEqual(['site', 'base', 'paths', 'limit', 'token']);
+    expect(keysAt(inputs, 2)).toEqual(['site', 'base', 'paths', 'limit', 'token', 'sarif']);
+    expect(block(inputs, 'sarif', 2)).toMatch(/default: ""/);
     expect(block(inputs, 'site', 2)).toMatch(/required: true/);
     expect(block(inputs, 'token', 2)).toMatch(/default: \$\{\{ github\.token \}\}/);
     expect(block(inputs, 'limit', 2)).toMatch(/default: "65536"/);
@@ -56,8 +57,8 @@ describe('action.yml', () => {
 
   it('sets up Node 20, builds the CLI from its own folder, then writes and posts the comment', () => {
     const s = steps();
-    expect(s.map((x) => x.name)).toHaveLength(5);
-    expect(s.filter((x) => x.run)).toHaveLength(4);
+    expect(s.map((x) => x.name)).toHaveLength(6);
+    expect(s.filter((x) => x.run)).toHaveLength(5);
     expect(s[0]).toMatchObject({ uses: 'actions/setup-node@v4' });
     expect(s[0]?.text).toMatch(/node-version: 20/);
     const install = s.find((x) => x.run?.includes('npm ci'))?.run ?? '';
@@ -72,6 +73,10 @@ describe('action.yml', () => {
     expect(s.find((x) => x.run?.includes('comment --provider github'))?.text).toMatch(
       /GITHUB_TOKEN: \$\{\{ inputs\.token \}\}/,
     );
+    // Last, and only with the sarif input: the review checks as SARIF, never failing the job on a finding.
+    const checks = s[s.length - 1];
+    expect(checks?.run).toMatch(/flowscope\.mjs" check --sarif --fail-on never/);
+    expect(checks?.text).toMatch(/FLOWSCOPE_SARIF: \$\{\{ inputs\.sarif \}\}/);
   });
 
   it('never pastes an input into a script, and every script is valid bash', () => {

@@ -28,6 +28,8 @@ const git = (...a: string[]) =>
 const flow = (name: string, size: number, seed: number) =>
   writeFileSync(join(work, 'force-app/flows', `${name}.flow-meta.xml`), generateFlow(size, seed).xml);
 
+type SarifResult = { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] };
+
 interface Step {
   name: string;
   run?: string;
@@ -92,6 +94,7 @@ describe('action.yml, run', () => {
       paths: 'force-app/flows/*.flow-meta.xml',
       limit: '65536',
       token: TOKEN,
+      sarif: join(temp, 'flowscope.sarif'),
     };
     const summary = join(temp, 'summary.md');
     const outputs: string[] = [];
@@ -143,6 +146,12 @@ describe('action.yml, run', () => {
       expect(read.ok && read.state).toEqual({ src: 'https://github.com/acme/crm/pull/7' });
       expect(readFileSync(summary, 'utf8')).toContain('3 flows changed');
       expect(host.requests.some((r) => r.url.includes(TOKEN) || r.body.includes(TOKEN))).toBe(false);
+      // The sarif input: the checkout's flows checked, as SARIF, each result on a flow file of the checkout.
+      const sarif = JSON.parse(readFileSync(inputs.sarif as string, 'utf8'));
+      expect(sarif.version).toBe('2.1.0');
+      const uris = sarif.runs[0].results.map((r: SarifResult) => r.locations[0]?.physicalLocation.artifactLocation.uri);
+      expect(uris.length).toBeGreaterThan(0);
+      for (const uri of uris) expect(uri).toMatch(/^force-app\/flows\/\w+\.flow-meta\.xml$/);
     } finally {
       await host.close();
     }
