@@ -38,6 +38,8 @@ export async function graphInterviewsCommand(
   json: boolean,
   io: CliIo,
   summary: (g: ReturnType<typeof buildGraph>) => string,
+  /** The flow's interface, printed beside the graph as plain `graph --json` does. */
+  flowInterface?: unknown,
 ): Promise<number> {
   let text: string;
   try {
@@ -65,7 +67,8 @@ export async function graphInterviewsCommand(
     );
   const graph = buildGraph(doc);
   const placement = placeInterviews(doc, payload.interviews);
-  if (json) io.out(`${JSON.stringify({ ...graph, runtime: runtimeJson(placement) }, null, 2)}\n`);
+  if (json)
+    io.out(`${JSON.stringify({ ...graph, interface: flowInterface, runtime: runtimeJson(placement) }, null, 2)}\n`);
   else io.out(`${summary(graph)}${table(placement)}`);
   return 0;
 }

@@ -149,6 +149,7 @@ async function graphCommand(argv: string[], io: CliIo): Promise<number> {
       args.flags.has('json'),
       io,
       (g) => summary(g, processTypeName(parsed.doc)),
+      indexFlow(parsed.doc, file).interface,
     );
   const graph = buildGraph(parsed.doc);
   // The contract's graph, and the flow's interface as `index --json` gives it.
