@@ -11,6 +11,7 @@ import type { DiffService, LayoutData } from './store';
 import { highlightOf, NO_HIGHLIGHT } from './highlight';
 import { type LayoutChoice, requestFor, usableChoice } from './layoutChoice';
 import { isFlow, open, withPositions } from './opening';
+import { NO_RUNTIME } from './runtime';
 import type { AppState, Comparison, GetState, LoadedFlow, SetState, StoreDeps } from './types';
 
 /** The differ, loaded on first use: a page opened on one flow does not pay for it. */
@@ -58,7 +59,15 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
   /** Shows something new; what was on screen, if it was laid out, is kept as `previous`. */
   const show = (next: Partial<AppState>) => {
     if (get().layout.status === 'done') previous = screenOf(get());
-    set({ ...next, error: undefined, selection: undefined, highlight: NO_HIGHLIGHT, changeIndex: undefined });
+    // Interviews (NO_RUNTIME) belong to the screen they were overlaid on.
+    set({
+      ...next,
+      ...NO_RUNTIME,
+      error: undefined,
+      selection: undefined,
+      highlight: NO_HIGHLIGHT,
+      changeIndex: undefined,
+    });
     // Shown while a set is open (a sample, a file, a comparison): the set's list, or why it failed, no longer
     // hides it; the set's bar stays, the way back (state/setShown.ts: whether the flow is the set's).
     const s = get().set;
@@ -177,7 +186,10 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       if (afterReader(text, () => at === comparing && get().load(text, source, recordIndex, layout))) return true;
       const flow = open({ text, source, recordIndex });
       if (!isFlow(flow)) {
-        set({ error: flow });
+        // A Flow REST answer that is no flow (interviews, a flow list, an invocable flow) is shown, not refused.
+        const payload = get().openPayload(text, source, () => at === comparing && get().load(text, source));
+        if (payload === true) return true;
+        set({ error: payload === false ? flow : payload });
         return false;
       }
       comparing++;

@@ -1,11 +1,60 @@
+import { formatOf } from '../model/parse/read';
 import { NO_CARD_NOTES } from './cardNotes';
+import type { RuntimeActions } from './runtimeActions';
 import type { RuntimeActionsState } from './runtimeTypes';
-import type { GetState, SetState, StoreDeps } from './types';
+import type { AppState, GetState, SetState, StoreDeps } from './types';
 
-/** Interviews and the other Flow REST payloads (issue 16): the slice; its code loads on first use. */
-export function runtimeSlice(set: SetState, get: GetState, deps: StoreDeps): RuntimeActionsState {
-  void set;
-  void get;
-  void deps;
-  return { runtimeNotes: NO_CARD_NOTES };
+/** What a new screen starts without: interviews belong to the flow they were overlaid on. */
+export const NO_RUNTIME: Partial<AppState> = { runtime: undefined, runtimeNotes: NO_CARD_NOTES, restView: undefined };
+
+/**
+ * Interviews and the other Flow REST payloads (issue 16): the slice. Its code (runtimeActions.ts, the payload
+ * detection and placement) loads on first use: a pasted JSON text that is no flow, the Interviews dialog.
+ */
+export function runtimeSlice(
+  set: SetState,
+  get: GetState,
+  deps: StoreDeps,
+): Omit<RuntimeActionsState, 'readOrgInterviews'> {
+  let actions: RuntimeActions | undefined;
+  let loading: Promise<RuntimeActions> | undefined;
+  const real = () => {
+    loading ??= import('./runtimeActions').then(
+      (m) => {
+        actions = m.runtimeActions(set, get, deps);
+        return actions;
+      },
+      (e: unknown) => {
+        loading = undefined; // a failed load is tried again by the next action
+        throw e;
+      },
+    );
+    return loading;
+  };
+  return {
+    runtimeNotes: NO_CARD_NOTES,
+    overlayInterviews: async (text, source) => (await real()).overlayInterviews(text, source),
+    queryOrgInterviews: async () => (await real()).queryOrgInterviews(),
+    cancelOrgInterviews: () => actions?.cancelOrgInterviews(),
+    clearRuntime: () => set({ runtime: undefined, runtimeNotes: NO_CARD_NOTES }),
+    closeRestView: () => set({ restView: undefined }),
+    openListedFlow: async (flow) => (await real()).openListedFlow(flow),
+    openPayload: (text, source, retry) => {
+      if (formatOf(text) !== 'json') return false;
+      if (actions) return actions.openPayload(text, source);
+      real().then(retry, () =>
+        set({
+          error: {
+            message: 'This text is not a flow, and the code that reads the other Flow REST answers did not load.',
+            hint: 'Check the connection and paste it again.',
+            source,
+          },
+        }),
+      );
+      return true;
+    },
+    preparePayload: async (text) => {
+      if (formatOf(text) === 'json') await real().catch(() => undefined);
+    },
+  };
 }

@@ -7,12 +7,15 @@ const OrgDialog = lazy(() => import('../sources/OrgDialog').then((m) => ({ defau
 const UrlDialog = lazy(() => import('../sources/UrlDialog').then((m) => ({ default: m.UrlDialog })));
 const OpenSetDialog = lazy(() => import('../set/OpenSetDialog').then((m) => ({ default: m.OpenSetDialog })));
 const PasteDialog = lazy(() => import('../sources/PasteDialog').then((m) => ({ default: m.PasteDialog })));
+// Interviews (issue 16): Overlay interviews…, and a pasted flow list's or invocable flow's view.
+const RuntimeDialogs = lazy(() => import('../runtime/RuntimeDialogs').then((m) => ({ default: m.RuntimeDialogs })));
 
 /** Open a file, paste text, or pick a bundled sample. Drag-and-drop and Ctrl/Cmd+V work anywhere (App). */
 export function LoadBar() {
   const store = useAppStore();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [dialog, setDialog] = useState<'org' | 'url' | 'paste' | 'set'>();
+  const [dialog, setDialog] = useState<'org' | 'url' | 'paste' | 'set' | 'interviews'>();
+  const restView = useApp((s) => s.restView !== undefined);
   // Once opened, the org dialog stays mounted (hidden when closed), so the list is as it was left; the
   // connection itself is the store's, until Disconnect.
   const [orgUsed, setOrgUsed] = useState(false);
@@ -79,11 +82,22 @@ export function LoadBar() {
       >
         Open set…
       </button>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        title="Overlay interviews: paused and failed interviews (FlowInterview records) on the flow on screen"
+        onClick={() => setDialog('interviews')}
+      >
+        Interviews…
+      </button>
       <Suspense fallback={null}>
         {dialog === 'set' && <OpenSetDialog onClose={close} />}
         {orgUsed && <OrgDialog open={dialog === 'org'} onClose={close} />}
         {dialog === 'url' && <UrlDialog onClose={close} />}
         {dialog === 'paste' && <PasteDialog onClose={close} />}
+        {(dialog === 'interviews' || restView) && (
+          <RuntimeDialogs interviews={dialog === 'interviews'} onClose={close} />
+        )}
       </Suspense>
       <label className="sample-picker">
         Sample:{' '}

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { elementIndex, START_ID, type FlowGraph } from '../../model/graph';
 import type { FlowDoc, FlowElement } from '../../model/types';
 import { selectFlow, selectSelection } from '../../state/store';
@@ -8,10 +8,13 @@ import {
   DetailsPanelPart as DetailsPanel,
   ResourcesPanelPart as ResourcesPanel,
 } from '../lazyParts';
+import { preloadable } from '../preloadable';
 import { useApp } from '../storeContext';
 import { SideTabs } from './SideTabs';
 
-type Tab = 'details' | 'flow' | 'resources';
+type Tab = 'details' | 'flow' | 'resources' | 'runtime';
+// Interviews on the flow (issue 16): the Runtime tab's code loads once there are some.
+const RuntimePanel = preloadable(() => import('../runtime/RuntimePanel').then((m) => m.RuntimePanel));
 
 /** The element behind a graph node id ($start → 'start'; `name~2` → the second element of that name). */
 function elementOfNode(id: string, doc: FlowDoc, graph: FlowGraph): FlowElement | 'start' | undefined {
@@ -29,7 +32,14 @@ export function SidePanel() {
   const [tab, setTab] = useState<Tab>('flow');
   const [filter, setFilter] = useState('');
   const inSet = useApp((s) => s.set?.status === 'ready' && !s.set.listing);
-  useEffect(() => setTab(selection === undefined ? 'flow' : 'details'), [selection]);
+  const runtime = useApp((s) => s.runtime);
+  // An element selected from the Runtime tab leaves it open; interviews just overlaid open it.
+  const stay = useRef(false);
+  useEffect(() => {
+    if (!stay.current) setTab(selection === undefined ? 'flow' : 'details');
+    stay.current = false;
+  }, [selection]);
+  useEffect(() => setTab((t) => (runtime ? 'runtime' : t === 'runtime' ? 'flow' : t)), [runtime]);
   if (!flow) return <p className="empty side-empty">No flow open yet.</p>;
   const element = selection === undefined ? undefined : elementOfNode(selection, flow.doc, flow.graph);
   const tabs: [Tab, string][] = [
@@ -37,6 +47,7 @@ export function SidePanel() {
     ['flow', 'Flow'],
     ['resources', `Resources (${flow.doc.resources.length})`],
   ];
+  if (runtime) tabs.push(['runtime', `Runtime (${runtime.shown.toLocaleString('en-US')})`]);
   return (
     <>
       <SideTabs tabs={tabs} current={tab} onChange={setTab} />
@@ -98,6 +109,16 @@ export function SidePanel() {
             ))}
           </div>
         </>
+      )}
+      {tab === 'runtime' && runtime && (
+        <Suspense fallback={<p className="side-empty muted">Loading the interviews…</p>}>
+          <RuntimePanel
+            onSelect={(id) => {
+              stay.current = id !== selection;
+              select(id);
+            }}
+          />
+        </Suspense>
       )}
       {tab === 'resources' && (
         <>
