@@ -4,6 +4,9 @@ import type { RuntimeActions } from './runtimeActions';
 import type { RuntimeActionsState } from './runtimeTypes';
 import type { AppState, GetState, SetState, StoreDeps } from './types';
 
+/** What FlowInterview records start with (their type, or their fields), as a query's answer gives them. */
+const INTERVIEWS = /"(?:InterviewStatus|CurrentElement)"\s*:|"type"\s*:\s*"FlowInterview"/;
+
 /** What a new screen starts without: interviews belong to the flow they were overlaid on. */
 export const NO_RUNTIME: Partial<AppState> = { runtime: undefined, runtimeNotes: NO_CARD_NOTES, restView: undefined };
 
@@ -39,8 +42,8 @@ export function runtimeSlice(
     clearRuntime: () => set({ runtime: undefined, runtimeNotes: NO_CARD_NOTES }),
     closeRestView: () => set({ restView: undefined }),
     openListedFlow: async (flow) => (await real()).openListedFlow(flow),
-    openPayload: (text, source, retry) => {
-      if (formatOf(text) !== 'json') return false;
+    openPayload: (text, source, retry, early) => {
+      if (formatOf(text) !== 'json' || (early && !INTERVIEWS.test(text.slice(0, 2000)))) return false;
       if (actions) return actions.openPayload(text, source);
       real().then(retry, () =>
         set({

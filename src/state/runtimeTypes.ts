@@ -82,9 +82,10 @@ export interface RuntimeActionsState {
    * `load`'s way out for a text that is no flow: a Flow REST payload is shown (true) instead, or refused in
    * words (a query of Account; interviews with no flow open); anything else is false. The payload code loads
    * on first use; until it is here this answers true and `retry` opens the text again once it is (the caller
-   * checks nothing newer was opened since).
+   * checks nothing newer was opened since). `early`: before the text is parsed as a flow, and only when it
+   * looks like FlowInterview records (false otherwise), so a query of 50,000 is parsed once.
    */
-  openPayload: (text: string, source: RuntimeSource, retry: () => void) => boolean | RuntimeRefusal;
+  openPayload: (text: string, source: RuntimeSource, retry: () => void, early: boolean) => boolean | RuntimeRefusal;
   /**
    * The connected org's interviews of the flow on screen (opened from it), at most `cap`, following the
    * query's pages. Rejects with the source's error; with `invalid-input` when the flow on screen is not a
