@@ -13,6 +13,7 @@ import { asSourceError, SourceError } from './redact';
 import { flowDefinitionsQuery, flowVersionsQuery, isRecordId } from './soql';
 import { apiVersionOf, checkToken, instanceOrigin, SF_DISPLAY } from './toolingInput';
 import { readVersions } from './toolingBatch';
+import { getInvocableFlow, listInvocableFlows, queryInterviews, type RestReads } from './interviews';
 import { checkNext, str } from './toolingQuery';
 import type { ConnectOptions, FlowSummary, FlowVersion, OrgClient } from './toolingTypes';
 
@@ -204,6 +205,11 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
   };
 
   json(await get(`${base}/`, 'the API', 'api-version'), 'the API');
+  const rest = (): RestReads => ({
+    ...{ apiVersion, origin, base, secrets: [token], query },
+    getJson: async (path, what, signal) => json(await get(path, what, 'not-found', signal), what),
+    versionIds: async (def, signal) => (await client.listVersions(def, signal)).map((v) => v.id),
+  });
 
   const client: OrgClient = {
     instanceUrl: origin,
@@ -282,6 +288,9 @@ export async function connect(options: ConnectOptions): Promise<OrgClient> {
         signal,
       );
     },
+    queryInterviews: (version, options) => queryInterviews(rest(), version, options),
+    listInvocableFlows: (signal) => listInvocableFlows(rest(), signal),
+    getInvocableFlow: (apiName, signal) => getInvocableFlow(rest(), apiName, signal),
     disconnect() {
       token = '';
     },

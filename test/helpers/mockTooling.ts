@@ -3,12 +3,15 @@ import { activeOf, buildMockOrg, latestOf, type MockFlow } from './mockOrg';
 import { matches, parseSoql } from './mockSoql';
 import { readCorpus } from './corpus';
 import { listen } from './mockGitHost';
+import { createFlowRest, type FlowRestState } from './mockFlowRest';
 
 /**
  * A mock Salesforce Tooling API (and a small fake git host) on 127.0.0.1 at a random port, for unit and
  * end-to-end tests. It answers like Salesforce: bearer-token checks with INVALID_SESSION_ID, SOQL with
  * LIKE, pagination through `nextRecordsUrl`, `sobjects/Flow/{id}` records, NOT_FOUND for unknown API
  * versions, and CORS for one allowed origin (a refused origin's preflight gets 403 and no CORS headers).
+ * Beside it, the Flow REST API (mockFlowRest.ts): the REST `/query` of FlowInterview and flow lists, and the
+ * invocable-flow actions, under the same tokens, modes and CORS.
  */
 
 type MockMode =
@@ -55,6 +58,8 @@ export interface MockTooling {
   compositeBatch: boolean;
   /** Files of the fake git host: `path` → body; private ones need the token. */
   files: Map<string, { body: string; private: boolean }>;
+  /** The Flow REST side: the org's FlowInterview rows (set 50,000, or none), REST page size, action edits. */
+  rest: FlowRestState;
   close: () => Promise<void>;
 }
 
@@ -88,8 +93,11 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
     allowOrigin: options.allowOrigin,
     compositeBatch: options.compositeBatch ?? true,
     files,
+    rest: undefined as unknown as FlowRestState,
     close: async () => undefined,
   };
+  const flowRest = createFlowRest(flows, (res, status, body, headers) => send(res, status, body, headers));
+  mock.rest = flowRest.state;
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -142,7 +150,7 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
       if (!allowed) return send(res, 403, 'CORS origin not allowed');
       res.writeHead(204, {
         'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-        'Access-Control-Allow-Headers': 'Authorization, Accept, Content-Type, PRIVATE-TOKEN',
+        'Access-Control-Allow-Headers': 'Authorization, Accept, Content-Type, PRIVATE-TOKEN, Sforce-Query-Options',
         'Access-Control-Max-Age': '600',
       });
       return res.end();
@@ -191,6 +199,9 @@ export async function startMockTooling(options: MockToolingOptions = {}): Promis
       });
     if (rest === '/tooling/query' || rest === '/tooling/query/')
       return query(res, version, url.searchParams.get('q') ?? '');
+    const queryOptions = headerOf(req, 'sforce-query-options');
+    if (flowRest.handle(res, url, rest, version, { batch: queryOptions, foreign: mock.mode === 'foreign-next' }))
+      return;
     const more = /^\/tooling\/query\/(01gMOCK\d+)-\d+$/.exec(rest);
     if (more) return page(res, version, more[1]!, cursors.get(more[1]!));
     if (rest === '/tooling/composite/batch') {

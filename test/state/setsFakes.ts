@@ -196,6 +196,9 @@ export function fakeOrg(count: number) {
         return i === 4 ? { id, error: 'INVALID_ID' } : { id, text: flowRecord(`Org_Flow_${i}`, `Org Flow ${i}`) };
       });
     },
+    queryInterviews: async () => ({ interviews: [], total: 0, capped: false }),
+    listInvocableFlows: async () => [],
+    getInvocableFlow: async (name) => ({ name, inputs: [], outputs: [] }),
     disconnect: () => undefined,
   };
   return { client, batches, flows };

@@ -46,6 +46,21 @@ export function fakeClient(org: FakeOrg) {
       check();
       return ids.map((id) => ({ id, text: `{"Id":"${id}","FullName":"X","Metadata":{"label":"X"}}` }));
     },
+    async queryInterviews(version) {
+      calls.push(`queryInterviews:${version.id}`);
+      check();
+      return { interviews: [], total: 0, capped: false };
+    },
+    async listInvocableFlows() {
+      calls.push('listInvocableFlows');
+      check();
+      return [];
+    },
+    async getInvocableFlow(name) {
+      calls.push(`getInvocableFlow:${name}`);
+      check();
+      return { name, inputs: [], outputs: [] };
+    },
     disconnect() {
       calls.push('disconnect');
       connected = false;
