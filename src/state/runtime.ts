@@ -5,7 +5,7 @@ import type { RuntimeActionsState } from './runtimeTypes';
 import type { AppState, GetState, SetState, StoreDeps } from './types';
 
 /** What FlowInterview records start with (their type, or their fields), as a query's answer gives them. */
-const INTERVIEWS = /"(?:InterviewStatus|CurrentElement)"\s*:|"type"\s*:\s*"FlowInterview"/;
+const INTERVIEWS = /"(InterviewStatus|CurrentElement|FlowInterview)"/;
 
 /** What a new screen starts without: interviews belong to the flow they were overlaid on. */
 export const NO_RUNTIME: Partial<AppState> = { runtime: undefined, runtimeNotes: NO_CARD_NOTES, restView: undefined };
@@ -21,6 +21,7 @@ export function runtimeSlice(
 ): Omit<RuntimeActionsState, 'readOrgInterviews'> {
   let actions: RuntimeActions | undefined;
   let loading: Promise<RuntimeActions> | undefined;
+  let failed = false;
   const real = () => {
     loading ??= import('./runtimeActions').then(
       (m) => {
@@ -34,26 +35,29 @@ export function runtimeSlice(
     );
     return loading;
   };
+  /** An action of the lazy code, called once it is here. */
+  const later = <K extends 'overlayInterviews' | 'queryOrgInterviews'>(k: K) =>
+    ((...a: unknown[]) => real().then((r) => (r[k] as (...x: unknown[]) => unknown)(...a))) as RuntimeActions[K];
   return {
     runtimeNotes: NO_CARD_NOTES,
-    overlayInterviews: async (text, source) => (await real()).overlayInterviews(text, source),
-    queryOrgInterviews: async () => (await real()).queryOrgInterviews(),
+    overlayInterviews: later('overlayInterviews'),
+    queryOrgInterviews: later('queryOrgInterviews'),
     cancelOrgInterviews: () => actions?.cancelOrgInterviews(),
-    clearRuntime: () => set({ runtime: undefined, runtimeNotes: NO_CARD_NOTES }),
+    clearRuntime: () => set(NO_RUNTIME),
     closeRestView: () => set({ restView: undefined }),
-    openListedFlow: async (flow) => (await real()).openListedFlow(flow),
     openPayload: (text, source, retry, early) => {
       if (formatOf(text) !== 'json' || (early && !INTERVIEWS.test(text.slice(0, 2000)))) return false;
       if (actions) return actions.openPayload(text, source);
-      real().then(retry, () =>
-        set({
-          error: {
-            message: 'This text is not a flow, and the code that reads the other Flow REST answers did not load.',
-            hint: 'Check the connection and paste it again.',
-            source,
-          },
-        }),
-      );
+      // Code that could not load: the retry says the text is no flow (the next paste tries loading it again).
+      if (failed) {
+        if (!early) failed = false;
+        return false;
+      }
+      real()
+        .catch(() => {
+          failed = true;
+        })
+        .then(retry);
       return true;
     },
     preparePayload: async (text) => {

@@ -4,7 +4,7 @@
  * storage or the URL.
  */
 import { compareInvocable, describesFlow, detectFlowRestPayload } from '../model/runtime';
-import type { FlowListItem, FlowRestPayload, Interview } from '../model/runtime';
+import type { FlowRestPayload, Interview } from '../model/runtime';
 import { overlayOf } from './runtimeOverlay';
 import type { RuntimeActionsState, RuntimeRefusal, RuntimeSource } from './runtimeTypes';
 import type { AppState, GetState, SetState, StoreDeps } from './types';
@@ -14,7 +14,7 @@ export const INTERVIEW_CAP = 2000;
 
 export type RuntimeActions = Pick<
   RuntimeActionsState,
-  'overlayInterviews' | 'queryOrgInterviews' | 'cancelOrgInterviews' | 'openListedFlow'
+  'overlayInterviews' | 'queryOrgInterviews' | 'cancelOrgInterviews'
 > & {
   /** `openPayload` once its code is here: true when shown, a refusal in words, false when it is no payload. */
   openPayload: (text: string, source: RuntimeSource) => boolean | RuntimeRefusal;
@@ -162,25 +162,5 @@ export function runtimeActions(set: SetState, get: GetState, deps: StoreDeps): R
       query = undefined;
       set({ orgInterviews: undefined });
     },
-    openListedFlow: async (item: FlowListItem) => openListed(get, item),
   };
-}
-
-/**
- * A listed flow's version from the connected org, through the org actions: the flow found by its API name,
- * then the listed version number, else the active one, else the latest. Rejects in words when there is none.
- */
-async function openListed(get: GetState, item: FlowListItem): Promise<void> {
-  const page = await get().listOrgFlows(item.apiName);
-  const flow = page.flows.find((f) => f.developerName === item.apiName);
-  const fail = (message: string) => Promise.reject(Object.assign(new Error(message), { hint: '' }));
-  if (!flow) return fail(`The connected org has no flow named ${item.apiName}.`);
-  const versions = await get().listOrgVersions(flow.id);
-  const version =
-    versions.find((v) => String(v.versionNumber) === item.versionNumber) ??
-    versions.find((v) => v.id === flow.activeVersionId) ??
-    versions.find((v) => v.id === flow.latestVersionId) ??
-    versions[0];
-  if (!version) return fail(`${item.apiName} has no version in the connected org.`);
-  await get().openOrgVersion(flow, version);
 }

@@ -29,17 +29,17 @@ export function noteOf(group: InterviewGroup): CardNote {
   const rest = group.counts.slice(CARD_STATUSES).reduce((sum, [, n]) => sum + n, 0);
   const text = [
     first ? `${count(first[1])} ${word(first[0])}` : '',
-    ...others.map(([s, n]) => `${statusMark(s)} ${count(n)} ${word(s)}`),
+    ...others.map(([s, n, mark]) => `${mark} ${count(n)} ${word(s)}`),
     ...(rest > 0 ? [`+ ${count(rest)} more`] : []),
   ].join(' · ');
   const n = group.interviews.length;
   const all = group.counts.map(([s, k]) => `${count(k)} ${s || 'with no status'}`).join(', ');
   return {
     key: 'runtime',
-    mark: first ? statusMark(first[0]) : '•',
+    mark: first?.[2] ?? '•',
     text,
     title: `${count(n)} interview${n === 1 ? '' : 's'} at this element: ${all}`,
-    tone: group.counts.some(([s]) => statusMark(s) === '✖') ? 'error' : 'info',
+    tone: group.counts.some(([, , mark]) => mark === '✖') ? 'error' : 'info',
   };
 }
 
@@ -47,7 +47,7 @@ const groupOf = (element: string, interviews: Interview[], nodeId?: string, labe
   element,
   ...(nodeId === undefined ? {} : { nodeId }),
   ...(label === undefined ? {} : { label }),
-  counts: [...statusCounts(interviews)],
+  counts: [...statusCounts(interviews)].map(([s, n]) => [s, n, statusMark(s)]),
   interviews,
 });
 

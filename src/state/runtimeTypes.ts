@@ -16,8 +16,8 @@ export interface InterviewGroup {
   nodeId?: string;
   /** The element's label on screen, when it is drawn. */
   label?: string;
-  /** Status → count, in the order first met ("Paused" 12, "Error" 2). */
-  counts: [status: string, count: number][];
+  /** Status, count and the mark it is told by, the most frequent first ("Paused" 12 "⏸", "Error" 2 "✖"). */
+  counts: [status: string, count: number, mark: string][];
   interviews: Interview[];
 }
 
@@ -76,8 +76,6 @@ export interface RuntimeActionsState {
   cancelOrgInterviews: () => void;
   clearRuntime: () => void;
   closeRestView: () => void;
-  /** Opens a flow of a pasted flow list from the connected org (its listed version, else active, else latest). */
-  openListedFlow: (flow: FlowListItem) => Promise<void>;
   /**
    * `load`'s way out for a text that is no flow: a Flow REST payload is shown (true) instead, or refused in
    * words (a query of Account; interviews with no flow open); anything else is false. The payload code loads

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/state/store';
+import { openListedFlow } from '../../src/views/runtime/openListed';
 import { MemoryStorage } from '../helpers/memoryStorage';
 import { mockInterviews } from '../helpers/mockFlowRest';
 import { activeOf } from '../helpers/mockOrg';
@@ -111,7 +112,7 @@ describe('Interviews from the org', () => {
     expect(store.getState().load(JSON.stringify(list), { kind: 'paste', name: 'pasted text' })).toBe(true);
     const item = store.getState().restView?.kind === 'flow-list' ? store.getState().restView : undefined;
     if (item?.kind !== 'flow-list' || !item.flows[0]) throw new Error('no flow list');
-    await store.getState().openListedFlow(item.flows[0]);
+    await openListedFlow(store.getState, item.flows[0]);
     expect(store.getState().flow?.source).toEqual({ kind: 'org', name: `${flow?.developerName} v1` });
     expect(store.getState().restView).toBeUndefined();
   });

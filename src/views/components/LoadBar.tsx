@@ -1,5 +1,6 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { SAMPLES } from '../../samples/index';
+import { RuntimeDialogsPart as RuntimeDialogs } from '../lazyParts';
 import { useApp, useAppStore } from '../storeContext';
 
 // The org and URL dialogs (and, through the store, the clients behind them) load when first opened, not with the page.
@@ -7,8 +8,6 @@ const OrgDialog = lazy(() => import('../sources/OrgDialog').then((m) => ({ defau
 const UrlDialog = lazy(() => import('../sources/UrlDialog').then((m) => ({ default: m.UrlDialog })));
 const OpenSetDialog = lazy(() => import('../set/OpenSetDialog').then((m) => ({ default: m.OpenSetDialog })));
 const PasteDialog = lazy(() => import('../sources/PasteDialog').then((m) => ({ default: m.PasteDialog })));
-// Interviews (issue 16): Overlay interviews…, and a pasted flow list's or invocable flow's view.
-const RuntimeDialogs = lazy(() => import('../runtime/RuntimeDialogs').then((m) => ({ default: m.RuntimeDialogs })));
 
 /** Open a file, paste text, or pick a bundled sample. Drag-and-drop and Ctrl/Cmd+V work anywhere (App). */
 export function LoadBar() {
@@ -85,7 +84,7 @@ export function LoadBar() {
       <button
         type="button"
         aria-haspopup="dialog"
-        title="Overlay interviews: paused and failed interviews (FlowInterview records) on the flow on screen"
+        title="Overlay interviews on the flow"
         onClick={() => setDialog('interviews')}
       >
         Interviews…

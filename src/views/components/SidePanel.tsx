@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { elementIndex, START_ID, type FlowGraph } from '../../model/graph';
 import type { FlowDoc, FlowElement } from '../../model/types';
 import { selectFlow, selectSelection } from '../../state/store';
@@ -7,14 +7,12 @@ import {
   CalledByPart as CalledBy,
   DetailsPanelPart as DetailsPanel,
   ResourcesPanelPart as ResourcesPanel,
+  RuntimePanelPart as RuntimePanel,
 } from '../lazyParts';
-import { preloadable } from '../preloadable';
 import { useApp } from '../storeContext';
 import { SideTabs } from './SideTabs';
 
 type Tab = 'details' | 'flow' | 'resources' | 'runtime';
-// Interviews on the flow (issue 16): the Runtime tab's code loads once there are some.
-const RuntimePanel = preloadable(() => import('../runtime/RuntimePanel').then((m) => m.RuntimePanel));
 
 /** The element behind a graph node id ($start → 'start'; `name~2` → the second element of that name). */
 function elementOfNode(id: string, doc: FlowDoc, graph: FlowGraph): FlowElement | 'start' | undefined {
@@ -33,12 +31,9 @@ export function SidePanel() {
   const [filter, setFilter] = useState('');
   const inSet = useApp((s) => s.set?.status === 'ready' && !s.set.listing);
   const runtime = useApp((s) => s.runtime);
-  // An element selected from the Runtime tab leaves it open; interviews just overlaid open it.
-  const stay = useRef(false);
-  useEffect(() => {
-    if (!stay.current) setTab(selection === undefined ? 'flow' : 'details');
-    stay.current = false;
-  }, [selection]);
+  // The Runtime tab stays open as elements are selected (its group of the element is marked); interviews just
+  // overlaid open it.
+  useEffect(() => setTab((t) => (t === 'runtime' ? t : selection === undefined ? 'flow' : 'details')), [selection]);
   useEffect(() => setTab((t) => (runtime ? 'runtime' : t === 'runtime' ? 'flow' : t)), [runtime]);
   if (!flow) return <p className="empty side-empty">No flow open yet.</p>;
   const element = selection === undefined ? undefined : elementOfNode(selection, flow.doc, flow.graph);
@@ -111,13 +106,8 @@ export function SidePanel() {
         </>
       )}
       {tab === 'runtime' && runtime && (
-        <Suspense fallback={<p className="side-empty muted">Loading the interviews…</p>}>
-          <RuntimePanel
-            onSelect={(id) => {
-              stay.current = id !== selection;
-              select(id);
-            }}
-          />
+        <Suspense fallback={null}>
+          <RuntimePanel onSelect={select} />
         </Suspense>
       )}
       {tab === 'resources' && (

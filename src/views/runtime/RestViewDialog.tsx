@@ -5,6 +5,7 @@ import type { RestView } from '../../state/store';
 import { statusWords } from '../set/setWords';
 import { describeError, Dialog, ErrorNote } from '../sources/Dialog';
 import { useApp, useAppStore } from '../storeContext';
+import { openListedFlow } from './openListed';
 import { count, plural } from './runtimeWords';
 import './runtime.css';
 
@@ -32,7 +33,7 @@ function FlowListView({ flows }: { flows: FlowListItem[] }) {
     setError(undefined);
     setOpening(f.apiName);
     try {
-      await store.getState().openListedFlow(f);
+      await openListedFlow(store.getState, f);
     } catch (e) {
       const d = describeError(e);
       setError(e instanceof Error && !('kind' in e) ? { message: e.message, hint: '' } : d);

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { Interview } from '../../model/runtime';
-import { statusMark } from '../../state/runtimeOverlay';
 import type { InterviewGroup } from '../../state/store';
 import { useApp } from '../storeContext';
 import { absoluteTime, count, plural, relativeTime } from './runtimeWords';
@@ -14,25 +13,26 @@ const MORE = 200;
 function Counts({ group }: { group: InterviewGroup }) {
   return (
     <span className="rt-counts">
-      {group.counts.map(([status, n], i) => (
-        <span key={status} className={statusMark(status) === '✖' ? 'rt-error' : undefined}>
+      {group.counts.map(([status, n, mark], i) => (
+        <span key={status} className={mark === '✖' ? 'rt-error' : undefined}>
           {i > 0 ? ' · ' : ''}
-          <span aria-hidden="true">{statusMark(status)}</span> {count(n)} {status || 'no status'}
+          <span aria-hidden="true">{mark}</span> {count(n)} {status || 'no status'}
         </span>
       ))}
     </span>
   );
 }
 
-function InterviewLine({ interview, now }: { interview: Interview; now: number }) {
+function InterviewLine({ interview, now, marks }: { interview: Interview; now: number; marks: Map<string, string> }) {
+  const mark = marks.get(interview.status) ?? '•';
   const since = relativeTime(interview.createdDate, now);
   const at = absoluteTime(interview.createdDate);
   return (
     <>
       <span className="rt-line">
         <span className="rt-name">{interview.name ?? interview.id ?? 'Interview'}</span>{' '}
-        <span className={statusMark(interview.status) === '✖' ? 'rt-status rt-error' : 'rt-status'}>
-          <span aria-hidden="true">{statusMark(interview.status)}</span> {interview.status || 'no status'}
+        <span className={mark === '✖' ? 'rt-status rt-error' : 'rt-status'}>
+          <span aria-hidden="true">{mark}</span> {interview.status || 'no status'}
         </span>
       </span>
       {interview.label && <span className="rt-line rt-text">{interview.label}</span>}
@@ -70,6 +70,7 @@ function Group({
     </>
   );
   const rest = group.interviews.length - limit;
+  const marks = new Map(group.counts.map(([status, , mark]) => [status, mark]));
   return (
     <li className={`rt-group${selected ? ' is-selected' : ''}`} data-element={group.element}>
       {select ? (
@@ -84,11 +85,11 @@ function Group({
           <li key={interview.id ?? `${interview.name ?? ''}#${i}`}>
             {select ? (
               <button type="button" className="rt-interview" onClick={select}>
-                <InterviewLine interview={interview} now={now} />
+                <InterviewLine interview={interview} now={now} marks={marks} />
               </button>
             ) : (
               <div className="rt-interview">
-                <InterviewLine interview={interview} now={now} />
+                <InterviewLine interview={interview} now={now} marks={marks} />
               </div>
             )}
           </li>
