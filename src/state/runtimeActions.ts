@@ -49,7 +49,7 @@ function otherQuery(object: string | undefined, count: number): Pick<RuntimeRefu
 
 const NO_FLOW: Pick<RuntimeRefusal, 'message' | 'hint'> = {
   message: 'These are interviews of a flow (FlowInterview records), and no flow is open.',
-  hint: 'Open the flow these interviews belong to first, then paste them again (or use Interviews…).',
+  hint: 'Open the flow these interviews belong to first, then paste them again (or use Overlay interviews… in its Flow tab).',
 };
 
 export function runtimeActions(set: SetState, get: GetState, deps: StoreDeps): RuntimeActions {

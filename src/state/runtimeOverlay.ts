@@ -1,6 +1,6 @@
 /**
  * Interviews placed on what is on screen, as the cards and the Runtime panel show them: the groups by element
- * (and "elsewhere"), and each element's card note ("⏸ 12 paused · ✖ 2 error": a mark and a word per status,
+ * (and "elsewhere"), and each element's card note ("‖ 12 paused · ✖ 2 error": a mark and a word per status,
  * never colour alone; statuses in the records' words, lower-cased on the card).
  */
 import type { FlowGraph } from '../model/graph';
@@ -9,10 +9,10 @@ import type { FlowDoc } from '../model/types';
 import type { CardNote, CardNotes } from './cardNotes';
 import type { InterviewGroup, RuntimeOverlay, RuntimeSource } from './runtimeTypes';
 
-/** The mark a status is told by beside its word: ✖ error, ⏸ paused or waiting, ▶ running, ✔ finished. */
+/** The mark a status is told by beside its word (glyphs common fonts have): ✖ error, ‖ paused or waiting, ▶ running, ✔ finished. */
 export function statusMark(status: string): string {
   if (/error|fail/i.test(status)) return '✖';
-  if (/paus|wait/i.test(status)) return '⏸';
+  if (/paus|wait/i.test(status)) return '‖';
   if (/finish|complete|success/i.test(status)) return '✔';
   if (/start|run|progress/i.test(status)) return '▶';
   return '•';
@@ -22,7 +22,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** Statuses past this many are summed up on the card as "+ 3 more" (the tooltip and the panel name them). */
 const CARD_STATUSES = 3;
 
-/** One element's card note: "⏸ 12 paused · ✖ 2 error", its tooltip the full words. */
+/** One element's card note: "‖ 12 paused · ✖ 2 error", its tooltip the full words. */
 export function noteOf(group: InterviewGroup): CardNote {
   const word = (s: string) => s.toLowerCase() || 'no status';
   const [first, ...others] = group.counts.slice(0, CARD_STATUSES);

@@ -16,7 +16,7 @@ export interface InterviewGroup {
   nodeId?: string;
   /** The element's label on screen, when it is drawn. */
   label?: string;
-  /** Status, count and the mark it is told by, the most frequent first ("Paused" 12 "⏸", "Error" 2 "✖"). */
+  /** Status, count and the mark it is told by, the most frequent first ("Paused" 12 "‖", "Error" 2 "✖"). */
   counts: [status: string, count: number, mark: string][];
   interviews: Interview[];
 }

@@ -23,7 +23,8 @@ export const ChangeBarPart = preloadable(() => changeViews().then((m) => m.Chang
 // Interviews and the other Flow REST payloads' views (issue 16), one chunk.
 const runtimeViews = () => import('./runtime/index');
 export const RuntimePanelPart = preloadable(() => runtimeViews().then((m) => m.RuntimePanel));
-export const RuntimeDialogsPart = preloadable(() => runtimeViews().then((m) => m.RuntimeDialogs));
+export const InterviewsDialogPart = preloadable(() => runtimeViews().then((m) => m.InterviewsDialog));
+export const RestViewPart = preloadable(() => runtimeViews().then((m) => m.RestViewDialog));
 export const ShareMenuPart = preloadable(() => import('./share/ShareMenu').then((m) => m.ShareMenu));
 
 /** The comparison's code, fetched as soon as a comparison is on its way. */

@@ -58,11 +58,11 @@ describe('interviews from the org', () => {
     const versions = s.page.getByRole('region', { name: 'Versions of Adoption: Start Adoption Process' });
     await versions.getByRole('button', { name: 'Open version 2' }).click();
     await expect.poll(() => dialog().count()).toBe(0);
-    await s.page.getByRole('button', { name: 'Interviews…' }).click();
+    await s.page.getByRole('button', { name: 'Overlay interviews…' }).click();
     await dialog().getByRole('button', { name: "Query the org's interviews" }).click();
     await expect.poll(() => dialog().count()).toBe(0);
     await expect.poll(() => notes().count()).toBeGreaterThan(1);
-    for (const text of await notes().allTextContents()) expect(text).toMatch(/^[⏸✖▶✔•] [\d,]+ [a-z ]+( · .+)?$/);
+    for (const text of await notes().allTextContents()) expect(text).toMatch(/^[‖✖▶✔•] [\d,]+ [a-z ]+( · .+)?$/);
     expect(await s.page.getByRole('tab', { name: 'Runtime (48)' }).getAttribute('aria-selected')).toBe('true');
     const panel = s.page.locator('.rt-panel');
     expect(await panel.textContent()).toContain('48 interviews from Adoption_Start_Adoption_Process v2');
@@ -128,7 +128,7 @@ describe('interviews offline, and the other payloads', () => {
 
   it('Interviews… with a pasted query result: badges, the Runtime tab, Clear runtime data', async () => {
     await openSample();
-    await s.page.getByRole('button', { name: 'Interviews…' }).click();
+    await s.page.getByRole('button', { name: 'Overlay interviews…' }).click();
     await s.page.getByLabel('FlowInterview query result (JSON)').fill(JSON.stringify(queryResult(rows)));
     await s.page.getByRole('button', { name: 'Overlay pasted interviews' }).click();
     await expect.poll(() => dialog().count()).toBe(0);

@@ -51,7 +51,7 @@ describe('interviews on the flow on screen', () => {
     const s = store.getState();
     expect(s.error).toBeUndefined();
     expect(s.runtimeNotes.get('Check_Amount')).toEqual([
-      expect.objectContaining({ mark: '⏸', text: '12 paused · ✖ 2 error', tone: 'error' }),
+      expect.objectContaining({ mark: '‖', text: '12 paused · ✖ 2 error', tone: 'error' }),
     ]);
     expect(s.runtimeNotes.get('Check_Amount')?.[0]?.title).toBe('14 interviews at this element: 12 Paused, 2 Error');
     expect(s.runtimeNotes.get('Mark_Big_Deal')?.[0]).toMatchObject({ mark: '▶', text: '1 running', tone: 'info' });

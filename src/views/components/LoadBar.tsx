@@ -1,6 +1,6 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { SAMPLES } from '../../samples/index';
-import { RuntimeDialogsPart as RuntimeDialogs } from '../lazyParts';
+import { RestViewPart as RestView } from '../lazyParts';
 import { useApp, useAppStore } from '../storeContext';
 
 // The org and URL dialogs (and, through the store, the clients behind them) load when first opened, not with the page.
@@ -13,7 +13,7 @@ const PasteDialog = lazy(() => import('../sources/PasteDialog').then((m) => ({ d
 export function LoadBar() {
   const store = useAppStore();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [dialog, setDialog] = useState<'org' | 'url' | 'paste' | 'set' | 'interviews'>();
+  const [dialog, setDialog] = useState<'org' | 'url' | 'paste' | 'set'>();
   const restView = useApp((s) => s.restView !== undefined);
   // Once opened, the org dialog stays mounted (hidden when closed), so the list is as it was left; the
   // connection itself is the store's, until Disconnect.
@@ -81,22 +81,13 @@ export function LoadBar() {
       >
         Open set…
       </button>
-      <button
-        type="button"
-        aria-haspopup="dialog"
-        title="Overlay interviews on the flow"
-        onClick={() => setDialog('interviews')}
-      >
-        Interviews…
-      </button>
       <Suspense fallback={null}>
         {dialog === 'set' && <OpenSetDialog onClose={close} />}
         {orgUsed && <OrgDialog open={dialog === 'org'} onClose={close} />}
         {dialog === 'url' && <UrlDialog onClose={close} />}
         {dialog === 'paste' && <PasteDialog onClose={close} />}
-        {(dialog === 'interviews' || restView) && (
-          <RuntimeDialogs interviews={dialog === 'interviews'} onClose={close} />
-        )}
+        {/* A pasted or dropped flow list or invocable flow (issue 16). */}
+        {restView && <RestView />}
       </Suspense>
       <label className="sample-picker">
         Sample:{' '}

@@ -7,6 +7,7 @@ import {
   CalledByPart as CalledBy,
   DetailsPanelPart as DetailsPanel,
   ResourcesPanelPart as ResourcesPanel,
+  InterviewsDialogPart as InterviewsDialog,
   RuntimePanelPart as RuntimePanel,
 } from '../lazyParts';
 import { useApp } from '../storeContext';
@@ -31,6 +32,7 @@ export function SidePanel() {
   const [filter, setFilter] = useState('');
   const inSet = useApp((s) => s.set?.status === 'ready' && !s.set.listing);
   const runtime = useApp((s) => s.runtime);
+  const [overlaying, setOverlaying] = useState(false);
   // The Runtime tab stays open as elements are selected (its group of the element is marked); interviews just
   // overlaid open it.
   useEffect(() => setTab((t) => (t === 'runtime' ? t : selection === undefined ? 'flow' : 'details')), [selection]);
@@ -81,6 +83,11 @@ export function SidePanel() {
           )}
           <div className="side-notes">
             <p className="muted">Opened from {flow.source.kind === 'paste' ? 'pasted text' : flow.source.name}</p>
+            <p>
+              <button type="button" aria-haspopup="dialog" onClick={() => setOverlaying(true)}>
+                Overlay interviews…
+              </button>
+            </p>
             {flow.records && (
               <label className="record-picker">
                 Version:{' '}
@@ -124,6 +131,11 @@ export function SidePanel() {
             <ResourcesPanel doc={flow.doc} filter={filter} />
           </Suspense>
         </>
+      )}
+      {overlaying && (
+        <Suspense fallback={null}>
+          <InterviewsDialog onClose={() => setOverlaying(false)} />
+        </Suspense>
       )}
     </>
   );

@@ -9,7 +9,7 @@ import './runtime.css';
 const FIRST = 20;
 const MORE = 200;
 
-/** "⏸ 12 Paused · ✖ 2 Error": each status by its mark and its word, as the records give it. */
+/** "‖ 12 Paused · ✖ 2 Error": each status by its mark and its word, as the records give it. */
 function Counts({ group }: { group: InterviewGroup }) {
   return (
     <span className="rt-counts">
