@@ -184,8 +184,8 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       if (early === true) return true;
       const flow = open({ text, source, recordIndex });
       if (!isFlow(flow)) {
-        // Only a text that is no flow: one whose graph step threw (a bug) says so.
-        const payload = early || (flow.stage === undefined && get().openPayload(text, source, again, false));
+        // Only JSON of another shape: a syntax error, or a graph step that threw (a bug), says so.
+        const payload = early || (!flow.stage && !flow.line && get().openPayload(text, source, again, false));
         if (payload === true) return true;
         set({ error: payload === false ? flow : payload });
         return false;

@@ -90,13 +90,12 @@ describe('interviews from the org', () => {
   });
 
   it('the far view draws the notes too', async () => {
-    const canvas = s.page.locator('.react-flow');
-    const box = await canvas.boundingBox();
-    if (!box) throw new Error('no canvas');
     await s.page.keyboard.press('Escape');
-    await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    for (let i = 0; i < 8 && (await s.page.locator('canvas.fs-far').count()) === 0; i++)
-      await s.page.mouse.wheel(0, 600);
+    // Just past the far view's zoom (one step of the zoom-out control at a time), where cards are still boxes.
+    for (let i = 0; i < 12 && (await s.page.locator('canvas.fs-far').count()) === 0; i++) {
+      await s.page.locator('.react-flow__controls-zoomout').click();
+      await s.page.waitForTimeout(120);
+    }
     await s.page.locator('canvas.fs-far').waitFor();
     await s.page.waitForTimeout(300);
     await screenshot(s.page, 'runtime-far');

@@ -175,7 +175,7 @@ const TONE: Record<CardNote['tone'], string> = {
 };
 
 /**
- * Each noted card's notes as a pill over its top edge, at a readable size whatever the zoom: the words when they
+ * Each noted card's notes as a pill on its top edge, at a readable size whatever the zoom: the words when they
  * fit the card's width on screen, else the mark and the first word ("⏸ 12"); on cards too small even for
  * that, a dot of the note's colour. On top of every card, so a neighbour never covers one.
  */
@@ -190,9 +190,9 @@ function drawNotes(
   const ids = new Set<string>();
   for (const m of sources) for (const id of m.keys()) ids.add(id);
   if (ids.size === 0) return;
-  ctx.font = `600 ${11 * px}px system-ui, sans-serif`;
+  ctx.font = `600 ${10 * px}px system-ui, sans-serif`;
   ctx.textBaseline = 'middle';
-  const h = 16 * px;
+  const h = 14 * px;
   for (const id of ids) {
     const b = layout.nodes[id];
     if (!b || (filter && !filter.nodes.has(id))) continue;
@@ -213,7 +213,7 @@ function drawNotes(
       continue;
     }
     const w = ctx.measureText(text).width + 10 * px;
-    const y = b.y - h / 2;
+    const y = b.y; // centred on the card's top edge, as the near view's badges sit
     ctx.beginPath();
     ctx.roundRect(b.x, y - h / 2, w, h, h / 2);
     ctx.fill();

@@ -34,7 +34,8 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
     if (value.trim() === '') return;
     // The first text in its format waits for that format's reader, so a parse error shows here, not in the banner.
     if (!readerLoaded(value)) await ensureReader(value);
-    await store.getState().preparePayload(value); // JSON that is no flow may be interviews, a flow list…
+    // JSON that is no flow may be interviews, a flow list…: the code that reads them, first.
+    if (/^\s*[[{]/.test(value)) await store.getState().preparePayload(value);
     if (!store.getState().load(value, PASTED)) setError(store.getState().error);
   };
   return (
