@@ -121,6 +121,25 @@ export {
   type InterfaceVariable,
   type SubflowUse,
 } from './model/interfaceChanges';
+// A flow's runtime (issue 16): FlowInterview records and the other Flow REST payloads, interviews on elements.
+export {
+  compareInvocable,
+  describesFlow,
+  detectFlowRestPayload,
+  detectFlowRestText,
+  placeInterviews,
+  runtimeJson,
+  statusCounts,
+  versionToOpen,
+  type FlowListItem,
+  type FlowRestPayload,
+  type Interview,
+  type InvocableFlow,
+  type InvocableMismatch,
+  type InvocableParameter,
+  type RuntimeJson,
+  type RuntimePlacement,
+} from './model/runtime';
 
 // In Flow Builder's words.
 export { describeElement } from './describe/element';

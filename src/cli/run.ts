@@ -7,6 +7,8 @@ const USAGE = `Usage: flowscope <command> [options]
 Commands:
   graph FILE [--json] [--record N]   the flow's graph: a summary, or the JSON contract with --json
                                      (--record picks a version from a multi-record query result)
+  graph FILE --interviews QUERY.json FlowInterview records (a /query result, sf data query --json) on the
+                                     flow's elements, counted by status; --json adds "runtime"
   graph PATH… [--json]               many flows (files, folders at any depth, zips) in one process: each
                                      flow's summary under its file, or with --json one JSON array of
                                      {file, name, ...graph}; unreadable files are reported (exit 1)
@@ -118,20 +120,37 @@ export async function loadFlowFile(path: string, io: CliIo, recordIndex?: number
 }
 
 async function graphCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ['record']);
+  const args = parseArgs(argv, ['record', 'interviews']);
   const file = args.positional[0];
+  const interviews = args.flags.get('interviews');
   if (!file) {
     io.err(`flowscope graph: a FILE is required\n\n${USAGE}`);
     return 2;
   }
-  if (args.positional.length > 1 || /\.zip$/i.test(file) || (await isFolder(file)))
+  if (args.positional.length > 1 || /\.zip$/i.test(file) || (await isFolder(file))) {
+    if (interviews !== undefined) return usage(io, '--interviews places interviews on one flow: give one FILE');
     return (await import('./graphMany')).graphManyCommand(args.positional, args.flags.has('json'), io, summary);
+  }
+  if (interviews === true) return usage(io, '--interviews needs a QUERY.json');
   const record = args.flags.get('record');
   const parsed = await loadFlowFile(file, io, typeof record === 'string' ? Number(record) : undefined);
   if (!parsed) return 1;
+  if (typeof interviews === 'string')
+    return (await import('./graphInterviews')).graphInterviewsCommand(
+      parsed.doc,
+      interviews,
+      args.flags.has('json'),
+      io,
+      (g) => summary(g, processTypeName(parsed.doc)),
+    );
   const graph = buildGraph(parsed.doc);
   io.out(args.flags.has('json') ? `${JSON.stringify(graph, null, 2)}\n` : summary(graph, processTypeName(parsed.doc)));
   return 0;
+}
+
+function usage(io: CliIo, what: string): number {
+  io.err(`flowscope graph: ${what}\n\n${USAGE}`);
+  return 2;
 }
 
 const isFolder = (path: string) =>

@@ -126,5 +126,5 @@ export interface InvocableMismatch {
   words: string;
 }
 
-export { detectFlowRestPayload, detectFlowRestText } from './runtimeDetect';
+export { detectFlowRestPayload, detectFlowRestText, versionToOpen } from './runtimeDetect';
 export { compareInvocable, describesFlow, placeInterviews, runtimeJson, statusCounts } from './runtimePlace';

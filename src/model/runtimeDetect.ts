@@ -208,3 +208,16 @@ export function detectFlowRestText(input: string): FlowRestPayload | undefined {
   }
   return detectFlowRestPayload(value);
 }
+
+/** Salesforce key prefixes: 301 a Flow (version), 300 a FlowDefinition. */
+const isVersionId = (id: string | undefined) => id !== undefined && /^301[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/.test(id);
+
+/**
+ * The flow version a list item opens: its active version, else its latest, else the item itself when it is a
+ * version (a Flow or FlowVersionView record). Undefined when the item names only the flow: find its
+ * definition by API name first (the org's flow list).
+ */
+export function versionToOpen(item: FlowListItem): string | undefined {
+  for (const id of [item.activeVersionId, item.latestVersionId, item.id]) if (isVersionId(id)) return id;
+  return undefined;
+}

@@ -88,6 +88,12 @@ export function buildMockInterviews(flows: MockFlow[]): InterviewRow[] {
   return rows;
 }
 
+/** The "50,000 interviews" org: `count` interviews on the Adoption flow's active version (for `mock.rest.interviews`). */
+export function manyInterviews(flows: MockFlow[], count = 50_000): InterviewRow[] {
+  const adoption = flows.find((f) => f.developerName === 'Adoption_Start_Adoption_Process')!;
+  return mockInterviews(activeOf(adoption)!, count, { seed: 50, removed: ['Removed_Step'] });
+}
+
 const ACTION_TYPES: Record<string, string> = {
   String: 'STRING',
   Number: 'DOUBLE',
