@@ -3,7 +3,7 @@
  * loaded on first use (runtime.ts). The interviews are org data: they live in state only, never in a link,
  * storage or the URL.
  */
-import { compareInvocable, describesFlow, detectFlowRestPayload } from '../model/runtime';
+import { compareInvocable, describesFlow, detectFlowRestText } from '../model/runtime';
 import type { FlowRestPayload, Interview } from '../model/runtime';
 import { overlayOf } from './runtimeOverlay';
 import type { RuntimeActionsState, RuntimeRefusal, RuntimeSource } from './runtimeTypes';
@@ -20,16 +20,8 @@ export type RuntimeActions = Pick<
   openPayload: (text: string, source: RuntimeSource) => boolean | RuntimeRefusal;
 };
 
-/** A text → the payload it is, or why it is none (undefined: not JSON, or JSON of no payload kind). */
-export function readPayload(text: string): FlowRestPayload | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  return detectFlowRestPayload(value);
-}
+/** A text → the payload it is; undefined for text that is not JSON, or JSON of no payload kind (a flow). */
+export const readPayload = (text: string): FlowRestPayload | undefined => detectFlowRestText(text);
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
