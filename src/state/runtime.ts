@@ -23,16 +23,18 @@ export function runtimeSlice(
   let loading: Promise<RuntimeActions> | undefined;
   let failed = false;
   const real = () => {
-    loading ??= import('./runtimeActions').then(
-      (m) => {
-        actions = m.runtimeActions(set, get, deps);
-        return actions;
-      },
-      (e: unknown) => {
-        loading = undefined; // a failed load is tried again by the next action
-        throw e;
-      },
-    );
+    loading ??= import('./runtimeActions')
+      .then((m) => m.runtimeActions(set, get, deps))
+      .then(
+        (a) => {
+          actions = a;
+          return a;
+        },
+        (e: unknown) => {
+          loading = undefined; // a failed load (of either part) is tried again by the next action
+          throw e;
+        },
+      );
     return loading;
   };
   /** An action of the lazy code, called once it is here. */

@@ -3,9 +3,7 @@
  * loaded on first use (runtime.ts). The interviews are org data: they live in state only, never in a link,
  * storage or the URL.
  */
-import { compareInvocable, describesFlow, detectFlowRestText } from '../model/runtime';
 import type { FlowRestPayload, Interview } from '../model/runtime';
-import { overlayOf } from './runtimeOverlay';
 import type { RuntimeActionsState, RuntimeRefusal, RuntimeSource } from './runtimeTypes';
 import type { AppState, GetState, SetState, StoreDeps } from './types';
 
@@ -19,9 +17,6 @@ export type RuntimeActions = Pick<
   /** `openPayload` once its code is here: true when shown, a refusal in words, false when it is no payload. */
   openPayload: (text: string, source: RuntimeSource) => boolean | RuntimeRefusal;
 };
-
-/** A text → the payload it is; undefined for text that is not JSON, or JSON of no payload kind (a flow). */
-export const readPayload = (text: string): FlowRestPayload | undefined => detectFlowRestText(text);
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -44,8 +39,16 @@ const NO_FLOW: Pick<RuntimeRefusal, 'message' | 'hint'> = {
   hint: 'Open the flow these interviews belong to first, then paste them again (or use Overlay interviews… in its Flow tab).',
 };
 
-export function runtimeActions(set: SetState, get: GetState, deps: StoreDeps): RuntimeActions {
+/**
+ * The actions, once the payload detection and placement are here: loaded from this chunk, not with it, so the
+ * first screen names none of their chunks.
+ */
+export async function runtimeActions(set: SetState, get: GetState, deps: StoreDeps): Promise<RuntimeActions> {
   void deps;
+  const [{ compareInvocable, describesFlow, detectFlowRestText: readPayload }, { overlayOf }] = await Promise.all([
+    import('../model/runtime'),
+    import('./runtimeOverlay'),
+  ]);
   /** The flow on screen to place interviews on: the flow, or a comparison's after version. */
   const screen = (s: AppState) =>
     s.comparison
