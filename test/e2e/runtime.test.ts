@@ -108,7 +108,11 @@ describe('interviews from the org', () => {
     await s.page.getByRole('button', { name: /Share/ }).click();
     await s.page.getByRole('menuitem', { name: 'Copy link' }).click();
     const url = await s.page.getByLabel('The link').inputValue();
-    for (const n of names) expect(url).not.toContain(n);
+    // Not in the link, nor in this page's URL or storage.
+    const here = await s.page.evaluate(() =>
+      JSON.stringify([location.href, { ...localStorage }, { ...sessionStorage }]),
+    );
+    for (const n of names) expect(`${url}\n${here}`).not.toContain(n);
     const other = await s.context.newPage();
     await other.goto(url);
     await other.locator('[data-node-id]').first().waitFor();
