@@ -11,6 +11,7 @@ import type { DiffService, LayoutData } from './store';
 import { highlightOf, NO_HIGHLIGHT } from './highlight';
 import { type LayoutChoice, requestFor, usableChoice } from './layoutChoice';
 import { isFlow, open, withPositions } from './opening';
+import { NO_RUNTIME } from './runtime';
 import type { AppState, Comparison, GetState, LoadedFlow, SetState, StoreDeps } from './types';
 
 /** The differ, loaded on first use: a page opened on one flow does not pay for it. */
@@ -55,10 +56,12 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
   const shownGraph = () => get().comparison?.diff.graph ?? get().flow?.graph;
   /** The last screen that was laid out, kept when something new replaced it: a failure of the new one restores it. */
   let previous: Screen | undefined;
+  // A new screen starts without the last one's error, selection and interviews (NO_RUNTIME: they were on it).
+  const fresh = { ...NO_RUNTIME, error: undefined, selection: undefined, highlight: NO_HIGHLIGHT };
   /** Shows something new; what was on screen, if it was laid out, is kept as `previous`. */
   const show = (next: Partial<AppState>) => {
     if (get().layout.status === 'done') previous = screenOf(get());
-    set({ ...next, error: undefined, selection: undefined, highlight: NO_HIGHLIGHT, changeIndex: undefined });
+    set({ ...next, ...fresh, changeIndex: undefined });
     // Shown while a set is open (a sample, a file, a comparison): the set's list, or why it failed, no longer
     // hides it; the set's bar stays, the way back (state/setShown.ts: whether the flow is the set's).
     const s = get().set;
@@ -175,9 +178,16 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       // Text before its format's reader (model/parse/onDemand.ts) opens once it is here, unless another opened since.
       const at = comparing;
       if (afterReader(text, () => at === comparing && get().load(text, source, recordIndex, layout))) return true;
+      // A Flow REST answer (interviews, a flow list…) is shown, not refused; one like interviews is read so first.
+      const again = () => at === comparing && get().load(text, source);
+      const early = get().openPayload(text, source, again, true);
+      if (early === true) return true;
       const flow = open({ text, source, recordIndex });
       if (!isFlow(flow)) {
-        set({ error: flow });
+        // Only JSON of another shape: a syntax error, or a graph step that threw (a bug), says so.
+        const payload = early || (!flow.stage && !flow.line && get().openPayload(text, source, again, false));
+        if (payload === true) return true;
+        set({ error: payload === false ? flow : payload });
         return false;
       }
       comparing++;

@@ -22,7 +22,8 @@ export function loadingSlice(get: GetState, deps: StoreDeps): LoadingSlice {
         hint: 'Check that the file is still there and readable, then try again.',
       }));
       if (read.ok) {
-        await ensureReader(read.text); // the reader of its format, so `load` answers at once
+        // The reader of its format (and for JSON the Flow REST payloads' code), so `load` answers at once.
+        await Promise.all([ensureReader(read.text), get().preparePayload(read.text)]);
         return get().load(read.text, { kind: 'file', name: read.name });
       }
       get().reportError({ message: read.message, hint: read.hint, source: { kind: 'file', name: read.name } });

@@ -47,5 +47,6 @@ export function orgSlice(set: SetState, get: GetState, deps: StoreDeps): OrgSlic
     openOrgVersion: async (flow, version) => (await real()).openOrgVersion(flow, version),
     compareOrgVersions: async (flow, a, b) => (await real()).compareOrgVersions(flow, a, b),
     orgSetFiles: async (which, onProgress, signal) => (await real()).orgSetFiles(which, onProgress, signal),
+    readOrgInterviews: async (options) => (await real()).readOrgInterviews(options),
   };
 }

@@ -1,6 +1,16 @@
 import { ensureReader } from '../model/parse/onDemand';
 import { orgVersionName } from './org';
-import type { AppState, Connect, FlowSummary, GetState, OrgClient, OrgSetFiles, SetState, StoreDeps } from './types';
+import type {
+  AppState,
+  Connect,
+  FlowSummary,
+  FlowVersion,
+  GetState,
+  OrgClient,
+  OrgSetFiles,
+  SetState,
+  StoreDeps,
+} from './types';
 
 /** The org slice's actions (org.ts loads them when the org is first used). */
 export type OrgActions = Pick<
@@ -14,6 +24,7 @@ export type OrgActions = Pick<
   | 'openOrgVersion'
   | 'compareOrgVersions'
   | 'orgSetFiles'
+  | 'readOrgInterviews'
 >;
 
 /** How many versions one `getVersions` call reads (each batch is one progress step). */
@@ -47,6 +58,8 @@ export function orgActions(set: SetState, get: GetState, deps: StoreDeps): OrgAc
   const connect = deps.connect ?? connectToOrg;
   const storage = () => deps.storage ?? tabStorage();
   let client: OrgClient | undefined;
+  /** The last version opened from the org (a comparison's after one): the Interviews action queries its interviews. */
+  let opened: { text: string; flow: FlowSummary; version: FlowVersion } | undefined;
   /** The session helpers, once loaded (`prepareOrg`): reading the remembered token is then synchronous. */
   let session: OrgSession | undefined;
   let preparing: Promise<OrgSession> | undefined;
@@ -121,17 +134,37 @@ export function orgActions(set: SetState, get: GetState, deps: StoreDeps): OrgAc
     openOrgVersion: async (flow, version) => {
       const text = await (await connected()).getVersion(version.id);
       await ensureReader(text);
-      get().load(text, { kind: 'org', name: orgVersionName(flow, version) });
+      if (get().load(text, { kind: 'org', name: orgVersionName(flow, version) })) opened = { text, flow, version };
     },
     compareOrgVersions: async (flow, a, b) => {
       const c = await connected();
       const [before, after] = await Promise.all([c.getVersion(a.id), c.getVersion(b.id)]);
+      opened = { text: after, flow, version: b };
       void get().compare(
         { text: before, source: { kind: 'org', name: orgVersionName(flow, a) } },
         { text: after, source: { kind: 'org', name: orgVersionName(flow, b) } },
       );
     },
     orgSetFiles: async (which, onProgress, signal) => orgFlowsAsFiles(await connected(), which, onProgress, signal),
+    readOrgInterviews: async ({ cap, signal, onProgress }) => {
+      const c = await connected();
+      const s = get();
+      const shown = s.comparison ? s.comparison.after : s.flow;
+      if (!opened || shown?.source.kind !== 'org' || shown.text !== opened.text) {
+        const { SourceError } = await loaded();
+        throw new SourceError(
+          'invalid-input',
+          'The flow on screen was not opened from the connected org.',
+          'Open the flow from the org (Org…), then ask for its interviews; or paste a FlowInterview query result.',
+          [],
+        );
+      }
+      const { flow, version } = opened;
+      return c.queryInterviews(
+        { id: version.id, definitionId: flow.id, apiName: flow.developerName },
+        { cap, signal, onProgress },
+      );
+    },
   };
 }
 

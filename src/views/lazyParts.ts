@@ -20,6 +20,11 @@ export const CalledByPart = preloadable(() => setViews().then((m) => m.CalledBy)
 const changeViews = () => import('./changeViews');
 export const ChangeScreenPart = preloadable(() => changeViews().then((m) => m.ChangeScreen));
 export const ChangeBarPart = preloadable(() => changeViews().then((m) => m.ChangeBar));
+// Interviews and the other Flow REST payloads' views (issue 16), one chunk.
+const runtimeViews = () => import('./runtime/index');
+export const RuntimePanelPart = preloadable(() => runtimeViews().then((m) => m.RuntimePanel));
+export const InterviewsDialogPart = preloadable(() => runtimeViews().then((m) => m.InterviewsDialog));
+export const RestViewPart = preloadable(() => runtimeViews().then((m) => m.RestViewDialog));
 export const ShareMenuPart = preloadable(() => import('./share/ShareMenu').then((m) => m.ShareMenu));
 
 /** The comparison's code, fetched as soon as a comparison is on its way. */

@@ -3,7 +3,7 @@ import { memo, useEffect, useRef } from 'react';
 import { elementColor } from '../../render/elementLook';
 import { EDGE_STATUS_COLOR, statusColor } from '../../render/status';
 import type { FlowGraph } from '../../model/graph';
-import type { LayoutData } from '../../state/store';
+import type { CardNote, CardNotes, LayoutData } from '../../state/store';
 import { useApp } from '../storeContext';
 import type { CanvasFilter } from './model';
 
@@ -26,6 +26,9 @@ export const FarView = memo(function FarView({ graph, layout, filter }: Props) {
   const height = useStore((s) => s.height);
   const selection = useApp((s) => s.selection);
   const highlight = useApp((s) => s.highlight);
+  // The cards' notes (review checks, interviews: issues 15, 16) drawn here too, or a far view would hide them.
+  const checkNotes = useApp((s) => s.checkNotes);
+  const runtimeNotes = useApp((s) => s.runtimeNotes);
 
   useEffect(() => {
     const canvas = ref.current;
@@ -134,9 +137,10 @@ export const FarView = memo(function FarView({ graph, layout, filter }: Props) {
         ctx.fillStyle = border;
         ctx.fillRect(b.x, b.y, b.width, b.height);
       }
+      drawNotes(ctx, [checkNotes, runtimeNotes], layout, view, px, filter);
     });
     return () => cancelAnimationFrame(frame);
-  }, [graph, layout, filter, tx, ty, zoom, width, height, selection, highlight]);
+  }, [graph, layout, filter, tx, ty, zoom, width, height, selection, highlight, checkNotes, runtimeNotes]);
 
   return (
     <canvas
@@ -161,4 +165,59 @@ function crosses(pts: { x: number; y: number }[], v: { x0: number; y0: number; x
     if (p.y > y1) y1 = p.y;
   }
   return x0 <= v.x1 && y0 <= v.y1 && x1 >= v.x0 && y1 >= v.y0;
+}
+
+const TONE: Record<CardNote['tone'], string> = {
+  error: '#ba0517',
+  warning: '#a96404',
+  note: '#5c5c5c',
+  info: '#5c5c5c',
+};
+
+/**
+ * Each noted card's notes as a pill on its top edge, at a readable size whatever the zoom: the words when they
+ * fit the card's width on screen, else the mark and the first word ("⏸ 12"); on cards too small even for
+ * that, a dot of the note's colour. On top of every card, so a neighbour never covers one.
+ */
+function drawNotes(
+  ctx: CanvasRenderingContext2D,
+  sources: CardNotes[],
+  layout: LayoutData,
+  view: { x0: number; y0: number; x1: number; y1: number },
+  px: number,
+  filter: CanvasFilter | undefined,
+) {
+  const ids = new Set<string>();
+  for (const m of sources) for (const id of m.keys()) ids.add(id);
+  if (ids.size === 0) return;
+  ctx.font = `600 ${10 * px}px system-ui, sans-serif`;
+  ctx.textBaseline = 'middle';
+  const h = 14 * px;
+  for (const id of ids) {
+    const b = layout.nodes[id];
+    if (!b || (filter && !filter.nodes.has(id))) continue;
+    if (b.x > view.x1 || b.y - h > view.y1 || b.x + b.width < view.x0 || b.y < view.y0) continue;
+    const notes = sources.flatMap((m) => m.get(id) ?? []);
+    const first = notes[0];
+    if (!first) continue;
+    const full = notes.map((n) => `${n.mark} ${n.text}`).join('  ');
+    const short = notes.map((n) => `${n.mark} ${n.text.split(' ')[0] ?? ''}`).join(' ');
+    const room = b.width + 16 * px;
+    const text = [full, short].find((t) => ctx.measureText(t).width + 10 * px <= room);
+    const tone = notes.some((n) => n.tone === 'error') ? 'error' : first.tone;
+    ctx.fillStyle = TONE[tone];
+    if (!text) {
+      ctx.beginPath();
+      ctx.arc(b.x + b.width - 4 * px, b.y, 5 * px, 0, 2 * Math.PI);
+      ctx.fill();
+      continue;
+    }
+    const w = ctx.measureText(text).width + 10 * px;
+    const y = b.y; // centred on the card's top edge, as the near view's badges sit
+    ctx.beginPath();
+    ctx.roundRect(b.x, y - h / 2, w, h, h / 2);
+    ctx.fill();
+    ctx.fillStyle = '#fff';
+    ctx.fillText(text, b.x + 5 * px, y);
+  }
 }

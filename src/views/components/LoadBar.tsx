@@ -1,5 +1,6 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { SAMPLES } from '../../samples/index';
+import { RestViewPart as RestView } from '../lazyParts';
 import { useApp, useAppStore } from '../storeContext';
 
 // The org and URL dialogs (and, through the store, the clients behind them) load when first opened, not with the page.
@@ -13,6 +14,7 @@ export function LoadBar() {
   const store = useAppStore();
   const fileInput = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<'org' | 'url' | 'paste' | 'set'>();
+  const restView = useApp((s) => s.restView !== undefined);
   // Once opened, the org dialog stays mounted (hidden when closed), so the list is as it was left; the
   // connection itself is the store's, until Disconnect.
   const [orgUsed, setOrgUsed] = useState(false);
@@ -84,6 +86,8 @@ export function LoadBar() {
         {orgUsed && <OrgDialog open={dialog === 'org'} onClose={close} />}
         {dialog === 'url' && <UrlDialog onClose={close} />}
         {dialog === 'paste' && <PasteDialog onClose={close} />}
+        {/* A pasted or dropped flow list or invocable flow (issue 16). */}
+        {restView && <RestView />}
       </Suspense>
       <label className="sample-picker">
         Sample:{' '}

@@ -7,11 +7,13 @@ import {
   CalledByPart as CalledBy,
   DetailsPanelPart as DetailsPanel,
   ResourcesPanelPart as ResourcesPanel,
+  InterviewsDialogPart as InterviewsDialog,
+  RuntimePanelPart as RuntimePanel,
 } from '../lazyParts';
 import { useApp } from '../storeContext';
 import { SideTabs } from './SideTabs';
 
-type Tab = 'details' | 'flow' | 'resources';
+type Tab = 'details' | 'flow' | 'resources' | 'runtime';
 
 /** The element behind a graph node id ($start → 'start'; `name~2` → the second element of that name). */
 function elementOfNode(id: string, doc: FlowDoc, graph: FlowGraph): FlowElement | 'start' | undefined {
@@ -29,7 +31,12 @@ export function SidePanel() {
   const [tab, setTab] = useState<Tab>('flow');
   const [filter, setFilter] = useState('');
   const inSet = useApp((s) => s.set?.status === 'ready' && !s.set.listing);
-  useEffect(() => setTab(selection === undefined ? 'flow' : 'details'), [selection]);
+  const runtime = useApp((s) => s.runtime);
+  const [overlaying, setOverlaying] = useState(false);
+  // The Runtime tab stays open as elements are selected (its group of the element is marked); interviews just
+  // overlaid open it.
+  useEffect(() => setTab((t) => (t === 'runtime' ? t : selection === undefined ? 'flow' : 'details')), [selection]);
+  useEffect(() => setTab((t) => (runtime ? 'runtime' : t === 'runtime' ? 'flow' : t)), [runtime]);
   if (!flow) return <p className="empty side-empty">No flow open yet.</p>;
   const element = selection === undefined ? undefined : elementOfNode(selection, flow.doc, flow.graph);
   const tabs: [Tab, string][] = [
@@ -37,6 +44,7 @@ export function SidePanel() {
     ['flow', 'Flow'],
     ['resources', `Resources (${flow.doc.resources.length})`],
   ];
+  if (runtime) tabs.push(['runtime', `Runtime (${runtime.shown.toLocaleString('en-US')})`]);
   return (
     <>
       <SideTabs tabs={tabs} current={tab} onChange={setTab} />
@@ -75,6 +83,11 @@ export function SidePanel() {
           )}
           <div className="side-notes">
             <p className="muted">Opened from {flow.source.kind === 'paste' ? 'pasted text' : flow.source.name}</p>
+            <p>
+              <button type="button" aria-haspopup="dialog" onClick={() => setOverlaying(true)}>
+                Overlay interviews…
+              </button>
+            </p>
             {flow.records && (
               <label className="record-picker">
                 Version:{' '}
@@ -99,6 +112,11 @@ export function SidePanel() {
           </div>
         </>
       )}
+      {tab === 'runtime' && runtime && (
+        <Suspense fallback={null}>
+          <RuntimePanel onSelect={select} />
+        </Suspense>
+      )}
       {tab === 'resources' && (
         <>
           <input
@@ -113,6 +131,11 @@ export function SidePanel() {
             <ResourcesPanel doc={flow.doc} filter={filter} />
           </Suspense>
         </>
+      )}
+      {overlaying && (
+        <Suspense fallback={null}>
+          <InterviewsDialog onClose={() => setOverlaying(false)} />
+        </Suspense>
       )}
     </>
   );

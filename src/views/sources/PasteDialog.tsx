@@ -24,7 +24,9 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
   useEffect(
     () =>
       store.subscribe((s, before) => {
-        if (s.flow !== undefined && s.flow !== before.flow) close.current();
+        // A flow opened, or a Flow REST answer shown instead (interviews on the flow, a flow list…).
+        const shown = (k: 'flow' | 'runtime' | 'restView') => s[k] !== undefined && s[k] !== before[k];
+        if (shown('flow') || shown('runtime') || shown('restView')) close.current();
       }),
     [store],
   );
@@ -32,6 +34,8 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
     if (value.trim() === '') return;
     // The first text in its format waits for that format's reader, so a parse error shows here, not in the banner.
     if (!readerLoaded(value)) await ensureReader(value);
+    // JSON that is no flow may be interviews, a flow list…: the code that reads them, first.
+    if (/^\s*[[{]/.test(value)) await store.getState().preparePayload(value);
     if (!store.getState().load(value, PASTED)) setError(store.getState().error);
   };
   return (
@@ -43,8 +47,9 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
         }}
       >
         <p className="src-help">
-          Paste a <code>.flow-meta.xml</code> file or the Tooling API's JSON for a flow. It opens as soon as it is
-          pasted; if you edit it, press Open pasted flow.
+          Paste a <code>.flow-meta.xml</code> file or the Tooling API's JSON for a flow (or a FlowInterview query, a
+          flow list, an invocable flow's description). It opens as soon as it is pasted; if you edit it, press Open
+          pasted flow.
         </p>
         <textarea
           className="src-paste"
