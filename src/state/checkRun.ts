@@ -47,7 +47,7 @@ function unionIds(graph: DiffGraph, side: 'beforeId' | 'afterId'): Map<string, s
   return ids;
 }
 
-/** A comparison's findings on its union graph: introduced and remaining on their after nodes, fixed on their before ones. */
+/** A comparison's findings on its union graph: introduced and remaining on after nodes, fixed on before ones. */
 function compared(api: ChecksApi, c: Comparison, config: { rules: ReadonlyMap<RuleId, RuleSetting> }) {
   const result = api.compareChecks(c.before.doc, c.after.doc, c.diff, config);
   const after = unionIds(c.diff.graph, 'afterId');

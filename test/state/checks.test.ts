@@ -40,8 +40,10 @@ describe('checks on the flow on screen', () => {
       mark: '✖',
       text: '1 error · 1 warning',
       tone: 'error',
-      title:
-        'Error: Update Contact (Update_Contact) runs inside a loop\nWarning: Update Contact (Update_Contact) has no fault path',
+      title: [
+        'Error: Update Contact (Update_Contact) runs inside a loop',
+        'Warning: Update Contact (Update_Contact) has no fault path',
+      ].join('\n'),
     });
     expect(note(s, 'Log_Error')).toMatchObject({ mark: '⚠', text: '1 warning', tone: 'warning' });
     // A finding on a resource is listed, not drawn on a card.
@@ -196,7 +198,7 @@ describe('checks on a comparison', () => {
     for (const id of s.getState().checkNotes.keys()) expect(ids.has(id)).toBe(true);
   });
 
-  it('swapped: what was introduced is fixed, on the before version’s union node; closing goes back to the flow', async () => {
+  it('swapped: what was introduced is fixed, on the before version’s union node; closed: the flow’s own', async () => {
     const { store: s } = store();
     await s
       .getState()
