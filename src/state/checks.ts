@@ -30,8 +30,8 @@ export function checksSlice(
   const stop = subscribe((s) => {
     if (loading || !(deps.layout ? s.layout.status === 'done' : s.flow || s.comparison)) return;
     stop();
-    const failed = (e: unknown) => set({ checks: { status: 'error', findings: [], ran: 0, error: String(e) } });
-    setTimeout(() => void real().catch(failed), deps.layout ? FIRST_FETCH_MS : 0);
+    // Failing to fetch is said by the Checks panel, whose prepareChecks fetches again.
+    setTimeout(() => void real().catch(() => undefined), deps.layout ? FIRST_FETCH_MS : 0);
   });
   return {
     checkNotes: NO_CARD_NOTES,

@@ -8,10 +8,11 @@ import {
   DetailsPanelPart as DetailsPanel,
   ResourcesPanelPart as ResourcesPanel,
 } from '../lazyParts';
-import { useApp } from '../storeContext';
+import { useApp, useAppStore } from '../storeContext';
+import { ChecksPanelPart as ChecksPanel } from '../checks/parts';
 import { SideTabs } from './SideTabs';
 
-type Tab = 'details' | 'flow' | 'resources';
+type Tab = 'details' | 'flow' | 'resources' | 'checks';
 
 /** The element behind a graph node id ($start → 'start'; `name~2` → the second element of that name). */
 function elementOfNode(id: string, doc: FlowDoc, graph: FlowGraph): FlowElement | 'start' | undefined {
@@ -29,13 +30,20 @@ export function SidePanel() {
   const [tab, setTab] = useState<Tab>('flow');
   const [filter, setFilter] = useState('');
   const inSet = useApp((s) => s.set?.status === 'ready' && !s.set.listing);
-  useEffect(() => setTab(selection === undefined ? 'flow' : 'details'), [selection]);
+  const found = useApp((s) => (s.checks.status === 'done' ? ` (${s.checks.findings.length})` : ''));
+  const store = useAppStore();
+  // A finding picked in the Checks tab keeps the tab (selectFinding: selectedByStep), as does clearing it there.
+  useEffect(() => {
+    if (selection !== undefined && store.getState().selectedByStep) return;
+    setTab((t) => (selection !== undefined ? 'details' : t === 'checks' ? t : 'flow'));
+  }, [selection, store]);
   if (!flow) return <p className="empty side-empty">No flow open yet.</p>;
   const element = selection === undefined ? undefined : elementOfNode(selection, flow.doc, flow.graph);
   const tabs: [Tab, string][] = [
     ['details', 'Details'],
     ['flow', 'Flow'],
     ['resources', `Resources (${flow.doc.resources.length})`],
+    ['checks', `Checks${found}`],
   ];
   return (
     <>
@@ -98,6 +106,11 @@ export function SidePanel() {
             ))}
           </div>
         </>
+      )}
+      {tab === 'checks' && (
+        <Suspense fallback={<p className="side-empty muted">Loading the checks…</p>}>
+          <ChecksPanel />
+        </Suspense>
       )}
       {tab === 'resources' && (
         <>

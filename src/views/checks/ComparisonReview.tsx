@@ -1,0 +1,125 @@
+import { useEffect, useMemo, useState } from 'react';
+import { interfaceChanges } from '../../model/interfaceChanges';
+import type { FlowDoc } from '../../model/types';
+import { SEVERITY_MARK } from '../../state/checkNotes';
+import { selectSelection, type Comparison, type Finding, type Rule } from '../../state/store';
+import { useApp } from '../storeContext';
+import { FindingRow, SeverityTag } from './FindingGroups';
+import { interfaceChangeLines } from './interfaceChangeWords';
+import './checks.css';
+
+/** What a comparison's change breaks, at the top of its Changes tab: interface changes first, then the checks. */
+export function ComparisonReview({ comparison }: { comparison: Comparison }) {
+  return (
+    <>
+      <InterfaceChanges before={comparison.before.doc} after={comparison.after.doc} />
+      <ComparisonChecks />
+    </>
+  );
+}
+
+/** The flow's inputs and outputs that changed, each saying whether callers break; nothing when none did. */
+export function InterfaceChanges({ before, after }: { before: FlowDoc; after: FlowDoc }) {
+  const lines = useMemo(() => interfaceChangeLines(interfaceChanges(before, after)), [before, after]);
+  if (lines.length === 0) return null;
+  const breaking = lines.filter((l) => l.breaking).length;
+  return (
+    <section aria-label="Interface changes" className="checks-compare">
+      <h3 className="change-group">
+        Interface <span className="muted">({breaking > 0 ? `${breaking} breaking` : 'nothing breaking'})</span>
+      </h3>
+      <ul className="iface-changes">
+        {lines.map((l) => (
+          <li key={l.key} className={l.breaking ? 'iface-breaking' : 'iface-safe'}>
+            <span aria-hidden="true">{l.breaking ? '✖' : '+'}</span> {l.text}{' '}
+            <span className="iface-verdict">— {l.breaking ? 'breaking for callers' : 'not breaking'}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function FindingList({
+  findings,
+  rules,
+  selection,
+  onSelect,
+  prefix,
+}: {
+  findings: readonly Finding[];
+  rules: readonly Rule[];
+  selection?: string;
+  onSelect: (node: string) => void;
+  prefix?: string;
+}) {
+  return (
+    <ul className="check-findings">
+      {findings.map((f, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a rule may find one element twice (two loops)
+        <li key={`${f.rule}:${f.element}:${f.detail ?? ''}:${i}`} className="check-compared">
+          <span className={`check-mark check-sev-${f.severity}`} aria-hidden="true">
+            {SEVERITY_MARK[f.severity]}
+          </span>
+          <span className="check-compared-text">
+            <FindingRow
+              finding={f}
+              current={f.node !== undefined && f.node === selection}
+              onSelect={onSelect}
+              {...(prefix ? { prefix } : {})}
+            />
+            <span className="check-compared-rule muted">
+              <SeverityTag severity={f.severity} /> · {rules.find((r) => r.id === f.rule)?.name ?? f.rule}
+            </span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Findings the change introduced (each selecting its union node), then the fixed and the remaining ones folded. */
+export function ComparisonChecks() {
+  const checks = useApp((s) => s.checks);
+  const rules = useApp((s) => s.checkRules);
+  const prepare = useApp((s) => s.prepareChecks);
+  const selectFinding = useApp((s) => s.selectFinding);
+  const selection = useApp(selectSelection);
+  const [failed, setFailed] = useState<string>();
+  useEffect(() => {
+    prepare().catch((e: unknown) => setFailed(e instanceof Error ? e.message : String(e)));
+  }, [prepare]);
+  const c = checks.comparison;
+  const list = { rules, selection, onSelect: selectFinding };
+  return (
+    <section aria-label="Checks" className="checks-compare">
+      <h3 className="change-group">
+        Checks{' '}
+        {c && (
+          <span className="muted">({c.introduced.length === 0 ? 'nothing new' : `${c.introduced.length} new`})</span>
+        )}
+      </h3>
+      {failed || checks.status === 'error' ? (
+        <p className="notice">The checks could not run: {failed ?? checks.error}</p>
+      ) : !c ? (
+        <p className="muted">Checking both versions…</p>
+      ) : (
+        <>
+          {c.introduced.length === 0 ? (
+            <p className="muted">This change brings no new finding.</p>
+          ) : (
+            <FindingList findings={c.introduced} prefix="New:" {...list} />
+          )}
+          <details className="check-more" aria-label="Fixed findings">
+            <summary>{c.fixed.length} fixed</summary>
+            <FindingList findings={c.fixed} {...list} />
+          </details>
+          <details className="check-more" aria-label="Remaining findings">
+            <summary>{c.remaining.length} remaining</summary>
+            <FindingList findings={c.remaining} {...list} />
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
