@@ -6,7 +6,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { DiffGraph } from '../model/diff/types';
-import { NO_CARD_NOTES } from './cardNotes';
+import { type CardNotes, NO_CARD_NOTES } from './cardNotes';
 import { checkNotesOf } from './checkNotes';
 import { browserStorage, readSettings, storeSettings, withoutDefaults } from './checkSettings';
 import type { ChecksApi, ChecksResult, CheckComparison, Finding, RuleId, RuleSetting } from './checkTypes';
@@ -47,15 +47,45 @@ function unionIds(graph: DiffGraph, side: 'beforeId' | 'afterId'): Map<string, s
   return ids;
 }
 
+/** A slice of checking takes about this long before the page gets a turn (a rule is never cut in two). */
+const SLICE_MS = 12;
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Runs the rules one at a time (a config with only that rule on, at its setting) and gathers what each finds,
+ * letting the page paint and answer between rules once a slice has taken SLICE_MS: a flow of thousands of
+ * elements never holds the page for the whole run. Resolves undefined when `current()` turns false.
+ */
+async function byRule<T>(
+  api: ChecksApi,
+  settings: ReadonlyMap<RuleId, RuleSetting>,
+  each: (config: { rules: ReadonlyMap<RuleId, RuleSetting> }) => T,
+  current: () => boolean,
+): Promise<T[] | undefined> {
+  const out: T[] = [];
+  let slice = performance.now();
+  for (const rule of api.RULES) {
+    if (settings.get(rule.id)?.enabled === false) continue;
+    if (performance.now() - slice > SLICE_MS) {
+      await yieldToPage();
+      if (!current()) return undefined;
+      slice = performance.now();
+    }
+    const only = new Map(api.RULES.map((r): [RuleId, RuleSetting] => [r.id, { enabled: false }]));
+    only.set(rule.id, { ...settings.get(rule.id), enabled: true });
+    out.push(each({ rules: only }));
+  }
+  return out;
+}
+
 /** A comparison's findings on its union graph: introduced and remaining on after nodes, fixed on before ones. */
-function compared(api: ChecksApi, c: Comparison, config: { rules: ReadonlyMap<RuleId, RuleSetting> }) {
-  const result = api.compareChecks(c.before.doc, c.after.doc, c.diff, config);
+function onUnionGraph(c: Comparison, results: readonly CheckComparison[]) {
   const after = unionIds(c.diff.graph, 'afterId');
   const before = unionIds(c.diff.graph, 'beforeId');
   const comparison: CheckComparison = {
-    introduced: result.introduced.map((f) => onUnion(f, after)),
-    fixed: result.fixed.map((f) => onUnion(f, before)),
-    remaining: result.remaining.map((f) => onUnion(f, after)),
+    introduced: results.flatMap((r) => r.introduced.map((f) => onUnion(f, after))),
+    fixed: results.flatMap((r) => r.fixed.map((f) => onUnion(f, before))),
+    remaining: results.flatMap((r) => r.remaining.map((f) => onUnion(f, after))),
   };
   const findings = [...comparison.introduced, ...comparison.remaining];
   return { findings, comparison, notes: checkNotesOf(findings, new Set(comparison.introduced)) };
@@ -94,21 +124,33 @@ export function checkActions(
     }
     const s = get();
     if (shownKey(s) !== key) return;
-    const config = { rules: s.checkSettings };
-    const ran = a.RULES.filter((r) => s.checkSettings.get(r.id)?.enabled !== false).length;
+    const settings = s.checkSettings;
+    const ran = a.RULES.filter((r) => settings.get(r.id)?.enabled !== false).length;
+    // Settings changed meanwhile: that run's answer counts, this one's is dropped.
+    const current = () => shownKey(get()) === key && get().checkSettings === settings;
     const started = performance.now();
     try {
-      const done = s.comparison
-        ? compared(a, s.comparison, config)
-        : (() => {
-            const findings = s.flow ? a.runChecks(s.flow.doc, s.flow.graph, config) : [];
-            return { findings, comparison: undefined, notes: checkNotesOf(findings) };
-          })();
-      const checks: ChecksResult = { status: 'done', findings: done.findings, ran, ms: performance.now() - started };
-      if (done.comparison) checks.comparison = done.comparison;
-      set({ checks, checkNotes: done.notes });
+      const { comparison: c, flow } = s;
+      let shown: { findings: Finding[]; comparison?: CheckComparison; notes: CardNotes } | undefined;
+      if (c) {
+        const parts = await byRule(
+          a,
+          settings,
+          (rules) => a.compareChecks(c.before.doc, c.after.doc, c.diff, rules),
+          current,
+        );
+        shown = parts && onUnionGraph(c, parts);
+      } else if (flow) {
+        const parts = await byRule(a, settings, (rules) => a.runChecks(flow.doc, flow.graph, rules), current);
+        const findings = parts?.flat();
+        shown = findings && { findings, notes: checkNotesOf(findings) };
+      }
+      if (!shown || !current()) return;
+      const checks: ChecksResult = { status: 'done', findings: shown.findings, ran, ms: performance.now() - started };
+      if (shown.comparison) checks.comparison = shown.comparison;
+      set({ checks, checkNotes: shown.notes });
     } catch (e) {
-      set({ checks: { ...IDLE, status: 'error', ran, error: messageOf(e) }, checkNotes: NO_CARD_NOTES });
+      if (current()) set({ checks: { ...IDLE, status: 'error', ran, error: messageOf(e) }, checkNotes: NO_CARD_NOTES });
     }
   };
 

@@ -75,7 +75,42 @@ describe('checks on the flow on screen', () => {
     expect(s.getState().checks.status).toBe('idle');
     finish({ nodes: {}, edges: {}, labels: {}, width: 1, height: 1 } as unknown as LayoutData);
     await checked(s);
-    expect(fake.api.runChecks).toHaveBeenCalledTimes(1);
+    // One rule at a time, each call with that rule alone switched on.
+    expect(fake.api.runChecks).toHaveBeenCalledTimes(3);
+    const on = fake.api.runChecks.mock.calls.map(([, , config]) =>
+      [...(config?.rules ?? [])].filter(([, r]) => r.enabled !== false).map(([id]) => id),
+    );
+    expect(on).toEqual([['dml-in-loop'], ['missing-fault-path'], ['unused-resource']]);
+  });
+
+  it('a long run lets the page answer between rules, and a new flow meanwhile drops its findings', async () => {
+    const { store: s, fake } = store();
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    const ticks: string[] = [];
+    const real = fake.api.runChecks.getMockImplementation();
+    fake.api.runChecks.mockImplementation((...args) => {
+      busy(20);
+      ticks.push('rule');
+      setTimeout(() => ticks.push('page'), 0);
+      return real ? real(...args) : [];
+    });
+    s.getState().load(contactSync(2), file('v2'));
+    await checked(s);
+    // The page's own work (a timer queued by the first rule) ran before the next rule did.
+    expect(ticks.slice(0, 3)).toEqual(['rule', 'page', 'rule']);
+    expect(s.getState().checks.ms).toBeGreaterThanOrEqual(60);
+
+    ticks.length = 0;
+    s.getState().load(contactSync(2), file('again'));
+    const first = s.getState().flow;
+    await vi.waitFor(() => expect(ticks).toContain('rule'));
+    s.getState().load(contactSync(1), file('v1'));
+    await checked(s);
+    expect(s.getState().flow).not.toBe(first);
+    expect(s.getState().checks.findings.some((f) => f.rule === 'dml-in-loop')).toBe(false);
   });
 
   it('the checks code comes after the first layout is done, not before', async () => {
@@ -181,7 +216,7 @@ describe('checks on a comparison', () => {
       .getState()
       .compare({ text: contactSync(1), source: file('v1') }, { text: contactSync(2), source: file('v2') });
     await checked(s);
-    expect(fake.api.compareChecks).toHaveBeenCalledTimes(1);
+    expect(fake.api.compareChecks).toHaveBeenCalledTimes(3);
     const { findings, comparison } = s.getState().checks;
     expect(comparison?.introduced.map((f) => `${f.rule} ${f.node}`)).toEqual([
       'dml-in-loop Update_Contact',
@@ -218,11 +253,23 @@ describe('checks on a comparison', () => {
 });
 
 describe('the real checks code', () => {
-  it('loads by default and runs on the sample without throwing', async () => {
+  it('loads by default: a DML in a loop on its card, every rule ran; a comparison says it is new', async () => {
     vi.stubGlobal('localStorage', memoryStorage());
     const s = createAppStore();
-    s.getState().load(sample, file('sample'));
+    s.getState().load(contactSync(2), file('v2'));
     await checked(s);
     expect(s.getState().checks.ran).toBe(s.getState().checkRules.length);
+    expect(s.getState().checkRules.length).toBeGreaterThanOrEqual(10);
+    expect(note(s, 'Update_Contact')).toMatchObject({ mark: '✖', text: '1 error · 1 warning', tone: 'error' });
+    expect(note(s, 'Update_Contact')?.title).toContain('runs inside the loop Each Contact (Each_Contact)');
+    await s
+      .getState()
+      .compare({ text: contactSync(1), source: file('v1') }, { text: contactSync(2), source: file('v2') });
+    await checked(s);
+    expect(s.getState().checks.comparison?.introduced.map((f) => `${f.rule} ${f.node}`)).toEqual([
+      'dml-in-loop Update_Contact',
+      'missing-fault-path Update_Contact',
+    ]);
+    expect(note(s, 'Update_Contact')?.text).toBe('1 new error · 1 new warning');
   });
 });
