@@ -1,7 +1,7 @@
 /**
  * The checks' findings as card notes (issue 15): one note per element with findings — "✖ 1 error",
- * "⚠ 2 warnings", "✖ 1 error · 1 note" — marked and toned by the worst severity (a mark and words, never colour
- * alone), its tooltip every finding's message, worst first.
+ * "⚠ 2 warnings", "✖ 1 error +1" — marked and toned by the worst severity (a mark and words, never colour
+ * alone), its tooltip every finding's message, worst (and in a comparison, new) first.
  */
 import type { CardNote, CardNotes } from './cardNotes';
 import type { Finding, Severity } from './checkTypes';
@@ -20,11 +20,19 @@ export const severityCount = (severity: Severity, n: number) => `${n} ${WORDS[se
 /** "Error", "Warning", "Note". */
 export const severityWord = (severity: Severity) => `${severity[0]?.toUpperCase()}${severity.slice(1)}`;
 
-/** "2 errors", "1 new error", "2 errors (1 new)". */
-function countText(severity: Severity, n: number, fresh: number): string {
-  if (fresh === 0) return severityCount(severity, n);
-  if (fresh === n) return `${n} new ${WORDS[severity][n === 1 ? 0 : 1]}`;
-  return `${severityCount(severity, n)} (${fresh} new)`;
+/**
+ * The card's words, short enough to sit beside a diff badge and the Fault / Go To badges: the worst severity
+ * counted, "+N" for the element's other findings — "✖ 1 error", "⚠ 2 warnings +1". In a comparison, what the
+ * change introduced leads when it introduced something: "✖ 1 new error +1" (the rest are in the tooltip).
+ */
+function cardWords(list: readonly Finding[], introduced?: ReadonlySet<Finding>) {
+  const fresh = introduced ? list.filter((f) => introduced.has(f)) : [];
+  const counted = fresh.length > 0 ? fresh : list;
+  const worst = SEVERITIES.find((s) => counted.some((f) => f.severity === s)) ?? 'note';
+  const n = counted.filter((f) => f.severity === worst).length;
+  const rest = list.length - n;
+  const text = `${n}${fresh.length > 0 ? ' new' : ''} ${WORDS[worst][n === 1 ? 0 : 1]}${rest > 0 ? ` +${rest}` : ''}`;
+  return { worst, text };
 }
 
 /**
@@ -40,20 +48,15 @@ export function checkNotesOf(findings: readonly Finding[], introduced?: Readonly
     else byNode.set(f.node, [f]);
   }
   const notes = new Map<string, readonly CardNote[]>();
+  const rank = (f: Finding) => (introduced?.has(f) ? 0 : 3) + SEVERITIES.indexOf(f.severity);
+  const line = (f: Finding) => `${introduced?.has(f) ? `New ${f.severity}` : severityWord(f.severity)}: ${f.message}`;
   for (const [node, list] of byNode) {
-    const parts: string[] = [];
-    let worst: Severity | undefined;
-    for (const severity of SEVERITIES) {
-      const of = list.filter((f) => f.severity === severity);
-      if (of.length === 0) continue;
-      worst ??= severity;
-      parts.push(countText(severity, of.length, of.filter((f) => introduced?.has(f)).length));
-    }
-    if (!worst) continue;
-    const sorted = [...list].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
-    const line = (f: Finding) => `${introduced?.has(f) ? `New ${f.severity}` : severityWord(f.severity)}: ${f.message}`;
-    const title = sorted.map(line).join('\n');
-    notes.set(node, [{ key: 'checks', mark: SEVERITY_MARK[worst], text: parts.join(' · '), title, tone: worst }]);
+    const { worst, text } = cardWords(list, introduced);
+    const title = [...list]
+      .sort((a, b) => rank(a) - rank(b))
+      .map(line)
+      .join('\n');
+    notes.set(node, [{ key: 'checks', mark: SEVERITY_MARK[worst], text, title, tone: worst }]);
   }
   return notes;
 }

@@ -38,7 +38,7 @@ describe('checks on the flow on screen', () => {
     ]);
     expect(note(s, 'Update_Contact')).toMatchObject({
       mark: '✖',
-      text: '1 error · 1 warning',
+      text: '1 error +1',
       tone: 'error',
       title: [
         'Error: Update Contact (Update_Contact) runs inside a loop',
@@ -201,7 +201,7 @@ describe('the panel’s settings', () => {
       s.getState().load(contactSync(2), file('v2'));
       await checked(s);
       expect(s.getState().checks.ran).toBe(3);
-      expect(note(s, 'Update_Contact')?.text).toBe('1 error · 1 warning');
+      expect(note(s, 'Update_Contact')?.text).toBe('1 error +1');
       // Changing a setting still works in this tab, even where it cannot be remembered.
       await s.getState().setCheckRule('dml-in-loop', { enabled: false });
       expect(note(s, 'Update_Contact')?.text).toBe('1 warning');
@@ -225,7 +225,7 @@ describe('checks on a comparison', () => {
     expect(comparison?.remaining.map((f) => f.element).sort()).toEqual(['Log_Error', 'total']);
     expect(comparison?.fixed).toEqual([]);
     expect(findings.slice(0, 2)).toEqual(comparison?.introduced);
-    expect(note(s, 'Update_Contact')).toMatchObject({ text: '1 new error · 1 new warning', tone: 'error' });
+    expect(note(s, 'Update_Contact')).toMatchObject({ text: '1 new error +1', tone: 'error' });
     expect(note(s, 'Update_Contact')?.title).toContain('New error: Update Contact');
     expect(note(s, 'Log_Error')?.text).toBe('1 warning');
     // Every note is on a node of the union graph on screen.
@@ -260,7 +260,7 @@ describe('the real checks code', () => {
     await checked(s);
     expect(s.getState().checks.ran).toBe(s.getState().checkRules.length);
     expect(s.getState().checkRules.length).toBeGreaterThanOrEqual(10);
-    expect(note(s, 'Update_Contact')).toMatchObject({ mark: '✖', text: '1 error · 1 warning', tone: 'error' });
+    expect(note(s, 'Update_Contact')).toMatchObject({ mark: '✖', text: '1 error +1', tone: 'error' });
     expect(note(s, 'Update_Contact')?.title).toContain('runs inside the loop Each Contact (Each_Contact)');
     await s
       .getState()
@@ -270,6 +270,6 @@ describe('the real checks code', () => {
       'dml-in-loop Update_Contact',
       'missing-fault-path Update_Contact',
     ]);
-    expect(note(s, 'Update_Contact')?.text).toBe('1 new error · 1 new warning');
+    expect(note(s, 'Update_Contact')?.text).toBe('1 new error +1');
   });
 });
