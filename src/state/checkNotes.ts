@@ -1,6 +1,6 @@
 /**
  * The checks' findings as card notes (issue 15): one note per element with findings — "✖ 1 error",
- * "⚠ 2 warnings", "✖ 1 error +1" — marked and toned by the worst severity (a mark and words, never colour
+ * "⚠ 2 warnings", in a comparison "✖ 1 new" — marked and toned by the worst severity (a mark and words, never colour
  * alone), its tooltip every finding's message, worst (and in a comparison, new) first.
  */
 import type { CardNote, CardNotes } from './cardNotes';
@@ -21,17 +21,18 @@ export const severityCount = (severity: Severity, n: number) => `${n} ${WORDS[se
 export const severityWord = (severity: Severity) => `${severity[0]?.toUpperCase()}${severity.slice(1)}`;
 
 /**
- * The card's words, short enough to sit beside a diff badge and the Fault / Go To badges: the worst severity
- * counted, "+N" for the element's other findings — "✖ 1 error", "⚠ 2 warnings +1". In a comparison, what the
- * change introduced leads when it introduced something: "✖ 1 new error +1" (the rest are in the tooltip).
+ * The card's words, short enough to sit beside the Fault / Go To badges: the worst severity counted — "✖ 1
+ * error", "⚠ 2 warnings" (every finding is in the tooltip). In a comparison, what the change introduced leads
+ * when it introduced something, said shortest — "✖ 1 new", its severity by the mark (and the tooltip's words) —
+ * as a diff badge ("~ Changed") takes the card's other corner.
  */
 function cardWords(list: readonly Finding[], introduced?: ReadonlySet<Finding>) {
   const fresh = introduced ? list.filter((f) => introduced.has(f)) : [];
   const counted = fresh.length > 0 ? fresh : list;
   const worst = SEVERITIES.find((s) => counted.some((f) => f.severity === s)) ?? 'note';
   const n = counted.filter((f) => f.severity === worst).length;
-  const rest = list.length - n;
-  const text = `${n}${fresh.length > 0 ? ' new' : ''} ${WORDS[worst][n === 1 ? 0 : 1]}${rest > 0 ? ` +${rest}` : ''}`;
+  const word = WORDS[worst][n === 1 ? 0 : 1];
+  const text = fresh.length === 0 ? `${n} ${word}` : `${n} new`;
   return { worst, text };
 }
 

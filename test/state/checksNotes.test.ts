@@ -13,7 +13,7 @@ const finding = (node: string | undefined, severity: Severity, message = `${seve
 });
 
 describe('checkNotesOf', () => {
-  it('says the worst severity by mark and word, and counts the rest', () => {
+  it('says the worst severity by mark and word, counted; the tooltip has every finding, worst first', () => {
     const notes = checkNotesOf([
       finding('A', 'note'),
       finding('A', 'error'),
@@ -24,7 +24,7 @@ describe('checkNotesOf', () => {
       finding(undefined, 'error'),
     ]);
     expect([...notes.keys()]).toEqual(['A', 'B', 'C']);
-    expect(notes.get('A')?.[0]).toMatchObject({ mark: '✖', text: '1 error +2', tone: 'error' });
+    expect(notes.get('A')?.[0]).toMatchObject({ mark: '✖', text: '1 error', tone: 'error' });
     expect(notes.get('A')?.[0]?.title).toBe('Error: error on A\nWarning: warning on A\nNote: note on A');
     expect(notes.get('B')?.[0]).toMatchObject({ mark: '⚠', text: '2 warnings', tone: 'warning' });
     expect(notes.get('C')?.[0]).toMatchObject({ mark: 'ℹ', text: '1 note', tone: 'note' });
@@ -34,14 +34,17 @@ describe('checkNotesOf', () => {
     const old = finding('A', 'error', 'old error');
     const fresh = finding('A', 'warning', 'new warning');
     const notes = checkNotesOf([old, fresh, finding('B', 'error')], new Set([fresh]));
-    expect(notes.get('A')?.[0]).toMatchObject({ mark: '⚠', text: '1 new warning +1', tone: 'warning' });
+    expect(notes.get('A')?.[0]).toMatchObject({ mark: '⚠', text: '1 new', tone: 'warning' });
     expect(notes.get('A')?.[0]?.title).toBe('New warning: new warning\nError: old error');
     expect(notes.get('B')?.[0]?.text).toBe('1 error');
+    const two = [finding('C', 'note'), finding('C', 'note')];
+    expect(checkNotesOf(two, new Set(two)).get('C')?.[0]?.text).toBe('2 new');
   });
 
-  it('property: one note per element with findings, whose words account for every finding on it', () => {
+  it('property: one note per element with findings, saying its worst (new) severity and how many', () => {
     const severity = fc.constantFrom<Severity>('error', 'warning', 'note');
     const item = fc.record({ node: fc.option(fc.constantFrom('A', 'B', '__proto__', 'constructor')), severity });
+    const rank = (v: Severity) => ['error', 'warning', 'note'].indexOf(v);
     fc.assert(
       fc.property(fc.array(item, { maxLength: 30 }), fc.array(fc.boolean(), { maxLength: 30 }), (items, news) => {
         const findings = items.map((i) => finding(i.node ?? undefined, i.severity));
@@ -51,14 +54,16 @@ describe('checkNotesOf', () => {
         expect(new Set(notes.keys())).toEqual(nodes);
         for (const [node, [note]] of notes) {
           const on = findings.filter((f) => f.node === node);
-          const m = /^(\d+)( new)? (error|warning|note)s?(?: \+(\d+))?$/.exec(note?.text ?? '');
-          expect(m, note?.text).not.toBeNull();
-          const [, n, isNew, word, rest] = m as RegExpExecArray;
-          expect(Number(n) + Number(rest ?? 0)).toBe(on.length);
-          expect(note?.tone).toBe(word);
-          expect(note?.mark).toBe({ error: '✖', warning: '⚠', note: 'ℹ' }[word as Severity]);
-          expect(Boolean(isNew)).toBe(on.some((f) => introduced.has(f)));
+          const fresh = on.filter((f) => introduced.has(f));
+          const counted = fresh.length > 0 ? fresh : on;
+          const worst = counted.map((f) => f.severity).sort((a, b) => rank(a) - rank(b))[0] as Severity;
+          const n = counted.filter((f) => f.severity === worst).length;
+          const word = n === 1 ? worst : `${worst}s`;
+          expect(note?.text).toBe(fresh.length === 0 ? `${n} ${word}` : `${n} new`);
+          expect(note?.tone).toBe(worst);
+          expect(note?.mark).toBe({ error: '✖', warning: '⚠', note: 'ℹ' }[worst]);
           expect(note?.title.split('\n')).toHaveLength(on.length);
+          expect(note?.title.split('\n').filter((l) => l.startsWith('New '))).toHaveLength(fresh.length);
         }
       }),
     );
