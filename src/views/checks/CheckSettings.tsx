@@ -1,4 +1,4 @@
-import { SEVERITIES, severityWord } from '../../state/checkNotes';
+import { SEVERITIES, severityWord } from './severity';
 import type { Rule, Severity } from '../../state/store';
 import { useApp } from '../storeContext';
 import { RuleHelp } from './FindingGroups';

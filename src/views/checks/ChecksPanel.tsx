@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { SEVERITIES, severityCount } from '../../state/checkNotes';
+import { SEVERITIES, severityCount } from './severity';
 import { selectSelection, type Finding, type Rule, type Severity } from '../../state/store';
 import { useApp } from '../storeContext';
 import { CheckSettings } from './CheckSettings';
 import { FindingGroups } from './FindingGroups';
 import './checks.css';
+
+export { FindingRow, SeverityTag } from './FindingGroups';
 
 type SeverityFilter = Severity | 'all';
 const FILTER_WORDS: Readonly<Record<SeverityFilter, string>> = {

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { interfaceChanges } from '../../model/interfaceChanges';
 import type { FlowDoc } from '../../model/types';
-import { SEVERITY_MARK } from '../../state/checkNotes';
+import { SEVERITY_MARK } from './severity';
 import { selectSelection, type Comparison, type Finding, type Rule } from '../../state/store';
 import { useApp } from '../storeContext';
-import { FindingRow, SeverityTag } from './FindingGroups';
+// Through ChecksPanel: the Checks tab and this section share one chunk (one file in the preload map).
+import { FindingRow, SeverityTag } from './ChecksPanel';
 import { interfaceChangeLines } from './interfaceChangeWords';
 import './checks.css';
 

@@ -1,4 +1,4 @@
-import { SEVERITIES, SEVERITY_MARK, severityWord } from '../../state/checkNotes';
+import { SEVERITIES, SEVERITY_MARK, severityWord } from './severity';
 import type { Finding, Rule, RuleId, Severity } from '../../state/store';
 import './checks.css';
 

@@ -108,7 +108,7 @@ export function SidePanel() {
         </>
       )}
       {tab === 'checks' && (
-        <Suspense fallback={<p className="side-empty muted">Loading the checks…</p>}>
+        <Suspense fallback={null}>
           <ChecksPanel />
         </Suspense>
       )}
