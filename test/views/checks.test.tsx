@@ -117,6 +117,31 @@ describe('the Checks panel', () => {
   });
 });
 
+describe('a flow with hundreds of findings', () => {
+  it('draws 50 of a rule at first, the rest on asking', async () => {
+    const fake = fakeChecks();
+    fake.api.runChecks.mockImplementation((_doc, _graph, config) =>
+      config?.rules.get('dml-in-loop')?.enabled === false
+        ? []
+        : Array.from({ length: 120 }, (_, i) => ({
+            rule: 'dml-in-loop' as const,
+            severity: 'error' as const,
+            element: `E${i}`,
+            node: `E${i}`,
+            message: `Finding ${i}`,
+          })),
+    );
+    const store = createAppStore({ checks: fake.service });
+    store.getState().load(contactSync(2), { kind: 'file', name: 'v2' });
+    await vi.waitFor(() => expect(store.getState().checks.status).toBe('done'));
+    inStore(store, <ChecksPanel />);
+    const dml = await screen.findByRole('region', { name: 'DML statement in a loop' });
+    expect(within(dml).getAllByRole('button', { name: /^Finding/ })).toHaveLength(50);
+    fireEvent.click(within(dml).getByRole('button', { name: 'Show all 120' }));
+    expect(within(dml).getAllByRole('button', { name: /^Finding/ })).toHaveLength(120);
+  });
+});
+
 describe('the side panel', () => {
   it('has a Checks (N) tab; a finding picked there keeps the tab, a card clicked opens its details', async () => {
     const store = await opened();
@@ -180,10 +205,18 @@ describe('a comparison’s Changes tab', () => {
     expect(introduced.map((b) => b.textContent)).toEqual([
       'New: Update Contact (Update_Contact) runs inside a loop',
       'New: Update Contact (Update_Contact) has no fault path',
-      'Log Error (Log_Error) has no fault path',
     ]);
     expect(within(checks).getByText('0 fixed')).toBeTruthy();
-    expect(within(checks).getByText('2 remaining')).toBeTruthy();
+    // The remaining ones are drawn once their fold is opened.
+    const remaining = within(checks).getByText('2 remaining').closest('details') as HTMLDetailsElement;
+    remaining.open = true;
+    fireEvent(remaining, new Event('toggle'));
+    expect(
+      within(remaining)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Log Error (Log_Error) has no fault path']);
+    expect(remaining.textContent).toContain('resource total');
     fireEvent.click(introduced[0] as HTMLElement);
     expect(store.getState().selection).toBe('Update_Contact');
     // Picked from the change list: the Changes tab stays in view.

@@ -6,7 +6,7 @@ import { CheckSettings } from './CheckSettings';
 import { FindingGroups } from './FindingGroups';
 import './checks.css';
 
-export { FindingRow, SeverityTag } from './FindingGroups';
+export { FindingRow, SeverityTag, SHOWN } from './FindingGroups';
 
 type SeverityFilter = Severity | 'all';
 const FILTER_WORDS: Readonly<Record<SeverityFilter, string>> = {

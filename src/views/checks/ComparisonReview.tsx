@@ -5,7 +5,7 @@ import { SEVERITY_MARK } from './severity';
 import { selectSelection, type Comparison, type Finding, type Rule } from '../../state/store';
 import { useApp } from '../storeContext';
 // Through ChecksPanel: the Checks tab and this section share one chunk (one file in the preload map).
-import { FindingRow, SeverityTag } from './ChecksPanel';
+import { FindingRow, SeverityTag, SHOWN } from './ChecksPanel';
 import { interfaceChangeLines } from './interfaceChangeWords';
 import './checks.css';
 
@@ -54,9 +54,11 @@ function FindingList({
   onSelect: (node: string) => void;
   prefix?: string;
 }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? findings : findings.slice(0, SHOWN);
   return (
     <ul className="check-findings">
-      {findings.map((f, i) => (
+      {shown.map((f, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a rule may find one element twice (two loops)
         <li key={`${f.rule}:${f.element}:${f.detail ?? ''}:${i}`} className="check-compared">
           <span className={`check-mark check-sev-${f.severity}`} aria-hidden="true">
@@ -75,7 +77,27 @@ function FindingList({
           </span>
         </li>
       ))}
+      {shown.length < findings.length && (
+        <li>
+          <button type="button" className="check-more-button" onClick={() => setAll(true)}>
+            Show all {findings.length}
+          </button>
+        </li>
+      )}
     </ul>
+  );
+}
+
+/** A folded list, drawn only once opened (a comparison can have hundreds of remaining findings). */
+function Folded({ label, findings, ...list }: Parameters<typeof FindingList>[0] & { label: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="check-more" aria-label={label} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        {findings.length} {label.split(' ')[0]?.toLowerCase()}
+      </summary>
+      {open && <FindingList findings={findings} {...list} />}
+    </details>
   );
 }
 
@@ -111,14 +133,8 @@ export function ComparisonChecks() {
           ) : (
             <FindingList findings={c.introduced} prefix="New:" {...list} />
           )}
-          <details className="check-more" aria-label="Fixed findings">
-            <summary>{c.fixed.length} fixed</summary>
-            <FindingList findings={c.fixed} {...list} />
-          </details>
-          <details className="check-more" aria-label="Remaining findings">
-            <summary>{c.remaining.length} remaining</summary>
-            <FindingList findings={c.remaining} {...list} />
-          </details>
+          <Folded label="Fixed findings" findings={c.fixed} {...list} />
+          <Folded label="Remaining findings" findings={c.remaining} {...list} />
         </>
       )}
     </section>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { SEVERITIES, SEVERITY_MARK, severityWord } from './severity';
 import type { Finding, Rule, RuleId, Severity } from '../../state/store';
 import './checks.css';
@@ -64,6 +65,9 @@ export function FindingRow({
   );
 }
 
+/** A rule's findings drawn at first: a flow of thousands of elements can have hundreds of one rule. */
+export const SHOWN = 50;
+
 /** Findings grouped by rule, in the rule table's order: each group's severity, name, count and help. */
 export function FindingGroups({
   findings,
@@ -90,25 +94,60 @@ export function FindingGroups({
         const rule = rules.find((r) => r.id === id);
         // A rule's findings share its configured severity; the worst leads if they ever differ.
         const severity = SEVERITIES.find((s) => list.some((f) => f.severity === s)) ?? 'note';
-        const name = rule?.name ?? id;
         return (
-          <section key={id} className="check-group" aria-label={name} data-rule={id}>
-            <h3 className="check-group-title">
-              <SeverityTag severity={severity} /> <span className="check-rule-name">{name}</span>{' '}
-              <span className="muted">({list.length})</span>
-            </h3>
-            {rule && <RuleHelp rule={rule} />}
-            <ul className="check-findings">
-              {list.map((f, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a rule may find one element twice (two loops)
-                <li key={`${f.element}:${f.detail ?? ''}:${i}`}>
-                  <FindingRow finding={f} current={f.node !== undefined && f.node === selection} onSelect={onSelect} />
-                </li>
-              ))}
-            </ul>
-          </section>
+          <RuleGroup
+            key={id}
+            id={id}
+            rule={rule}
+            severity={severity}
+            list={list}
+            selection={selection}
+            onSelect={onSelect}
+          />
         );
       })}
     </>
+  );
+}
+
+function RuleGroup({
+  id,
+  rule,
+  severity,
+  list,
+  selection,
+  onSelect,
+}: {
+  id: RuleId;
+  rule: Rule | undefined;
+  severity: Severity;
+  list: readonly Finding[];
+  selection: string | undefined;
+  onSelect: (node: string) => void;
+}) {
+  const [all, setAll] = useState(false);
+  const name = rule?.name ?? id;
+  const shown = all ? list : list.slice(0, SHOWN);
+  return (
+    <section className="check-group" aria-label={name} data-rule={id}>
+      <h3 className="check-group-title">
+        <SeverityTag severity={severity} /> <span className="check-rule-name">{name}</span>{' '}
+        <span className="muted">({list.length})</span>
+      </h3>
+      {rule && <RuleHelp rule={rule} />}
+      <ul className="check-findings">
+        {shown.map((f, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a rule may find one element twice (two loops)
+          <li key={`${f.element}:${f.detail ?? ''}:${i}`}>
+            <FindingRow finding={f} current={f.node !== undefined && f.node === selection} onSelect={onSelect} />
+          </li>
+        ))}
+      </ul>
+      {shown.length < list.length && (
+        <button type="button" className="check-more-button" onClick={() => setAll(true)}>
+          Show all {list.length}
+        </button>
+      )}
+    </section>
   );
 }
