@@ -10,6 +10,7 @@ import { compareChecks as compare } from './compare';
 
 export type * from './types';
 export { API_VERSION_LAG, isRuleId, NEWEST_API_VERSION, RULE_IDS, ruleOf } from './rules';
+export { apiVersionOf, newestApiVersionOf } from './structure';
 export { findingKey, matchFindings, renamesOf } from './compare';
 export { checksConfigOf, EMPTY_CONFIG, severityOf, writeChecksConfig } from './config';
 

@@ -54,6 +54,8 @@ const ORG_SUFFIXES = [
   '.visualforce.com',
   '.documentforce.com',
   '.salesforce-sites.com',
+  '.salesforce-experience.com',
+  '.my.salesforce-scrt.com',
   '.cloudforce.com',
   '.force.com',
 ];

@@ -1,6 +1,6 @@
 /** Rules on the flow's shape: fault paths, unreachable elements, record triggers without criteria, old API versions. */
 import { START_ID } from '../model/graph';
-import { asList, str } from '../model/types';
+import { asList, type FlowDoc, str } from '../model/types';
 import { API_VERSION_LAG, NEWEST_API_VERSION } from './rules';
 import type { RuleCheck, Scan } from './scan';
 import { type Draft, ELEMENT, elementNamed, FLOW, typeWord } from './words';
@@ -42,7 +42,9 @@ export const unreachableElement: RuleCheck = (scan) => {
       rule: 'unreachable-element',
       element: el.name,
       node: node.id,
-      message: `${typeWord(el.type)} ${elementNamed(el)} is not reachable from Start: no path leads to it, so it never runs.`,
+      message:
+        `${typeWord(el.type)} ${elementNamed(el)} is not reachable from Start: no path leads to it, ` +
+        'so it never runs.',
       order: [ELEMENT, scan.position.get(el) ?? 0],
     });
   }
@@ -70,6 +72,16 @@ export const triggerWithoutCriteria: RuleCheck = (scan) => {
 export function apiVersionOf(v: string | undefined): number | undefined {
   if (v === undefined || !/^\d+(\.\d+)?$/.test(v.trim())) return undefined;
   return Math.floor(Number(v));
+}
+
+/** The newest `apiVersion` among flows checked together (CheckContext.newestApiVersion), if any has one. */
+export function newestApiVersionOf(docs: Iterable<FlowDoc>): number | undefined {
+  let newest: number | undefined;
+  for (const doc of docs) {
+    const v = apiVersionOf(str(doc.properties.apiVersion));
+    if (v !== undefined && (newest === undefined || v > newest)) newest = v;
+  }
+  return newest;
 }
 
 /** Flow metadata has recorded `apiVersion` since 50.0: a flow without one was saved before. */

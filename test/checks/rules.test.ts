@@ -1,7 +1,7 @@
 /** Each rule on its own fixtures: a flow with the finding, one without, and a before/after pair that fixes it. */
 import { describe, expect, it } from 'vitest';
 import { diffFlows } from '../../src/model/diff/index';
-import { compareChecks, RULES, type RuleId } from '../../src/checks/index';
+import { compareChecks, newestApiVersionOf, RULES, type RuleId } from '../../src/checks/index';
 import { fixture } from '../helpers/fixtures';
 import { checkFixture, docOf, of } from './run';
 
@@ -101,6 +101,12 @@ describe('rule details', () => {
       of(checkFixture('outdated-api-version', 'with', undefined, { newestApiVersion }), 'outdated-api-version');
     expect(at(62)).toEqual([]);
     expect(at(63)).toEqual([['', '']]);
+  });
+  it('finds the newest API version of a set, for the context', () => {
+    const at = (v?: string) =>
+      docOf(fixture('checks/outdated-api-version/with.flow-meta.xml').replace('52.0', v ?? ''));
+    expect(newestApiVersionOf([at('52.0'), at('61.0'), at()])).toBe(61);
+    expect(newestApiVersionOf([at()])).toBeUndefined();
   });
   it('never reports a variable available for input or output, nor one spelled in another case', () => {
     const findings = checkFixture('unused-resource', 'without');
