@@ -1,11 +1,49 @@
+import type { StoreApi } from 'zustand/vanilla';
 import { NO_CARD_NOTES } from './cardNotes';
+import type { CheckActions } from './checkRun';
 import type { ChecksActionsState } from './checkTypes';
-import type { GetState, SetState, StoreDeps } from './types';
+import type { AppState, GetState, SetState, StoreDeps } from './types';
 
-/** Review checks (issue 15): the slice; its code loads on first use. */
-export function checksSlice(set: SetState, get: GetState, deps: StoreDeps): ChecksActionsState {
-  void set;
-  void get;
-  void deps;
-  return { checkNotes: NO_CARD_NOTES };
+/** How long after the first canvas is drawn the checks' code is fetched: never part of the first screen. */
+const FIRST_FETCH_MS = 1000;
+
+/**
+ * Review checks (issue 15): the slice. Its code (checkRun.ts, and through it src/checks/) is fetched a moment
+ * after the first canvas is drawn (at once without a layout: nothing is drawn) or when the Checks panel asks;
+ * from then on it runs the checks on whatever comes on screen.
+ */
+export function checksSlice(
+  set: SetState,
+  get: GetState,
+  deps: StoreDeps,
+  subscribe: StoreApi<AppState>['subscribe'],
+): ChecksActionsState {
+  let loading: Promise<CheckActions> | undefined;
+  const real = () =>
+    (loading ??= import('./checkRun').then(
+      (m) => m.checkActions(set, get, deps, subscribe),
+      (e: unknown) => {
+        loading = undefined; // fetched again by the next screen or action
+        throw e;
+      },
+    ));
+  const stop = subscribe((s) => {
+    if (loading || !(deps.layout ? s.layout.status === 'done' : s.flow || s.comparison)) return;
+    stop();
+    // Failing to fetch is said by the Checks panel, whose prepareChecks fetches again.
+    setTimeout(() => void real().catch(() => undefined), deps.layout ? FIRST_FETCH_MS : 0);
+  });
+  return {
+    checkNotes: NO_CARD_NOTES,
+    checks: { status: 'idle', findings: [], ran: 0 },
+    checkRules: [],
+    checkSettings: new Map(),
+    prepareChecks: async () => (await real()).prepare(),
+    setCheckRule: async (rule, setting) => (await real()).setCheckRule(rule, setting),
+    resetCheckRules: async () => (await real()).resetCheckRules(),
+    selectFinding: (node) => {
+      get().select(node);
+      set({ selectedByStep: true });
+    },
+  };
 }

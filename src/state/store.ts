@@ -52,7 +52,7 @@ export type LayoutState =
 export type AppStore = ReturnType<typeof createAppStore>;
 
 export function createAppStore(deps: StoreDeps = {}) {
-  return createStore<AppState>()((set, get) => {
+  return createStore<AppState>()((set, get, api) => {
     const flows = flowSlice(set, get, deps);
     return {
       ...flows,
@@ -62,7 +62,7 @@ export function createAppStore(deps: StoreDeps = {}) {
       ...setSlice(set, get, deps),
       // After the flow slice: its stepChange goes on across a change set's flows.
       ...changeSetSlice(set, get, deps, flows.stepChange),
-      ...checksSlice(set, get, deps),
+      ...checksSlice(set, get, deps, api.subscribe),
       ...noiseSlice(set, get, deps),
       ...pathSlice(set, get, deps),
       ...runtimeSlice(set, get, deps),

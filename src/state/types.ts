@@ -13,7 +13,7 @@ import type { SearchResult } from '../model/setTypes';
 import type { FetchRepoOptions } from '../sources/setSources';
 import type { FlowSetState, OrgSetFiles, SetOpenInput, SetService } from './setTypes';
 import type { ChangeActionsState, ChangeService } from './changeTypes';
-import type { ChecksActionsState } from './checkTypes';
+import type { ChecksActionsState, ChecksService } from './checkTypes';
 import type { NoiseActionsState } from './noiseTypes';
 import type { PathActionsState } from './pathTypes';
 import type { RuntimeActionsState } from './runtimeTypes';
@@ -136,6 +136,7 @@ export interface StoreDeps {
   sets?: SetService;
   /** The change-set code (issue 14), loaded with the first change set. */
   changes?: ChangeService;
+  checks?: ChecksService;
   /** Where "Remember for this tab" keeps the org session; defaults to `sessionStorage` (when there is one). */
   storage?: Storage;
 }

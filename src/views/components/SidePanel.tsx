@@ -10,10 +10,11 @@ import {
   InterviewsDialogPart as InterviewsDialog,
   RuntimePanelPart as RuntimePanel,
 } from '../lazyParts';
-import { useApp } from '../storeContext';
+import { useApp, useAppStore } from '../storeContext';
+import { ChecksPanelPart as ChecksPanel } from '../checks/parts';
 import { SideTabs } from './SideTabs';
 
-type Tab = 'details' | 'flow' | 'resources' | 'runtime';
+type Tab = 'details' | 'flow' | 'resources' | 'checks' | 'runtime';
 
 /** The element behind a graph node id ($start → 'start'; `name~2` → the second element of that name). */
 function elementOfNode(id: string, doc: FlowDoc, graph: FlowGraph): FlowElement | 'start' | undefined {
@@ -33,9 +34,15 @@ export function SidePanel() {
   const inSet = useApp((s) => s.set?.status === 'ready' && !s.set.listing);
   const runtime = useApp((s) => s.runtime);
   const [overlaying, setOverlaying] = useState(false);
-  // The Runtime tab stays open as elements are selected (its group of the element is marked); interviews just
-  // overlaid open it.
-  useEffect(() => setTab((t) => (t === 'runtime' ? t : selection === undefined ? 'flow' : 'details')), [selection]);
+  const found = useApp((s) => (s.checks.status === 'done' ? ` (${s.checks.findings.length})` : ''));
+  const store = useAppStore();
+  // The Runtime tab stays open as elements are selected (its group of the element is marked); a finding picked in
+  // the Checks tab keeps that tab (selectFinding: selectedByStep), as does clearing it there.
+  useEffect(() => {
+    if (selection !== undefined && store.getState().selectedByStep) return;
+    setTab((t) => (t === 'runtime' ? t : selection !== undefined ? 'details' : t === 'checks' ? t : 'flow'));
+  }, [selection, store]);
+  // Interviews just overlaid open their tab.
   useEffect(() => setTab((t) => (runtime ? 'runtime' : t === 'runtime' ? 'flow' : t)), [runtime]);
   if (!flow) return <p className="empty side-empty">No flow open yet.</p>;
   const element = selection === undefined ? undefined : elementOfNode(selection, flow.doc, flow.graph);
@@ -43,6 +50,7 @@ export function SidePanel() {
     ['details', 'Details'],
     ['flow', 'Flow'],
     ['resources', `Resources (${flow.doc.resources.length})`],
+    ['checks', `Checks${found}`],
   ];
   if (runtime) tabs.push(['runtime', `Runtime (${runtime.shown.toLocaleString('en-US')})`]);
   return (
@@ -115,6 +123,11 @@ export function SidePanel() {
       {tab === 'runtime' && runtime && (
         <Suspense fallback={null}>
           <RuntimePanel onSelect={select} />
+        </Suspense>
+      )}
+      {tab === 'checks' && (
+        <Suspense fallback={null}>
+          <ChecksPanel />
         </Suspense>
       )}
       {tab === 'resources' && (

@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import type { FlowGraph } from '../../model/graph';
 import type { FlowDoc } from '../../model/types';
 import { describeFlow } from '../../describe/flow';
+import { interfaceRows } from '../checks/interfaceWords';
 import { RowList } from './SectionList';
 import './details.css';
 
@@ -14,10 +15,14 @@ export interface FlowFactsProps {
   nameKnown?: boolean;
 }
 
-/** The flow header: label, API name, type, trigger, status, API version, run mode, interview label, description. */
+/**
+ * The flow header: label, API name, type, trigger, status, API version, run mode, interview label, description;
+ * then its interface (what a caller passes in and gets back).
+ */
 export function FlowFacts({ doc, graph, headingLevel = 2, nameKnown = true }: FlowFactsProps) {
   const titleId = useId();
   const facts = useMemo(() => describeFlow(doc, graph, nameKnown), [doc, graph, nameKnown]);
+  const io = useMemo(() => interfaceRows(doc), [doc]);
   const Heading = `h${headingLevel}` as const;
   return (
     <section className="fsd-panel fsd-flow-facts" aria-labelledby={titleId}>
@@ -25,6 +30,7 @@ export function FlowFacts({ doc, graph, headingLevel = 2, nameKnown = true }: Fl
         {facts.title}
       </Heading>
       <RowList rows={facts.rows} />
+      <RowList rows={io} />
     </section>
   );
 }

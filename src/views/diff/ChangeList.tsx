@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { ChangeGroup, ChangeItem } from '../../model/diff/changes';
 import { statusMark, statusWord } from '../../render/status';
 import type { FlowDiff } from '../../model/diff/types';
@@ -16,10 +16,12 @@ interface Props {
   changes: ChangeItem[];
   current?: number;
   onGo: (index: number) => void;
+  /** What comes first: what the change breaks (interface changes, review checks). */
+  header?: ReactNode;
 }
 
 /** Every change, grouped, with counts; the current one (n / p) is marked and scrolled into view. */
-export function ChangeList({ diff, changes, current, onGo }: Props) {
+export function ChangeList({ diff, changes, current, onGo, header }: Props) {
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (current === undefined) return;
@@ -36,6 +38,7 @@ export function ChangeList({ diff, changes, current, onGo }: Props) {
   ].filter(Boolean);
   return (
     <div className="change-list" ref={list}>
+      {header}
       <p className="change-summary">
         <strong>Elements:</strong> {counts.length > 0 ? counts.join(', ') : 'no changes'} · {s.nodes.unchanged}{' '}
         unchanged

@@ -7,6 +7,7 @@ import { statusMark, statusWord } from '../../render/status';
 import { selectComparison, selectSelection } from '../../state/store';
 import { DetailsPanel } from '../details/DetailsPanel';
 import { useApp } from '../storeContext';
+import { ComparisonReview } from '../checks/ComparisonReview';
 import { ChangeList } from './ChangeList';
 import { PropertyChanges } from './PropertyChanges';
 import './diff.css';
@@ -36,7 +37,13 @@ export function DiffSide() {
     <>
       <SideTabs tabs={tabs} current={tab} onChange={setTab} />
       {tab === 'changes' && (
-        <ChangeList diff={comparison.diff} changes={comparison.changes} current={index} onGo={goToChange} />
+        <ChangeList
+          diff={comparison.diff}
+          changes={comparison.changes}
+          current={index}
+          onGo={goToChange}
+          header={<ComparisonReview comparison={comparison} />}
+        />
       )}
       {tab === 'details' &&
         (selection === undefined ? (

@@ -1,0 +1,206 @@
+/**
+ * Review checks in the store (issue 15), loaded after the first canvas is drawn (checks.ts): runs the checks
+ * on whatever comes on screen — a flow, or a comparison's two versions — once it is laid out and painted,
+ * and keeps their findings and card notes; a new flow or comparison clears the old notes at once. The
+ * panel's settings are remembered in this browser (checkSettings.ts) and re-run the checks when changed.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type { DiffGraph } from '../model/diff/types';
+import { type CardNotes, NO_CARD_NOTES } from './cardNotes';
+import { checkNotesOf } from './checkNotes';
+import { browserStorage, readSettings, storeSettings, withoutDefaults } from './checkSettings';
+import type { ChecksApi, ChecksResult, CheckComparison, Finding, RuleId, RuleSetting } from './checkTypes';
+import { messageOf } from './screen';
+import type { AppState, Comparison, GetState, SetState, StoreDeps } from './types';
+
+export interface CheckActions {
+  prepare: () => Promise<void>;
+  setCheckRule: (rule: RuleId, setting: RuleSetting) => Promise<void>;
+  resetCheckRules: () => Promise<void>;
+}
+
+const loadChecks = (): Promise<ChecksApi> => import('../checks/index');
+const IDLE: ChecksResult = { status: 'idle', findings: [], ran: 0 };
+
+/** What is on screen, as the checks see it: a comparison by its diff (its change list is re-sorted once laid out). */
+const shownKey = (s: AppState): object | undefined => s.comparison?.diff ?? s.flow;
+
+/** Runs `f` once the browser has painted what is on screen (at once where nothing paints). */
+function afterPaint(f: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(f, 0));
+  else setTimeout(f, 0);
+}
+
+/** A finding moved onto the union graph (`ids`: the version's node id → its union node id). */
+const onUnion = (f: Finding, ids: ReadonlyMap<string, string>): Finding => {
+  const node = f.node === undefined ? undefined : ids.get(f.node);
+  const { node: _, ...rest } = f;
+  return node === undefined ? rest : { ...rest, node };
+};
+
+function unionIds(graph: DiffGraph, side: 'beforeId' | 'afterId'): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const n of graph.nodes) {
+    const id = n[side];
+    if (id !== undefined) ids.set(id, n.id);
+  }
+  return ids;
+}
+
+/** A slice of checking takes about this long before the page gets a turn (a rule is never cut in two). */
+const SLICE_MS = 12;
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Runs the rules one at a time (a config with only that rule on, at its setting) and gathers what each finds,
+ * letting the page paint and answer between rules once a slice has taken SLICE_MS: a flow of thousands of
+ * elements never holds the page for the whole run. Resolves undefined when `current()` turns false.
+ */
+async function byRule<T>(
+  api: ChecksApi,
+  settings: ReadonlyMap<RuleId, RuleSetting>,
+  each: (config: { rules: ReadonlyMap<RuleId, RuleSetting> }) => T,
+  current: () => boolean,
+): Promise<T[] | undefined> {
+  const out: T[] = [];
+  let slice = performance.now();
+  for (const rule of api.RULES) {
+    if (settings.get(rule.id)?.enabled === false) continue;
+    if (performance.now() - slice > SLICE_MS) {
+      await yieldToPage();
+      if (!current()) return undefined;
+      slice = performance.now();
+    }
+    const only = new Map(api.RULES.map((r): [RuleId, RuleSetting] => [r.id, { enabled: false }]));
+    only.set(rule.id, { ...settings.get(rule.id), enabled: true });
+    out.push(each({ rules: only }));
+  }
+  return out;
+}
+
+/** A comparison's findings on its union graph: introduced and remaining on after nodes, fixed on before ones. */
+function onUnionGraph(c: Comparison, results: readonly CheckComparison[]) {
+  const after = unionIds(c.diff.graph, 'afterId');
+  const before = unionIds(c.diff.graph, 'beforeId');
+  const comparison: CheckComparison = {
+    introduced: results.flatMap((r) => r.introduced.map((f) => onUnion(f, after))),
+    fixed: results.flatMap((r) => r.fixed.map((f) => onUnion(f, before))),
+    remaining: results.flatMap((r) => r.remaining.map((f) => onUnion(f, after))),
+  };
+  const findings = [...comparison.introduced, ...comparison.remaining];
+  return { findings, comparison, notes: checkNotesOf(findings, new Set(comparison.introduced)) };
+}
+
+export function checkActions(
+  set: SetState,
+  get: GetState,
+  deps: StoreDeps,
+  subscribe: StoreApi<AppState>['subscribe'],
+): CheckActions {
+  const storage = browserStorage();
+  let loading: Promise<ChecksApi> | undefined;
+  const ready = () =>
+    (loading ??= (deps.checks ?? loadChecks)().then(
+      (a) => {
+        set({ checkRules: a.RULES, checkSettings: readSettings(a, storage) });
+        return a;
+      },
+      (e: unknown) => {
+        loading = undefined;
+        throw e;
+      },
+    ));
+
+  /** Runs the checks on what is on screen now, unless something else came on screen meanwhile. */
+  const run = async () => {
+    const key = shownKey(get());
+    if (key === undefined) return;
+    let a: ChecksApi;
+    try {
+      a = await ready();
+    } catch (e) {
+      if (shownKey(get()) === key) set({ checks: { ...IDLE, status: 'error', error: messageOf(e) } });
+      return;
+    }
+    const s = get();
+    if (shownKey(s) !== key) return;
+    const settings = s.checkSettings;
+    const ran = a.RULES.filter((r) => settings.get(r.id)?.enabled !== false).length;
+    // Settings changed meanwhile: that run's answer counts, this one's is dropped.
+    const current = () => shownKey(get()) === key && get().checkSettings === settings;
+    const started = performance.now();
+    try {
+      const { comparison: c, flow } = s;
+      let shown: { findings: Finding[]; comparison?: CheckComparison; notes: CardNotes } | undefined;
+      if (c) {
+        const parts = await byRule(
+          a,
+          settings,
+          (rules) => a.compareChecks(c.before.doc, c.after.doc, c.diff, rules),
+          current,
+        );
+        shown = parts && onUnionGraph(c, parts);
+      } else if (flow) {
+        const parts = await byRule(a, settings, (rules) => a.runChecks(flow.doc, flow.graph, rules), current);
+        const findings = parts?.flat();
+        shown = findings && { findings, notes: checkNotesOf(findings) };
+      }
+      if (!shown || !current()) return;
+      const checks: ChecksResult = { status: 'done', findings: shown.findings, ran, ms: performance.now() - started };
+      if (shown.comparison) checks.comparison = shown.comparison;
+      set({ checks, checkNotes: shown.notes });
+    } catch (e) {
+      if (current()) set({ checks: { ...IDLE, status: 'error', ran, error: messageOf(e) }, checkNotes: NO_CARD_NOTES });
+    }
+  };
+
+  // What is on screen waits to be checked until it is laid out (and painted): `waiting` is its key.
+  let shown = shownKey(get());
+  let waiting = shown;
+  let settled = true;
+  const consider = () => {
+    const s = get();
+    if (waiting === undefined || !settled || s.layout.status === 'running' || shownKey(s) !== waiting) return;
+    waiting = undefined;
+    afterPaint(() => void run());
+  };
+  subscribe((s) => {
+    const now = shownKey(s);
+    if (now === shown) return consider();
+    shown = now;
+    waiting = now;
+    // Its layout starts in the same turn as it comes on screen: looked at once that turn is over.
+    settled = false;
+    if (s.checks.status !== 'idle' || s.checkNotes.size > 0) set({ checks: IDLE, checkNotes: NO_CARD_NOTES });
+    queueMicrotask(() => {
+      settled = true;
+      consider();
+    });
+  });
+  consider();
+
+  /** Settings changed: what is on screen is checked again at once (once it is laid out, if it is not yet). */
+  const rerun = () => (waiting === undefined ? run() : undefined);
+  return {
+    prepare: async () => void (await ready()),
+    setCheckRule: async (rule, setting) => {
+      const a = await ready();
+      const settings = new Map(get().checkSettings);
+      const kept = withoutDefaults(
+        a.RULES.find((r) => r.id === rule),
+        { ...settings.get(rule), ...setting },
+      );
+      if (kept) settings.set(rule, kept);
+      else settings.delete(rule);
+      storeSettings(storage, settings);
+      set({ checkSettings: settings });
+      await rerun();
+    },
+    resetCheckRules: async () => {
+      await ready();
+      storeSettings(storage, new Map());
+      set({ checkSettings: new Map() });
+      await rerun();
+    },
+  };
+}
