@@ -54,6 +54,7 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 const MARK: Record<string, string> = { added: '+', removed: '-', changed: '~', renamed: '>' };
+const named = (r: { id: string; renamedFrom?: string }) => (r.renamedFrom ? `${r.renamedFrom} -> ${r.id}` : r.id);
 const one = (s: string) => s.replace(/\s+/g, ' ');
 const cut = (s: string, n = 50) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -67,7 +68,8 @@ export function textSummary(d: FlowDiff, a: string, b: string, label: string): s
   );
   const c = s.connectors;
   lines.push(`Connectors: ${c.added} added, ${c.removed} removed, ${c.rewired} rewired`);
-  lines.push(`Resources:  ${s.resources.added} added, ${s.resources.removed} removed, ${s.resources.changed} changed`);
+  const r = s.resources;
+  lines.push(`Resources:  ${r.added} added, ${r.removed} removed, ${r.changed} changed, ${r.renamed} renamed`);
   lines.push(`Flow properties: ${s.properties} changed`);
   const nodes = d.nodes.filter((n) => n.status !== 'unchanged');
   if (nodes.length > 0) lines.push('');
@@ -83,7 +85,7 @@ export function textSummary(d: FlowDiff, a: string, b: string, label: string): s
   const res = d.resources.filter((r) => r.status !== 'unchanged');
   if (res.length > 0) lines.push('');
   for (const r of res)
-    lines.push(`  ${MARK[r.status] ?? ' '} ${(resourceKindName(r.type) ?? r.type).padEnd(20)} ${r.id}`);
+    lines.push(`  ${MARK[r.status] ?? ' '} ${(resourceKindName(r.type) ?? r.type).padEnd(20)} ${named(r)}`);
   if (d.properties.length > 0) lines.push('');
   for (const p of d.properties)
     lines.push(
