@@ -51,6 +51,7 @@ export async function buildLink(state: LinkState, site: string): Promise<BuiltLi
   if (docs.some(Boolean)) params.z = await compress(encodePayload(docs[0], docs[1]));
   if (state.route === 'diff' && state.mode) params.mode = state.mode;
   if (state.layout) params.layout = state.layout;
+  if (state.route === 'diff' && state.ignore && state.ignore.length > 0) params.ignore = state.ignore;
   if (state.sel !== undefined && state.sel !== '') params.sel = state.sel;
   const url = `${site.split('#')[0] ?? ''}${formatHash({ route: state.route, ...params })}`;
   const length = url.length;
@@ -147,7 +148,8 @@ async function decode(hashOrUrl: string): Promise<DecodedLink> {
         `${!a && !b ? 'two flow versions' : !a ? 'first version (a)' : 'second version (b)'}.`,
       hint: 'A diff link carries both versions: #/diff?a=URL&b=URL, or inline from "Copy link".',
     };
-  return { ok: true, state: { v: 1, route: 'diff', a, b, ...(h.mode ? { mode: h.mode } : {}), ...sel }, notices };
+  const shown = { ...(h.mode ? { mode: h.mode } : {}), ...(h.ignore ? { ignore: h.ignore } : {}) };
+  return { ok: true, state: { v: 1, route: 'diff', a, b, ...shown, ...sel }, notices };
 }
 
 /** A flow from a payload as text parseFlow reads: a Tooling record, whose FullName carries the API name. */

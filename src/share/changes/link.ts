@@ -1,7 +1,8 @@
 /**
- * Change-set links (issue 14): `#/changes?v=1&src=PR_URL[&flow=NAME][&select=ID][&mode=M]` opens a pull or merge
+ * Change-set links (issue 14): `#/changes?v=1&src=PR_URL[&flow=NAME][&select=ID][&mode=M][&ignore=K,…]` opens a pull or merge
  * request's change set, `#/changes?v=1&base=TREE_URL&head=TREE_URL[…]` two trees'; `flow` the flow whose
- * comparison is on screen, `select` its selected element (`sel=` is read too), `mode` the comparison's mode.
+ * comparison is on screen, `select` its selected element (`sel=` is read too), `mode` the comparison's mode,
+ * `ignore` the noise filters every comparison of the set uses.
  * A change set of folders on this computer has no address. Never a token.
  *
  *   readChangesLink(hashOrUrl): DecodedChangesLink   never throws
@@ -45,6 +46,7 @@ export function readChangesLink(hashOrUrl: string): DecodedChangesLink {
   if (h.flow) state.flow = h.flow;
   if (h.select && state.flow) state.select = h.select;
   if (h.mode && state.flow) state.mode = h.mode;
+  if (h.ignore) state.ignore = h.ignore;
   return { ok: true, state, notices: h.notices };
 }
 
@@ -63,6 +65,7 @@ export function changesLinkUrl(
         ...(state.mode ? { mode: state.mode } : {}),
       }
     : {};
-  const url = `${site.split('#')[0] ?? ''}${formatHash({ route: 'changes', ...where, ...flow })}`;
+  const ignore = state.ignore && state.ignore.length > 0 ? { ignore: state.ignore } : {};
+  const url = `${site.split('#')[0] ?? ''}${formatHash({ route: 'changes', ...where, ...flow, ...ignore })}`;
   return { ok: true, url, length: url.length };
 }
