@@ -11,7 +11,7 @@ import { formatHash, readHash, type HashParams } from './hash';
 import { docToMetadata, shareableDoc } from './metadata';
 import { decodePayload, encodePayload, type PayloadFlow } from './payload';
 import { isHttpUrl, toRawUrl } from './rawUrl';
-import type { FlowRef, LinkState, ShareError } from './types';
+import { type FlowRef, LINK_IGNORES, type LinkState, type ShareError } from './types';
 
 /** A GitHub comment holds at most 65,536 characters: a longer link cannot go into a PR comment. */
 export const COMMENT_LIMIT = 65_536;
@@ -51,7 +51,8 @@ export async function buildLink(state: LinkState, site: string): Promise<BuiltLi
   if (docs.some(Boolean)) params.z = await compress(encodePayload(docs[0], docs[1]));
   if (state.route === 'diff' && state.mode) params.mode = state.mode;
   if (state.layout) params.layout = state.layout;
-  if (state.route === 'diff' && state.ignore && state.ignore.length > 0) params.ignore = state.ignore;
+  const ignore = state.route === 'diff' ? LINK_IGNORES.filter((k) => state.ignore?.includes(k)) : [];
+  if (ignore.length > 0) params.ignore = ignore;
   if (state.sel !== undefined && state.sel !== '') params.sel = state.sel;
   const url = `${site.split('#')[0] ?? ''}${formatHash({ route: state.route, ...params })}`;
   const length = url.length;

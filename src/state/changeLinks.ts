@@ -6,7 +6,8 @@ import type { AppState, GetState } from './types';
 export function openChangesLink(get: GetState, hash: string, fail: (message: string, hint: string) => boolean) {
   const link = readChangesLink(hash);
   if (!link.ok) return fail(link.message, link.hint);
-  const { src, base, head, ...open } = link.state;
+  const { src, base, head, ignore, ...open } = link.state;
+  void get().setNoise(new Set(ignore));
   if (src !== undefined) return get().openChanges({ kind: 'pull', url: src, open });
   return get().openChanges({ kind: 'refs', base: base ?? '', head: head ?? '', open });
 }
@@ -39,5 +40,5 @@ export async function changeLinkForScreen(s: AppState, site: string): Promise<Bu
         ...(s.diffMode !== 'overlay' ? { mode: s.diffMode } : {}),
       }
     : {};
-  return changesLinkUrl({ ...where, ...at }, site);
+  return changesLinkUrl({ ...where, ...at, ...(s.noise.size > 0 ? { ignore: [...s.noise] } : {}) }, site);
 }

@@ -10,7 +10,7 @@
  */
 import { formatHash, readHash } from '../hash';
 import { isHttpUrl } from '../rawUrl';
-import type { ChangesLinkState, ShareError } from '../types';
+import { type ChangesLinkState, LINK_IGNORES, type ShareError } from '../types';
 
 export type DecodedChangesLink = { ok: true; state: ChangesLinkState; notices: string[] } | ShareError;
 
@@ -65,7 +65,8 @@ export function changesLinkUrl(
         ...(state.mode ? { mode: state.mode } : {}),
       }
     : {};
-  const ignore = state.ignore && state.ignore.length > 0 ? { ignore: state.ignore } : {};
+  const kinds = LINK_IGNORES.filter((k) => state.ignore?.includes(k));
+  const ignore = kinds.length > 0 ? { ignore: kinds } : {};
   const url = `${site.split('#')[0] ?? ''}${formatHash({ route: 'changes', ...where, ...flow, ...ignore })}`;
   return { ok: true, url, length: url.length };
 }
