@@ -1,25 +1,29 @@
 /**
- * `flowscope diff A B [--json|--md] [--record N]`: what changed between two versions of a flow. `--json`
- * prints the FlowDiff contract (DESIGN.md) without the union graph, `--md` a PR-comment summary, and the
- * default a short summary for a terminal. Exit codes as `graph`: 0 ok (differences or not), 1 bad
+ * `flowscope diff A B [--json|--md] [--record N] [--ignore KINDS]`: what changed between two versions of a
+ * flow. `--json` prints the FlowDiff contract (DESIGN.md) without the union graph, `--md` a PR-comment
+ * summary, and the default a short summary for a terminal; `--ignore` hides noise (model/diff/noise.ts). Exit codes as `graph`: 0 ok (differences or not), 1 bad
  * input, 2 bad usage.
  */
 import { elementKind, diffFlows, flowPropertyName, type FlowDiff, resourceKindName, START_ID } from '../index';
 import { terminalText } from './terminal';
 import { diffMarkdown, valueText } from './diffMarkdown';
+import { IGNORE_USAGE, quietDiff, readIgnore } from './ignore';
 import { loadFlowFile, parseArgs, type CliIo } from './run';
 
 export const DIFF_USAGE = [
   '  diff A B [--json|--md]             what changed from version A to version B: a summary, the JSON',
   '         [--record N]                contract with --json, a PR-comment summary with --md',
   '                                     (--record picks the version inside query results)',
+  `         [${IGNORE_USAGE}]`,
+  '                                     hides changes only in those (descriptions, labels…)',
 ].join('\n');
 
 export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ['record']);
+  const args = parseArgs(argv, ['record', 'ignore']);
+  const ignore = readIgnore(args.flags.get('ignore'));
   const [a, b, ...extra] = args.positional;
   const record = args.flags.get('record');
-  const unknown = [...args.flags.keys()].filter((k) => !['json', 'md', 'record'].includes(k));
+  const unknown = [...args.flags.keys()].filter((k) => !['json', 'md', 'record', 'ignore'].includes(k));
   const problem =
     !a || !b
       ? 'two flow files are required'
@@ -31,8 +35,10 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
             ? 'choose one of --json and --md'
             : record !== undefined && !/^\d+$/.test(String(record))
               ? '--record takes a number'
-              : undefined;
-  if (problem || !a || !b) {
+              : 'problem' in ignore
+                ? ignore.problem
+                : undefined;
+  if (problem || !a || !b || 'problem' in ignore) {
     io.err(`flowscope diff: ${problem}\n\nUsage:\n${DIFF_USAGE}\n`);
     return 2;
   }
@@ -41,7 +47,7 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
   if (!before) return 1;
   const after = await loadFlowFile(b, io, recordIndex);
   if (!after) return 1;
-  const diff = diffFlows(before.doc, after.doc);
+  const diff = quietDiff(diffFlows(before.doc, after.doc), ignore.kinds);
   if (args.flags.has('json')) {
     const { graph: _graph, ...contract } = diff;
     io.out(`${JSON.stringify(contract, null, 2)}\n`);
