@@ -3,7 +3,7 @@
  *
  *   readHash(hashOrUrl: string): HashRead
  *     "#/diff?v=1&mode=side&layout=elk&ignore=description,label&sel=X&z=…" (or a whole URL, or the hash
- *     without "#") → route and parameters (`ignore` as a list of known names; an unknown one is a notice).
+ *     without "#") → route and parameters (`ignore` as written: ignore.ts reads it).
  *     "#/set?v=1&src=TREE&flow=F&via=A,B&select=X" → route `set` (`sel=` reads as `select`; `via` as a list).
  *     "#/changes?v=1&src=PR&flow=F&select=X&mode=M" or "…&base=TREE&head=TREE…" → route `changes`.
  *   formatHash(h: HashParams & { route }): string          → "#/route?v=1&…" (payload last)
@@ -12,16 +12,7 @@
  *     payload copied as is (a set link's selection is its `select`); undefined when the input is not a link.
  */
 import { wellFormed } from '../model/parse/wellFormed';
-import {
-  DIFF_MODES,
-  LINK_IGNORES,
-  LINK_LAYOUTS,
-  type DiffMode,
-  type HashRoute,
-  type LinkIgnore,
-  type LinkLayout,
-  type ShareError,
-} from './types';
+import { DIFF_MODES, LINK_LAYOUTS, type DiffMode, type HashRoute, type LinkLayout, type ShareError } from './types';
 
 /** Hashes above this are refused before anything is decoded (2 MB: 30× the longest GitHub comment). */
 export const MAX_HASH_CHARS = 2 * 1024 * 1024;
@@ -38,8 +29,8 @@ export interface HashParams {
   mode?: DiffMode;
   layout?: LinkLayout;
   sel?: string;
-  /** A comparison's noise filters (`ignore=description,label`): known names only, in LINK_IGNORES order. */
-  ignore?: LinkIgnore[];
+  /** A comparison's noise filters (`ignore=description,label`), as written: ignore.ts reads the known ones. */
+  ignore?: string[];
   /** A set link's flow on screen (an API name). */
   flow?: string;
   /** A set link's breadcrumb before `flow`: API names, written comma-separated (a comma in a name as %2C). */
@@ -105,9 +96,9 @@ export function readHash(hashOrUrl: string): HashRead {
     const key = eq < 0 ? part : part.slice(0, eq);
     const raw = eq < 0 ? '' : part.slice(eq + 1);
     // Each name of `via` is %-encoded on its own: a comma inside one is %2C, the commas between them are not.
-    const listed = key === 'via' || key === 'ignore';
-    const names = listed ? raw.split(',').map(decoded) : [];
-    const value = listed ? '' : decoded(raw);
+    const list = key === 'via' || key === 'ignore';
+    const names = list ? raw.split(',').map(decoded) : [];
+    const value = list ? '' : decoded(raw);
     if (value === undefined || names.includes(undefined)) {
       return {
         ok: false,
@@ -121,15 +112,8 @@ export function readHash(hashOrUrl: string): HashRead {
     } else if (key === 'layout') {
       if ((LINK_LAYOUTS as readonly string[]).includes(value)) out.layout = value as LinkLayout;
       else out.notices.push(`Unknown layout "${value.slice(0, 40)}" in the link; drawing the default.`);
-    } else if (key === 'via') {
-      out.via = (names as string[]).filter((n) => n !== '');
-    } else if (key === 'ignore') {
-      const known = new Set(names as string[]);
-      for (const n of names as string[])
-        if (n !== '' && !(LINK_IGNORES as readonly string[]).includes(n))
-          out.notices.push(`Unknown filter "${n.slice(0, 40)}" in the link's ignore=; showing those changes.`);
-      const ignore = LINK_IGNORES.filter((k) => known.has(k));
-      if (ignore.length > 0) out.ignore = ignore;
+    } else if (list) {
+      out[key] = (names as string[]).filter((n) => n !== '');
     } else if (SINGLE.has(key)) {
       out[key as 'v' | 'src' | 'a' | 'b' | 'z' | 'sel' | 'flow' | 'select' | 'base' | 'head'] = value;
     }

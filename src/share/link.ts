@@ -11,7 +11,8 @@ import { formatHash, readHash, type HashParams } from './hash';
 import { docToMetadata, shareableDoc } from './metadata';
 import { decodePayload, encodePayload, type PayloadFlow } from './payload';
 import { isHttpUrl, toRawUrl } from './rawUrl';
-import { type FlowRef, LINK_IGNORES, type LinkState, type ShareError } from './types';
+import { readIgnores, writeIgnores } from './ignore';
+import type { FlowRef, LinkState, ShareError } from './types';
 
 /** A GitHub comment holds at most 65,536 characters: a longer link cannot go into a PR comment. */
 export const COMMENT_LIMIT = 65_536;
@@ -51,8 +52,8 @@ export async function buildLink(state: LinkState, site: string): Promise<BuiltLi
   if (docs.some(Boolean)) params.z = await compress(encodePayload(docs[0], docs[1]));
   if (state.route === 'diff' && state.mode) params.mode = state.mode;
   if (state.layout) params.layout = state.layout;
-  const ignore = state.route === 'diff' ? LINK_IGNORES.filter((k) => state.ignore?.includes(k)) : [];
-  if (ignore.length > 0) params.ignore = ignore;
+  const ignore = state.route === 'diff' ? writeIgnores(state.ignore) : undefined;
+  if (ignore) params.ignore = ignore;
   if (state.sel !== undefined && state.sel !== '') params.sel = state.sel;
   const url = `${site.split('#')[0] ?? ''}${formatHash({ route: state.route, ...params })}`;
   const length = url.length;
@@ -149,7 +150,8 @@ async function decode(hashOrUrl: string): Promise<DecodedLink> {
         `${!a && !b ? 'two flow versions' : !a ? 'first version (a)' : 'second version (b)'}.`,
       hint: 'A diff link carries both versions: #/diff?a=URL&b=URL, or inline from "Copy link".',
     };
-  const shown = { ...(h.mode ? { mode: h.mode } : {}), ...(h.ignore ? { ignore: h.ignore } : {}) };
+  const ignore = readIgnores(h.ignore, notices);
+  const shown = { ...(h.mode ? { mode: h.mode } : {}), ...(ignore ? { ignore } : {}) };
   return { ok: true, state: { v: 1, route: 'diff', a, b, ...shown, ...sel }, notices };
 }
 

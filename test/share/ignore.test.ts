@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NOISE_KINDS } from '../../src/model/diff/noise';
 import { changesLinkUrl, readChangesLink } from '../../src/share/changes/link';
 import { readHash } from '../../src/share/hash';
+import { readIgnores, writeIgnores } from '../../src/share/ignore';
 import { buildLink, decodeLink } from '../../src/share/link';
 import { LINK_IGNORES, type LinkIgnore } from '../../src/share/types';
 import { SITE } from './helpers';
@@ -49,7 +50,11 @@ describe('ignore= on links', () => {
 
   it("a written list is in the filters' order, each once, whatever order the link gave", () => {
     const h = readHash('#/diff?v=1&ignore=namespace,description,namespace');
-    expect(h.ok && h.ignore).toEqual(['description', 'namespace'] satisfies LinkIgnore[]);
+    const notices: string[] = [];
+    expect(readIgnores(h.ok ? h.ignore : [], notices)).toEqual(['description', 'namespace'] satisfies LinkIgnore[]);
+    expect(notices).toEqual([]);
+    expect(writeIgnores(['namespace', 'label', 'namespace'])).toEqual(['label', 'namespace']);
+    expect(writeIgnores([])).toBeUndefined();
   });
 
   it('a #/changes link carries them too, with or without a flow on screen', () => {

@@ -10,7 +10,8 @@
  */
 import { formatHash, readHash } from '../hash';
 import { isHttpUrl } from '../rawUrl';
-import { type ChangesLinkState, LINK_IGNORES, type ShareError } from '../types';
+import { readIgnores, writeIgnores } from '../ignore';
+import type { ChangesLinkState, ShareError } from '../types';
 
 export type DecodedChangesLink = { ok: true; state: ChangesLinkState; notices: string[] } | ShareError;
 
@@ -46,8 +47,10 @@ export function readChangesLink(hashOrUrl: string): DecodedChangesLink {
   if (h.flow) state.flow = h.flow;
   if (h.select && state.flow) state.select = h.select;
   if (h.mode && state.flow) state.mode = h.mode;
-  if (h.ignore) state.ignore = h.ignore;
-  return { ok: true, state, notices: h.notices };
+  const notices = [...h.notices];
+  const ignore = readIgnores(h.ignore, notices);
+  if (ignore) state.ignore = ignore;
+  return { ok: true, state, notices };
 }
 
 export function changesLinkUrl(
@@ -65,8 +68,8 @@ export function changesLinkUrl(
         ...(state.mode ? { mode: state.mode } : {}),
       }
     : {};
-  const kinds = LINK_IGNORES.filter((k) => state.ignore?.includes(k));
-  const ignore = kinds.length > 0 ? { ignore: kinds } : {};
+  const kinds = writeIgnores(state.ignore);
+  const ignore = kinds ? { ignore: kinds } : {};
   const url = `${site.split('#')[0] ?? ''}${formatHash({ route: 'changes', ...where, ...flow, ...ignore })}`;
   return { ok: true, url, length: url.length };
 }
