@@ -67,4 +67,24 @@ describe('noise filters in the browser', () => {
     await expect.poll(() => status('Is_Big')).toBe('changed');
     await expect.poll(count).toMatch(/^\d of 2$/);
   });
+
+  it('a variable renamed with all its references is one renamed resource, no element marked', async () => {
+    const link = await buildLink(
+      {
+        v: 1,
+        route: 'diff',
+        a: { kind: 'inline', text: quietFlowXml(), name: 'Quiet_Flow' },
+        b: { kind: 'inline', text: quietFlowXml({ variable: 'Running_Total' }), name: 'Quiet_Flow' },
+      },
+      s.baseUrl,
+    );
+    if (!link.ok) throw new Error(link.message);
+    await s.page.goto(link.url);
+    await s.page.getByRole('tab', { name: 'Changes (1)' }).click();
+    await expect.poll(() => s.page.locator('.change-row .change-title').allTextContents()).toEqual(['Running_Total']);
+    expect(await s.page.locator('.change-row').first().textContent()).toContain('was Total');
+    for (const id of ['Add_One', 'Is_Big', 'Save_Total']) expect(await status(id)).toBe('unchanged');
+    expect(await count()).toBe('1 change');
+    await screenshot(s.page, 'noise-resource-renamed');
+  });
 });
