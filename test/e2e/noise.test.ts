@@ -42,8 +42,10 @@ describe('noise filters in the browser', () => {
     await screenshot(s.page, 'noise-descriptions-only');
     // n / p step through what is left.
     await s.page.keyboard.press('Escape');
+    expect(await s.page.locator('.noise-hiding').textContent()).toBe('Hiding changes only in descriptions (1).');
     await s.page.keyboard.press('n');
     await expect.poll(count).toBe('1 of 1');
+    await screenshot(s.page, 'noise-change-list');
   });
 
   it('the link carries the choice, and a reload keeps it', async () => {

@@ -60,6 +60,7 @@ describe('the noise filters in the comparison bar', () => {
     expect(screen.getByText('2 changes')).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Changes (2)' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /Hiding noise \(1\)/ })).toBeTruthy();
+    expect(screen.getByText('Hiding changes only in descriptions (1).')).toBeTruthy();
     expect([...store.getState().noise]).toEqual(['description']);
     // Off again: everything is back.
     await act(async () => {

@@ -8,6 +8,7 @@ import { selectComparison, selectSelection } from '../../state/store';
 import { DetailsPanel } from '../details/DetailsPanel';
 import { useApp } from '../storeContext';
 import { ChangeList } from './ChangeList';
+import { NoiseNote } from './NoiseFilters';
 import { PropertyChanges } from './PropertyChanges';
 import './diff.css';
 import { SideTabs } from '../components/SideTabs';
@@ -35,6 +36,7 @@ export function DiffSide() {
   return (
     <>
       <SideTabs tabs={tabs} current={tab} onChange={setTab} />
+      {tab === 'changes' && <NoiseNote />}
       {tab === 'changes' && (
         <ChangeList diff={comparison.diff} changes={comparison.changes} current={index} onGo={goToChange} />
       )}

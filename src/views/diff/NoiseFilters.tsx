@@ -5,13 +5,22 @@ import { useApp } from '../storeContext';
 import './noise.css';
 
 /** Each filter's toggle, in Builder's words: what it hides. */
-export const NOISE_LABELS: Record<NoiseKind, { label: string; hint: string }> = {
-  description: { label: 'Descriptions only', hint: 'Changes only in a description' },
-  label: { label: 'Labels only', hint: 'Changes only in a label (of an element, an outcome, a resource, the flow)' },
-  'api-version': { label: 'API version only', hint: "The flow's API version" },
-  'canvas-mode': { label: 'Canvas mode only', hint: 'Auto-Layout ↔ Free-Form (the CanvasMode value)' },
+export const NOISE_LABELS: Record<NoiseKind, { label: string; word: string; hint: string }> = {
+  description: { label: 'Descriptions only', word: 'descriptions', hint: 'Changes only in a description' },
+  label: {
+    label: 'Labels only',
+    word: 'labels',
+    hint: 'Changes only in a label (of an element, an outcome, a resource, the flow)',
+  },
+  'api-version': { label: 'API version only', word: 'the API version', hint: "The flow's API version" },
+  'canvas-mode': {
+    label: 'Canvas mode only',
+    word: 'the canvas mode',
+    hint: 'Auto-Layout ↔ Free-Form (the CanvasMode value)',
+  },
   namespace: {
     label: 'Namespace tokens only',
+    word: 'namespace tokens',
     hint: 'A value that differs only by a %%%NAMESPACED_ORG%%%-style token packaging tools add or strip',
   },
 };
@@ -83,4 +92,14 @@ export function NoiseFilters() {
       )}
     </div>
   );
+}
+
+/** Above the change list while filters are on: what is hidden, so a short list is not read as the whole diff. */
+export function NoiseNote() {
+  const hidden = useApp((s) => s.comparison?.filtering?.hidden);
+  const noise = useApp((s) => s.noise);
+  const on = NOISE_KINDS.filter((k) => noise.has(k));
+  if (!hidden || on.length === 0) return null;
+  const words = on.map((k) => `${NOISE_LABELS[k].word} (${hidden[k]})`).join(', ');
+  return <p className="noise-hiding muted">Hiding changes only in {words}.</p>;
 }
