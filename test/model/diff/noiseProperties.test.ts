@@ -2,11 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffFlows, isEmptyDiff } from '../../../src/model/diff/index';
 import { filterNoise, NOISE_KINDS, type NoiseKind, noiseMeasure } from '../../../src/model/diff/noise';
+import { reverseDiff } from '../../../src/model/diff/reverse';
 import type { FlowDiff } from '../../../src/model/diff/types';
 import { isObj, type FlowDoc, type Obj, type Value } from '../../../src/model/types';
+import { corpusPairs, readCorpus } from '../../helpers/corpus';
 import { generateFlow, rng } from '../../support/generate';
 import { MUTATION_KINDS, mutateFlow } from '../../support/mutate';
 import { expectConsistent } from './expect';
+import { readDiff } from './mirror';
 import { parseDoc } from './helpers';
 
 /** Fields a namespace token never goes into: identity, connectors, words a reader reads, coordinates. */
@@ -133,6 +136,17 @@ describe('noise filters (generated flows with real and noisy edits)', () => {
     );
   });
 
+  it('filtering commutes with Swap: the reversed diff filtered reads as the filtered diff reversed', () => {
+    fc.assert(
+      fc.property(cases, kinds, (c, ignore) => {
+        const { diff } = noisyPair(c);
+        const swapped = filterNoise(reverseDiff(diff), ignore).diff;
+        expect(readDiff(swapped, true)).toEqual(readDiff(filterNoise(diff, ignore).diff, false));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('noise alone, with every filter on, is no change at all', () => {
     const seen = new Set<NoiseKind>();
     fc.assert(
@@ -146,5 +160,28 @@ describe('noise filters (generated flows with real and noisy edits)', () => {
     );
     // The noisy edits exercise every filter.
     expect([...seen].sort()).toEqual([...NOISE_KINDS].sort());
+  });
+});
+
+describe('noise filters on every corpus version pair', () => {
+  const pairs = corpusPairs().map((dir) => {
+    const read = (f: string) => parseDoc(readCorpus(`pairs/${dir}`, f), f);
+    return { dir, a: read('a.flow-meta.xml'), b: read('b.flow-meta.xml') };
+  });
+  it('every filter on keeps the diff consistent, mirrors under Swap, and its counts are its drops', () => {
+    const total = Object.fromEntries(NOISE_KINDS.map((k) => [k, 0])) as Record<NoiseKind, number>;
+    for (const p of pairs) {
+      const d = diffFlows(p.a, p.b);
+      const all = new Set(NOISE_KINDS);
+      const f = filterNoise(d, all);
+      expectConsistent(f.diff, p.a, p.b);
+      expect(readDiff(filterNoise(reverseDiff(d), all).diff, true)).toEqual(readDiff(f.diff, false));
+      for (const k of NOISE_KINDS) {
+        expect(f.hidden[k]).toBe(noiseMeasure(d) - noiseMeasure(filterNoise(d, new Set([k])).diff));
+        total[k] += f.hidden[k];
+      }
+    }
+    // Real histories have each kind of noise (a namespaced package's tokens stripped, above all).
+    for (const k of NOISE_KINDS) expect(total[k], k).toBeGreaterThan(0);
   });
 });
