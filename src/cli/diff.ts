@@ -7,7 +7,7 @@
 import { elementKind, diffFlows, flowPropertyName, type FlowDiff, resourceKindName, START_ID } from '../index';
 import { terminalText } from './terminal';
 import { diffMarkdown, valueText } from './diffMarkdown';
-import { IGNORE_USAGE, quietDiff, readIgnore } from './ignore';
+import { IGNORE_USAGE, ignoredNote, quietDiff, readIgnore } from './ignore';
 import { loadFlowFile, parseArgs, type CliIo } from './run';
 
 export const DIFF_USAGE = [
@@ -55,6 +55,8 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
     io.out(diffMarkdown(diff, { title: after.doc.label, before: before.doc, after: after.doc }));
   } else {
     io.out(textSummary(diff, a, b, after.doc.label));
+    const ignored = ignoredNote(ignore.kinds);
+    if (ignored) io.out(`${ignored}\n`);
   }
   return 0;
 }

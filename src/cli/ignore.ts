@@ -19,3 +19,9 @@ export function readIgnore(value: string | true | undefined): { kinds: Set<Noise
 /** The diff without what `kinds` hides (the same diff with none). */
 export const quietDiff = (diff: FlowDiff, kinds: ReadonlySet<NoiseKind>): FlowDiff =>
   kinds.size === 0 ? diff : filterNoise(diff, kinds).diff;
+
+/** What `--ignore` hid, for a reader: "Not shown (--ignore): changes only in description, label." */
+export const ignoredNote = (kinds: ReadonlySet<NoiseKind>): string | undefined =>
+  kinds.size === 0
+    ? undefined
+    : `Not shown (--ignore): changes only in ${NOISE_KINDS.filter((k) => kinds.has(k)).join(', ')}.`;

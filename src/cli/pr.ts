@@ -25,7 +25,7 @@ import { changedFiles, commitOf, fileAt, mergeBase, type ChangedFile } from './g
 import { diffMarkdown } from './diffMarkdown';
 import { changesLink } from './prLink';
 import { composeComment, type PrRow } from './prMarkdown';
-import { IGNORE_USAGE, quietDiff, readIgnore } from './ignore';
+import { IGNORE_USAGE, ignoredNote, quietDiff, readIgnore } from './ignore';
 import { flag } from './render';
 import { parseArgs, type CliIo } from './run';
 
@@ -85,6 +85,8 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
   const notes: string[] = site
     ? []
     : ['Pass --site URL (or set FLOWSCOPE_SITE) to get a link that opens every changed flow, and one per flow.'];
+  const ignored = ignoredNote(ignore.kinds);
+  if (ignored) notes.push(ignored);
   const rows: PrRow[] = [];
   for (const file of files) {
     const read = async (commit: string, path: string | undefined): Promise<Side | string | undefined> => {

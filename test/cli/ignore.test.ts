@@ -30,6 +30,7 @@ describe('diff --ignore', () => {
     expect(md.out).not.toContain('Is Big');
     const text = await run('diff', before, after, '--ignore', 'description');
     expect(text.out).toContain('Elements:   0 added, 0 removed, 1 changed');
+    expect(text.out).toContain('Not shown (--ignore): changes only in description.');
   });
 
   it('an unknown kind, or no list, is a usage error (2)', async () => {
@@ -81,6 +82,7 @@ describe('pr --ignore', () => {
     expect(quiet.code).toBe(0);
     expect(quiet.out).toContain('+0 −0 ~0');
     expect(quiet.out).toMatch(/#\/diff\?v=1[^)\s]*&ignore=description/);
+    expect(quiet.out).toContain('> Not shown \\(--ignore\\): changes only in description.');
   });
 
   it('an unknown kind is a usage error (2)', async () => {
