@@ -7,9 +7,14 @@ export function openChangesLink(get: GetState, hash: string, fail: (message: str
   const link = readChangesLink(hash);
   if (!link.ok) return fail(link.message, link.hint);
   const { src, base, head, ignore, ...open } = link.state;
-  void get().setNoise(new Set(ignore));
-  if (src !== undefined) return get().openChanges({ kind: 'pull', url: src, open });
-  return get().openChanges({ kind: 'refs', base: base ?? '', head: head ?? '', open });
+  // The link's noise filters for every comparison of the set (none when it has none).
+  return get()
+    .setNoise(new Set(ignore))
+    .then(() =>
+      src !== undefined
+        ? get().openChanges({ kind: 'pull', url: src, open })
+        : get().openChanges({ kind: 'refs', base: base ?? '', head: head ?? '', open }),
+    );
 }
 
 /**
