@@ -2,7 +2,7 @@
 import type { NoiseKind } from '../model/diff/noise';
 import type { FlowDiff } from '../model/diff/types';
 
-/** A comparison's diff before its noise filters, and how many changes each filter hides on its own. */
+/** `Comparison.filtering`: its diff before the noise filters took changes out, and what each one hides. */
 export interface NoiseFiltering {
   raw: FlowDiff;
   hidden: Record<NoiseKind, number>;

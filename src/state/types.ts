@@ -84,7 +84,6 @@ export interface Comparison {
   after: LoadedFlow;
   diff: FlowDiff;
   changes: ChangeItem[];
-  /** `diff` before the noise filters (`noise`) took changes out, and what each filter hides. */
   filtering?: NoiseFiltering;
   /** One set of saved positions keyed by union node id, when the after version is free-form. */
   positions?: Positions;
