@@ -1,8 +1,8 @@
 /**
  * `flowscope diff A B [--json|--md] [--record N] [--ignore KINDS]`: what changed between two versions of a
  * flow. `--json` prints the FlowDiff contract (DESIGN.md) without the union graph, `--md` a PR-comment
- * summary, and the default a short summary for a terminal; `--ignore` hides noise (model/diff/noise.ts). Exit codes as `graph`: 0 ok (differences or not), 1 bad
- * input, 2 bad usage.
+ * summary, and the default a short summary for a terminal; `--ignore` hides noise (model/diff/noise.ts).
+ * Exit codes as `graph`: 0 ok (differences or not), 1 bad input, 2 bad usage.
  */
 import { elementKind, diffFlows, flowPropertyName, type FlowDiff, resourceKindName, START_ID } from '../index';
 import { terminalText } from './terminal';
