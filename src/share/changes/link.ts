@@ -1,8 +1,8 @@
 /**
  * Change-set links (issue 14): `#/changes?v=1&src=PR_URL[&flow=NAME][&select=ID][&mode=M][&ignore=K,…]`
  * opens a pull or merge request's change set, `#/changes?v=1&base=TREE_URL&head=TREE_URL[…]` two trees';
- * `flow` the flow whose comparison is on screen, `select` its selected element (`sel=` is read too), `mode` the comparison's mode,
- * `ignore` the noise filters every comparison of the set uses.
+ * `flow` the flow whose comparison is on screen, `select` its selected element (`sel=` is read too),
+ * `mode` the comparison's mode, `ignore` the noise filters every comparison of the set uses.
  * A change set of folders on this computer has no address. Never a token.
  *
  *   readChangesLink(hashOrUrl): DecodedChangesLink   never throws
