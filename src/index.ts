@@ -88,6 +88,7 @@ export { SetOpenError, type SetClient, type SetInputFile, type SetOpenOptions, t
 // Two versions compared (docs/diff-format.md).
 export { diffFlows, isEmptyDiff } from './model/diff/index';
 export { reverseDiff } from './model/diff/reverse';
+export { filterNoise, NOISE_KINDS, type NoiseFiltered, type NoiseKind, readNoiseKinds } from './model/diff/noise';
 export {
   changeList,
   type ChangeGroup,

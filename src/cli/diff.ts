@@ -1,28 +1,32 @@
 /**
- * `flowscope diff A B [--json|--md] [--record N]`: what changed between two versions of a flow. `--json`
- * prints the FlowDiff contract (DESIGN.md) without the union graph and with the review checks' introduced,
- * fixed and remaining findings (`checks`, diffChecks.ts), `--md` a PR-comment summary, and the
- * default a short summary for a terminal. Exit codes as `graph`: 0 ok (differences or not), 1 bad
- * input, 2 bad usage.
+ * `flowscope diff A B [--json|--md] [--record N] [--ignore KINDS]`: what changed between two versions of a
+ * flow. `--json` prints the FlowDiff contract (DESIGN.md) without the union graph and with the review checks'
+ * introduced, fixed and remaining findings (`checks`, diffChecks.ts), `--md` a PR-comment summary, and the
+ * default a short summary for a terminal; `--ignore` hides noise (model/diff/noise.ts).
+ * Exit codes as `graph`: 0 ok (differences or not), 1 bad input, 2 bad usage.
  */
 import { elementKind, diffFlows, flowPropertyName, type FlowDiff, resourceKindName, START_ID } from '../index';
 import { terminalText } from './terminal';
 import { loadChecksConfig } from './checkConfig';
 import { checksJson, checksOf, checksText } from './diffChecks';
 import { diffMarkdown, valueText } from './diffMarkdown';
+import { IGNORE_USAGE, ignoredNote, quietDiff, readIgnore } from './ignore';
 import { loadFlowFile, parseArgs, type CliIo } from './run';
 
 export const DIFF_USAGE = [
   '  diff A B [--json|--md]             what changed from version A to version B: a summary, the JSON',
   '         [--record N]                contract with --json, a PR-comment summary with --md',
   '                                     (--record picks the version inside query results)',
+  `         [${IGNORE_USAGE}]`,
+  '                                     hides changes only in those (descriptions, labels…)',
 ].join('\n');
 
 export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ['record']);
+  const args = parseArgs(argv, ['record', 'ignore']);
+  const ignore = readIgnore(args.flags.get('ignore'));
   const [a, b, ...extra] = args.positional;
   const record = args.flags.get('record');
-  const unknown = [...args.flags.keys()].filter((k) => !['json', 'md', 'record'].includes(k));
+  const unknown = [...args.flags.keys()].filter((k) => !['json', 'md', 'record', 'ignore'].includes(k));
   const problem =
     !a || !b
       ? 'two flow files are required'
@@ -34,8 +38,10 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
             ? 'choose one of --json and --md'
             : record !== undefined && !/^\d+$/.test(String(record))
               ? '--record takes a number'
-              : undefined;
-  if (problem || !a || !b) {
+              : 'problem' in ignore
+                ? ignore.problem
+                : undefined;
+  if (problem || !a || !b || 'problem' in ignore) {
     io.err(`flowscope diff: ${problem}\n\nUsage:\n${DIFF_USAGE}\n`);
     return 2;
   }
@@ -44,7 +50,7 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
   if (!before) return 1;
   const after = await loadFlowFile(b, io, recordIndex);
   if (!after) return 1;
-  const diff = diffFlows(before.doc, after.doc);
+  const diff = quietDiff(diffFlows(before.doc, after.doc), ignore.kinds);
   const config = await loadChecksConfig(process.cwd());
   if (!config.ok) {
     io.err(`flowscope diff: ${config.error}\n`);
@@ -58,11 +64,14 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
     io.out(diffMarkdown(diff, { title: after.doc.label, before: before.doc, after: after.doc, checks }));
   } else {
     io.out(textSummary(diff, a, b, after.doc.label, checksText(checks)));
+    const ignored = ignoredNote(ignore.kinds);
+    if (ignored) io.out(`${ignored}\n`);
   }
   return 0;
 }
 
 const MARK: Record<string, string> = { added: '+', removed: '-', changed: '~', renamed: '>' };
+const named = (r: { id: string; renamedFrom?: string }) => (r.renamedFrom ? `${r.renamedFrom} -> ${r.id}` : r.id);
 const one = (s: string) => s.replace(/\s+/g, ' ');
 const cut = (s: string, n = 50) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -76,7 +85,8 @@ export function textSummary(d: FlowDiff, a: string, b: string, label: string, ch
   );
   const c = s.connectors;
   lines.push(`Connectors: ${c.added} added, ${c.removed} removed, ${c.rewired} rewired`);
-  lines.push(`Resources:  ${s.resources.added} added, ${s.resources.removed} removed, ${s.resources.changed} changed`);
+  const r = s.resources;
+  lines.push(`Resources:  ${r.added} added, ${r.removed} removed, ${r.changed} changed, ${r.renamed} renamed`);
   lines.push(`Flow properties: ${s.properties} changed`);
   const nodes = d.nodes.filter((n) => n.status !== 'unchanged');
   if (nodes.length > 0) lines.push('');
@@ -92,7 +102,7 @@ export function textSummary(d: FlowDiff, a: string, b: string, label: string, ch
   const res = d.resources.filter((r) => r.status !== 'unchanged');
   if (res.length > 0) lines.push('');
   for (const r of res)
-    lines.push(`  ${MARK[r.status] ?? ' '} ${(resourceKindName(r.type) ?? r.type).padEnd(20)} ${r.id}`);
+    lines.push(`  ${MARK[r.status] ?? ' '} ${(resourceKindName(r.type) ?? r.type).padEnd(20)} ${named(r)}`);
   if (d.properties.length > 0) lines.push('');
   for (const p of d.properties)
     lines.push(

@@ -168,6 +168,7 @@ export function diffMarkdown(diff: FlowDiff, options: DiffMarkdownOptions = {}):
       [s.resources.added, 'added'],
       [s.resources.removed, 'removed'],
       [s.resources.changed, 'changed'],
+      [s.resources.renamed, 'renamed'],
     ]),
     part('Flow properties', [[s.properties, 'changed']]),
   ].filter((x): x is string => x !== undefined);
@@ -204,7 +205,7 @@ export function diffMarkdown(diff: FlowDiff, options: DiffMarkdownOptions = {}):
     .filter((r) => r.status !== 'unchanged')
     .map((r) => [
       mark(r.status),
-      mdName(r.id),
+      r.renamedFrom ? `${mdName(r.renamedFrom)} → ${mdName(r.id)}` : mdName(r.id),
       mdText(resourceKindName(r.type) ?? r.type),
       changesCell(r.changes, before && after ? resourceChangeContext(r, before, after) : { kind: r.type }, o),
     ]);

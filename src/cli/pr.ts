@@ -1,5 +1,5 @@
 /**
- * `flowscope pr --base REF [--head REF] [--site URL] [--raw-base URL] [--limit N] [--cwd DIR] [PATHS…]`:
+ * `flowscope pr --base REF [--head REF] [--site URL] [--raw-base URL] [--limit N] [--cwd DIR] [--ignore K] [PATHS…]`:
  * Markdown for a pull-request comment about the flows that changed between two commits of the git
  * repository it runs in (default paths: every *.flow-meta.xml and *.flow). Compares the merge base of
  * base and head with head, as GitHub's PR diff does. Each flow gets a row (elements +/−/~, connectors
@@ -21,6 +21,7 @@ import {
   type FlowRef,
   type LinkState,
   type ChecksConfig,
+  type NoiseKind,
 } from '../index';
 import { loadChecksConfig } from './checkConfig';
 import { addedChecks, checksOf } from './diffChecks';
@@ -28,6 +29,7 @@ import { changedFiles, commitOf, fileAt, mergeBase, type ChangedFile } from './g
 import { diffMarkdown } from './diffMarkdown';
 import { changesLink } from './prLink';
 import { composeComment, type PrRow } from './prMarkdown';
+import { IGNORE_USAGE, ignoredNote, quietDiff, readIgnore } from './ignore';
 import { flag } from './render';
 import { parseArgs, type CliIo } from './run';
 
@@ -37,6 +39,8 @@ export const PR_USAGE = [
   '         [--limit N] [--cwd DIR]        links need --site or $FLOWSCOPE_SITE; --limit defaults to 65,536;',
   '         [--pr-url URL] [--repo-url URL] the first link opens all changed flows: by the PR (--pr-url, else',
   '                                        the CI environment) or by the repository (--repo-url, else origin))',
+  `         [${IGNORE_USAGE}]`,
+  '                                        hides changes only in those (descriptions, labels…), links too',
 ].join('\n');
 
 const DEFAULT_PATHS = ['*.flow-meta.xml', '*.flow'];
@@ -47,7 +51,12 @@ interface Side {
 }
 
 export async function prCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ['base', 'head', 'site', 'raw-base', 'limit', 'cwd', 'pr-url', 'repo-url']);
+  const args = parseArgs(argv, ['base', 'head', 'site', 'raw-base', 'limit', 'cwd', 'pr-url', 'repo-url', 'ignore']);
+  const ignore = readIgnore(args.flags.get('ignore'));
+  if ('problem' in ignore) {
+    io.err(`flowscope pr: ${ignore.problem}\n\n${PR_USAGE}\n`);
+    return 2;
+  }
   const cwd = flag(args.flags, 'cwd') ?? process.cwd();
   const baseRef = flag(args.flags, 'base');
   const headRef = flag(args.flags, 'head') ?? 'HEAD';
@@ -85,6 +94,8 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
   const notes: string[] = site
     ? []
     : ['Pass --site URL (or set FLOWSCOPE_SITE) to get a link that opens every changed flow, and one per flow.'];
+  const ignored = ignoredNote(ignore.kinds);
+  if (ignored) notes.push(ignored);
   const rows: PrRow[] = [];
   for (const file of files) {
     const read = async (commit: string, path: string | undefined): Promise<Side | string | undefined> => {
@@ -107,7 +118,7 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
       });
       continue;
     }
-    const row = describe(file, before, after, config.config);
+    const row = describe(file, before, after, ignore.kinds, config.config);
     if (site) {
       const ref = (commit: string, side: Side): FlowRef =>
         rawBase
@@ -115,7 +126,7 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
           : inlineRef(side.doc);
       const state: LinkState =
         before && after
-          ? { v: 1, route: 'diff', a: ref(from, before), b: ref(head, after) }
+          ? { v: 1, route: 'diff', a: ref(from, before), b: ref(head, after), ignore: [...ignore.kinds] }
           : { v: 1, route: 'view', a: after ? ref(head, after) : ref(from, before as Side) };
       const built = await buildLink(state, site);
       if (built.ok) row.link = { url: built.url, text: state.route === 'diff' ? 'diff' : 'view' };
@@ -138,7 +149,13 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-function describe(file: ChangedFile, before: Side | undefined, after: Side | undefined, config?: ChecksConfig): PrRow {
+function describe(
+  file: ChangedFile,
+  before: Side | undefined,
+  after: Side | undefined,
+  ignore: ReadonlySet<NoiseKind>,
+  config?: ChecksConfig,
+): PrRow {
   const shown = (after ?? before) as Side;
   const row: PrRow = {
     label: shown.doc.label,
@@ -158,7 +175,7 @@ function describe(file: ChangedFile, before: Side | undefined, after: Side | und
     if (after) row.checks = addedChecks(after.doc, config);
     return row;
   }
-  const diff = diffFlows(before.doc, after.doc);
+  const diff = quietDiff(diffFlows(before.doc, after.doc), ignore);
   row.checks = checksOf(before.doc, after.doc, diff, config);
   const n = diff.summary.nodes;
   row.elements = [`+${n.added}`, `−${n.removed}`, `~${n.changed}`, n.renamed > 0 ? `↻${n.renamed}` : '']

@@ -2,7 +2,8 @@
  * The link's hash, read and written without touching the payload (sync, tiny: fine for the first screen).
  *
  *   readHash(hashOrUrl: string): HashRead
- *     "#/diff?v=1&mode=side&layout=elk&sel=X&z=…" (or a whole URL, or the hash without "#") → route and parameters.
+ *     "#/diff?v=1&mode=side&layout=elk&ignore=description,label&sel=X&z=…" (or a whole URL, or the hash
+ *     without "#") → route and parameters (`ignore` as written: ignore.ts reads it).
  *     "#/set?v=1&src=TREE&flow=F&via=A,B&select=X" → route `set` (`sel=` reads as `select`; `via` as a list).
  *     "#/changes?v=1&src=PR&flow=F&select=X&mode=M" or "…&base=TREE&head=TREE…" → route `changes`.
  *   formatHash(h: HashParams & { route }): string          → "#/route?v=1&…" (payload last)
@@ -28,6 +29,8 @@ export interface HashParams {
   mode?: DiffMode;
   layout?: LinkLayout;
   sel?: string;
+  /** A comparison's noise filters (`ignore=description,label`), as written: ignore.ts reads the known ones. */
+  ignore?: string[];
   /** A set link's flow on screen (an API name). */
   flow?: string;
   /** A set link's breadcrumb before `flow`: API names, written comma-separated (a comma in a name as %2C). */
@@ -40,7 +43,22 @@ export interface HashParams {
 }
 export type HashRead = ({ ok: true; route: HashRoute; notices: string[] } & HashParams) | ShareError;
 
-const ORDER = ['v', 'mode', 'layout', 'sel', 'src', 'base', 'head', 'flow', 'via', 'select', 'a', 'b', 'z'] as const;
+const ORDER = [
+  'v',
+  'mode',
+  'layout',
+  'ignore',
+  'sel',
+  'src',
+  'base',
+  'head',
+  'flow',
+  'via',
+  'select',
+  'a',
+  'b',
+  'z',
+] as const;
 const SINGLE = new Set(['v', 'src', 'a', 'b', 'z', 'sel', 'flow', 'select', 'base', 'head']);
 
 /** A %-encoded parameter value as text; undefined when its encoding is damaged. */
@@ -78,8 +96,9 @@ export function readHash(hashOrUrl: string): HashRead {
     const key = eq < 0 ? part : part.slice(0, eq);
     const raw = eq < 0 ? '' : part.slice(eq + 1);
     // Each name of `via` is %-encoded on its own: a comma inside one is %2C, the commas between them are not.
-    const names = key === 'via' ? raw.split(',').map(decoded) : [];
-    const value = key === 'via' ? '' : decoded(raw);
+    const list = key === 'via' || key === 'ignore';
+    const names = list ? raw.split(',').map(decoded) : [];
+    const value = list ? '' : decoded(raw);
     if (value === undefined || names.includes(undefined)) {
       return {
         ok: false,
@@ -93,8 +112,8 @@ export function readHash(hashOrUrl: string): HashRead {
     } else if (key === 'layout') {
       if ((LINK_LAYOUTS as readonly string[]).includes(value)) out.layout = value as LinkLayout;
       else out.notices.push(`Unknown layout "${value.slice(0, 40)}" in the link; drawing the default.`);
-    } else if (key === 'via') {
-      out.via = (names as string[]).filter((n) => n !== '');
+    } else if (list) {
+      out[key] = (names as string[]).filter((n) => n !== '');
     } else if (SINGLE.has(key)) {
       out[key as 'v' | 'src' | 'a' | 'b' | 'z' | 'sel' | 'flow' | 'select' | 'base' | 'head'] = value;
     }

@@ -5,8 +5,8 @@
  * Link grammar (hash routing, so any static host works and the server never sees the payload):
  *   #/view?v=1[&layout=L][&sel=ID]&src=URL                a flow at a URL (raw file URL; blob URLs are converted)
  *   #/view?v=1[&layout=L][&sel=ID]&z=PAYLOAD              a flow inside the link
- *   #/diff?v=1[&mode=M][&layout=L][&sel=ID]&a=URL&b=URL   two versions by URL
- *   #/diff?v=1[&mode=M][&layout=L][&sel=ID]&z=PAYLOAD     both versions inside the link (b as a delta on a)
+ *   #/diff?v=1[&mode=M][&layout=L][&ignore=K,…][&sel=ID]&a=URL&b=URL   two versions by URL
+ *   #/diff?v=1[&mode=M][&layout=L][&ignore=K,…][&sel=ID]&z=PAYLOAD   both inside the link (b: a delta on a)
  *   (a URL for one version and the other inline: a=URL&z=… or b=URL&z=…)
  *   #/set?v=1&src=TREE[&flow=NAME][&via=A,B][&select=ID]  a flow set: a repository tree URL, the flow on screen,
  *                                                          the breadcrumb before it, the selected element
@@ -37,8 +37,18 @@
  *   docToMetadata(doc) / shareableDoc(doc)     FlowDoc → bare Metadata object / minus an Auto-Layout flow's
  *                                              coordinates
  */
-export type { DiffMode, FlowRef, HashRoute, LinkLayout, LinkState, Route, SetLinkState, ShareError } from './types';
-export { DIFF_MODES, LINK_LAYOUTS } from './types';
+export type {
+  DiffMode,
+  FlowRef,
+  HashRoute,
+  LinkIgnore,
+  LinkLayout,
+  LinkState,
+  Route,
+  SetLinkState,
+  ShareError,
+} from './types';
+export { DIFF_MODES, LINK_IGNORES, LINK_LAYOUTS } from './types';
 export {
   buildLink,
   decodeLink,

@@ -11,6 +11,7 @@ import { formatHash, readHash, type HashParams } from './hash';
 import { docToMetadata, shareableDoc } from './metadata';
 import { decodePayload, encodePayload, type PayloadFlow } from './payload';
 import { isHttpUrl, toRawUrl } from './rawUrl';
+import { readIgnores, writeIgnores } from './ignore';
 import type { FlowRef, LinkState, ShareError } from './types';
 
 /** A GitHub comment holds at most 65,536 characters: a longer link cannot go into a PR comment. */
@@ -51,6 +52,8 @@ export async function buildLink(state: LinkState, site: string): Promise<BuiltLi
   if (docs.some(Boolean)) params.z = await compress(encodePayload(docs[0], docs[1]));
   if (state.route === 'diff' && state.mode) params.mode = state.mode;
   if (state.layout) params.layout = state.layout;
+  const ignore = state.route === 'diff' ? writeIgnores(state.ignore) : undefined;
+  if (ignore) params.ignore = ignore;
   if (state.sel !== undefined && state.sel !== '') params.sel = state.sel;
   const url = `${site.split('#')[0] ?? ''}${formatHash({ route: state.route, ...params })}`;
   const length = url.length;
@@ -147,7 +150,9 @@ async function decode(hashOrUrl: string): Promise<DecodedLink> {
         `${!a && !b ? 'two flow versions' : !a ? 'first version (a)' : 'second version (b)'}.`,
       hint: 'A diff link carries both versions: #/diff?a=URL&b=URL, or inline from "Copy link".',
     };
-  return { ok: true, state: { v: 1, route: 'diff', a, b, ...(h.mode ? { mode: h.mode } : {}), ...sel }, notices };
+  const ignore = readIgnores(h.ignore, notices);
+  const shown = { ...(h.mode ? { mode: h.mode } : {}), ...(ignore ? { ignore } : {}) };
+  return { ok: true, state: { v: 1, route: 'diff', a, b, ...shown, ...sel }, notices };
 }
 
 /** A flow from a payload as text parseFlow reads: a Tooling record, whose FullName carries the API name. */

@@ -21,6 +21,13 @@ export type HashRoute = Route | 'set' | 'changes';
 export type LinkLayout = 'saved' | 'auto' | 'elk';
 export const LINK_LAYOUTS: readonly LinkLayout[] = ['saved', 'auto', 'elk'];
 
+/**
+ * The comparison's noise filters a link carries (`ignore=description,label`): model/diff/noise.ts NoiseKind,
+ * repeated here so the first screen's hash reading does not load the filters. Written only when some are on.
+ */
+export type LinkIgnore = 'description' | 'label' | 'api-version' | 'canvas-mode' | 'namespace';
+export const LINK_IGNORES: readonly LinkIgnore[] = ['description', 'label', 'api-version', 'canvas-mode', 'namespace'];
+
 export interface LinkState {
   v: 1;
   route: Route;
@@ -32,6 +39,8 @@ export interface LinkState {
   layout?: LinkLayout;
   /** Selected element: a node id of the graph (view) or of the diff's union graph. */
   sel?: string;
+  /** For `diff`: the kinds of change the comparison hides (in LINK_IGNORES order; absent when none). */
+  ignore?: LinkIgnore[];
 }
 
 /** A bad link, said so a person can act on it. */
@@ -64,4 +73,6 @@ export interface ChangesLinkState {
   flow?: string;
   select?: string;
   mode?: DiffMode;
+  /** The kinds of change every comparison of the set hides (absent when none). */
+  ignore?: LinkIgnore[];
 }

@@ -6,9 +6,15 @@ import type { AppState, GetState } from './types';
 export function openChangesLink(get: GetState, hash: string, fail: (message: string, hint: string) => boolean) {
   const link = readChangesLink(hash);
   if (!link.ok) return fail(link.message, link.hint);
-  const { src, base, head, ...open } = link.state;
-  if (src !== undefined) return get().openChanges({ kind: 'pull', url: src, open });
-  return get().openChanges({ kind: 'refs', base: base ?? '', head: head ?? '', open });
+  const { src, base, head, ignore, ...open } = link.state;
+  // The link's noise filters for every comparison of the set (none when it has none).
+  return get()
+    .setNoise(new Set(ignore))
+    .then(() =>
+      src !== undefined
+        ? get().openChanges({ kind: 'pull', url: src, open })
+        : get().openChanges({ kind: 'refs', base: base ?? '', head: head ?? '', open }),
+    );
 }
 
 /**
@@ -39,5 +45,5 @@ export async function changeLinkForScreen(s: AppState, site: string): Promise<Bu
         ...(s.diffMode !== 'overlay' ? { mode: s.diffMode } : {}),
       }
     : {};
-  return changesLinkUrl({ ...where, ...at }, site);
+  return changesLinkUrl({ ...where, ...at, ...(s.noise.size > 0 ? { ignore: [...s.noise] } : {}) }, site);
 }

@@ -18,10 +18,12 @@ import type { AppState, Comparison, GetState, LoadedFlow, SetState, StoreDeps } 
 const loadDiffer: DiffService = () => import('../model/diff/index').then((m) => m.diffFlows);
 const loadReverse = () => import('../model/diff/reverse');
 /** What a comparison needs besides the differ — its change list, its one set of positions — loaded with it. */
-type ComparingParts = [typeof import('../model/diff/changes'), typeof import('../model/diff/positions')];
+const partsOf = () =>
+  Promise.all([import('../model/diff/changes'), import('../model/diff/positions'), import('../model/diff/noise')]);
+type ComparingParts = Awaited<ReturnType<typeof partsOf>>;
 let parts: ComparingParts | undefined;
 const loadParts = async (): Promise<ComparingParts> => {
-  parts ??= await Promise.all([import('../model/diff/changes'), import('../model/diff/positions')]);
+  parts ??= await partsOf();
   return parts;
 };
 
@@ -54,6 +56,8 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
   const differ = deps.diff ?? loadDiffer;
   const words = { typeName: (t: string) => elementKind(t).builderName, propertyName: flowPropertyName };
   const shownGraph = () => get().comparison?.diff.graph ?? get().flow?.graph;
+  /** What a layout is for: a comparison filtered again (noise filters) is the same graph, its unfiltered one. */
+  const unfiltered = () => get().comparison?.filtering?.raw.graph ?? shownGraph();
   /** The last screen that was laid out, kept when something new replaced it: a failure of the new one restores it. */
   let previous: Screen | undefined;
   // A new screen starts without the last one's error, selection and interviews (NO_RUNTIME: they were on it).
@@ -95,7 +99,8 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     const s = get();
     const request = requestFor(s.layoutChoice, (s.comparison ?? s.flow)?.positions);
     set({ layout: { status: 'running' } });
-    const current = () => ticket === layoutTicket && shownGraph() === graph;
+    const laying = unfiltered();
+    const current = () => ticket === layoutTicket && unfiltered() === laying;
     const about = () => aboutScreen(get().flow, get().comparison);
     let running: Promise<LayoutData>;
     try {
@@ -147,7 +152,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     const about = aboutComparison(before, after);
     let comparison: Comparison;
     try {
-      const [compute, [{ changeList }, { unionPositions }]] = await Promise.all([
+      const [compute, [{ changeList }, { unionPositions }, { filterNoise }]] = await Promise.all([
         reversed
           ? loadReverse().then((m) => () => m.reverseDiff(reversed))
           : differ().then((diffFlows) => () => diffFlows(before.doc, after.doc)),
@@ -155,10 +160,12 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       ]);
       // A newer compare or load since this one started wins.
       if (ticket !== comparing) return false;
-      const diff = compute();
+      const raw = compute();
+      const { diff, hidden } = filterNoise(raw, get().noise);
       // One set of positions: the after version's, the before version's for removed elements.
-      const positions = unionPositions(diff.graph, before.doc, after.doc);
-      comparison = { before, after, diff, changes: changeList(diff, undefined, words), ...withPositions(positions) };
+      const positions = unionPositions(raw.graph, before.doc, after.doc);
+      const changes = changeList(diff, undefined, words);
+      comparison = { before, after, diff, changes, filtering: { raw, hidden }, ...withPositions(positions) };
     } catch (e) {
       // The differ failed to load or threw: what is on screen stays, the banner says why.
       if (ticket === comparing) set({ error: internalError('diff', e, about) });
@@ -257,7 +264,9 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     swapSides: () => {
       const c = get().comparison;
       // The same diff read the other way round: no second diff.
-      return c ? showComparison(c.after, c.before, get().layoutChoice, c.diff) : Promise.resolve(false);
+      return c
+        ? showComparison(c.after, c.before, get().layoutChoice, c.filtering?.raw ?? c.diff)
+        : Promise.resolve(false);
     },
     closeComparison: () => {
       const c = get().comparison;

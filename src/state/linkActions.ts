@@ -40,6 +40,8 @@ export async function openLinked(get: GetState, share: ShareService, fetchUrl: F
   if (!a) return false;
   // The link's layout, if any, is the first one asked for (saved on a flow without positions: Auto-Layout).
   if (state.route === 'diff' && b) {
+    // The link's noise filters (none when it has none: the reader sees what its sender saw).
+    await get().setNoise(new Set(state.ignore));
     if (!(await get().compare(a, b, state.layout))) return false;
     if (state.mode) get().setDiffMode(state.mode);
   } else {
@@ -72,7 +74,11 @@ async function flowLink(s: AppState, share: ShareService, site: string): Promise
   const sel = s.selection ? { sel: s.selection } : {};
   if (s.comparison) {
     const { before, after } = s.comparison;
-    return buildLink({ v: 1, route: 'diff', a: ref(before), b: ref(after), mode: s.diffMode, ...layout, ...sel }, site);
+    const ignore = s.noise.size > 0 ? { ignore: [...s.noise] } : {};
+    return buildLink(
+      { v: 1, route: 'diff', a: ref(before), b: ref(after), mode: s.diffMode, ...layout, ...ignore, ...sel },
+      site,
+    );
   }
   if (!s.flow) return { ok: false as const, message: 'Open a flow first.', hint: 'Load a flow, then copy its link.' };
   return buildLink({ v: 1, route: 'view', a: ref(s.flow), ...layout, ...sel }, site);

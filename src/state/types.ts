@@ -14,7 +14,7 @@ import type { FetchRepoOptions } from '../sources/setSources';
 import type { FlowSetState, OrgSetFiles, SetOpenInput, SetService } from './setTypes';
 import type { ChangeActionsState, ChangeService } from './changeTypes';
 import type { ChecksActionsState, ChecksService } from './checkTypes';
-import type { NoiseActionsState } from './noiseTypes';
+import type { NoiseActionsState, NoiseFiltering } from './noiseTypes';
 import type { PathActionsState } from './pathTypes';
 import type { RuntimeActionsState } from './runtimeTypes';
 
@@ -84,6 +84,7 @@ export interface Comparison {
   after: LoadedFlow;
   diff: FlowDiff;
   changes: ChangeItem[];
+  filtering?: NoiseFiltering;
   /** One set of saved positions keyed by union node id, when the after version is free-form. */
   positions?: Positions;
 }

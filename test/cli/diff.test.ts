@@ -27,7 +27,7 @@ describe('flowscope diff', () => {
       nodes: { added: 0, removed: 0, changed: 0, renamed: 0, unchanged: 6 },
       edges: { added: 1, removed: 1 },
       connectors: { added: 0, removed: 0, rewired: 1, relabelled: 0, followRename: 0 },
-      resources: { added: 0, removed: 0, changed: 0 },
+      resources: { added: 0, removed: 0, changed: 0, renamed: 0 },
       properties: 0,
     });
     expect(d.nodes[0]).toEqual({ id: '$start', type: 'start', label: 'Start', status: 'unchanged', changes: [] });

@@ -66,7 +66,7 @@ export function changeList(diff: FlowDiff, positions?: Positions, words: Partial
       group: 'resources',
       status: r.status,
       title: r.id,
-      detail: typeName(r.type),
+      detail: r.status === 'renamed' ? `${typeName(r.type)} · was ${r.renamedFrom ?? '?'}` : typeName(r.type),
       changes: r.changes,
     });
   }

@@ -1,11 +1,13 @@
 import { START_ID } from '../graph';
-import type { FlowDoc, FlowResource, Obj } from '../types';
+import type { FlowDoc } from '../types';
 import { connectorChanges, connectorSummary } from './connectors';
 import { diffEdges, findRewires } from './edges';
 import { matchElements } from './match';
 import { ownProps } from './own';
 import { side, type Side } from './sides';
-import type { FlowDiff, NodeDiff, NodeStatus, PropertyChange, ResourceDiff } from './types';
+import { renamedReading, unexplained } from './refs';
+import { diffResources } from './resources';
+import type { FlowDiff, NodeDiff, NodeStatus, PropertyChange } from './types';
 import { summarise } from './summary';
 export { changeSize, isEmptyDiff } from './summary';
 import { unionGraph } from './union';
@@ -19,7 +21,9 @@ export function diffFlows(before: FlowDoc, after: FlowDoc): FlowDiff {
   const b = side(before);
   const a = side(after);
   const m = matchElements(b, a);
+  const { resources, renames } = diffResources(before, after);
   const nodes = diffNodes(b, a, m.toBefore, m.renamed);
+  if (renames.size > 0) followRenames(nodes, renames);
   // Statuses of after nodes by id (a removed node may share its name with an added one of another type).
   const { graph, unionIdOf } = unionGraph(
     b,
@@ -35,9 +39,9 @@ export function diffFlows(before: FlowDoc, after: FlowDoc): FlowDiff {
   const edges = diffEdges(b, a);
   const rewired = findRewires(b, a, m);
   const connectors = connectorChanges(graph, rewired, unionIdOf);
-  const resources = diffResources(before.resources, after.resources);
-  const properties: PropertyChange[] = [];
+  let properties: PropertyChange[] = [];
   compareObjects('', before.properties, after.properties, properties);
+  if (renames.size > 0) properties = unexplained(properties, renamedReading(renames));
   const summary = summarise(nodes, edges, resources, properties, connectorSummary(connectors, graph));
   return { summary, nodes, edges, rewired, connectors, resources, properties, graph };
 }
@@ -75,34 +79,12 @@ function diffNodes(b: Side, a: Side, toBefore: Map<string, string>, renamed: Set
   return nodes;
 }
 
-/** Resources by type and name (a repeated name gets `#2`…); changes are their properties but the name. */
-function diffResources(before: FlowResource[], after: FlowResource[]): ResourceDiff[] {
-  const keyed = (list: FlowResource[]) => {
-    const m = new Map<string, FlowResource>();
-    for (const r of list) {
-      let k = `${r.type}\u0001${r.name}`;
-      for (let n = 2; m.has(k); n++) k = `${r.type}\u0001${r.name}#${n}`;
-      m.set(k, r);
-    }
-    return m;
-  };
-  const kb = keyed(before);
-  const ka = keyed(after);
-  const own = (r: FlowResource): Obj => ownProps(r.data, ['name']);
-  const out: ResourceDiff[] = [];
-  for (const [k, r] of ka) {
-    const was = kb.get(k);
-    const changes: PropertyChange[] = [];
-    if (was) compareObjects('', own(was), own(r), changes);
-    out.push({
-      id: idOf(k),
-      type: r.type,
-      status: !was ? 'added' : changes.length > 0 ? 'changed' : 'unchanged',
-      changes,
-    });
+/** A renamed resource is one change: an element whose only changes are references to it is unchanged. */
+function followRenames(nodes: NodeDiff[], renames: ReadonlyMap<string, string>): void {
+  const reading = renamedReading(renames);
+  for (const n of nodes) {
+    if (n.changes.length === 0) continue;
+    n.changes = unexplained(n.changes, reading);
+    if (n.status === 'changed' && n.changes.length === 0) n.status = 'unchanged';
   }
-  for (const [k, r] of kb) if (!ka.has(k)) out.push({ id: idOf(k), type: r.type, status: 'removed', changes: [] });
-  return out;
 }
-
-const idOf = (key: string) => key.slice(key.indexOf('\u0001') + 1);

@@ -8,7 +8,8 @@ import type { Side } from './sides';
  *
  * 1. exact: the same API name and type;
  * 2. strict: of the rest, the same type and the same own properties apart from name and label (a pure
- *    rename, maybe with a new label); equal candidates pair up in document order;
+ *    rename, maybe with a new label); equal candidates pair up in document order. An element with nothing
+ *    but a name and label has nothing to recognise it by: it never pairs here;
  * 3. approximate: of the rest, the same type and the same neighbours by connector (direction, kind,
  *    outcome/path key, and the matched element at the other end), in rounds, so a renamed element lets
  *    its renamed neighbour match in the next round. Only a one-to-one candidate pairs up.
@@ -39,8 +40,8 @@ export function matchElements(before: Side, after: Side): Matching {
   pairGroups(
     unmatchedBefore(),
     unmatchedAfter(),
-    (id) => before.elements.get(id)?.body,
-    (id) => after.elements.get(id)?.body,
+    (id) => fullBody(before.elements.get(id)?.body),
+    (id) => fullBody(after.elements.get(id)?.body),
     pair,
     false,
   );
@@ -127,3 +128,6 @@ function signature(s: Side, id: string, matched: (other: string) => string | und
   if (!anchored) return undefined;
   return `${type}\u0000${tokens.sort().join('\u0001')}`;
 }
+
+/** A body to pair by, or undefined for an empty one (`type\0{}`: nothing but a name, a label, connectors). */
+const fullBody = (body: string | undefined): string | undefined => (body?.endsWith('\u0000{}') ? undefined : body);

@@ -9,6 +9,7 @@ import type {
   NodeDiff,
   NodeStatus,
   PropertyChange,
+  ResourceDiff,
   Rewire,
 } from './types';
 
@@ -97,7 +98,11 @@ export function reverseDiff(d: FlowDiff): FlowDiff {
   const unionIdOf = new Map<string, string>();
   for (const n of d.graph.nodes) if (n.afterId !== undefined) unionIdOf.set(n.afterId, idOf(n.id));
   const connectors = connectorChanges(graph, rewired, unionIdOf);
-  const resources = d.resources.map((r) => ({ ...r, status: flip(r.status), changes: swapChanges(r.changes) }));
+  const resources = d.resources.map((r): ResourceDiff => {
+    const back: ResourceDiff = { ...r, status: flip(r.status), changes: swapChanges(r.changes) };
+    if (r.renamedFrom !== undefined) Object.assign(back, { id: r.renamedFrom, renamedFrom: r.id });
+    return back;
+  });
   const properties = swapChanges(d.properties);
   const summary = summarise(diffNodes, byName, resources, properties, connectorSummary(connectors, graph));
   return { summary, nodes: diffNodes, edges: byName, rewired, connectors, resources, properties, graph };

@@ -20,7 +20,7 @@ export function summarise(
     nodes: { added: 0, removed: 0, changed: 0, renamed: 0, unchanged: 0 },
     edges: { added: 0, removed: 0 },
     connectors,
-    resources: { added: 0, removed: 0, changed: 0 },
+    resources: { added: 0, removed: 0, changed: 0, renamed: 0 },
     properties: properties.length,
   };
   for (const n of nodes) s.nodes[n.status]++;
@@ -45,6 +45,7 @@ export function changeSize(d: FlowDiff): number {
     s.resources.added +
     s.resources.removed +
     s.resources.changed +
+    s.resources.renamed +
     s.properties
   );
 }

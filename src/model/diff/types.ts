@@ -7,7 +7,7 @@ import type { Value } from '../types';
  */
 export type NodeStatus = 'added' | 'removed' | 'changed' | 'renamed' | 'unchanged';
 export type EdgeStatus = 'added' | 'removed' | 'unchanged';
-export type ResourceStatus = 'added' | 'removed' | 'changed' | 'unchanged';
+export type ResourceStatus = 'added' | 'removed' | 'changed' | 'renamed' | 'unchanged';
 
 /** One property that differs. `before`/`after` absent = the property is not set on that side. */
 export interface PropertyChange {
@@ -65,6 +65,8 @@ export interface ResourceDiff {
   /** Metadata array: variables, constants, formulas, textTemplates, choices, dynamicChoiceSets, stages… */
   type: string;
   status: ResourceStatus;
+  /** For `renamed`: its name in the before version (`id` is the after name). */
+  renamedFrom?: string;
   changes: PropertyChange[];
 }
 
@@ -74,7 +76,7 @@ export interface DiffSummary {
   edges: { added: number; removed: number };
   /** Connectors as the reader sees them (the `connectors` list): what the app, `--md` and `pr` count. */
   connectors: ConnectorSummary;
-  resources: { added: number; removed: number; changed: number };
+  resources: { added: number; removed: number; changed: number; renamed: number };
   properties: number;
 }
 

@@ -1,7 +1,8 @@
 /**
- * Change-set links (issue 14): `#/changes?v=1&src=PR_URL[&flow=NAME][&select=ID][&mode=M]` opens a pull or merge
- * request's change set, `#/changes?v=1&base=TREE_URL&head=TREE_URL[…]` two trees'; `flow` the flow whose
- * comparison is on screen, `select` its selected element (`sel=` is read too), `mode` the comparison's mode.
+ * Change-set links (issue 14): `#/changes?v=1&src=PR_URL[&flow=NAME][&select=ID][&mode=M][&ignore=K,…]`
+ * opens a pull or merge request's change set, `#/changes?v=1&base=TREE_URL&head=TREE_URL[…]` two trees';
+ * `flow` the flow whose comparison is on screen, `select` its selected element (`sel=` is read too),
+ * `mode` the comparison's mode, `ignore` the noise filters every comparison of the set uses.
  * A change set of folders on this computer has no address. Never a token.
  *
  *   readChangesLink(hashOrUrl): DecodedChangesLink   never throws
@@ -9,6 +10,7 @@
  */
 import { formatHash, readHash } from '../hash';
 import { isHttpUrl } from '../rawUrl';
+import { readIgnores, writeIgnores } from '../ignore';
 import type { ChangesLinkState, ShareError } from '../types';
 
 export type DecodedChangesLink = { ok: true; state: ChangesLinkState; notices: string[] } | ShareError;
@@ -45,7 +47,10 @@ export function readChangesLink(hashOrUrl: string): DecodedChangesLink {
   if (h.flow) state.flow = h.flow;
   if (h.select && state.flow) state.select = h.select;
   if (h.mode && state.flow) state.mode = h.mode;
-  return { ok: true, state, notices: h.notices };
+  const notices = [...h.notices];
+  const ignore = readIgnores(h.ignore, notices);
+  if (ignore) state.ignore = ignore;
+  return { ok: true, state, notices };
 }
 
 export function changesLinkUrl(
@@ -63,6 +68,8 @@ export function changesLinkUrl(
         ...(state.mode ? { mode: state.mode } : {}),
       }
     : {};
-  const url = `${site.split('#')[0] ?? ''}${formatHash({ route: 'changes', ...where, ...flow })}`;
+  const kinds = writeIgnores(state.ignore);
+  const ignore = kinds ? { ignore: kinds } : {};
+  const url = `${site.split('#')[0] ?? ''}${formatHash({ route: 'changes', ...where, ...flow, ...ignore })}`;
   return { ok: true, url, length: url.length };
 }

@@ -45,7 +45,8 @@ export function ChangeList({ diff, changes, current, onGo, header }: Props) {
         <br />
         <strong>Connectors:</strong> {`${c.added} added, ${c.removed} removed, ${c.rewired} rewired`}
         {c.followRename > 0 ? ` (and ${c.followRename} that only follow a renamed element)` : ''} ·{' '}
-        <strong>Resources:</strong> {s.resources.added + s.resources.removed + s.resources.changed} ·{' '}
+        <strong>Resources:</strong>{' '}
+        {s.resources.added + s.resources.removed + s.resources.changed + s.resources.renamed} ·{' '}
         <strong>Flow properties:</strong> {s.properties}
       </p>
       {changes.length === 0 && <p className="muted">The two versions are the same (coordinates are not compared).</p>}

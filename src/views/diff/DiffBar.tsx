@@ -2,6 +2,7 @@ import type { DiffMode } from '../../state/store';
 import { selectComparison } from '../../state/store';
 import { useApp } from '../storeContext';
 import { plainSourceName as sourceName } from '../../state/links';
+import { NoiseFilters } from './NoiseFilters';
 
 const MODES: [DiffMode, string][] = [
   ['overlay', 'Overlay'],
@@ -61,6 +62,7 @@ export function DiffBar() {
           ›
         </button>
       </div>
+      <NoiseFilters />
       <button type="button" onClick={() => void swapSides()} title="Swap before and after">
         ⇄ Swap
       </button>

@@ -9,6 +9,7 @@ import { DetailsPanel } from '../details/DetailsPanel';
 import { useApp } from '../storeContext';
 import { ComparisonReview } from '../checks/ComparisonReview';
 import { ChangeList } from './ChangeList';
+import { NoiseNote } from './NoiseFilters';
 import { PropertyChanges } from './PropertyChanges';
 import './diff.css';
 import { SideTabs } from '../components/SideTabs';
@@ -36,6 +37,7 @@ export function DiffSide() {
   return (
     <>
       <SideTabs tabs={tabs} current={tab} onChange={setTab} />
+      {tab === 'changes' && <NoiseNote />}
       {tab === 'changes' && (
         <ChangeList
           diff={comparison.diff}

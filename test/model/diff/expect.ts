@@ -94,6 +94,7 @@ export function expectConsistent(d: FlowDiff, before: FlowDoc, after: FlowDoc): 
     added: count(d.resources, 'added'),
     removed: count(d.resources, 'removed'),
     changed: count(d.resources, 'changed'),
+    renamed: count(d.resources, 'renamed'),
   });
   expect(d.summary.properties).toBe(d.properties.length);
   const ids = new Set(d.graph.nodes.map((n) => n.id));

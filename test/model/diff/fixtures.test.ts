@@ -33,7 +33,7 @@ describe('hand-written diff fixtures: exact diffs', () => {
       edges: { added: 2, removed: 2 },
       // Both connectors of the renamed element are the same connectors: no change, two that follow the rename.
       connectors: { added: 0, removed: 0, rewired: 0, relabelled: 0, followRename: 2 },
-      resources: { added: 0, removed: 0, changed: 0 },
+      resources: { added: 0, removed: 0, changed: 0, renamed: 0 },
       properties: 0,
     });
     // In the picture the rename is one node and its connectors did not change.
@@ -105,7 +105,7 @@ describe('hand-written diff fixtures: exact diffs', () => {
       ],
       properties: [],
     });
-    expect(diff.summary.resources).toEqual({ added: 0, removed: 0, changed: 1 });
+    expect(diff.summary.resources).toEqual({ added: 0, removed: 0, changed: 1, renamed: 0 });
   });
 
   it('added-fault-path: a new Custom Error and a fault connector to it; the updated element itself is unchanged', () => {

@@ -31,7 +31,10 @@ export function readDiff(d: FlowDiff, flip: boolean): string[] {
     const [before, after] = sw(r.before, r.after);
     lines.push(`rewire ${src} ${r.kind} ${r.key ?? ''} ${before}>${after}`);
   }
-  for (const r of d.resources) lines.push(`resource ${status(r.status)} ${r.type} ${r.id} ${changes(r.changes)}`);
+  for (const r of d.resources) {
+    const [b, a] = r.renamedFrom !== undefined ? sw(r.renamedFrom, r.id) : [r.id, r.id];
+    lines.push(`resource ${status(r.status)} ${r.type} ${b}>${a} ${changes(r.changes)}`);
+  }
   lines.push(`properties ${changes(d.properties)}`);
   return lines.sort();
 }
