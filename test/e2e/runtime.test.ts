@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 const dialog = () => s.page.getByRole('dialog');
-const notes = () => s.page.locator('.react-flow__node .fs-note');
+const notes = () => s.page.locator('.react-flow__node .fs-note[data-note="runtime"]');
 const SAMPLE = ['Check_Amount', 'Mark_Big_Deal', 'Get_Line_Items', 'Each_Line_Item', 'Flag_Line'];
 
 /** Pastes `text` onto the page (not into a field), as Ctrl/Cmd+V does. */
@@ -117,7 +117,7 @@ describe('interviews from the org', () => {
     await other.goto(url);
     await other.locator('[data-node-id]').first().waitFor();
     await other.getByRole('tab', { name: 'Flow' }).waitFor();
-    expect(await other.locator('.fs-note').count()).toBe(0);
+    expect(await other.locator('.fs-note[data-note="runtime"]').count()).toBe(0);
     expect(await other.getByRole('tab', { name: /^Runtime/ }).count()).toBe(0);
     const stored = await other.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
     for (const n of names) expect(stored).not.toContain(n);
