@@ -108,7 +108,10 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   // As `graph` of many: in folders, other files and JSON that is no flow (sfdx-project.json) are passed over.
   const passedOver = (s: SetSkip) =>
     !named.has(s.file) && (s.reason === NOT_A_FLOW || s.reason === FOLDER_LINK || /\.json$/i.test(s.file));
-  const problems = skipped.filter((s) => !passedOver(s));
+  // Another version of a flow the same query result holds: the file was read, one version checked; said, not failed.
+  const otherVersion = (s: SetSkip) => s.reason.startsWith('another version of ');
+  const notes = skipped.filter(otherVersion);
+  const problems = skipped.filter((s) => !passedOver(s) && !otherVersion(s));
   const checked = checkFlows(entries, config.config);
   if (args.flags.has('json'))
     io.out(
@@ -130,6 +133,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     io.out(`${JSON.stringify(await sarifLog(checked, cwd, args, zips), null, 2)}\n`);
   } else if (args.flags.has('md')) io.out(checkMarkdown(checked));
   else io.out(table(checked, config.file));
+  for (const n of notes) io.err(`note: ${n.file}: ${n.reason}\n`);
   for (const p of problems) io.err(`flowscope check: ${p.file}: ${p.reason}\n`);
   const worst = failOn === 'never' ? 0 : WEIGHT[failOn as Severity];
   const failing = worst > 0 && checked.some((c) => c.findings.some((f) => WEIGHT[f.severity] >= worst));

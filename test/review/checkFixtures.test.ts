@@ -99,6 +99,24 @@ describe('check --json on the review fixtures', () => {
   });
 });
 
+describe('check on a query result holding several versions of one flow', () => {
+  it('checks one version, says so as a note, and does not fail with --fail-on never', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowscope-review-versions-'));
+    const json = JSON.parse(readFileSync(fx('review/Several_Records.json'), 'utf8'));
+    for (const r of json.result.records) r.FullName = 'Same_Flow';
+    json.result.records[1].VersionNumber = 4;
+    const file = join(dir, 'Versions.json');
+    writeFileSync(file, JSON.stringify(json, null, 1));
+    const r = await run('check', file, '--json', '--fail-on', 'never');
+    // Before the fix: exit 1, as if the file could not be read.
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(`note: ${file}: another version of Same_Flow (version 4): one is read\n`);
+    expect((JSON.parse(r.out) as { flows: FlowJson[] }).flows.map((f) => f.name)).toEqual(['Same_Flow']);
+    // An error finding still fails by default.
+    expect((await run('check', file, '--json')).code).toBe(1);
+  });
+});
+
 const ACTION_TYPES = [
   'apex',
   'chatterPost',
