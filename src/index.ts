@@ -159,7 +159,7 @@ export {
   type RuleId,
   type Severity,
 } from './checks/index';
-export { flowLines, type FlowLines } from './checks/lines';
+export { flowLines, type FlowLines, recordFlowLines } from './checks/lines';
 export { fileUri, findingLine, SARIF_SCHEMA, toSarif, type SarifFlow, type SarifOptions } from './checks/sarif';
 
 // In Flow Builder's words.

@@ -146,3 +146,65 @@ function jsonString(token: string): string {
     return token.slice(1, -1);
   }
 }
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** The `{…}` values of every `"Metadata"` key of a JSON text, in document order, as [start, end) offsets. */
+function metadataSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let depth = 0;
+  let open = -1;
+  let openDepth = 0;
+  let lastKey: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      lastKey = /^\s*:/.test(text.slice(i + 1, i + 4)) ? jsonString(text.slice(start, i + 1)) : undefined;
+    } else if (c === '{' || c === '[') {
+      if (c === '{' && open < 0 && lastKey === 'Metadata') {
+        open = i;
+        openDepth = depth;
+      }
+      depth++;
+      lastKey = undefined;
+    } else if (c === '}' || c === ']') {
+      depth--;
+      if (open >= 0 && depth === openDepth) {
+        spans.push([open, i + 1]);
+        open = -1;
+      }
+    } else if (c === ',') lastKey = undefined;
+  }
+  return spans;
+}
+
+/**
+ * The line table of one record of a file holding several (a Tooling `/query` result, `sf data query --json`'s
+ * wrapper): the reader gives each record's flow its own text (`entryText`, with the record's Id and FullName), so
+ * its lines are looked up in that record's `Metadata` inside the file's text. Any other file: flowLines(fileText).
+ */
+export function recordFlowLines(fileText: string, entryText: string): FlowLines {
+  let records: unknown[] | undefined;
+  let own: Record<string, unknown> | undefined;
+  try {
+    let v = JSON.parse(fileText) as unknown;
+    if (isRecord(v) && isRecord(v.result)) v = v.result;
+    records = Array.isArray(v) ? v : isRecord(v) && Array.isArray(v.records) ? v.records : undefined;
+    const entry = JSON.parse(entryText) as unknown;
+    own = isRecord(entry) ? entry : undefined;
+  } catch {
+    return flowLines(fileText);
+  }
+  if (!records || !own) return flowLines(fileText);
+  const withMetadata = records.filter((r) => isRecord(r) && isRecord(r.Metadata)) as Record<string, unknown>[];
+  const same = (r: Record<string, unknown>, k: string) => own?.[k] === undefined || String(r[k]) === String(own[k]);
+  const at = withMetadata.findIndex((r) => same(r, 'Id') && same(r, 'FullName'));
+  const span = metadataSpans(fileText)[at];
+  if (at < 0 || !span || withMetadata.length !== metadataSpans(fileText).length) return flowLines(fileText);
+  const inner = flowLines(fileText.slice(span[0], span[1]));
+  const before = lineCounter(fileText)(span[0]) - 1;
+  const shift = (line: number | undefined) => (line === undefined ? undefined : line + before);
+  return { name: (name, n) => shift(inner.name(name, n)), field: (field) => shift(inner.field(field)) };
+}

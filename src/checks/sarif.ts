@@ -16,6 +16,12 @@ export interface SarifFlow {
   file: string;
   lines: FlowLines;
   findings: readonly Finding[];
+  /**
+   * The flow's path inside the archive `file` names (a zip's entry): the result then points at the archive
+   * itself, a file the repository can have, at line 1 (a zip has no lines), and its message says the entry
+   * and the line there. A path into a zip is no file GitHub can open.
+   */
+  inside?: string;
 }
 
 export interface SarifOptions {
@@ -86,15 +92,21 @@ export function toSarif(flows: readonly SarifFlow[], options: SarifOptions): Log
     const uri = fileUri(flow.file);
     for (const f of flow.findings) {
       const ruleIndex = index.get(f.rule);
+      const line = findingLine(f, flow.lines);
+      const text =
+        flow.inside === undefined ? f.message : `${f.message} (in the archive: ${flow.inside}, line ${line})`;
       const logical = f.element === '' ? flow.name : `${flow.name}.${f.element}`;
       results.push({
         ruleId: f.rule,
         ...(ruleIndex !== undefined ? { ruleIndex } : {}),
         level: f.severity,
-        message: { text: f.message },
+        message: { text },
         locations: [
           {
-            physicalLocation: { artifactLocation: { uri }, region: { startLine: findingLine(f, flow.lines) } },
+            physicalLocation: {
+              artifactLocation: { uri },
+              region: { startLine: flow.inside === undefined ? line : 1 },
+            },
             logicalLocations: [{ name: f.element || flow.name, fullyQualifiedName: logical, kind: 'member' }],
           },
         ],

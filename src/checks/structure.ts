@@ -90,7 +90,8 @@ const FIRST_RECORDED = 50;
 export const outdatedApiVersion: RuleCheck = (scan) => {
   const text = str(scan.doc.properties.apiVersion);
   const version = apiVersionOf(text);
-  const newest = scan.context.newestApiVersion ?? NEWEST_API_VERSION;
+  // The newest in the set or the newest known, whichever is newer (a flow checked alone is its own set's newest).
+  const newest = Math.max(scan.context.newestApiVersion ?? NEWEST_API_VERSION, NEWEST_API_VERSION);
   if (text !== undefined && version === undefined) return [];
   if (newest - (version ?? FIRST_RECORDED - 1) <= API_VERSION_LAG) return [];
   return [

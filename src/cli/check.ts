@@ -13,10 +13,13 @@ import {
   type CheckContext,
   type ChecksConfig,
   type Finding,
+  type FlowLines,
   flowLines,
   indexFlow,
+  isZipName,
   newestApiVersionOf,
   NOT_A_FLOW,
+  recordFlowLines,
   RULES,
   runChecks,
   type SetEntry,
@@ -105,7 +108,10 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   // As `graph` of many: in folders, other files and JSON that is no flow (sfdx-project.json) are passed over.
   const passedOver = (s: SetSkip) =>
     !named.has(s.file) && (s.reason === NOT_A_FLOW || s.reason === FOLDER_LINK || /\.json$/i.test(s.file));
-  const problems = skipped.filter((s) => !passedOver(s));
+  // Another version of a flow the same query result holds: the file was read, one version checked; said, not failed.
+  const otherVersion = (s: SetSkip) => s.reason.startsWith('another version of ');
+  const notes = skipped.filter(otherVersion);
+  const problems = skipped.filter((s) => !passedOver(s) && !otherVersion(s));
   const checked = checkFlows(entries, config.config);
   if (args.flags.has('json'))
     io.out(
@@ -122,9 +128,12 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
         2,
       )}\n`,
     );
-  else if (args.flags.has('sarif')) io.out(`${JSON.stringify(await sarifLog(checked, cwd, args), null, 2)}\n`);
-  else if (args.flags.has('md')) io.out(checkMarkdown(checked));
+  else if (args.flags.has('sarif')) {
+    const zips = new Set(found.files.filter(isZipName).map((f) => resolve(cwd, f)));
+    io.out(`${JSON.stringify(await sarifLog(checked, cwd, args, zips), null, 2)}\n`);
+  } else if (args.flags.has('md')) io.out(checkMarkdown(checked));
   else io.out(table(checked, config.file));
+  for (const n of notes) io.err(`note: ${n.file}: ${n.reason}\n`);
   for (const p of problems) io.err(`flowscope check: ${p.file}: ${p.reason}\n`);
   const worst = failOn === 'never' ? 0 : WEIGHT[failOn as Severity];
   const failing = worst > 0 && checked.some((c) => c.findings.some((f) => WEIGHT[f.severity] >= worst));
@@ -141,21 +150,64 @@ export function sarifPath(file: string, cwd: string, root: string | undefined): 
   return from.startsWith('..') || isAbsolute(from) ? pathToFileURL(full).href : from.replace(/\\/g, '/');
 }
 
-async function sarifLog(checked: readonly CheckedFlow[], cwd: string, args: ReturnType<typeof parseArgs>) {
+/**
+ * A file read from inside a zip (`pkg.zip/flows/X.flow-meta.xml`, as readFlows names it): the zip's path and the
+ * entry's, when `file` starts with one of the zips read.
+ */
+export function inZip(
+  file: string,
+  cwd: string,
+  zips: ReadonlySet<string>,
+): { zip: string; entry: string } | undefined {
+  for (let at = file.indexOf('/'); at > 0; at = file.indexOf('/', at + 1)) {
+    const zip = file.slice(0, at);
+    if (isZipName(zip) && zips.has(resolve(cwd, zip))) return { zip, entry: file.slice(at + 1) };
+  }
+  return undefined;
+}
+
+async function sarifLog(
+  checked: readonly CheckedFlow[],
+  cwd: string,
+  args: ReturnType<typeof parseArgs>,
+  zips: ReadonlySet<string>,
+) {
   const root = await repositoryRoot(cwd);
   const site = args.flags.get('site') ?? process.env.FLOWSCOPE_SITE;
-  const log = toSarif(
-    checked.map((c) => {
-      const path = sarifPath(c.entry.file, cwd, root);
-      return { name: c.entry.name, file: path, lines: flowLines(c.entry.text), findings: c.findings };
+  const texts = new Map<string, Promise<string | undefined>>();
+  const flows = await Promise.all(
+    checked.map(async (c) => {
+      const zip = inZip(c.entry.file, cwd, zips);
+      const path = sarifPath(zip?.zip ?? c.entry.file, cwd, root);
+      const flow = { name: c.entry.name, file: path, lines: await linesOf(c.entry, zip, texts), findings: c.findings };
+      return zip ? { ...flow, inside: zip.entry } : flow;
     }),
-    {
-      rules: RULES,
-      version: await flowscopeVersion(),
-      ...(typeof site === 'string' && /^https?:\/\//.test(site) ? { informationUri: site } : {}),
-    },
   );
+  const log = toSarif(flows, {
+    rules: RULES,
+    version: await flowscopeVersion(),
+    ...(typeof site === 'string' && /^https?:\/\//.test(site) ? { informationUri: site } : {}),
+  });
   return log;
+}
+
+/**
+ * The lines of a flow in its file. A record of a Tooling query result is read as a text of its own (sets/read.ts):
+ * its lines are looked up in the file's own text, in that record (the file is read once more, once per file).
+ */
+async function linesOf(
+  entry: SetEntry,
+  zip: { zip: string } | undefined,
+  texts: Map<string, Promise<string | undefined>>,
+): Promise<FlowLines> {
+  if (zip || !/^\s*[[{]/.test(entry.text)) return flowLines(entry.text);
+  let raw = texts.get(entry.file);
+  if (!raw) {
+    raw = readFile(resolve(entry.file), 'utf8').catch(() => undefined);
+    texts.set(entry.file, raw);
+  }
+  const text = await raw;
+  return text === undefined || text === entry.text ? flowLines(entry.text) : recordFlowLines(text, entry.text);
 }
 
 /** The package's version: package.json two folders up, from the sources (src/cli) and the build (dist/cli). */

@@ -55,11 +55,18 @@ export async function graphInterviewsCommand(
     io.err(`flowscope graph: ${path} is not JSON: --interviews takes a FlowInterview query result.\n  ${HOW}\n`);
     return 1;
   }
-  const payload = detectFlowRestPayload(value);
+  const detected = detectFlowRestPayload(value);
+  // A query that matched nothing names no object: asked for interviews, it is none (no interview is stuck), not
+  // a refusal. A query of another object says so, empty or not.
+  const payload: FlowRestPayload | undefined =
+    detected?.kind === 'other-query' && detected.object === undefined && detected.count === 0
+      ? { kind: 'interviews', interviews: [], more: false }
+      : detected;
   if (payload?.kind !== 'interviews') {
     io.err(`flowscope graph: ${path} ${whatItIs(payload)}.\n  ${HOW}\n`);
     return 1;
   }
+  if (payload !== detected) io.err(`note: ${path} holds no records: no interviews to place.\n`);
   if (payload.more)
     io.err(
       `note: ${path} is one page of a longer query (${payload.totalSize ?? 'more'} interviews); ` +

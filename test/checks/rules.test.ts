@@ -96,11 +96,13 @@ describe('rule details', () => {
     expect(f).toHaveLength(1);
     expect(f[0]?.message).toContain('no API version');
   });
-  it('measures the API version against the newest of the set when given', () => {
+  it('measures the API version against the newest of the set or the newest known, whichever is newer', () => {
     const at = (newestApiVersion: number) =>
       of(checkFixture('outdated-api-version', 'with', undefined, { newestApiVersion }), 'outdated-api-version');
-    expect(at(62)).toEqual([]);
-    expect(at(63)).toEqual([['', '']]);
+    // 52.0 is 16 releases behind the newest known, however old the set's newest is.
+    expect(at(52)).toEqual([['', '']]);
+    expect(at(62)).toEqual([['', '']]);
+    expect(at(80)).toEqual([['', '']]);
   });
   it('finds the newest API version of a set, for the context', () => {
     const at = (v?: string) =>

@@ -131,7 +131,7 @@ describe('flowscope graph FLOW --interviews QUERY.json', () => {
         { totalSize: 1, done: true, records: [{ attributes: { type: 'Account' }, Id: '001' }] },
         /a query of Account, not FlowInterview/,
       ],
-      [{ totalSize: 0, done: true, records: [] }, /no records to tell/],
+      [{ totalSize: 1, done: true, records: [{ Id: '001' }] }, /no records to tell/],
       [{ records: [{ attributes: { type: 'FlowDefinitionView' }, ApiName: 'X', Label: 'X' }] }, /a list of flows/],
       [{ name: 'X', type: 'FLOW', inputs: [], outputs: [] }, /an invocable-flow description/],
       [readCorpus('tooling-json', corpusFiles('tooling-json')[0]!), /is not FlowInterview records/],
