@@ -3,7 +3,7 @@ import type { FlowGraph } from '../model/graph';
 import { openPaths, type OpenPath, unionOpenPaths } from '../model/ends';
 import { afterReader, ensureReaders } from '../model/parse/onDemand';
 import type { FlowDiff } from '../model/diff/types';
-import type { ComparingCode } from './comparing';
+import { lazyCode } from './lazyCode';
 import { aboutComparison, aboutScreen, internalError, layoutError, messageOf, type Screen, screenOf } from './screen';
 import type { DiffService, LayoutData } from './store';
 import { highlightOf, NO_HIGHLIGHT } from './highlight';
@@ -75,16 +75,9 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
   /** Bumped by every load and compare: one that started before the newest does not show. */
   const ticket = { n: 0 };
   /** The comparison's code (comparing.ts), loaded with the first comparison: here whenever one is on screen. */
-  let code: ComparingCode | undefined;
-  let loading: Promise<ComparingCode> | undefined;
-  const comparingCode = () =>
-    (loading ??= import('./comparing').then(
-      (m) => (code = m.comparingCode(set, get, deps, { show, layOut, shownGraph, ticket })),
-      (e: unknown) => {
-        loading = undefined; // tried again by the next comparison
-        throw e;
-      },
-    ));
+  const { real: comparingCode, now: code } = lazyCode(() =>
+    import('./comparing').then((m) => m.comparingCode(set, get, deps, { show, layOut, shownGraph, ticket })),
+  );
   let layoutTicket = 0;
   /**
    * Lays out what is on screen as its Layout choice says; a result (or failure) for a graph no longer shown,
@@ -116,7 +109,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
         const comparison = get().comparison;
         try {
           // (A comparison on screen means its code is here.)
-          const sorted = comparison && code ? code.sorted(comparison, layout) : {};
+          const sorted = (comparison && code()?.sorted(comparison, layout)) || {};
           set({ ...sorted, layout: { status: 'done', layout, ms: performance.now() - started } });
         } catch (e) {
           const a = about();
@@ -149,10 +142,10 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
   };
   return {
     // Only with a comparison on screen, so with its code here.
-    showChanges: async () => code?.showChanges(),
-    expandFold: async (foldId) => code?.expandFold(foldId),
-    stepChange: (delta) => code?.stepChange(delta),
-    goToChange: (index) => code?.goToChange(index),
+    showChanges: async () => code()?.showChanges(),
+    expandFold: async (foldId) => code()?.expandFold(foldId),
+    stepChange: (delta) => code()?.stepChange(delta),
+    goToChange: (index) => code()?.goToChange(index),
     highlight: NO_HIGHLIGHT,
     layout: { status: 'idle' },
     diffMode: 'overlay',
