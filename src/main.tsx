@@ -11,6 +11,7 @@ import {
   preloadComparison,
   ResourcesPanelPart,
   SidePanelPart,
+  SideTabPart,
 } from './views/lazyParts';
 import { isLinkHash } from './views/links';
 import { StoreContext } from './views/storeContext';
@@ -20,8 +21,10 @@ import './views/app.css';
 // loads with the differ, so neither suspends (and waits on React's reveal throttle) when it appears.
 FlowCanvasPart.warm();
 SidePanelPart.warm();
-// Once the first screen is up, fetch what a click will need (the element and resource panels).
+// Once the first screen is up, fetch what a click will need (the side panel's other tabs, the element and
+// resource panels).
 setTimeout(() => {
+  SideTabPart.warm();
   DetailsPanelPart.warm();
   ResourcesPanelPart.warm();
 }, 1500);

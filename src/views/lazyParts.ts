@@ -3,6 +3,8 @@ import { preloadable } from './preloadable';
 /** The parts of the page that load after the shell, each loaded once and shared by every place that draws it. */
 export const FlowCanvasPart = preloadable(() => import('./canvas/FlowCanvas').then((m) => m.FlowCanvas));
 export const SidePanelPart = preloadable(() => import('./components/SidePanel').then((m) => m.SidePanel));
+// The side panel's tabs but Flow: not needed to draw the first screen.
+export const SideTabPart = preloadable(() => import('./components/SideTab').then((m) => m.SideTab));
 export const DiffBarPart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffBarSlot));
 export const DiffCanvasPart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffCanvasArea));
 export const DiffSidePart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffSide));
