@@ -7,13 +7,14 @@ import { App } from './views/App';
 import { browserLayout } from './views/browserLayout';
 import {
   DetailsPanelPart,
+  EmbedAppPart,
   FlowCanvasPart,
   preloadComparison,
   ResourcesPanelPart,
   SidePanelPart,
   SideTabPart,
 } from './views/lazyParts';
-import { isLinkHash } from './views/links';
+import { isEmbed, isLinkHash } from './views/links';
 import { StoreContext } from './views/storeContext';
 import './views/app.css';
 
@@ -21,6 +22,7 @@ import './views/app.css';
 // loads with the differ, so neither suspends (and waits on React's reveal throttle) when it appears.
 FlowCanvasPart.warm();
 SidePanelPart.warm();
+if (isEmbed(location.search)) EmbedAppPart.warm();
 // Once the first screen is up, fetch what a click will need (the side panel's other tabs, the element and
 // resource panels).
 setTimeout(() => {

@@ -5,6 +5,8 @@ export const FlowCanvasPart = preloadable(() => import('./canvas/FlowCanvas').th
 export const SidePanelPart = preloadable(() => import('./components/SidePanel').then((m) => m.SidePanel));
 // The side panel's tabs but Flow: not needed to draw the first screen.
 export const SideTabPart = preloadable(() => import('./components/SideTab').then((m) => m.SideTab));
+// The page embedded in docs (`?embed=1`): its frame around the canvas, fetched at once on such a page (main.tsx).
+export const EmbedAppPart = preloadable(() => import('./EmbedApp').then((m) => m.EmbedApp));
 export const DiffBarPart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffBarSlot));
 export const DiffCanvasPart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffCanvasArea));
 export const DiffSidePart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffSide));
