@@ -13,10 +13,11 @@ import type { FlowGraph } from '../model/graph';
 import { changesSlice } from './changes';
 import { highlightOf, NO_HIGHLIGHT } from './highlight';
 import { type LayoutChoice, usableChoice } from './layoutChoice';
-import { withPositions } from './opening';
+import { ensureReaders } from '../model/parse/onDemand';
+import { isFlow, open, withPositions } from './opening';
 import { aboutComparison, internalError } from './screen';
 import type { LayoutData } from './store';
-import type { AppState, Comparison, GetState, LoadedFlow, SetState, StoreDeps } from './types';
+import type { AppState, Comparison, FlowInput, GetState, LoadedFlow, SetState, StoreDeps } from './types';
 
 /** The change list's words for types and properties (Builder's). */
 export const words = { typeName: (t: string) => elementKind(t).builderName, propertyName: flowPropertyName };
@@ -29,12 +30,14 @@ export interface Screens {
   shownGraph: () => FlowGraph | undefined;
   /** Bumped by every load and compare: one that started before the newest does not show. */
   ticket: { n: number };
+  /** The differ (the store's, loaded beside this code). */
+  diffFlows: (before: LoadedFlow['doc'], after: LoadedFlow['doc']) => FlowDiff;
 }
 
 export type ComparingCode = ReturnType<typeof comparingCode>;
 
 export function comparingCode(set: SetState, get: GetState, deps: StoreDeps, screens: Screens) {
-  const { show, layOut, shownGraph, ticket } = screens;
+  const { show, layOut, shownGraph, ticket, diffFlows } = screens;
   const goToChange = (index: number) => {
     const item = get().comparison?.changes[index];
     if (!item) return;
@@ -47,41 +50,76 @@ export function comparingCode(set: SetState, get: GetState, deps: StoreDeps, scr
       : highlight;
     set({ changeIndex: index, selection: item.nodeId, selectedByStep: true, highlight: focused });
   };
+  /**
+   * Diffs the pair (or reads `reversed`, the diff of the pair the other way round) and shows it, unless a newer
+   * load or compare started since.
+   */
+  const showComparison = async (
+    before: LoadedFlow,
+    after: LoadedFlow,
+    layout: LayoutChoice | undefined,
+    reversed?: FlowDiff,
+  ) => {
+    const mine = ++ticket.n;
+    let comparison: Comparison;
+    try {
+      const compute = reversed
+        ? await loadReverse().then((m) => () => m.reverseDiff(reversed))
+        : () => diffFlows(before.doc, after.doc);
+      // A newer compare or load since this one started wins.
+      if (mine !== ticket.n) return false;
+      const raw = compute();
+      const { diff, hidden } = filterNoise(raw, get().noise);
+      // One set of positions: the after version's, the before version's for removed elements.
+      const positions = unionPositions(raw.graph, before.doc, after.doc);
+      const changes = changeList(diff, undefined, words);
+      comparison = { before, after, diff, changes, filtering: { raw, hidden }, ...withPositions(positions) };
+    } catch (e) {
+      // The differ (or the reverse reader) failed to load or threw: what is on screen stays, the banner says why.
+      if (mine === ticket.n) set({ error: internalError('diff', e, aboutComparison(before, after)) });
+      return false;
+    }
+    show({ comparison, layoutChoice: usableChoice(layout, comparison.positions) });
+    layOut(comparison.diff.graph);
+    return true;
+  };
+  /** Opens both sides (with their readers) and compares them, unless a load or compare came after `asked`. */
+  const opened = async (asked: number, inputs: FlowInput[]) => {
+    await ensureReaders(...inputs.map((i) => i.text));
+    if (asked !== ticket.n) return undefined;
+    return inputs.map((input) => open(input));
+  };
   return {
     ...changesSlice(set, get, deps),
-    /**
-     * Diffs the pair (or reads `reversed`, the diff of the pair the other way round) and shows it, unless a newer
-     * load or compare than `mine` (a ticket taken when it was asked for) started since.
-     */
-    showComparison: async (
-      mine: number,
-      before: LoadedFlow,
-      after: LoadedFlow,
-      layout: LayoutChoice | undefined,
-      pair: { diffFlows: (before: LoadedFlow['doc'], after: LoadedFlow['doc']) => FlowDiff } | { reversed?: FlowDiff },
-    ) => {
-      let comparison: Comparison;
-      try {
-        const compute =
-          'diffFlows' in pair
-            ? () => pair.diffFlows(before.doc, after.doc)
-            : await loadReverse().then((m) => () => m.reverseDiff(pair.reversed as FlowDiff));
-        // A newer compare or load since this one started wins.
-        if (mine !== ticket.n) return false;
-        const raw = compute();
-        const { diff, hidden } = filterNoise(raw, get().noise);
-        // One set of positions: the after version's, the before version's for removed elements.
-        const positions = unionPositions(raw.graph, before.doc, after.doc);
-        const changes = changeList(diff, undefined, words);
-        comparison = { before, after, diff, changes, filtering: { raw, hidden }, ...withPositions(positions) };
-      } catch (e) {
-        // The differ (or the reverse reader) failed to load or threw: what is on screen stays, the banner says why.
-        if (mine === ticket.n) set({ error: internalError('diff', e, aboutComparison(before, after)) });
+    compare: async (asked: number, beforeInput: FlowInput, afterInput: FlowInput, layout: LayoutChoice | undefined) => {
+      const [before, after] = (await opened(asked, [beforeInput, afterInput])) ?? [];
+      if (!before || !after) return false;
+      if (!isFlow(before)) {
+        set({ error: { ...before, side: 'before' } });
         return false;
       }
-      show({ comparison, layoutChoice: usableChoice(layout, comparison.positions) });
-      layOut(comparison.diff.graph);
-      return true;
+      if (!isFlow(after)) {
+        set({ error: { ...after, side: 'after' } });
+        return false;
+      }
+      return showComparison(before, after, layout);
+    },
+    compareWith: async (asked: number, afterInput: FlowInput) => {
+      const before = get().flow;
+      const [after] = (await opened(asked, [afterInput])) ?? [];
+      if (!before || !after) return false;
+      if (!isFlow(after)) {
+        set({ error: { ...after, side: 'after' } });
+        return false;
+      }
+      return showComparison(before, after, undefined);
+    },
+    swapSides: () => {
+      const c = get().comparison;
+      // The same diff read the other way round: no second diff.
+      return c
+        ? showComparison(c.after, c.before, get().layoutChoice, c.filtering?.raw ?? c.diff)
+        : Promise.resolve(false);
     },
     /**
      * Once positions are known, the change list follows the picture top to bottom; the change being looked at

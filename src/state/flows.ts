@@ -1,8 +1,8 @@
 // Deep imports, not src/index.ts: that re-exports the differ, which stays out of the first screen.
 import type { FlowGraph } from '../model/graph';
 import { openPaths, type OpenPath, unionOpenPaths } from '../model/ends';
-import { afterReader, ensureReaders } from '../model/parse/onDemand';
-import type { FlowDiff } from '../model/diff/types';
+import { afterReader } from '../model/parse/onDemand';
+import type { ComparingCode } from './comparing';
 import { lazyCode } from './lazyCode';
 import { aboutComparison, aboutScreen, internalError, layoutError, messageOf, type Screen, screenOf } from './screen';
 import type { DiffService, LayoutData } from './store';
@@ -10,7 +10,7 @@ import { highlightOf, NO_HIGHLIGHT } from './highlight';
 import { type LayoutChoice, requestFor, usableChoice } from './layoutChoice';
 import { isFlow, open } from './opening';
 import { NO_RUNTIME } from './runtime';
-import type { AppState, GetState, LoadedFlow, SetState, StoreDeps } from './types';
+import type { AppState, GetState, LoadedFlow, LoadError, SetState, StoreDeps } from './types';
 
 /** The differ, loaded on first use: a page opened on one flow does not pay for it. */
 const loadDiffer: DiffService = () => import('../model/diff/index').then((m) => m.diffFlows);
@@ -75,8 +75,11 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
   /** Bumped by every load and compare: one that started before the newest does not show. */
   const ticket = { n: 0 };
   /** The comparison's code (comparing.ts), loaded with the first comparison: here whenever one is on screen. */
+  // The differ loads beside the comparison's code, not after it.
   const { real: comparingCode, now: code } = lazyCode(() =>
-    import('./comparing').then((m) => m.comparingCode(set, get, deps, { show, layOut, shownGraph, ticket })),
+    Promise.all([import('./comparing'), differ()]).then(([m, diffFlows]) =>
+      m.comparingCode(set, get, deps, { show, layOut, shownGraph, ticket, diffFlows }),
+    ),
   );
   let layoutTicket = 0;
   /**
@@ -123,23 +126,15 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       },
     );
   };
-  /** Diffs the pair (or reads `reversed`, the diff of the pair the other way round) and shows it. */
-  const showComparison = async (
-    before: LoadedFlow,
-    after: LoadedFlow,
-    layout: LayoutChoice | undefined,
-    reversed?: FlowDiff,
-  ) => {
-    const mine = ++ticket.n;
-    try {
-      const [c, diffFlows] = await Promise.all([comparingCode(), reversed ? undefined : differ()]);
-      return await c.showComparison(mine, before, after, layout, diffFlows ? { diffFlows } : { reversed });
-    } catch (e) {
-      // The differ failed to load: what is on screen stays, the banner says why.
-      if (mine === ticket.n) set({ error: internalError('diff', e, aboutComparison(before, after)) });
+  /**
+   * A comparison's action, run once its code and the differ are here; their failing to load is said in the
+   * banner (what is on screen stays), named after the pair.
+   */
+  const comparing = (about: () => Pick<LoadError, 'source' | 'subject'>, act: (c: ComparingCode) => Promise<boolean>) =>
+    comparingCode().then(act, (e: unknown) => {
+      set({ error: internalError('diff', e, about()) });
       return false;
-    }
-  };
+    });
   return {
     // Only with a comparison on screen, so with its code here.
     showChanges: async () => code()?.showChanges(),
@@ -205,38 +200,25 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
         ...(at >= 0 ? { changeIndex: at } : {}),
       });
     },
-    compare: async (beforeInput, afterInput, layout) => {
-      await ensureReaders(beforeInput.text, afterInput.text);
-      const before = open(beforeInput);
-      if (!isFlow(before)) {
-        set({ error: { ...before, side: 'before' } });
-        return false;
-      }
-      const after = open(afterInput);
-      if (!isFlow(after)) {
-        set({ error: { ...after, side: 'after' } });
-        return false;
-      }
-      return showComparison(before, after, layout);
+    // A load or compare asked for while the code loads wins over this one (`asked`).
+    compare: (before, after, layout) => {
+      const asked = ticket.n;
+      return comparing(
+        () => aboutComparison(before, after),
+        (c) => c.compare(asked, before, after, layout),
+      );
     },
-    compareWith: async (afterInput) => {
+    compareWith: (after) => {
       const before = get().flow;
-      if (!before) return false;
-      await ensureReaders(afterInput.text);
-      const after = open(afterInput);
-      if (!isFlow(after)) {
-        set({ error: { ...after, side: 'after' } });
-        return false;
-      }
-      return showComparison(before, after, undefined);
+      if (!before) return Promise.resolve(false);
+      const asked = ticket.n;
+      return comparing(
+        () => aboutComparison(before, after),
+        (c) => c.compareWith(asked, after),
+      );
     },
-    swapSides: () => {
-      const c = get().comparison;
-      // The same diff read the other way round: no second diff.
-      return c
-        ? showComparison(c.after, c.before, get().layoutChoice, c.filtering?.raw ?? c.diff)
-        : Promise.resolve(false);
-    },
+    // With a comparison on screen, so with its code here.
+    swapSides: () => code()?.swapSides() ?? Promise.resolve(false),
     closeComparison: () => {
       const c = get().comparison;
       if (!c) return;
