@@ -4,7 +4,9 @@ import { preloadable } from './preloadable';
 export const FlowCanvasPart = preloadable(() => import('./canvas/FlowCanvas').then((m) => m.FlowCanvas));
 export const SidePanelPart = preloadable(() => import('./components/SidePanel').then((m) => m.SidePanel));
 // The side panel's tabs but Flow: not needed to draw the first screen.
-export const SideTabPart = preloadable(() => import('./components/SideTab').then((m) => m.SideTab));
+const sideTab = () => import('./components/SideTab');
+export const SideTabPart = preloadable(() => sideTab().then((m) => m.SideTab));
+export const RecordPickerPart = preloadable(() => sideTab().then((m) => m.RecordPicker));
 // The page embedded in docs (`?embed=1`): its frame around the canvas, fetched at once on such a page (main.tsx).
 export const EmbedAppPart = preloadable(() => import('./EmbedApp').then((m) => m.EmbedApp));
 export const DiffBarPart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffBarSlot));

@@ -4,6 +4,7 @@ import { FlowFacts } from '../details/FlowFacts';
 import {
   CalledByPart as CalledBy,
   InterviewsDialogPart as InterviewsDialog,
+  RecordPickerPart as RecordPicker,
   SideTabPart as SideTab,
 } from '../lazyParts';
 import { useApp, useAppStore } from '../storeContext';
@@ -16,7 +17,6 @@ type Tab = 'flow' | OtherTab;
 export function SidePanel() {
   const flow = useApp(selectFlow);
   const selection = useApp(selectSelection);
-  const chooseRecord = useApp((s) => s.chooseRecord);
   const [tab, setTab] = useState<Tab>('flow');
   const [filter, setFilter] = useState('');
   const inSet = useApp((s) => s.set?.status === 'ready' && !s.set.listing);
@@ -63,20 +63,10 @@ export function SidePanel() {
               </button>
             </p>
             {flow.records && (
-              <label className="record-picker">
-                Version:{' '}
-                <select
-                  aria-label="Flow version in this input"
-                  value={flow.recordIndex}
-                  onChange={(e) => chooseRecord(Number(e.target.value))}
-                >
-                  {flow.records.map((r) => (
-                    <option key={r.index} value={r.index}>
-                      {[r.name, r.versionNumber && `version ${r.versionNumber}`, r.status].filter(Boolean).join(' · ')}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              // Only an input of several records (a query's answer) has it: its code comes when one opens.
+              <Suspense fallback={null}>
+                <RecordPicker flow={flow} />
+              </Suspense>
             )}
             {[...flow.notices, ...flow.graph.warnings].map((n) => (
               <p key={n} className="notice">

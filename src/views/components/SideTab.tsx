@@ -74,3 +74,24 @@ export function SideTab({ tab, flow, filter, onFilter }: SideTabProps) {
     <p className="side-empty muted">Click an element on the canvas, or search for one ( / ), to see its details.</p>
   );
 }
+
+/** Which record of an input of several (a query's answer) is on screen: the Flow tab's version picker. */
+export function RecordPicker({ flow }: { flow: LoadedFlow }) {
+  const chooseRecord = useApp((s) => s.chooseRecord);
+  return (
+    <label className="record-picker">
+      Version:{' '}
+      <select
+        aria-label="Flow version in this input"
+        value={flow.recordIndex}
+        onChange={(e) => chooseRecord(Number(e.target.value))}
+      >
+        {flow.records?.map((r) => (
+          <option key={r.index} value={r.index}>
+            {[r.name, r.versionNumber && `version ${r.versionNumber}`, r.status].filter(Boolean).join(' · ')}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
