@@ -9,6 +9,7 @@ import {
   DetailsPanelPart,
   EmbedAppPart,
   FlowCanvasPart,
+  LoadDialogsPart,
   preloadComparison,
   ResourcesPanelPart,
   SidePanelPart,
@@ -27,6 +28,7 @@ if (isEmbed(location.search)) EmbedAppPart.warm();
 // resource panels).
 setTimeout(() => {
   SideTabPart.warm();
+  LoadDialogsPart.warm();
   DetailsPanelPart.warm();
   ResourcesPanelPart.warm();
 }, 1500);

@@ -31,6 +31,8 @@ const runtimeViews = () => import('./runtime/index');
 export const RuntimePanelPart = preloadable(() => runtimeViews().then((m) => m.RuntimePanel));
 export const InterviewsDialogPart = preloadable(() => runtimeViews().then((m) => m.InterviewsDialog));
 export const RestViewPart = preloadable(() => runtimeViews().then((m) => m.RestViewDialog));
+// The load bar's dialogs (a module of lazy parts itself): fetched a moment after the first screen (main.tsx).
+export const LoadDialogsPart = preloadable(() => import('./components/LoadDialogs').then((m) => m.LoadDialogs));
 export const ShareMenuPart = preloadable(() => import('./share/ShareMenu').then((m) => m.ShareMenu));
 
 /** The comparison's code, fetched as soon as a comparison is on its way. */
