@@ -6,12 +6,10 @@ import { createAppStore } from './state/store';
 import { App } from './views/App';
 import { browserLayout } from './views/browserLayout';
 import {
-  DetailsPanelPart,
   EmbedAppPart,
   FlowCanvasPart,
   LoadDialogsPart,
   preloadComparison,
-  ResourcesPanelPart,
   SidePanelPart,
   SideTabPart,
 } from './views/lazyParts';
@@ -24,13 +22,11 @@ import './views/app.css';
 FlowCanvasPart.warm();
 SidePanelPart.warm();
 if (isEmbed(location.search)) EmbedAppPart.warm();
-// Once the first screen is up, fetch what a click will need (the side panel's other tabs, the element and
-// resource panels).
+// Once the first screen is up, fetch what a click will need (the side panel's other tabs, and with them the
+// element and resource panels; the load bar's dialogs).
 setTimeout(() => {
   SideTabPart.warm();
   LoadDialogsPart.warm();
-  DetailsPanelPart.warm();
-  ResourcesPanelPart.warm();
 }, 1500);
 const store = createAppStore({
   layout: browserLayout,

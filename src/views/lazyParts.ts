@@ -4,7 +4,12 @@ import { preloadable } from './preloadable';
 export const FlowCanvasPart = preloadable(() => import('./canvas/FlowCanvas').then((m) => m.FlowCanvas));
 export const SidePanelPart = preloadable(() => import('./components/SidePanel').then((m) => m.SidePanel));
 // The side panel's tabs but Flow: not needed to draw the first screen.
-const sideTab = () => import('./components/SideTab');
+// Once it is here, the panels its tabs draw (the element's, the resources': all the describe code) start loading.
+const sideTab = () =>
+  import('./components/SideTab').then((m) => {
+    m.warmPanels();
+    return m;
+  });
 export const SideTabPart = preloadable(() => sideTab().then((m) => m.SideTab));
 export const RecordPickerPart = preloadable(() => sideTab().then((m) => m.RecordPicker));
 // The page embedded in docs (`?embed=1`): its frame around the canvas, fetched at once on such a page (main.tsx).
@@ -13,9 +18,6 @@ export const DiffBarPart = preloadable(() => import('./diff/DiffView').then((m) 
 export const DiffCanvasPart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffCanvasArea));
 export const DiffSidePart = preloadable(() => import('./diff/DiffView').then((m) => m.DiffSide));
 
-// The element and resource panels (all the describe code) are not needed until something is clicked.
-export const DetailsPanelPart = preloadable(() => import('./details/DetailsPanel').then((m) => m.DetailsPanel));
-export const ResourcesPanelPart = preloadable(() => import('./details/ResourcesPanel').then((m) => m.ResourcesPanel));
 export const ComparePanelPart = preloadable(() => import('./diff/ComparePanel').then((m) => m.ComparePanel));
 // A flow set's screens (issue 13), one chunk: none of their code is in the first screen.
 const setViews = () => import('./setViews');

@@ -2,13 +2,19 @@ import { Suspense } from 'react';
 import { elementIndex, START_ID, type FlowGraph } from '../../model/graph';
 import type { FlowDoc, FlowElement } from '../../model/types';
 import { selectSelection, type LoadedFlow } from '../../state/store';
-import {
-  DetailsPanelPart as DetailsPanel,
-  ResourcesPanelPart as ResourcesPanel,
-  RuntimePanelPart as RuntimePanel,
-} from '../lazyParts';
+import { RuntimePanelPart as RuntimePanel } from '../lazyParts';
+import { preloadable } from '../preloadable';
 import { ChecksPanelPart as ChecksPanel } from '../checks/parts';
 import { useApp } from '../storeContext';
+
+// The element and resource panels (all the describe code) are not needed until something is clicked.
+const DetailsPanel = preloadable(() => import('../details/DetailsPanel').then((m) => m.DetailsPanel));
+const ResourcesPanel = preloadable(() => import('../details/ResourcesPanel').then((m) => m.ResourcesPanel));
+/** Starts loading the panels (lazyParts.ts calls it as soon as this module is here). */
+export function warmPanels() {
+  DetailsPanel.warm();
+  ResourcesPanel.warm();
+}
 
 /** The side panel's tabs but Flow (SidePanel.tsx draws that one and the tabs themselves). */
 export type OtherTab = 'details' | 'resources' | 'checks' | 'runtime';
