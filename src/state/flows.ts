@@ -7,7 +7,7 @@ import { lazyCode } from './lazyCode';
 import { aboutComparison, aboutScreen, internalError, layoutError, messageOf, type Screen, screenOf } from './screen';
 import type { DiffService, LayoutData } from './store';
 import { highlightOf, NO_HIGHLIGHT } from './highlight';
-import { type LayoutChoice, requestFor, usableChoice } from './layoutChoice';
+import { requestFor, usableChoice } from './layoutChoice';
 import { isFlow, open } from './opening';
 import { NO_RUNTIME } from './runtime';
 import type { AppState, GetState, LoadedFlow, LoadError, SetState, StoreDeps } from './types';
