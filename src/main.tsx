@@ -6,13 +6,14 @@ import { createAppStore } from './state/store';
 import { App } from './views/App';
 import { browserLayout } from './views/browserLayout';
 import {
-  DetailsPanelPart,
+  EmbedAppPart,
   FlowCanvasPart,
+  LoadDialogsPart,
   preloadComparison,
-  ResourcesPanelPart,
   SidePanelPart,
+  SideTabPart,
 } from './views/lazyParts';
-import { isLinkHash } from './views/links';
+import { isEmbed, isLinkHash } from './views/links';
 import { StoreContext } from './views/storeContext';
 import './views/app.css';
 
@@ -20,10 +21,12 @@ import './views/app.css';
 // loads with the differ, so neither suspends (and waits on React's reveal throttle) when it appears.
 FlowCanvasPart.warm();
 SidePanelPart.warm();
-// Once the first screen is up, fetch what a click will need (the element and resource panels).
+if (isEmbed(location.search)) EmbedAppPart.warm();
+// Once the first screen is up, fetch what a click will need (the side panel's other tabs, and with them the
+// element and resource panels; the load bar's dialogs).
 setTimeout(() => {
-  DetailsPanelPart.warm();
-  ResourcesPanelPart.warm();
+  SideTabPart.warm();
+  LoadDialogsPart.warm();
 }, 1500);
 const store = createAppStore({
   layout: browserLayout,

@@ -1,4 +1,4 @@
-import type { ChangeSetActions } from './changeSetActions';
+import { lazyCode } from './lazyCode';
 import type { AppState, GetState, SetState, StoreDeps } from './types';
 
 type ChangeSlice = Pick<
@@ -17,28 +17,20 @@ export function changeSetSlice(
   deps: StoreDeps,
   plain: AppState['stepChange'],
 ): ChangeSlice {
-  let actions: ChangeSetActions | undefined;
-  let loading: Promise<ChangeSetActions> | undefined;
-  const real = () =>
-    (loading ??= import('./changeSetActions').then(
-      (m) => (actions = m.changeSetActions(set, get, deps, plain)),
-      (e: unknown) => {
-        loading = undefined; // tried again by the next action
-        throw e;
-      },
-    ));
-  /** A change set opened a moment ago may still wait for this code: cancelling or closing it waits too. */
-  const later = (f: (a: ChangeSetActions) => void) => (actions ? f(actions) : void loading?.then(f, () => undefined));
+  // A change set opened a moment ago may still wait for this code: cancelling or closing it waits too (`later`).
+  const { now, later, call } = lazyCode(() =>
+    import('./changeSetActions').then((m) => m.changeSetActions(set, get, deps, plain)),
+  );
   return {
     changeSet: undefined,
-    openChanges: async (input) => (await real()).openChanges(input),
+    openChanges: call('openChanges'),
     cancelChanges: () => later((a) => a.cancelChanges()),
     closeChanges: () => {
       set({ changeSet: undefined });
       later((a) => a.closeChanges());
     },
-    showChangeList: () => actions?.showChangeList(),
-    openChangedFlow: async (name, options) => (await real()).openChangedFlow(name, options),
-    stepChange: (delta) => (actions ?? { stepChange: plain }).stepChange(delta),
+    showChangeList: () => now()?.showChangeList(),
+    openChangedFlow: call('openChangedFlow'),
+    stepChange: (delta) => (now() ?? { stepChange: plain }).stepChange(delta),
   };
 }

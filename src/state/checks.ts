@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { NO_CARD_NOTES } from './cardNotes';
-import type { CheckActions } from './checkRun';
+import { lazyCode } from './lazyCode';
 import type { ChecksActionsState } from './checkTypes';
 import type { AppState, GetState, SetState, StoreDeps } from './types';
 
@@ -18,17 +18,11 @@ export function checksSlice(
   deps: StoreDeps,
   subscribe: StoreApi<AppState>['subscribe'],
 ): ChecksActionsState {
-  let loading: Promise<CheckActions> | undefined;
-  const real = () =>
-    (loading ??= import('./checkRun').then(
-      (m) => m.checkActions(set, get, deps, subscribe),
-      (e: unknown) => {
-        loading = undefined; // fetched again by the next screen or action
-        throw e;
-      },
-    ));
+  const { real, pending, call } = lazyCode(() =>
+    import('./checkRun').then((m) => m.checkActions(set, get, deps, subscribe)),
+  );
   const stop = subscribe((s) => {
-    if (loading || !(deps.layout ? s.layout.status === 'done' : s.flow || s.comparison)) return;
+    if (pending() || !(deps.layout ? s.layout.status === 'done' : s.flow || s.comparison)) return;
     stop();
     // Failing to fetch is said by the Checks panel, whose prepareChecks fetches again.
     setTimeout(() => void real().catch(() => undefined), deps.layout ? FIRST_FETCH_MS : 0);
@@ -38,9 +32,9 @@ export function checksSlice(
     checks: { status: 'idle', findings: [], ran: 0 },
     checkRules: [],
     checkSettings: new Map(),
-    prepareChecks: async () => (await real()).prepare(),
-    setCheckRule: async (rule, setting) => (await real()).setCheckRule(rule, setting),
-    resetCheckRules: async () => (await real()).resetCheckRules(),
+    prepareChecks: call('prepare'),
+    setCheckRule: call('setCheckRule'),
+    resetCheckRules: call('resetCheckRules'),
     selectFinding: (node) => {
       get().select(node);
       set({ selectedByStep: true });

@@ -1,31 +1,19 @@
 // Deep imports, not src/index.ts: that re-exports the differ, which stays out of the first screen.
-import { elementKind } from '../model/elements';
 import type { FlowGraph } from '../model/graph';
 import { openPaths, type OpenPath, unionOpenPaths } from '../model/ends';
-import { afterReader, ensureReaders } from '../model/parse/onDemand';
-import { flowPropertyName } from '../describe/properties';
-import type { FlowDiff } from '../model/diff/types';
-import { changesSlice } from './changes';
+import { afterReader } from '../model/parse/onDemand';
+import type { ComparingCode } from './comparing';
+import { lazyCode } from './lazyCode';
 import { aboutComparison, aboutScreen, internalError, layoutError, messageOf, type Screen, screenOf } from './screen';
 import type { DiffService, LayoutData } from './store';
 import { highlightOf, NO_HIGHLIGHT } from './highlight';
-import { type LayoutChoice, requestFor, usableChoice } from './layoutChoice';
-import { isFlow, open, withPositions } from './opening';
+import { requestFor, usableChoice } from './layoutChoice';
+import { isFlow, open } from './opening';
 import { NO_RUNTIME } from './runtime';
-import type { AppState, Comparison, GetState, LoadedFlow, SetState, StoreDeps } from './types';
+import type { AppState, GetState, LoadedFlow, LoadError, SetState, StoreDeps } from './types';
 
 /** The differ, loaded on first use: a page opened on one flow does not pay for it. */
 const loadDiffer: DiffService = () => import('../model/diff/index').then((m) => m.diffFlows);
-const loadReverse = () => import('../model/diff/reverse');
-/** What a comparison needs besides the differ — its change list, its one set of positions — loaded with it. */
-const partsOf = () =>
-  Promise.all([import('../model/diff/changes'), import('../model/diff/positions'), import('../model/diff/noise')]);
-type ComparingParts = Awaited<ReturnType<typeof partsOf>>;
-let parts: ComparingParts | undefined;
-const loadParts = async (): Promise<ComparingParts> => {
-  parts ??= await partsOf();
-  return parts;
-};
 
 type FlowSlice = Pick<
   AppState,
@@ -54,7 +42,6 @@ type FlowSlice = Pick<
 /** What is on screen: one flow or a comparison, its layout, the selection and the change being looked at. */
 export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSlice {
   const differ = deps.diff ?? loadDiffer;
-  const words = { typeName: (t: string) => elementKind(t).builderName, propertyName: flowPropertyName };
   const shownGraph = () => get().comparison?.diff.graph ?? get().flow?.graph;
   /** What a layout is for: a comparison filtered again (noise filters) is the same graph, its unfiltered one. */
   const unfiltered = () => get().comparison?.filtering?.raw.graph ?? shownGraph();
@@ -85,6 +72,15 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     if (c) return unionOpenPaths(c.before.doc, c.after.doc, c.diff.graph);
     return s.flow ? openPaths(s.flow.doc) : [];
   };
+  /** Bumped by every load and compare: one that started before the newest does not show. */
+  const ticket = { n: 0 };
+  /** The comparison's code (comparing.ts), loaded with the first comparison: here whenever one is on screen. */
+  // The differ loads beside the comparison's code, not after it.
+  const { real: comparingCode, now: code } = lazyCode(() =>
+    Promise.all([import('./comparing'), differ()]).then(([m, diffFlows]) =>
+      m.comparingCode(set, get, deps, { show, layOut, shownGraph, ticket, diffFlows }),
+    ),
+  );
   let layoutTicket = 0;
   /**
    * Lays out what is on screen as its Layout choice says; a result (or failure) for a graph no longer shown,
@@ -95,12 +91,12 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     const service = deps.layout;
     if (!service) return;
     const started = performance.now();
-    const ticket = ++layoutTicket;
+    const laid = ++layoutTicket;
     const s = get();
     const request = requestFor(s.layoutChoice, (s.comparison ?? s.flow)?.positions);
     set({ layout: { status: 'running' } });
     const laying = unfiltered();
-    const current = () => ticket === layoutTicket && unfiltered() === laying;
+    const current = () => laid === layoutTicket && unfiltered() === laying;
     const about = () => aboutScreen(get().flow, get().comparison);
     let running: Promise<LayoutData>;
     try {
@@ -115,18 +111,8 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
         if (!current()) return;
         const comparison = get().comparison;
         try {
-          // Once positions are known, the change list follows the picture top to bottom.
-          // The change being looked at stays the same change ("3 of 11" before and after the re-sort).
-          // (A comparison on screen means its parts were loaded.)
-          const changes = comparison && parts?.[0].changeList(comparison.diff, layout.nodes, words);
-          const at = get().changeIndex;
-          const key = at === undefined ? undefined : comparison?.changes[at]?.key;
-          const sorted = changes
-            ? {
-                comparison: { ...comparison, changes },
-                ...(key === undefined ? {} : { changeIndex: changes.findIndex((c) => c.key === key) }),
-              }
-            : {};
+          // (A comparison on screen means its code is here.)
+          const sorted = (comparison && code()?.sorted(comparison, layout)) || {};
           set({ ...sorted, layout: { status: 'done', layout, ms: performance.now() - started } });
         } catch (e) {
           const a = about();
@@ -140,53 +126,31 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       },
     );
   };
-  let comparing = 0;
-  /** Diffs the pair (or reads `reversed`, the diff of the pair the other way round) and shows it. */
-  const showComparison = async (
-    before: LoadedFlow,
-    after: LoadedFlow,
-    layout: LayoutChoice | undefined,
-    reversed?: FlowDiff,
-  ) => {
-    const ticket = ++comparing;
-    const about = aboutComparison(before, after);
-    let comparison: Comparison;
-    try {
-      const [compute, [{ changeList }, { unionPositions }, { filterNoise }]] = await Promise.all([
-        reversed
-          ? loadReverse().then((m) => () => m.reverseDiff(reversed))
-          : differ().then((diffFlows) => () => diffFlows(before.doc, after.doc)),
-        loadParts(),
-      ]);
-      // A newer compare or load since this one started wins.
-      if (ticket !== comparing) return false;
-      const raw = compute();
-      const { diff, hidden } = filterNoise(raw, get().noise);
-      // One set of positions: the after version's, the before version's for removed elements.
-      const positions = unionPositions(raw.graph, before.doc, after.doc);
-      const changes = changeList(diff, undefined, words);
-      comparison = { before, after, diff, changes, filtering: { raw, hidden }, ...withPositions(positions) };
-    } catch (e) {
-      // The differ failed to load or threw: what is on screen stays, the banner says why.
-      if (ticket === comparing) set({ error: internalError('diff', e, about) });
+  /**
+   * A comparison's action, run once its code and the differ are here; their failing to load is said in the
+   * banner (what is on screen stays), named after the pair.
+   */
+  const comparing = (about: () => Pick<LoadError, 'source' | 'subject'>, act: (c: ComparingCode) => Promise<boolean>) =>
+    comparingCode().then(act, (e: unknown) => {
+      set({ error: internalError('diff', e, about()) });
       return false;
-    }
-    show({ comparison, layoutChoice: usableChoice(layout, comparison.positions) });
-    layOut(comparison.diff.graph);
-    return true;
-  };
+    });
   return {
-    ...changesSlice(set, get, deps),
+    // Only with a comparison on screen, so with its code here.
+    showChanges: async () => code()?.showChanges(),
+    expandFold: async (foldId) => code()?.expandFold(foldId),
+    stepChange: (delta) => code()?.stepChange(delta),
+    goToChange: (index) => code()?.goToChange(index),
     highlight: NO_HIGHLIGHT,
     layout: { status: 'idle' },
     diffMode: 'overlay',
     layoutChoice: 'auto',
     load: (text, source, recordIndex, layout) => {
       // Text before its format's reader (model/parse/onDemand.ts) opens once it is here, unless another opened since.
-      const at = comparing;
-      if (afterReader(text, () => at === comparing && get().load(text, source, recordIndex, layout))) return true;
+      const at = ticket.n;
+      if (afterReader(text, () => at === ticket.n && get().load(text, source, recordIndex, layout))) return true;
       // A Flow REST answer (interviews, a flow list…) is shown, not refused; one like interviews is read so first.
-      const again = () => at === comparing && get().load(text, source);
+      const again = () => at === ticket.n && get().load(text, source);
       const early = get().openPayload(text, source, again, true);
       if (early === true) return true;
       const flow = open({ text, source, recordIndex });
@@ -197,7 +161,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
         set({ error: payload === false ? flow : payload });
         return false;
       }
-      comparing++;
+      ticket.n++;
       show({ flow, comparison: undefined, layoutChoice: usableChoice(layout, flow.positions) });
       layOut(flow.graph);
       return true;
@@ -209,7 +173,7 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
     dismissError: () => set({ error: undefined }),
     reportError: (error) => set({ error }),
     restorePrevious: () => {
-      comparing++;
+      ticket.n++;
       const back = previous;
       previous = undefined;
       if (back) set(back);
@@ -236,43 +200,30 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
         ...(at >= 0 ? { changeIndex: at } : {}),
       });
     },
-    compare: async (beforeInput, afterInput, layout) => {
-      await ensureReaders(beforeInput.text, afterInput.text);
-      const before = open(beforeInput);
-      if (!isFlow(before)) {
-        set({ error: { ...before, side: 'before' } });
-        return false;
-      }
-      const after = open(afterInput);
-      if (!isFlow(after)) {
-        set({ error: { ...after, side: 'after' } });
-        return false;
-      }
-      return showComparison(before, after, layout);
+    // A load or compare asked for while the code loads wins over this one (`asked`).
+    compare: (before, after, layout) => {
+      const asked = ticket.n;
+      return comparing(
+        () => aboutComparison(before, after),
+        (c) => c.compare(asked, before, after, layout),
+      );
     },
-    compareWith: async (afterInput) => {
+    compareWith: (after) => {
       const before = get().flow;
-      if (!before) return false;
-      await ensureReaders(afterInput.text);
-      const after = open(afterInput);
-      if (!isFlow(after)) {
-        set({ error: { ...after, side: 'after' } });
-        return false;
-      }
-      return showComparison(before, after, undefined);
+      if (!before) return Promise.resolve(false);
+      const asked = ticket.n;
+      return comparing(
+        () => aboutComparison(before, after),
+        (c) => c.compareWith(asked, after),
+      );
     },
-    swapSides: () => {
-      const c = get().comparison;
-      // The same diff read the other way round: no second diff.
-      return c
-        ? showComparison(c.after, c.before, get().layoutChoice, c.filtering?.raw ?? c.diff)
-        : Promise.resolve(false);
-    },
+    // With a comparison on screen, so with its code here.
+    swapSides: () => code()?.swapSides() ?? Promise.resolve(false),
     closeComparison: () => {
       const c = get().comparison;
       if (!c) return;
       const flow = get().flow ?? c.after;
-      comparing++;
+      ticket.n++;
       show({ comparison: undefined, flow, layoutChoice: usableChoice(get().layoutChoice, flow.positions) });
       layOut(flow.graph);
     },
@@ -285,25 +236,6 @@ export function flowSlice(set: SetState, get: GetState, deps: StoreDeps): FlowSl
       if (s.layout.status === 'done') previous = screenOf(s);
       set({ layoutChoice: choice });
       layOut(s.comparison?.diff.graph ?? (s.flow as LoadedFlow).graph);
-    },
-    stepChange: (delta) => {
-      const c = get().comparison;
-      if (!c || c.changes.length === 0) return;
-      const n = c.changes.length;
-      const i = get().changeIndex;
-      get().goToChange(i === undefined ? (delta === 1 ? 0 : n - 1) : (i + delta + n) % n);
-    },
-    goToChange: (index) => {
-      const item = get().comparison?.changes[index];
-      if (!item) return;
-      const graph = shownGraph();
-      const highlight = item.nodeId ? highlightOf(graph, item.nodeId) : NO_HIGHLIGHT;
-      // A connector change highlights just its edges (and their ends), not every connector of the source.
-      const edges = item.edgeIds && graph ? graph.edges.filter((e) => item.edgeIds?.includes(e.id)) : undefined;
-      const focused = edges
-        ? { nodes: new Set(edges.flatMap((e) => [e.source, e.target])), edges: new Set(edges.map((e) => e.id)) }
-        : highlight;
-      set({ changeIndex: index, selection: item.nodeId, selectedByStep: true, highlight: focused });
     },
   };
 }

@@ -16,7 +16,7 @@ export function plainSourceName(source: { kind: string; name: string }): string 
   return source.kind === 'link' && source.name.endsWith(LINKED) ? source.name.slice(0, -LINKED.length) : source.name;
 }
 
-/** The actions' code, loaded when a link is first opened or made (linkActions.ts). */
+/** The actions' code, loaded when a link is first opened (linkActions.ts). */
 const loadActions = () => import('./linkActions');
 
 /** Share links: opening what one carries, and making one for what is on screen. */
@@ -40,7 +40,11 @@ export function linkSlice(get: GetState, deps: StoreDeps): LinkSlice {
         return false;
       }
     },
-    linkForScreen: async (site) => (await loadActions()).linkForScreen(get(), share, site),
+    // The making code and the link code at once (the first needs the second).
+    linkForScreen: async (site) => {
+      const [{ linkForScreen }] = await Promise.all([import('./linkMaking'), share()]);
+      return linkForScreen(get(), share, site);
+    },
   };
 }
 

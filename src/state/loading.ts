@@ -1,38 +1,15 @@
-import { ensureReader } from '../model/parse/onDemand';
-import { fetchFlowUrl, readFileText } from './defaults';
-import { messageOf } from './screen';
-import type { AppState, GetState, StoreDeps } from './types';
+import { lazyCode } from './lazyCode';
+import type { LoadingSlice } from './loadingActions';
+import type { GetState, StoreDeps } from './types';
 
 // The compare dialog reads its two files itself (each side is checked before comparing).
 export { readFileText } from './defaults';
 
-type LoadingSlice = Pick<AppState, 'loadFile' | 'loadUrl'>;
-
-/** Opening a flow from the user's files or from a URL. */
+/**
+ * Opening a flow from the user's files or from a URL: the code (loadingActions.ts) loads with the first file or
+ * URL opened, a page that opens neither (a sample, a link) does without it.
+ */
 export function loadingSlice(get: GetState, deps: StoreDeps): LoadingSlice {
-  const readFile = deps.readFile ?? readFileText;
-  const fetchUrl = deps.fetchUrl ?? fetchFlowUrl;
-  return {
-    loadFile: async (file) => {
-      // The reader answers with a value; should it reject all the same, that is the banner, not an uncaught error.
-      const read = await readFile(file).catch((e: unknown) => ({
-        ok: false as const,
-        name: file.name,
-        message: `Could not read ${file.name}: ${messageOf(e)}`,
-        hint: 'Check that the file is still there and readable, then try again.',
-      }));
-      if (read.ok) {
-        // The reader of its format (and for JSON the Flow REST payloads' code), so `load` answers at once.
-        await Promise.all([ensureReader(read.text), get().preparePayload(read.text)]);
-        return get().load(read.text, { kind: 'file', name: read.name });
-      }
-      get().reportError({ message: read.message, hint: read.hint, source: { kind: 'file', name: read.name } });
-      return false;
-    },
-    loadUrl: async (url, token = '') => {
-      const file = await fetchUrl(url, { token });
-      await ensureReader(file.text);
-      return get().load(file.text, { kind: 'url', name: file.name });
-    },
-  };
+  const { call } = lazyCode(() => import('./loadingActions').then((m) => m.loadingActions(get, deps)));
+  return { loadFile: call('loadFile'), loadUrl: call('loadUrl') };
 }

@@ -1,3 +1,4 @@
+import { lazyCode } from './lazyCode';
 import type { OrgActions } from './orgActions';
 import type { AppState, FlowSummary, FlowVersion, GetState, SetState, StoreDeps } from './types';
 
@@ -12,28 +13,15 @@ export const orgVersionName = (flow: FlowSummary, v: FlowVersion) => `${flow.dev
  * in them until Disconnect, never in state. The token is stored only when the user asks to remember it.
  */
 export function orgSlice(set: SetState, get: GetState, deps: StoreDeps): OrgSlice {
-  let actions: OrgActions | undefined;
-  let loading: Promise<OrgActions> | undefined;
-  const real = () => {
-    loading ??= import('./orgActions').then(
-      (m) => {
-        actions = m.orgActions(set, get, deps);
-        return actions;
-      },
-      (e: unknown) => {
-        loading = undefined; // a failed load is tried again by the next action
-        throw e;
-      },
-    );
-    return loading;
-  };
+  const { real, now, call } = lazyCode(() => import('./orgActions').then((m) => m.orgActions(set, get, deps)));
   return {
     org: { status: 'idle' },
-    prepareOrg: async () => (await real()).prepareOrg(),
+    prepareOrg: call('prepareOrg'),
     // Nothing is remembered before the org dialog prepared the session (prepareOrg loads the actions).
-    rememberedOrgToken: () => actions?.rememberedOrgToken(),
-    connectOrg: async (credentials, remember) => (await real()).connectOrg(credentials, remember),
+    rememberedOrgToken: () => now()?.rememberedOrgToken(),
+    connectOrg: call('connectOrg'),
     disconnectOrg: () => {
+      const actions = now();
       if (actions) actions.disconnectOrg();
       // Not used yet in this page: nothing is connected, but a token remembered for the tab is forgotten.
       else
@@ -42,11 +30,11 @@ export function orgSlice(set: SetState, get: GetState, deps: StoreDeps): OrgSlic
           () => undefined,
         );
     },
-    listOrgFlows: async (filter, next, signal) => (await real()).listOrgFlows(filter, next, signal),
-    listOrgVersions: async (flowId) => (await real()).listOrgVersions(flowId),
-    openOrgVersion: async (flow, version) => (await real()).openOrgVersion(flow, version),
-    compareOrgVersions: async (flow, a, b) => (await real()).compareOrgVersions(flow, a, b),
-    orgSetFiles: async (which, onProgress, signal) => (await real()).orgSetFiles(which, onProgress, signal),
-    readOrgInterviews: async (options) => (await real()).readOrgInterviews(options),
+    listOrgFlows: call('listOrgFlows'),
+    listOrgVersions: call('listOrgVersions'),
+    openOrgVersion: call('openOrgVersion'),
+    compareOrgVersions: call('compareOrgVersions'),
+    orgSetFiles: call('orgSetFiles'),
+    readOrgInterviews: call('readOrgInterviews'),
   };
 }

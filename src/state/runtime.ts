@@ -1,6 +1,6 @@
 import { formatOf } from '../model/parse/read';
 import { NO_CARD_NOTES } from './cardNotes';
-import type { RuntimeActions } from './runtimeActions';
+import { lazyCode } from './lazyCode';
 import type { RuntimeActionsState } from './runtimeTypes';
 import type { AppState, GetState, SetState, StoreDeps } from './types';
 
@@ -19,36 +19,18 @@ export function runtimeSlice(
   get: GetState,
   deps: StoreDeps,
 ): Omit<RuntimeActionsState, 'readOrgInterviews'> {
-  let actions: RuntimeActions | undefined;
-  let loading: Promise<RuntimeActions> | undefined;
+  const { real, now, call } = lazyCode(() => import('./runtimeActions').then((m) => m.runtimeActions(set, get, deps)));
   let failed = false;
-  const real = () => {
-    loading ??= import('./runtimeActions')
-      .then((m) => m.runtimeActions(set, get, deps))
-      .then(
-        (a) => {
-          actions = a;
-          return a;
-        },
-        (e: unknown) => {
-          loading = undefined; // a failed load (of either part) is tried again by the next action
-          throw e;
-        },
-      );
-    return loading;
-  };
-  /** An action of the lazy code, called once it is here. */
-  const later = <K extends 'overlayInterviews' | 'queryOrgInterviews'>(k: K) =>
-    ((...a: unknown[]) => real().then((r) => (r[k] as (...x: unknown[]) => unknown)(...a))) as RuntimeActions[K];
   return {
     runtimeNotes: NO_CARD_NOTES,
-    overlayInterviews: later('overlayInterviews'),
-    queryOrgInterviews: later('queryOrgInterviews'),
-    cancelOrgInterviews: () => actions?.cancelOrgInterviews(),
+    overlayInterviews: call('overlayInterviews'),
+    queryOrgInterviews: call('queryOrgInterviews'),
+    cancelOrgInterviews: () => now()?.cancelOrgInterviews(),
     clearRuntime: () => set(NO_RUNTIME),
     closeRestView: () => set({ restView: undefined }),
     openPayload: (text, source, retry, early) => {
       if (formatOf(text) !== 'json' || (early && !INTERVIEWS.test(text.slice(0, 2000)))) return false;
+      const actions = now();
       if (actions) return actions.openPayload(text, source);
       // Code that could not load: the retry says the text is no flow (the next paste tries loading it again).
       if (failed) {

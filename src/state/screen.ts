@@ -76,7 +76,10 @@ export function aboutScreen(flow: LoadedFlow | undefined, comparison: Comparison
   return { source: flow?.source ?? { kind: 'paste' as const, name: 'pasted text' } };
 }
 
-export function aboutComparison(before: LoadedFlow, after: LoadedFlow): Pick<LoadError, 'source' | 'subject'> {
-  const name = (f: LoadedFlow) => (f.source.kind === 'paste' ? 'the pasted text' : f.source.name);
+export function aboutComparison(
+  before: Pick<LoadedFlow, 'source'>,
+  after: Pick<LoadedFlow, 'source'>,
+): Pick<LoadError, 'source' | 'subject'> {
+  const name = (f: Pick<LoadedFlow, 'source'>) => (f.source.kind === 'paste' ? 'the pasted text' : f.source.name);
   return { source: after.source, subject: `the comparison of ${name(before)} with ${name(after)}` };
 }

@@ -1,3 +1,4 @@
+import { lazyCode } from './lazyCode';
 import type { SetActions } from './setActions';
 import type { AppState, GetState, SetState, StoreDeps } from './types';
 
@@ -8,34 +9,19 @@ type SetSlice = Pick<AppState, 'set'> & SetActions;
  * repository reader) loads when a set is first opened, so the first screen carries none of it.
  */
 export function setSlice(set: SetState, get: GetState, deps: StoreDeps): SetSlice {
-  let actions: SetActions | undefined;
-  let loading: Promise<SetActions> | undefined;
-  const real = () => {
-    loading ??= import('./setActions').then(
-      (m) => {
-        actions = m.setActions(set, get, deps);
-        return actions;
-      },
-      (e: unknown) => {
-        loading = undefined; // a failed load is tried again by the next action
-        throw e;
-      },
-    );
-    return loading;
-  };
-  /** A set opened a moment ago may still wait for this code: cancelling or closing it waits too. */
-  const later = (f: (a: SetActions) => void) => (actions ? f(actions) : void loading?.then(f, () => undefined));
+  // A set opened a moment ago may still wait for this code: cancelling or closing it waits too (`later`).
+  const { now, later, call } = lazyCode(() => import('./setActions').then((m) => m.setActions(set, get, deps)));
   return {
     set: undefined,
-    openSet: async (input) => (await real()).openSet(input),
+    openSet: call('openSet'),
     cancelSet: () => later((a) => a.cancelSet()),
     closeSet: () => {
-      if (!actions) set({ set: undefined });
+      if (!now()) set({ set: undefined });
       later((a) => a.closeSet());
     },
-    showSetList: () => actions?.showSetList(),
-    searchSet: async (query) => (actions ? actions.searchSet(query) : undefined),
-    openSetFlow: async (name, options) => (await real()).openSetFlow(name, options),
-    setBreadcrumb: async (index) => (await real()).setBreadcrumb(index),
+    showSetList: () => now()?.showSetList(),
+    searchSet: async (query) => now()?.searchSet(query),
+    openSetFlow: call('openSetFlow'),
+    setBreadcrumb: call('setBreadcrumb'),
   };
 }

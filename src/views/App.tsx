@@ -1,5 +1,5 @@
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { CanvasArea } from './components/CanvasArea';
+import { CanvasSlot } from './CanvasSlot';
 import { ErrorBanner, ScreenBoundary } from './components/ErrorBanner';
 import { LayoutPicker } from './components/LayoutPicker';
 import { LoadBar } from './components/LoadBar';
@@ -9,8 +9,8 @@ import { selectComparison } from '../state/store';
 import {
   ComparePanelPart,
   DiffBarPart,
-  DiffCanvasPart,
   DiffSidePart,
+  EmbedAppPart,
   SetBarPart,
   ChangeBarPart,
   ChangeScreenPart,
@@ -25,7 +25,6 @@ import { useApp, useAppStore } from './storeContext';
 const SidePanel = SidePanelPart;
 // Comparing is a second screen: its code loads when a comparison opens.
 const DiffBarSlot = DiffBarPart;
-const DiffCanvasArea = DiffCanvasPart;
 const DiffSide = DiffSidePart;
 // Dialogs start loading when the pointer reaches their button, so they open at once on the click.
 const ComparePanel = ComparePanelPart;
@@ -35,41 +34,21 @@ const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement &&
   (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.isContentEditable);
 
-/** The single flow's canvas, or the comparison's (its code loaded on first use). */
-function CanvasSlot({ comparing }: { comparing: boolean }) {
-  if (!comparing) return <CanvasArea />;
-  return (
-    <Suspense fallback={<div className="layout-status">Loading the comparison…</div>}>
-      <DiffCanvasArea />
-    </Suspense>
-  );
-}
-
 /** The page: the embed (canvas only) when the URL says `?embed=1`, else the full viewer. */
 export function App() {
   // The outer safety net: a part outside the canvas and panels (the toolbar, a dialog) that throws still
   // leaves the message and Close, not a blank page.
-  return <ScreenBoundary>{isEmbed(location.search) ? <EmbedApp /> : <Viewer />}</ScreenBoundary>;
-}
-
-/** For an <iframe> in docs: the canvas fitted, read-only (nothing loads by drop or paste), a link to the full app. */
-function EmbedApp() {
-  const comparing = useApp(selectComparison) !== undefined;
-  const full = new URL(location.href);
-  full.searchParams.delete('embed');
   return (
-    <div className="app embed-app">
-      <ErrorBanner />
-      <main className="viewer-canvas">
-        <a className="embed-open" href={full.toString()} target="_blank" rel="noopener noreferrer">
-          Open in Flowscope ↗
-        </a>
-        <LayoutPicker />
-        <ScreenBoundary>
-          <CanvasSlot comparing={comparing} />
-        </ScreenBoundary>
-      </main>
-    </div>
+    <ScreenBoundary>
+      {isEmbed(location.search) ? (
+        // The embed's few lines come beside the canvas's code (main.tsx warms them): nothing is drawn before that.
+        <Suspense fallback={null}>
+          <EmbedAppPart />
+        </Suspense>
+      ) : (
+        <Viewer />
+      )}
+    </ScreenBoundary>
   );
 }
 

@@ -1,19 +1,14 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import { SAMPLES } from '../../samples/index';
-import { RestViewPart as RestView } from '../lazyParts';
+import { LoadDialogsPart as LoadDialogs } from '../lazyParts';
+import type { LoadDialog } from './LoadDialogs';
 import { useApp, useAppStore } from '../storeContext';
-
-// The org and URL dialogs (and, through the store, the clients behind them) load when first opened, not with the page.
-const OrgDialog = lazy(() => import('../sources/OrgDialog').then((m) => ({ default: m.OrgDialog })));
-const UrlDialog = lazy(() => import('../sources/UrlDialog').then((m) => ({ default: m.UrlDialog })));
-const OpenSetDialog = lazy(() => import('../set/OpenSetDialog').then((m) => ({ default: m.OpenSetDialog })));
-const PasteDialog = lazy(() => import('../sources/PasteDialog').then((m) => ({ default: m.PasteDialog })));
 
 /** Open a file, paste text, or pick a bundled sample. Drag-and-drop and Ctrl/Cmd+V work anywhere (App). */
 export function LoadBar() {
   const store = useAppStore();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [dialog, setDialog] = useState<'org' | 'url' | 'paste' | 'set'>();
+  const [dialog, setDialog] = useState<LoadDialog>();
   const restView = useApp((s) => s.restView !== undefined);
   // Once opened, the org dialog stays mounted (hidden when closed), so the list is as it was left; the
   // connection itself is the store's, until Disconnect.
@@ -81,14 +76,11 @@ export function LoadBar() {
       >
         Open set…
       </button>
-      <Suspense fallback={null}>
-        {dialog === 'set' && <OpenSetDialog onClose={close} />}
-        {orgUsed && <OrgDialog open={dialog === 'org'} onClose={close} />}
-        {dialog === 'url' && <UrlDialog onClose={close} />}
-        {dialog === 'paste' && <PasteDialog onClose={close} />}
-        {/* A pasted or dropped flow list or invocable flow (issue 16). */}
-        {restView && <RestView />}
-      </Suspense>
+      {(dialog || orgUsed || restView) && (
+        <Suspense fallback={null}>
+          <LoadDialogs dialog={dialog} orgUsed={orgUsed} restView={restView} onClose={close} />
+        </Suspense>
+      )}
       <label className="sample-picker">
         Sample:{' '}
         <select
