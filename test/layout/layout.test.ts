@@ -110,11 +110,15 @@ describe('determinism and the cache', () => {
   it('serves the same graph from the cache, quickly, and misses when the graph changes', async () => {
     sharedCache.clear();
     const graph = generatedGraph(2000, 5);
+    const t0 = performance.now();
     const first = await layoutGraph(graph);
+    const laidOut = performance.now() - t0;
     expect(first.ms?.cacheHit).toBeUndefined();
     const t = performance.now();
     const again = await layoutGraph(structuredClone(graph));
-    expect(performance.now() - t).toBeLessThan(50);
+    // A hit skips the layout: 50 ms on a quiet machine, and always a small part of laying it out (a busy CI
+    // machine slows both alike).
+    expect(performance.now() - t).toBeLessThan(Math.max(50, laidOut / 4));
     expect(again.ms?.cacheHit).toBe(true);
     expect(withoutTimings(again)).toEqual(withoutTimings(first));
     const relabelled = { ...graph, edges: graph.edges.map((e, k) => (k === 0 ? { ...e, label: 'Renamed' } : e)) };
