@@ -3,7 +3,8 @@
  * By the pull/merge request's URL when it is known (--pr-url, else GitHub Actions' or GitLab CI's environment),
  * else by two tree URLs at the base and head commits, from --repo-url or the `origin` remote, when the host is one
  * the page reads without being told (github.com, gitlab.com; a --repo-url elsewhere is taken as a GitLab server).
- * `ignore=` carries --ignore's kinds. Otherwise a sentence saying why there is no such link. Never a credential: user info in a remote is dropped.
+ * `ignore=` carries --ignore's kinds. Otherwise a sentence saying why there is no such link. Never a credential:
+ * user info in a remote is dropped.
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
