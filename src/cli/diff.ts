@@ -2,10 +2,19 @@
  * `flowscope diff A B [--json|--md] [--record N] [--ignore KINDS]`: what changed between two versions of a
  * flow. `--json` prints the FlowDiff contract (DESIGN.md) without the union graph and with the review checks'
  * introduced, fixed and remaining findings (`checks`, diffChecks.ts), `--md` a PR-comment summary, and the
- * default a short summary for a terminal; `--ignore` hides noise (model/diff/noise.ts).
+ * default a short summary for a terminal; `--ignore` hides noise (model/diff/noise.ts) and each output says what
+ * it left out (`ignored` in --json, a line in --md and the summary).
  * Exit codes as `graph`: 0 ok (differences or not), 1 bad input, 2 bad usage.
  */
-import { elementKind, diffFlows, flowPropertyName, type FlowDiff, resourceKindName, START_ID } from '../index';
+import {
+  elementKind,
+  diffFlows,
+  flowPropertyName,
+  type FlowDiff,
+  NOISE_KINDS,
+  resourceKindName,
+  START_ID,
+} from '../index';
 import { terminalText } from './terminal';
 import { loadChecksConfig } from './checkConfig';
 import { checksJson, checksOf, checksText } from './diffChecks';
@@ -59,9 +68,12 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
   const checks = checksOf(before.doc, after.doc, diff, config.config);
   if (args.flags.has('json')) {
     const { graph: _graph, ...contract } = diff;
-    io.out(`${JSON.stringify({ ...contract, checks: checksJson(checks) }, null, 2)}\n`);
+    const ignored = ignore.kinds.size > 0 ? { ignored: NOISE_KINDS.filter((k) => ignore.kinds.has(k)) } : {};
+    io.out(`${JSON.stringify({ ...contract, ...ignored, checks: checksJson(checks) }, null, 2)}\n`);
   } else if (args.flags.has('md')) {
-    io.out(diffMarkdown(diff, { title: after.doc.label, before: before.doc, after: after.doc, checks }));
+    const ignored = ignoredNote(ignore.kinds);
+    const sides = { before: before.doc, after: after.doc };
+    io.out(diffMarkdown(diff, { title: after.doc.label, ...sides, checks, ...(ignored ? { ignored } : {}) }));
   } else {
     io.out(textSummary(diff, a, b, after.doc.label, checksText(checks)));
     const ignored = ignoredNote(ignore.kinds);

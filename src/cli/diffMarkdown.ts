@@ -44,6 +44,8 @@ export interface DiffMarkdownOptions {
   /** The two versions: the changes are said against their data (without them, from the changes alone). */
   before?: FlowDoc;
   after?: FlowDoc;
+  /** A line under the heading saying what was left out (`--ignore`'s note, ignore.ts); none when absent. */
+  ignored?: string;
   /** The review checks across the change: a "Checks" section (new findings first) before the changes. */
   checks?: CheckComparison;
 }
@@ -147,6 +149,7 @@ export function diffMarkdown(diff: FlowDiff, options: DiffMarkdownOptions = {}):
   const s = diff.summary;
   const out: string[] = [];
   if (options.title !== undefined) out.push(`#### ${mdText(options.title)}`, '');
+  if (options.ignored) out.push(`_${mdText(options.ignored)}_`, '');
   if (options.checks) out.push(...comparisonMarkdown([{ checks: options.checks }]));
   const part = (title: string, counts: [number, string][]) => {
     const nonzero = counts.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`);

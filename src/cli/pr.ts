@@ -142,6 +142,7 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
     env: process.env,
     base: from,
     head,
+    ignore: [...ignore.kinds],
   });
   // Without --site the note above already says what to pass.
   if (!all.ok && site) notes.unshift(all.reason);

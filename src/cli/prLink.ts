@@ -3,11 +3,12 @@
  * By the pull/merge request's URL when it is known (--pr-url, else GitHub Actions' or GitLab CI's environment),
  * else by two tree URLs at the base and head commits, from --repo-url or the `origin` remote, when the host is one
  * the page reads without being told (github.com, gitlab.com; a --repo-url elsewhere is taken as a GitLab server).
- * Otherwise a sentence saying why there is no such link. Never a credential: user info in a remote is dropped.
+ * `ignore=` carries --ignore's kinds. Otherwise a sentence saying why there is no such link. Never a credential:
+ * user info in a remote is dropped.
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { changesLinkUrl, type ChangesLinkState } from '../index';
+import { changesLinkUrl, type ChangesLinkState, type NoiseKind } from '../index';
 
 export type Env = Record<string, string | undefined>;
 
@@ -80,6 +81,8 @@ export interface ChangesLinkInput {
   env: Env;
   base: string;
   head: string;
+  /** `--ignore`'s kinds: every comparison the link opens hides them, as the per-flow links do. */
+  ignore?: readonly NoiseKind[];
 }
 
 const WHY = 'No link that opens every changed flow at once:';
@@ -87,7 +90,8 @@ const WHY = 'No link that opens every changed flow at once:';
 export async function changesLink(input: ChangesLinkInput): Promise<ChangesLink> {
   if (!input.site) return { ok: false, reason: `${WHY} pass --site URL (or set FLOWSCOPE_SITE).` };
   const built = (state: ChangesLinkState): ChangesLink => {
-    const r = changesLinkUrl(state, input.site as string);
+    const ignore = input.ignore && input.ignore.length > 0 ? { ignore: [...input.ignore] } : {};
+    const r = changesLinkUrl({ ...state, ...ignore }, input.site as string);
     return r.ok ? { ok: true, url: r.url } : { ok: false, reason: `${WHY} ${r.message}` };
   };
   const pr = input.prUrl ?? (await prUrlFromEnv(input.env));

@@ -2,8 +2,17 @@ import { changesLinkUrl, readChangesLink } from '../share/changes/link';
 import type { BuiltLink } from '../share/index';
 import type { AppState, GetState } from './types';
 
-/** Opens a `#/changes` link: read with no token (a private repository asks for one; the link's flow follows). */
-export function openChangesLink(get: GetState, hash: string, fail: (message: string, hint: string) => boolean) {
+/**
+ * Opens a `#/changes` link: read with no token (a private repository asks for one; the link's flow follows);
+ * `said` shows its notices once it has opened.
+ */
+export function openChangesLink(
+  get: GetState,
+  hash: string,
+  fail: (message: string, hint: string) => boolean,
+  /** Called once it has opened (or not), with what the link named that is unknown (share/changes/link.ts). */
+  said: (opened: boolean, notices: string[]) => boolean,
+) {
   const link = readChangesLink(hash);
   if (!link.ok) return fail(link.message, link.hint);
   const { src, base, head, ignore, ...open } = link.state;
@@ -14,7 +23,8 @@ export function openChangesLink(get: GetState, hash: string, fail: (message: str
       src !== undefined
         ? get().openChanges({ kind: 'pull', url: src, open })
         : get().openChanges({ kind: 'refs', base: base ?? '', head: head ?? '', open }),
-    );
+    )
+    .then((opened) => said(opened, link.notices));
 }
 
 /**

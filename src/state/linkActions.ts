@@ -19,11 +19,14 @@ export async function openLinked(get: GetState, share: ShareService, fetchUrl: F
     const link = readSetLink(hash);
     if (!link.ok) return fail(link.message, link.hint);
     const { src, flow, via, select } = link.state;
-    return get().openSet({ kind: 'repo', url: src, open: flow ? { flow, via, ...(select ? { select } : {}) } : {} });
+    const open = flow ? { flow, via, ...(select ? { select } : {}) } : {};
+    return sayNotices(get, await get().openSet({ kind: 'repo', url: src, open }), link.notices);
   }
   // A change-set link: its code loads with it (changeLinks.ts).
   if (/^\/?changes(?:\?|$)/.test(hash.slice(hash.indexOf('#') + 1)))
-    return (await import('./changeLinks')).openChangesLink(get, hash, fail);
+    return (await import('./changeLinks')).openChangesLink(get, hash, fail, (opened, notices) =>
+      sayNotices(get, opened, notices),
+    );
   const decoded = await decodeLink(hash);
   if (!decoded.ok) return fail(decoded.message, decoded.hint);
   const { state } = decoded;
@@ -48,7 +51,24 @@ export async function openLinked(get: GetState, share: ShareService, fetchUrl: F
     if (!get().load(a.text, a.source, undefined, state.layout)) return false;
   }
   if (state.sel) get().select(state.sel);
-  return true;
+  return sayNotices(get, true, decoded.notices);
+}
+
+/**
+ * What a link that opened could not honour (an unknown `ignore=`, `mode=` or `layout=`: share/hash.ts,
+ * share/ignore.ts) in the page's banner as a notice, not an error: the rest of the link is on screen.
+ */
+export function sayNotices(get: GetState, opened: boolean, notices: readonly string[]): boolean {
+  if (opened && notices.length > 0)
+    get().reportError({
+      stage: 'notice',
+      message: notices.join(' '),
+      hint:
+        'The rest of the link opened as it says. A link made by a newer Flowscope, or edited by hand, can name ' +
+        'what this one does not know.',
+      source: { kind: 'link', name: 'this link' },
+    });
+  return opened;
 }
 
 /** A link's flow as a text to open: inline as it is, a URL fetched (its failure said with the URL). */

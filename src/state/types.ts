@@ -64,9 +64,10 @@ export interface LoadError extends ParseError {
   /**
    * The step that failed after the text parsed: building the graph or the diff (an internal error, a bug),
    * laying it out, or drawing it; `page` for an error nothing else caught. Absent for a text that does not
-   * parse (or cannot be read or fetched).
+   * parse (or cannot be read or fetched). `notice` is no failure: a link opened, but named something unknown
+   * (state/linkActions.ts sayNotices); the banner says so as a notice.
    */
-  stage?: 'graph' | 'diff' | 'layout' | 'draw' | 'page';
+  stage?: 'graph' | 'diff' | 'layout' | 'draw' | 'page' | 'notice';
   /** What the banner names when it is not the one input (`source`): "the comparison of v1 with v2". */
   subject?: string;
 }

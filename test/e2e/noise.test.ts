@@ -89,4 +89,30 @@ describe('noise filters in the browser', () => {
     expect(await count()).toBe('1 change');
     await screenshot(s.page, 'noise-resource-renamed');
   });
+
+  it('a link naming an unknown filter opens with the known one on and a notice naming the unknown one', async () => {
+    const link = await buildLink(
+      {
+        v: 1,
+        route: 'diff',
+        a: { kind: 'inline', text: quietFlowXml(), name: 'Quiet_Flow' },
+        b: { kind: 'inline', text: quietFlowXml({ decisionDescription: 'Reworded', step: '2.0' }), name: 'Quiet_Flow' },
+        ignore: ['description'],
+      },
+      s.baseUrl,
+    );
+    if (!link.ok) throw new Error(link.message);
+    await s.page.goto(link.url.replace('ignore=description', 'ignore=description,bogus'));
+    await expect.poll(() => status('Add_One')).toBe('changed');
+    expect(await status('Is_Big')).toBe('unchanged');
+    expect(await s.page.getByRole('button', { name: /Hiding noise \(1\)/ }).count()).toBe(1);
+    const notice = s.page.locator('.error-banner.is-notice');
+    await expect.poll(() => notice.textContent()).toContain('Unknown filter "bogus"');
+    expect(await notice.getAttribute('role')).toBe('status');
+    expect(await s.page.locator('[role="alert"]').count()).toBe(0);
+    await screenshot(s.page, 'noise-link-unknown-filter');
+    await s.page.getByRole('button', { name: 'Dismiss the notice' }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+    expect(await status('Is_Big')).toBe('unchanged');
+  });
 });

@@ -6,6 +6,7 @@ import { aboutScreen, drawError } from '../../state/screen';
 /** What failed, in the banner's first words: the input could not be opened, laid out, compared or drawn. */
 function headline(error: LoadError): string {
   if (error.stage === 'page') return 'Something went wrong.';
+  if (error.stage === 'notice') return 'The link opened, but:';
   const named = error.source.kind === 'paste' ? 'the pasted text' : error.source.name;
   const where = error.subject ?? (error.side ? `the ${error.side} version (${named})` : named);
   const verb = error.stage === 'layout' ? 'lay out' : error.stage === 'draw' ? 'draw' : 'open';
@@ -15,7 +16,10 @@ function headline(error: LoadError): string {
 /** The message and hint of a failure; what was loaded before stays on screen. */
 function ErrorMessage({ error, children }: { error: LoadError; children: ReactNode }) {
   return (
-    <div className="error-banner" role="alert">
+    <div
+      className={error.stage === 'notice' ? 'error-banner is-notice' : 'error-banner'}
+      role={error.stage === 'notice' ? 'status' : 'alert'}
+    >
       <div>
         <strong>{headline(error)}</strong> {error.message}
         {error.line !== undefined && (
@@ -39,7 +43,12 @@ export function ErrorBanner() {
   if (!error) return null;
   return (
     <ErrorMessage error={error}>
-      <button type="button" className="icon-button" aria-label="Dismiss the error" onClick={dismiss}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`Dismiss the ${error.stage === 'notice' ? 'notice' : 'error'}`}
+        onClick={dismiss}
+      >
         ×
       </button>
     </ErrorMessage>
