@@ -19,6 +19,7 @@ import type {
   RuleSetting,
 } from './checkTypes';
 import { messageOf } from './screen';
+import { selectSetFlowShown } from './setShown';
 import type { AppState, Comparison, GetState, SetState, StoreDeps } from './types';
 
 export interface CheckActions {
@@ -118,7 +119,8 @@ function onUnionGraph(c: Comparison, results: readonly RulePart[]) {
 
 /** A flow of the open set is checked against the set's newest `apiVersion` (`outdated-api-version`). */
 function contextOf(s: AppState): CheckContext {
-  if (!s.set?.summary || s.set.listing) return {};
+  // Not a flow opened from elsewhere over the set (a sample, a file): that one is judged alone.
+  if (!s.set?.summary || selectSetFlowShown(s) === undefined) return {};
   let newest: number | undefined;
   for (const f of s.set.summary.flows) {
     if (f.apiVersion !== undefined && (newest === undefined || f.apiVersion > newest)) newest = f.apiVersion;
