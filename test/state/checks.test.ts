@@ -338,7 +338,11 @@ describe('a flow of an open set', () => {
   });
 
   it('the set’s index has each flow’s apiVersion (the release number), none when it has none', () => {
-    const doc = (text: string) => parseFlow(text).doc;
+    const doc = (text: string) => {
+      const read = parseFlow(text);
+      if (!read.ok) throw new Error(read.error.message);
+      return read.doc;
+    };
     expect(indexFlow(doc(contactSync(2)), 'a').apiVersion).toBe(62);
     expect(indexFlow(doc(contactSync(2).replace('<apiVersion>62.0</apiVersion>', '')), 'a')).not.toHaveProperty(
       'apiVersion',
