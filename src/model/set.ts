@@ -34,6 +34,8 @@ export interface SetFlow {
   file: string;
   /** Canvas elements (not the start). */
   elements: number;
+  /** The release the flow was saved with (`apiVersion` 58.0 → 58); absent when it has none (or not a number). */
+  apiVersion?: number;
   /** null for a flow without a start object. */
   trigger: SetTrigger | null;
   /** What a caller passes in and gets back: the variables marked available for input or output. */
@@ -117,6 +119,8 @@ export function indexFlow(doc: FlowDoc, file: string, name = doc.name): SetFlow 
   if (processType) flow.processType = processType;
   const status = str(doc.properties.status);
   if (status) flow.status = status;
+  const api = str(doc.properties.apiVersion)?.trim();
+  if (api && /^\d+(\.\d+)?$/.test(api)) flow.apiVersion = Math.floor(Number(api));
   return flow;
 }
 

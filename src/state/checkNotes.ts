@@ -1,7 +1,8 @@
 /**
  * The checks' findings as card notes (issue 15): one note per element with findings — "✖ 1 error",
- * "⚠ 2 warnings", in a comparison "✖ 1 new" — marked and toned by the worst severity (a mark and words, never colour
- * alone), its tooltip every finding's message, worst (and in a comparison, new) first.
+ * "⚠ 2 warnings", in a comparison "✖ 1 new" (the after version) or "✔ 1 fixed" (the before version) — marked and
+ * toned by the worst severity (a mark and words, never colour alone), its tooltip every finding's message, worst
+ * (and in a comparison, new or fixed) first.
  */
 import type { CardNote, CardNotes } from './cardNotes';
 import type { Finding, Severity } from './checkTypes';
@@ -15,6 +16,9 @@ const WORDS: Readonly<Record<Severity, [string, string]>> = {
   note: ['note', 'notes'],
 };
 
+/** A finding the change fixed, on the before version's card. */
+export const FIXED_MARK = '✔';
+
 /** "1 error", "2 warnings". */
 export const severityCount = (severity: Severity, n: number) => `${n} ${WORDS[severity][n === 1 ? 0 : 1]}`;
 /** "Error", "Warning", "Note". */
@@ -26,21 +30,29 @@ export const severityWord = (severity: Severity) => `${severity[0]?.toUpperCase(
  * when it introduced something, said shortest — "✖ 1 new", its severity by the mark (and the tooltip's words) —
  * as a diff badge ("~ Changed") takes the card's other corner.
  */
-function cardWords(list: readonly Finding[], introduced?: ReadonlySet<Finding>) {
+function cardWords(list: readonly Finding[], introduced?: ReadonlySet<Finding>, fixed?: ReadonlySet<Finding>) {
   const fresh = introduced ? list.filter((f) => introduced.has(f)) : [];
+  // The before version: what the change fixed leads, by a mark of its own ("✔ 1 fixed"), as "new" does after.
+  const gone = fresh.length === 0 && fixed ? list.filter((f) => fixed.has(f)) : [];
+  if (gone.length > 0) return { worst: 'note' as const, mark: FIXED_MARK, text: `${gone.length} fixed` };
   const counted = fresh.length > 0 ? fresh : list;
   const worst = SEVERITIES.find((s) => counted.some((f) => f.severity === s)) ?? 'note';
   const n = counted.filter((f) => f.severity === worst).length;
   const word = WORDS[worst][n === 1 ? 0 : 1];
   const text = fresh.length === 0 ? `${n} ${word}` : `${n} new`;
-  return { worst, text };
+  return { worst, mark: SEVERITY_MARK[worst], text };
 }
 
 /**
  * The notes of the elements the findings are about (findings without a node — a resource, the flow — make
- * none). `introduced`: the findings a comparison's change brought, said "new".
+ * none). `introduced`: the findings a comparison's change brought, said "new"; `fixed`: on the before version's
+ * findings, the ones the change took away, said "fixed".
  */
-export function checkNotesOf(findings: readonly Finding[], introduced?: ReadonlySet<Finding>): CardNotes {
+export function checkNotesOf(
+  findings: readonly Finding[],
+  introduced?: ReadonlySet<Finding>,
+  fixed?: ReadonlySet<Finding>,
+): CardNotes {
   const byNode = new Map<string, Finding[]>();
   for (const f of findings) {
     if (f.node === undefined) continue;
@@ -49,15 +61,18 @@ export function checkNotesOf(findings: readonly Finding[], introduced?: Readonly
     else byNode.set(f.node, [f]);
   }
   const notes = new Map<string, readonly CardNote[]>();
-  const rank = (f: Finding) => (introduced?.has(f) ? 0 : 3) + SEVERITIES.indexOf(f.severity);
-  const line = (f: Finding) => `${introduced?.has(f) ? `New ${f.severity}` : severityWord(f.severity)}: ${f.message}`;
+  const marked = (f: Finding) => introduced?.has(f) || fixed?.has(f);
+  const rank = (f: Finding) => (marked(f) ? 0 : 3) + SEVERITIES.indexOf(f.severity);
+  const word = (f: Finding) =>
+    introduced?.has(f) ? `New ${f.severity}` : fixed?.has(f) ? `Fixed ${f.severity}` : severityWord(f.severity);
+  const line = (f: Finding) => `${word(f)}: ${f.message}`;
   for (const [node, list] of byNode) {
-    const { worst, text } = cardWords(list, introduced);
+    const { worst, mark, text } = cardWords(list, introduced, fixed);
     const title = [...list]
       .sort((a, b) => rank(a) - rank(b))
       .map(line)
       .join('\n');
-    notes.set(node, [{ key: 'checks', mark: SEVERITY_MARK[worst], text, title, tone: worst }]);
+    notes.set(node, [{ key: 'checks', mark, text, title, tone: worst }]);
   }
   return notes;
 }

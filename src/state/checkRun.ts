@@ -9,8 +9,17 @@ import type { DiffGraph } from '../model/diff/types';
 import { type CardNotes, NO_CARD_NOTES } from './cardNotes';
 import { checkNotesOf } from './checkNotes';
 import { browserStorage, readSettings, storeSettings, withoutDefaults } from './checkSettings';
-import type { ChecksApi, ChecksResult, CheckComparison, Finding, RuleId, RuleSetting } from './checkTypes';
+import type {
+  CheckContext,
+  ChecksApi,
+  ChecksResult,
+  CheckComparison,
+  Finding,
+  RuleId,
+  RuleSetting,
+} from './checkTypes';
 import { messageOf } from './screen';
+import { selectSetFlowShown } from './setShown';
 import type { AppState, Comparison, GetState, SetState, StoreDeps } from './types';
 
 export interface CheckActions {
@@ -78,17 +87,45 @@ async function byRule<T>(
   return out;
 }
 
-/** A comparison's findings on its union graph: introduced and remaining on after nodes, fixed on before ones. */
-function onUnionGraph(c: Comparison, results: readonly CheckComparison[]) {
+/** One rule's answer on a comparison: its findings matched, and every finding of the before version. */
+interface RulePart {
+  compared: CheckComparison;
+  before: readonly Finding[];
+}
+
+/** What tells a finding of one version apart (the fixed ones are the before version's, from a run of their own). */
+const sameFinding = (f: Finding) => JSON.stringify([f.rule, f.node, f.element, f.detail, f.message]);
+
+/**
+ * A comparison's findings on its union graph: introduced and remaining on after nodes, fixed on before ones; the
+ * notes of the after version (Overlay, After: the introduced said "new") and of the before version (Before: the
+ * fixed said "fixed").
+ */
+function onUnionGraph(c: Comparison, results: readonly RulePart[]) {
   const after = unionIds(c.diff.graph, 'afterId');
   const before = unionIds(c.diff.graph, 'beforeId');
   const comparison: CheckComparison = {
-    introduced: results.flatMap((r) => r.introduced.map((f) => onUnion(f, after))),
-    fixed: results.flatMap((r) => r.fixed.map((f) => onUnion(f, before))),
-    remaining: results.flatMap((r) => r.remaining.map((f) => onUnion(f, after))),
+    introduced: results.flatMap((r) => r.compared.introduced.map((f) => onUnion(f, after))),
+    fixed: results.flatMap((r) => r.compared.fixed.map((f) => onUnion(f, before))),
+    remaining: results.flatMap((r) => r.compared.remaining.map((f) => onUnion(f, after))),
   };
   const findings = [...comparison.introduced, ...comparison.remaining];
-  return { findings, comparison, notes: checkNotesOf(findings, new Set(comparison.introduced)) };
+  const fixedKeys = new Set(comparison.fixed.map(sameFinding));
+  const old = results.flatMap((r) => r.before.map((f) => onUnion(f, before)));
+  const fixed = new Set(old.filter((f) => fixedKeys.has(sameFinding(f))));
+  const notes = checkNotesOf(findings, new Set(comparison.introduced));
+  return { findings, comparison, notes, notesBefore: checkNotesOf(old, undefined, fixed) };
+}
+
+/** A flow of the open set is checked against the set's newest `apiVersion` (`outdated-api-version`). */
+function contextOf(s: AppState): CheckContext {
+  // Not a flow opened from elsewhere over the set (a sample, a file): that one is judged alone.
+  if (!s.set?.summary || selectSetFlowShown(s) === undefined) return {};
+  let newest: number | undefined;
+  for (const f of s.set.summary.flows) {
+    if (f.apiVersion !== undefined && (newest === undefined || f.apiVersion > newest)) newest = f.apiVersion;
+  }
+  return newest === undefined ? {} : { newestApiVersion: newest };
 }
 
 export function checkActions(
@@ -131,26 +168,28 @@ export function checkActions(
     const started = performance.now();
     try {
       const { comparison: c, flow } = s;
-      let shown: { findings: Finding[]; comparison?: CheckComparison; notes: CardNotes } | undefined;
+      type Shown = { findings: Finding[]; comparison?: CheckComparison; notes: CardNotes; notesBefore?: CardNotes };
+      let shown: Shown | undefined;
       if (c) {
-        const parts = await byRule(
-          a,
-          settings,
-          (rules) => a.compareChecks(c.before.doc, c.after.doc, c.diff, rules),
-          current,
-        );
+        const each = (rules: Parameters<ChecksApi['runChecks']>[2]): RulePart => ({
+          compared: a.compareChecks(c.before.doc, c.after.doc, c.diff, rules),
+          before: a.runChecks(c.before.doc, c.before.graph, rules),
+        });
+        const parts = await byRule(a, settings, each, current);
         shown = parts && onUnionGraph(c, parts);
       } else if (flow) {
-        const parts = await byRule(a, settings, (rules) => a.runChecks(flow.doc, flow.graph, rules), current);
+        const context = contextOf(s);
+        const parts = await byRule(a, settings, (rules) => a.runChecks(flow.doc, flow.graph, rules, context), current);
         const findings = parts?.flat();
         shown = findings && { findings, notes: checkNotesOf(findings) };
       }
       if (!shown || !current()) return;
       const checks: ChecksResult = { status: 'done', findings: shown.findings, ran, ms: performance.now() - started };
       if (shown.comparison) checks.comparison = shown.comparison;
-      set({ checks, checkNotes: shown.notes });
+      set({ checks, checkNotes: shown.notes, checkNotesBefore: shown.notesBefore ?? NO_CARD_NOTES });
     } catch (e) {
-      if (current()) set({ checks: { ...IDLE, status: 'error', ran, error: messageOf(e) }, checkNotes: NO_CARD_NOTES });
+      const none = { checkNotes: NO_CARD_NOTES, checkNotesBefore: NO_CARD_NOTES };
+      if (current()) set({ checks: { ...IDLE, status: 'error', ran, error: messageOf(e) }, ...none });
     }
   };
 
@@ -171,7 +210,9 @@ export function checkActions(
     waiting = now;
     // Its layout starts in the same turn as it comes on screen: looked at once that turn is over.
     settled = false;
-    if (s.checks.status !== 'idle' || s.checkNotes.size > 0) set({ checks: IDLE, checkNotes: NO_CARD_NOTES });
+    if (s.checks.status !== 'idle' || s.checkNotes.size > 0 || s.checkNotesBefore.size > 0) {
+      set({ checks: IDLE, checkNotes: NO_CARD_NOTES, checkNotesBefore: NO_CARD_NOTES });
+    }
     queueMicrotask(() => {
       settled = true;
       consider();

@@ -2,7 +2,16 @@
 import type { ChecksApi, CheckComparison, Finding, Rule, RuleId, RuleSetting } from '../checks/types';
 import type { CardNotes } from './cardNotes';
 
-export type { ChecksApi, CheckComparison, Finding, Rule, RuleId, RuleSetting, Severity } from '../checks/types';
+export type {
+  CheckContext,
+  ChecksApi,
+  CheckComparison,
+  Finding,
+  Rule,
+  RuleId,
+  RuleSetting,
+  Severity,
+} from '../checks/types';
 
 /** The checks' code (`src/checks/index.ts`), loaded after the first canvas is drawn; a fake in tests. */
 export type ChecksService = () => Promise<ChecksApi>;
@@ -29,6 +38,11 @@ export interface ChecksResult {
 export interface ChecksActionsState {
   /** The checks' notes on the cards of what is on screen (by node id); empty until the checks have run. */
   checkNotes: CardNotes;
+  /**
+   * In a comparison, the before version's notes (on union node ids) for its Before mode and side: its findings,
+   * those the change fixed said so. Empty otherwise (`checkNotes` then is the after version's).
+   */
+  checkNotesBefore: CardNotes;
   checks: ChecksResult;
   /** The rule table, once the checks' code has loaded (empty before). */
   checkRules: readonly Rule[];

@@ -29,6 +29,7 @@ export function checksSlice(
   });
   return {
     checkNotes: NO_CARD_NOTES,
+    checkNotesBefore: NO_CARD_NOTES,
     checks: { status: 'idle', findings: [], ran: 0 },
     checkRules: [],
     checkSettings: new Map(),

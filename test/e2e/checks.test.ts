@@ -126,4 +126,40 @@ describe('review checks on the canvas and in the Checks tab', () => {
     expect(await noOverlaps(s.page)).toBeGreaterThan(4);
     await screenshot(s.page, 'checks-comparison');
   });
+
+  it('Before shows the before version’s findings, the fixed ones said so; Overlay and After the after version’s', async () => {
+    const link = await buildLink(
+      {
+        v: 1,
+        route: 'diff',
+        a: { kind: 'inline', text: v2, name: 'Contact_Sync v2' },
+        b: { kind: 'inline', text: v1, name: 'Contact_Sync v1' },
+      },
+      s.baseUrl,
+    );
+    if (!link.ok) throw new Error(link.message);
+    await s.page.goto(link.url);
+    await card(s.page, 'Update_Contact').waitFor();
+    // Overlay: the after version (v1) has no DML in a loop, no finding on Update Contact; Log Error's remains.
+    await expect.poll(() => note(s.page, 'Log_Error').textContent(), { timeout: 15_000 }).toBe('⚠ 1 warning');
+    expect(await note(s.page, 'Update_Contact').count()).toBe(0);
+    await s.page.getByRole('radio', { name: 'Before' }).click();
+    await expect.poll(() => note(s.page, 'Update_Contact').textContent()).toBe('✔ 2 fixed');
+    const title = await note(s.page, 'Update_Contact').getAttribute('title');
+    expect(title).toContain('Fixed error: ');
+    expect(title).toContain('runs inside the loop Each Contact (Each_Contact)');
+    expect(await note(s.page, 'Get_Contacts').textContent()).toBe('✔ 1 fixed');
+    expect(await note(s.page, 'Log_Error').textContent()).toBe('⚠ 1 warning');
+    await noOverlaps(s.page);
+    await screenshot(s.page, 'checks-before-fixed');
+    await s.page.getByRole('radio', { name: 'Side by side' }).click();
+    const pane = (side: string, id: string) =>
+      s.page.locator(`[data-canvas="${side}"] .react-flow__node [data-node-id="${id}"] [data-note="checks"]`);
+    await expect.poll(() => pane('Before', 'Update_Contact').textContent()).toBe('✔ 2 fixed');
+    expect(await pane('After', 'Update_Contact').count()).toBe(0);
+    expect(await pane('After', 'Log_Error').textContent()).toBe('⚠ 1 warning');
+    await screenshot(s.page, 'checks-side-by-side');
+    await s.page.getByRole('radio', { name: 'After' }).click();
+    await expect.poll(() => note(s.page, 'Update_Contact').count()).toBe(0);
+  });
 });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { indexFlow } from '../../src/model/set';
+import { parseFlow } from '../../src/model/parse/index';
 import { CHECKS_STORAGE_KEY } from '../../src/state/checkSettings';
 import { createAppStore, type AppStore, type LayoutData, type StoreDeps } from '../../src/state/store';
 import { contactSync, fakeChecks, memoryStorage } from './checksFake';
@@ -249,6 +251,111 @@ describe('checks on a comparison', () => {
     expect(s.getState().checks.comparison).toBeUndefined();
     await checked(s);
     expect(s.getState().checks.comparison).toBeUndefined();
+  });
+});
+
+describe('a comparison’s before version', () => {
+  const before = (s: AppStore, id: string) => s.getState().checkNotesBefore.get(id)?.[0];
+
+  it('has notes of its own findings on its union nodes; the after version’s stay the default', async () => {
+    const { store: s } = store();
+    await s
+      .getState()
+      .compare({ text: contactSync(1), source: file('v1') }, { text: contactSync(2), source: file('v2') });
+    await checked(s);
+    // v1 updates after its loop: no DML in a loop there, so its card says nothing new nor fixed.
+    expect(before(s, 'Update_Contact')).toBeUndefined();
+    expect(before(s, 'Log_Error')).toMatchObject({ mark: '⚠', text: '1 warning', tone: 'warning' });
+    expect(note(s, 'Update_Contact')?.text).toBe('1 new');
+    const ids = new Set(s.getState().comparison?.diff.graph.nodes.map((n) => n.id));
+    for (const id of s.getState().checkNotesBefore.keys()) expect(ids.has(id)).toBe(true);
+  });
+
+  it('says what the change fixed, by a mark and a word; a new comparison or a flow clears it', async () => {
+    const { store: s } = store();
+    await s
+      .getState()
+      .compare({ text: contactSync(2), source: file('v2') }, { text: contactSync(1), source: file('v1') });
+    await checked(s);
+    expect(before(s, 'Update_Contact')).toMatchObject({ mark: '✔', text: '2 fixed' });
+    expect(before(s, 'Update_Contact')?.title).toBe(
+      [
+        'Fixed error: Update Contact (Update_Contact) runs inside a loop',
+        'Fixed warning: Update Contact (Update_Contact) has no fault path',
+      ].join('\n'),
+    );
+    // The after version has neither finding: nothing on its card.
+    expect(note(s, 'Update_Contact')).toBeUndefined();
+    await s.getState().swapSides();
+    expect(s.getState().checkNotesBefore.size).toBe(0);
+    await checked(s);
+    expect(before(s, 'Update_Contact')).toBeUndefined();
+    s.getState().load(contactSync(2), file('v2'));
+    await checked(s);
+    expect(s.getState().checkNotesBefore.size).toBe(0);
+  });
+});
+
+describe('a flow of an open set', () => {
+  const summary = (apiVersion: number) => ({
+    flows: [
+      { name: 'Contact_Sync', label: 'Contact Sync', file: 'a', elements: 4, trigger: null, apiVersion: 62 },
+      { name: 'Newest', label: 'Newest', file: 'b', elements: 1, trigger: null, apiVersion },
+    ].map((f) => ({ ...f, interface: { inputs: [], outputs: [] } })),
+    calls: [],
+    skipped: [],
+    triggers: [],
+  });
+  const openSet = (s: AppStore, apiVersion: number) =>
+    s.setState({
+      set: {
+        source: { kind: 'folder', name: 'flows' },
+        status: 'ready',
+        summary: summary(apiVersion),
+        path: ['Contact_Sync'],
+        listing: false,
+      },
+    });
+
+  it('is judged against the set’s newest apiVersion when newer than the newest known; alone, by that', async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    const s = createAppStore();
+    const outdated = () => s.getState().checks.findings.filter((f) => f.rule === 'outdated-api-version');
+    openSet(s, 75);
+    s.getState().load(contactSync(2), file('Contact_Sync.flow-meta.xml'));
+    await checked(s);
+    expect(outdated().map((f) => f.message)).toEqual([expect.stringContaining('75.0')]);
+    // The set's newest is older than the newest known: 62 is within reach of 68.
+    openSet(s, 64);
+    s.getState().load(contactSync(1), file('Contact_Sync.flow-meta.xml'));
+    await checked(s);
+    expect(outdated()).toEqual([]);
+    // No set: 62 against 68 is fine.
+    s.setState({ set: undefined });
+    s.getState().load(contactSync(2), file('Contact_Sync.flow-meta.xml'));
+    await checked(s);
+    expect(outdated()).toEqual([]);
+  });
+
+  it('the set’s index has each flow’s apiVersion (the release number), none when it has none', () => {
+    const doc = (text: string) => {
+      const read = parseFlow(text);
+      if (!read.ok) throw new Error(read.error.message);
+      return read.doc;
+    };
+    expect(indexFlow(doc(contactSync(2)), 'a').apiVersion).toBe(62);
+    expect(indexFlow(doc(contactSync(2).replace('<apiVersion>62.0</apiVersion>', '')), 'a')).not.toHaveProperty(
+      'apiVersion',
+    );
+  });
+
+  it('a flow opened from elsewhere over the set is judged alone', async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    const s = createAppStore();
+    openSet(s, 75);
+    s.getState().load(contactSync(2).replace('<label>Contact Sync', '<label>Other'), file('Other.flow-meta.xml'));
+    await checked(s);
+    expect(s.getState().checks.findings.filter((f) => f.rule === 'outdated-api-version')).toEqual([]);
   });
 });
 

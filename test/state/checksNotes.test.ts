@@ -41,6 +41,16 @@ describe('checkNotesOf', () => {
     expect(checkNotesOf(two, new Set(two)).get('C')?.[0]?.text).toBe('2 new');
   });
 
+  it('on a comparison’s before version, what the change fixed leads: "✔ 1 fixed", the tooltip puts it first', () => {
+    const kept = finding('A', 'error', 'kept error');
+    const gone = finding('A', 'warning', 'gone warning');
+    const notes = checkNotesOf([kept, gone, finding('B', 'warning')], undefined, new Set([gone]));
+    expect(notes.get('A')?.[0]).toMatchObject({ mark: '✔', text: '1 fixed' });
+    expect(notes.get('A')?.[0]?.title).toBe('Fixed warning: gone warning\nError: kept error');
+    // An element the change fixed nothing on says its own findings as a flow's would.
+    expect(notes.get('B')?.[0]).toMatchObject({ mark: '⚠', text: '1 warning', tone: 'warning' });
+  });
+
   it('property: one note per element with findings, saying its worst (new) severity and how many', () => {
     const severity = fc.constantFrom<Severity>('error', 'warning', 'note');
     const item = fc.record({ node: fc.option(fc.constantFrom('A', 'B', '__proto__', 'constructor')), severity });

@@ -1,5 +1,6 @@
 import { useStore } from '@xyflow/react';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useContext, useEffect, useRef } from 'react';
+import { BeforeSide } from './side';
 import { elementColor } from '../../render/elementLook';
 import { EDGE_STATUS_COLOR, statusColor } from '../../render/status';
 import type { FlowGraph } from '../../model/graph';
@@ -27,7 +28,8 @@ export const FarView = memo(function FarView({ graph, layout, filter }: Props) {
   const selection = useApp((s) => s.selection);
   const highlight = useApp((s) => s.highlight);
   // The cards' notes (review checks, interviews: issues 15, 16) drawn here too, or a far view would hide them.
-  const checkNotes = useApp((s) => s.checkNotes);
+  const before = useContext(BeforeSide);
+  const checkNotes = useApp((s) => (before ? s.checkNotesBefore : s.checkNotes));
   const runtimeNotes = useApp((s) => s.runtimeNotes);
 
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useContext } from 'react';
+import { BeforeSide } from './side';
 import { useApp } from '../storeContext';
 import { ElementIcon } from './icons';
 import { statusMark, statusWord } from '../../render/status';
@@ -19,7 +20,8 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNo
   const related = useApp((s) => s.highlight.nodes.has(id));
   const dimmed = useApp((s) => s.selection !== undefined && !s.highlight.nodes.has(id));
   // Review checks' findings and interviews at this element (issues 15, 16): a mark and words each.
-  const checkNotes = useApp((s) => s.checkNotes.get(id));
+  const before = useContext(BeforeSide);
+  const checkNotes = useApp((s) => (before ? s.checkNotesBefore : s.checkNotes).get(id));
   const runtimeNotes = useApp((s) => s.runtimeNotes.get(id));
   const notes = checkNotes && runtimeNotes ? [...checkNotes, ...runtimeNotes] : (checkNotes ?? runtimeNotes);
   const { node } = data;

@@ -9,6 +9,7 @@ import { ChangesCanvas } from './ChangesCanvas';
 import { Legend } from './Legend';
 import { beforeLabels } from './sideLabels';
 import { NOTICE_STYLE } from '../components/CanvasArea';
+import { BeforeSide } from '../canvas/side';
 
 const FlowCanvas = FlowCanvasPart;
 
@@ -85,16 +86,18 @@ function DiffCanvases({ comparison, layout, mode }: { comparison: Comparison; la
         <div className="diff-side-by-side">
           <section className="diff-pane" aria-label="Before">
             <h3 className="diff-pane-title">Before · {before.doc.label}</h3>
-            <FlowCanvas
-              doc={before.doc}
-              graph={diff.graph}
-              layout={layout}
-              filter={filters[0]}
-              renamedFrom={renamedTo}
-              sync={sync}
-              label="Before"
-              labels={oldLabels}
-            />
+            <BeforeSide.Provider value={true}>
+              <FlowCanvas
+                doc={before.doc}
+                graph={diff.graph}
+                layout={layout}
+                filter={filters[0]}
+                renamedFrom={renamedTo}
+                sync={sync}
+                label="Before"
+                labels={oldLabels}
+              />
+            </BeforeSide.Provider>
           </section>
           <section className="diff-pane" aria-label="After">
             <h3 className="diff-pane-title">After · {after.doc.label}</h3>
@@ -117,16 +120,18 @@ function DiffCanvases({ comparison, layout, mode }: { comparison: Comparison; la
   return (
     <div className="diff-area">
       <div className="diff-single">
-        <FlowCanvas
-          doc={mode === 'before' ? before.doc : after.doc}
-          graph={diff.graph}
-          layout={layout}
-          filter={filters[0]}
-          renamedFrom={mode === 'before' ? renamedTo : renamedFrom}
-          labels={mode === 'before' ? oldLabels : undefined}
-          labelsWas={mode === 'before' ? undefined : oldLabels.edges}
-          label={mode === 'before' ? 'Before' : mode === 'after' ? 'After' : 'Comparison'}
-        />
+        <BeforeSide.Provider value={mode === 'before'}>
+          <FlowCanvas
+            doc={mode === 'before' ? before.doc : after.doc}
+            graph={diff.graph}
+            layout={layout}
+            filter={filters[0]}
+            renamedFrom={mode === 'before' ? renamedTo : renamedFrom}
+            labels={mode === 'before' ? oldLabels : undefined}
+            labelsWas={mode === 'before' ? undefined : oldLabels.edges}
+            label={mode === 'before' ? 'Before' : mode === 'after' ? 'After' : 'Comparison'}
+          />
+        </BeforeSide.Provider>
       </div>
       <Legend />
     </div>
