@@ -255,7 +255,7 @@ describe('checks on a comparison', () => {
 });
 
 describe('a comparison’s before version', () => {
-  const before = (s: AppStore, id: string) => s.getState().checkNotesBefore.get(id)?.[0];
+  const beforeNote = (s: AppStore, id: string) => s.getState().checkNotesBefore.get(id)?.[0];
 
   it('has notes of its own findings on its union nodes; the after version’s stay the default', async () => {
     const { store: s } = store();
@@ -264,8 +264,8 @@ describe('a comparison’s before version', () => {
       .compare({ text: contactSync(1), source: file('v1') }, { text: contactSync(2), source: file('v2') });
     await checked(s);
     // v1 updates after its loop: no DML in a loop there, so its card says nothing new nor fixed.
-    expect(before(s, 'Update_Contact')).toBeUndefined();
-    expect(before(s, 'Log_Error')).toMatchObject({ mark: '⚠', text: '1 warning', tone: 'warning' });
+    expect(beforeNote(s, 'Update_Contact')).toBeUndefined();
+    expect(beforeNote(s, 'Log_Error')).toMatchObject({ mark: '⚠', text: '1 warning', tone: 'warning' });
     expect(note(s, 'Update_Contact')?.text).toBe('1 new');
     const ids = new Set(s.getState().comparison?.diff.graph.nodes.map((n) => n.id));
     for (const id of s.getState().checkNotesBefore.keys()) expect(ids.has(id)).toBe(true);
@@ -277,8 +277,8 @@ describe('a comparison’s before version', () => {
       .getState()
       .compare({ text: contactSync(2), source: file('v2') }, { text: contactSync(1), source: file('v1') });
     await checked(s);
-    expect(before(s, 'Update_Contact')).toMatchObject({ mark: '✔', text: '2 fixed' });
-    expect(before(s, 'Update_Contact')?.title).toBe(
+    expect(beforeNote(s, 'Update_Contact')).toMatchObject({ mark: '✔', text: '2 fixed' });
+    expect(beforeNote(s, 'Update_Contact')?.title).toBe(
       [
         'Fixed error: Update Contact (Update_Contact) runs inside a loop',
         'Fixed warning: Update Contact (Update_Contact) has no fault path',
@@ -289,7 +289,7 @@ describe('a comparison’s before version', () => {
     await s.getState().swapSides();
     expect(s.getState().checkNotesBefore.size).toBe(0);
     await checked(s);
-    expect(before(s, 'Update_Contact')).toBeUndefined();
+    expect(beforeNote(s, 'Update_Contact')).toBeUndefined();
     s.getState().load(contactSync(2), file('v2'));
     await checked(s);
     expect(s.getState().checkNotesBefore.size).toBe(0);
