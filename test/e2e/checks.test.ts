@@ -117,7 +117,7 @@ describe('review checks on the canvas and in the Checks tab', () => {
     expect(sections.slice(0, 2)).toEqual(['Interface changes', 'Checks']);
     const iface = await s.page.getByRole('region', { name: 'Interface changes' }).textContent();
     expect(iface).toContain('Output total: Number → Currency — breaking for callers');
-    expect(iface).toContain('Input accountId removed — breaking for callers');
+    expect(iface).toContain('Input accountId renamed to parentId — breaking for callers');
     const checks = s.page.getByRole('region', { name: 'Checks' });
     expect(await checks.locator('h3').textContent()).toBe('Checks (3 new)');
     await checks.getByRole('button', { name: /New: .*runs inside the loop/ }).click();

@@ -193,9 +193,9 @@ describe('a comparison’s Changes tab', () => {
     inStore(store, <ComparisonReview comparison={comparison} />);
     const iface = screen.getByRole('region', { name: 'Interface changes' });
     expect([...iface.querySelectorAll('li')].map((l) => l.textContent)).toEqual([
+      // The differ pairs accountId → parentId as a renamed resource: one line, breaking all the same.
+      '✖ Input accountId renamed to parentId — breaking for callers',
       '✖ Output total: Number → Currency — breaking for callers',
-      '✖ Input accountId removed — breaking for callers',
-      '+ Input parentId added (Text) — not breaking',
     ]);
     // The interface comes before the checks.
     const checks = screen.getByRole('region', { name: 'Checks' });

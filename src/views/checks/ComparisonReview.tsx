@@ -13,15 +13,32 @@ import './checks.css';
 export function ComparisonReview({ comparison }: { comparison: Comparison }) {
   return (
     <>
-      <InterfaceChanges before={comparison.before.doc} after={comparison.after.doc} />
+      <InterfaceChanges
+        before={comparison.before.doc}
+        after={comparison.after.doc}
+        renames={resourceRenames(comparison)}
+      />
       <ComparisonChecks />
     </>
   );
 }
 
+/** The diff's renamed resources, after name → before name. */
+const resourceRenames = (comparison: Comparison): Map<string, string> =>
+  new Map(comparison.diff.resources.flatMap((r) => (r.renamedFrom ? [[r.id, r.renamedFrom] as const] : [])));
+
 /** The flow's inputs and outputs that changed, each saying whether callers break; nothing when none did. */
-export function InterfaceChanges({ before, after }: { before: FlowDoc; after: FlowDoc }) {
-  const lines = useMemo(() => interfaceChangeLines(interfaceChanges(before, after)), [before, after]);
+export function InterfaceChanges({
+  before,
+  after,
+  renames,
+}: {
+  before: FlowDoc;
+  after: FlowDoc;
+  /** After name → before name of the resources the diff pairs as renamed. */
+  renames?: ReadonlyMap<string, string>;
+}) {
+  const lines = useMemo(() => interfaceChangeLines(interfaceChanges(before, after), renames), [before, after, renames]);
   if (lines.length === 0) return null;
   const breaking = lines.filter((l) => l.breaking).length;
   return (

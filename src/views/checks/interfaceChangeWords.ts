@@ -37,8 +37,29 @@ function line(c: InterfaceChange): InterfaceChangeLine {
   return { key, text: `${role(before)} ${after.name}: ${parts.join('; ')}`, breaking };
 }
 
-/** Every change as a line, the breaking ones first (each group in the model's order). */
-export function interfaceChangeLines(changes: readonly InterfaceChange[]): InterfaceChangeLine[] {
-  const lines = changes.map(line);
+/**
+ * Every change as a line, the breaking ones first (each group in the model's order). `renames` (after name →
+ * before name, the diff's renamed resources) pairs an interface variable removed under its old name with the one
+ * added under its new: one "renamed" line — breaking all the same, a caller still passes the old name.
+ */
+export function interfaceChangeLines(
+  changes: readonly InterfaceChange[],
+  renames: ReadonlyMap<string, string> = new Map(),
+): InterfaceChangeLine[] {
+  const removed = new Map<string, InterfaceChange>();
+  for (const c of changes) if (c.before && !c.after) removed.set(c.before.name.toLowerCase(), c);
+  const paired = new Set<InterfaceChange>();
+  const lines: InterfaceChangeLine[] = [];
+  for (const c of changes) {
+    const was = c.after && !c.before ? renames.get(c.after.name) : undefined;
+    const gone = was === undefined ? undefined : removed.get(was.toLowerCase());
+    if (!c.after || !gone?.before) continue;
+    paired.add(c).add(gone);
+    const { before } = gone;
+    const retyped = typeOf(before) !== typeOf(c.after) ? ` (${typeOf(before)} → ${typeOf(c.after)})` : '';
+    const text = `${role(before)} ${before.name} renamed to ${c.after.name}${retyped}`;
+    lines.push({ key: `${before.name}>${c.after.name}`, text, breaking: true });
+  }
+  for (const c of changes) if (!paired.has(c)) lines.push(line(c));
   return [...lines.filter((l) => l.breaking), ...lines.filter((l) => !l.breaking)];
 }
