@@ -45,15 +45,17 @@ const NO_FLOW: Pick<RuntimeRefusal, 'message' | 'hint'> = {
  */
 export async function runtimeActions(set: SetState, get: GetState, deps: StoreDeps): Promise<RuntimeActions> {
   void deps;
-  const [{ compareInvocable, describesFlow, detectFlowRestText: readPayload }, { overlayOf }] = await Promise.all([
-    import('../model/runtime'),
-    import('./runtimeOverlay'),
-  ]);
-  /** The flow on screen to place interviews on: the flow, or a comparison's after version. */
+  const [{ compareInvocable, describesFlow, detectFlowRestText: readPayload }, { beforeNodesOf, overlayOf }] =
+    await Promise.all([import('../model/runtime'), import('./runtimeOverlay')]);
+  /** The flow on screen to place interviews on: the flow, or a comparison's after version (and removed nodes). */
   const screen = (s: AppState) =>
     s.comparison
-      ? { doc: s.comparison.after.doc, graph: s.comparison.diff.graph }
-      : s.flow && { doc: s.flow.doc, graph: s.flow.graph };
+      ? {
+          doc: s.comparison.after.doc,
+          graph: s.comparison.diff.graph,
+          beforeOnly: beforeNodesOf(s.comparison.diff.graph.nodes),
+        }
+      : s.flow && { doc: s.flow.doc, graph: s.flow.graph, beforeOnly: undefined };
   /** Places interviews on what is on screen; false when nothing is. */
   const overlay = (interviews: Interview[], source: RuntimeSource, said: number | undefined, page: boolean) => {
     const shown = screen(get());
@@ -62,6 +64,7 @@ export async function runtimeActions(set: SetState, get: GetState, deps: StoreDe
       cap: INTERVIEW_CAP,
       total: said,
       page,
+      ...(shown.beforeOnly ? { beforeOnly: shown.beforeOnly } : {}),
     });
     set({ runtime, runtimeNotes: notes, error: undefined });
     return true;
