@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/state/store';
 import { interviewRows, queryResult, type InterviewRow } from '../helpers/interviews';
 
@@ -101,11 +101,30 @@ describe('interviews on the flow on screen', () => {
     const rows = interviewRows(ELEMENTS, { count: 50_000, seed: 7 });
     const started = performance.now();
     expect(await paste(store, text(rows))).toBe(true);
+    // Read a slice at a time (the page answers meanwhile), then placed.
+    await vi.waitFor(() => expect(store.getState().runtime).toBeDefined(), { timeout: 5000 });
     const ms = performance.now() - started;
     const r = store.getState().runtime;
     expect(r).toMatchObject({ shown: 2000, total: 50_000 });
     expect(r?.capNote).toBe('Showing the first 2,000 of 50,000 interviews.');
+    expect(r?.groups.reduce((n, g) => n + g.interviews.length, 0)).toBeGreaterThan(1500);
     expect(ms).toBeLessThan(5000);
+  });
+
+  it('50,000 interviews: a flow opened while they are read does not get them; with no flow open, refused at once', async () => {
+    const store = opened();
+    const big = text(interviewRows(ELEMENTS, { count: 50_000, seed: 7 }));
+    expect(await paste(store, big)).toBe(true);
+    store.getState().load(sample, { kind: 'sample', name: 'Again.flow-meta.xml' });
+    await new Promise((go) => setTimeout(go, 1500));
+    expect(store.getState().runtime).toBeUndefined();
+    expect(store.getState().runtimeNotes.size).toBe(0);
+    const empty = createAppStore();
+    await empty.getState().preparePayload(big);
+    expect(empty.getState().load(big, PASTED)).toBe(false);
+    expect(empty.getState().error?.message).toBe(
+      'These are interviews of a flow (FlowInterview records), and no flow is open.',
+    );
   });
 
   it('one page of a longer query says so, with the total the query gave', async () => {
