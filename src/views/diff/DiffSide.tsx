@@ -42,8 +42,13 @@ export function DiffSide() {
   ];
   if (runtime) tabs.push(['runtime', `Runtime (${runtime.shown.toLocaleString('en-US')})`]);
   const overlay = (
-    <p className="side-notes">
-      <button type="button" aria-haspopup="dialog" onClick={() => setOverlaying(true)}>
+    <p>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        title="Where this flow's paused and failed interviews stand, old ones on the elements removed"
+        onClick={() => setOverlaying(true)}
+      >
         Overlay interviews…
       </button>
     </p>
