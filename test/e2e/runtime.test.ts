@@ -144,7 +144,7 @@ describe('interviews offline, and the other payloads', () => {
     expect(await s.page.getByRole('tab', { name: /^Runtime/ }).count()).toBe(0);
   });
 
-  it('in a comparison: Overlay interviews… in the Changes tab, a Runtime tab, old interviews on the removed element', async () => {
+  it('comparison: Overlay interviews… in Changes, a Runtime tab, old interviews on the removed element', async () => {
     await openSample();
     await s.page.getByRole('button', { name: 'Compare…' }).click();
     await s.page.getByRole('button', { name: /Try the sample pair/ }).click();

@@ -111,7 +111,7 @@ describe('interviews on the flow on screen', () => {
     expect(ms).toBeLessThan(5000);
   });
 
-  it('50,000 interviews: a flow opened while they are read does not get them; with no flow open, refused at once', async () => {
+  it('50,000: a flow opened while they are read gets none; with no flow open, refused at once', async () => {
     const store = opened();
     const big = text(interviewRows(ELEMENTS, { count: 50_000, seed: 7 }));
     expect(await paste(store, big)).toBe(true);
@@ -216,7 +216,7 @@ describe('interviews on the flow on screen', () => {
     expect(store.getState().runtimeNotes.has('Check_Amount')).toBe(true);
   });
 
-  it('in a comparison, interviews at elements only the before version has stand on their removed (or renamed) nodes', async () => {
+  it('comparison: interviews at before-only elements stand on their removed (or renamed) nodes', async () => {
     // Compared the other way round: v2 → v1 removes Notify_Owner and renames Flag_Line_Item back to Flag_Line.
     const store = createAppStore();
     const v2 = readFileSync(join(__dirname, '../../src/samples/Opportunity_Review.v2.flow-meta.xml'), 'utf8');

@@ -70,7 +70,7 @@ describe('a big FlowInterview query read a slice at a time', () => {
     expect(pauses).toBeGreaterThan(0);
   });
 
-  it('leaves to the whole parse what it is not sure of: small texts, a flow, records that are no objects, bad JSON', async () => {
+  it('leaves to the whole parse: small texts, a flow, records that are no objects, bad JSON', async () => {
     const big = textOf(rows(3), 'rest', undefined);
     expect(scannable(textOf(rows(3, 10), 'rest', undefined))).toBe(false);
     expect(scannable(big)).toBe(true);

@@ -131,7 +131,7 @@ describe('interviews in a comparison', () => {
     return store;
   }
 
-  it('the comparison’s side panel offers Overlay interviews…, then a Runtime tab; removed elements say so and select', async () => {
+  it('comparison side panel: Overlay interviews…, a Runtime tab; removed elements say so, select', async () => {
     const store = await compared();
     mount(store, <DiffSide />);
     expect(screen.queryByRole('tab', { name: /^Runtime/ })).toBeNull();
