@@ -39,21 +39,35 @@ const NO_FLOW: Pick<RuntimeRefusal, 'message' | 'hint'> = {
   hint: 'Open the flow these interviews belong to first, then paste them again (or use Overlay interviews… in its Flow tab).',
 };
 
+const NOT_INTERVIEWS: Pick<RuntimeRefusal, 'message' | 'hint'> = {
+  message: 'This is not a FlowInterview query result (nor one FlowInterview record).',
+  hint: 'Paste the JSON of a FlowInterview query (the REST /query answer or `sf data query --json`).',
+};
+
 /**
  * The actions, once the payload detection and placement are here: loaded from this chunk, not with it, so the
  * first screen names none of their chunks.
  */
 export async function runtimeActions(set: SetState, get: GetState, deps: StoreDeps): Promise<RuntimeActions> {
   void deps;
-  const [{ compareInvocable, describesFlow, detectFlowRestText: readPayload }, { overlayOf }] = await Promise.all([
-    import('../model/runtime'),
-    import('./runtimeOverlay'),
-  ]);
-  /** The flow on screen to place interviews on: the flow, or a comparison's after version. */
+  const [
+    { compareInvocable, describesFlow, detectFlowRestText: readPayload },
+    { beforeNodesOf, overlayOf },
+    { scannable, scanInterviews },
+  ] = await Promise.all([import('../model/runtime'), import('./runtimeOverlay'), import('../model/runtimeScan')]);
+  /** A big query of interviews, its first ones read a slice at a time (runtimeScan.ts); else parsed whole. */
+  const readBig = async (text: string) =>
+    (await scanInterviews(text, INTERVIEW_CAP, () => new Promise((go) => setTimeout(go, 0)))) ?? readPayload(text);
+  let scans = 0;
+  /** The flow on screen to place interviews on: the flow, or a comparison's after version (and removed nodes). */
   const screen = (s: AppState) =>
     s.comparison
-      ? { doc: s.comparison.after.doc, graph: s.comparison.diff.graph }
-      : s.flow && { doc: s.flow.doc, graph: s.flow.graph };
+      ? {
+          doc: s.comparison.after.doc,
+          graph: s.comparison.diff.graph,
+          beforeOnly: beforeNodesOf(s.comparison.diff.graph.nodes),
+        }
+      : s.flow && { doc: s.flow.doc, graph: s.flow.graph, beforeOnly: undefined };
   /** Places interviews on what is on screen; false when nothing is. */
   const overlay = (interviews: Interview[], source: RuntimeSource, said: number | undefined, page: boolean) => {
     const shown = screen(get());
@@ -62,6 +76,7 @@ export async function runtimeActions(set: SetState, get: GetState, deps: StoreDe
       cap: INTERVIEW_CAP,
       total: said,
       page,
+      ...(shown.beforeOnly ? { beforeOnly: shown.beforeOnly } : {}),
     });
     set({ runtime, runtimeNotes: notes, error: undefined });
     return true;
@@ -99,24 +114,36 @@ export async function runtimeActions(set: SetState, get: GetState, deps: StoreDe
   };
   return {
     openPayload: (text, source) => {
+      const mine = ++scans;
+      if (scannable(text)) {
+        if (!screen(get())) return { ...NO_FLOW, source };
+        // Shown once read, unless something else was opened (or pasted) meanwhile.
+        const { flow, comparison } = get();
+        const same = () => mine === scans && get().flow === flow && get().comparison === comparison;
+        void readBig(text).then((payload) => {
+          if (!same()) return;
+          const done = payload ? route(payload, source) : { ...NOT_INTERVIEWS, source };
+          if (done !== true) set({ error: done });
+        });
+        return true;
+      }
       const payload = readPayload(text);
       return payload ? route(payload, source) : false;
     },
     overlayInterviews: async (text, source) => {
-      const payload = readPayload(text);
+      const mine = ++scans;
+      const payload = scannable(text) ? await readBig(text) : readPayload(text);
+      if (mine !== scans) return undefined;
       if (payload?.kind === 'interviews') {
         const done = route(payload, source);
         return done === true ? undefined : done;
       }
       if (payload?.kind === 'other-query') return { ...otherQuery(payload.object, payload.count), source };
       const what = payload?.kind === 'flow-list' ? 'a list of flows' : payload ? 'an invocable flow' : undefined;
+      if (!what) return { ...NOT_INTERVIEWS, source };
       return {
-        message: what
-          ? `This is ${what}, not FlowInterview records.`
-          : 'This is not a FlowInterview query result (nor one FlowInterview record).',
-        hint: what
-          ? 'Paste it with Paste… to see it; here, paste the answer of a FlowInterview query.'
-          : 'Paste the JSON of a FlowInterview query (the REST /query answer or `sf data query --json`).',
+        message: `This is ${what}, not FlowInterview records.`,
+        hint: 'Paste it with Paste… to see it; here, paste the answer of a FlowInterview query.',
         source,
       };
     },

@@ -43,10 +43,17 @@ export function noteOf(group: InterviewGroup): CardNote {
   };
 }
 
-const groupOf = (element: string, interviews: Interview[], nodeId?: string, label?: string): InterviewGroup => ({
+const groupOf = (
+  element: string,
+  interviews: Interview[],
+  nodeId?: string,
+  label?: string,
+  before?: InterviewGroup['before'],
+): InterviewGroup => ({
   element,
   ...(nodeId === undefined ? {} : { nodeId }),
   ...(label === undefined ? {} : { label }),
+  ...(before === undefined ? {} : { before }),
   counts: [...statusCounts(interviews)].map(([s, n]) => [s, n, statusMark(s)]),
   interviews,
 });
@@ -58,6 +65,29 @@ export interface OverlayOptions {
   total: number | undefined;
   /** The text is one page of a longer query (`done: false`). */
   page: boolean;
+  /**
+   * In a comparison: the union nodes of elements only the before version has, by their before API name
+   * (`beforeNodesOf`), so interviews still standing there are drawn on them rather than "elsewhere".
+   */
+  beforeOnly?: ReadonlyMap<string, BeforeNode>;
+}
+
+/** A union node of an element the after version lacks under its before name. */
+export interface BeforeNode {
+  nodeId: string;
+  label: string;
+  status: 'removed' | 'renamed';
+}
+
+/** A comparison's union nodes that stand for a before-version name the after version lacks (removed, renamed). */
+export function beforeNodesOf(
+  nodes: readonly { id: string; label: string; status: string; beforeId?: string }[],
+): Map<string, BeforeNode> {
+  const out = new Map<string, BeforeNode>();
+  for (const n of nodes)
+    if ((n.status === 'removed' || n.status === 'renamed') && n.beforeId !== undefined && !out.has(n.beforeId))
+      out.set(n.beforeId, { nodeId: n.id, label: n.label, status: n.status });
+  return out;
 }
 
 /** "Showing the first 2,000 of 50,000 interviews", or why the count is partial; undefined when all are here. */
@@ -69,7 +99,10 @@ function capNoteOf(shown: number, total: number, page: boolean): string | undefi
   }.`;
 }
 
-/** Interviews on a flow's elements (a comparison: its after version, drawn on the union graph). */
+/**
+ * Interviews on a flow's elements (a comparison: its after version, drawn on the union graph, and with
+ * `beforeOnly` those at elements only the before version has on their removed or renamed nodes).
+ */
 export function overlayOf(
   doc: FlowDoc,
   graph: FlowGraph,
@@ -94,7 +127,21 @@ export function overlayOf(
     groups.push(group);
     notes.set(name, [noteOf(group)]);
   }
-  for (const [name, list] of placement.elsewhere) elsewhere.push(groupOf(name, list));
+  const gone: InterviewGroup[] = [];
+  for (const [name, list] of placement.elsewhere) {
+    const at = name === '' ? undefined : options.beforeOnly?.get(name);
+    if (!at) {
+      elsewhere.push(groupOf(name, list));
+      continue;
+    }
+    const group = groupOf(name, list, at.nodeId, at.label, at.status);
+    gone.push(group);
+    const note = noteOf(group);
+    const where = at.status === 'removed' ? 'removed in the after version' : 'renamed in the after version';
+    // A renamed node may hold the after name's interviews too: both notes on its card.
+    notes.set(at.nodeId, [...(notes.get(at.nodeId) ?? []), { ...note, title: `${note.title} (an element ${where})` }]);
+  }
+  groups.push(...gone);
   const total = Math.max(options.total ?? all.length, all.length);
   const capNote = capNoteOf(interviews.length, total, options.page);
   return {

@@ -16,6 +16,11 @@ export interface InterviewGroup {
   nodeId?: string;
   /** The element's label on screen, when it is drawn. */
   label?: string;
+  /**
+   * In a comparison, a group at an element only the before version has, drawn on its union node: `removed`
+   * (the after version dropped it) or `renamed` (the after version calls it something else; `label` is its card).
+   */
+  before?: 'removed' | 'renamed';
   /** Status, count and the mark it is told by, the most frequent first ("Paused" 12 "‖", "Error" 2 "✖"). */
   counts: [status: string, count: number, mark: string][];
   interviews: Interview[];
@@ -24,7 +29,10 @@ export interface InterviewGroup {
 /** Interviews overlaid on what is on screen: never in a link, storage or the URL (they are org data). */
 export interface RuntimeOverlay {
   source: RuntimeSource;
-  /** Groups at elements of the flow on screen, in the flow's element order. */
+  /**
+   * Groups at elements of the flow on screen, in the flow's element order; in a comparison, then those at
+   * elements only the before version has (`before`), drawn on their union nodes.
+   */
   groups: InterviewGroup[];
   /** Groups whose `CurrentElement` this version does not have (another version's, or none): never dropped. */
   elsewhere: InterviewGroup[];

@@ -144,6 +144,53 @@ describe('interviews offline, and the other payloads', () => {
     expect(await s.page.getByRole('tab', { name: /^Runtime/ }).count()).toBe(0);
   });
 
+  it('comparison: Overlay interviews… in Changes, a Runtime tab, old interviews on the removed element', async () => {
+    await openSample();
+    await s.page.getByRole('button', { name: 'Compare…' }).click();
+    await s.page.getByRole('button', { name: /Try the sample pair/ }).click();
+    // The other way round: the after version (v1) lacks v2's Notify_Owner, where old interviews still wait.
+    await s.page.getByRole('button', { name: 'Swap before and after' }).click();
+    await s.page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const node = (id: string) => s.page.locator(`.react-flow__node [data-node-id="${id}"]`).first();
+    await expect.poll(() => node('Notify_Owner').getAttribute('data-status')).toBe('removed');
+    await screenshot(s.page, 'runtime-comparison-entry');
+    await s.page.getByRole('button', { name: 'Overlay interviews…' }).click();
+    const old = [
+      {
+        attributes: { type: 'FlowInterview' },
+        Name: 'FI-9001',
+        CurrentElement: 'Notify_Owner',
+        InterviewStatus: 'Paused',
+      },
+      {
+        attributes: { type: 'FlowInterview' },
+        Name: 'FI-9002',
+        CurrentElement: 'Notify_Owner',
+        InterviewStatus: 'Error',
+      },
+      {
+        attributes: { type: 'FlowInterview' },
+        Name: 'FI-9003',
+        CurrentElement: 'Check_Amount',
+        InterviewStatus: 'Paused',
+      },
+    ];
+    await s.page.getByLabel('FlowInterview query result (JSON)').fill(JSON.stringify(queryResult(old)));
+    await s.page.getByRole('button', { name: 'Overlay pasted interviews' }).click();
+    await expect.poll(() => dialog().count()).toBe(0);
+    const tab = s.page.getByRole('tab', { name: 'Runtime (3)' });
+    await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+    expect(await node('Notify_Owner').locator('.fs-note[data-note="runtime"]').textContent()).toContain('1 error');
+    const group = s.page.locator('.rt-group[data-element="Notify_Owner"]');
+    expect(await group.textContent()).toContain('at a removed element');
+    await group
+      .getByRole('button', { name: /Notify_Owner/ })
+      .first()
+      .click();
+    await expect.poll(() => node('Notify_Owner').getAttribute('class')).toContain('selected');
+    await screenshot(s.page, 'runtime-comparison');
+  });
+
   it('a query result pasted onto the page overlays it; a new flow clears it', async () => {
     await pasteOnPage(JSON.stringify({ status: 0, result: queryResult(rows.slice(0, 9)) }));
     await expect.poll(() => s.page.getByRole('tab', { name: 'Runtime (9)' }).count()).toBe(1);

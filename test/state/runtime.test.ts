@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/state/store';
 import { interviewRows, queryResult, type InterviewRow } from '../helpers/interviews';
 
@@ -101,11 +101,30 @@ describe('interviews on the flow on screen', () => {
     const rows = interviewRows(ELEMENTS, { count: 50_000, seed: 7 });
     const started = performance.now();
     expect(await paste(store, text(rows))).toBe(true);
+    // Read a slice at a time (the page answers meanwhile), then placed.
+    await vi.waitFor(() => expect(store.getState().runtime).toBeDefined(), { timeout: 5000 });
     const ms = performance.now() - started;
     const r = store.getState().runtime;
     expect(r).toMatchObject({ shown: 2000, total: 50_000 });
     expect(r?.capNote).toBe('Showing the first 2,000 of 50,000 interviews.');
+    expect(r?.groups.reduce((n, g) => n + g.interviews.length, 0)).toBeGreaterThan(1500);
     expect(ms).toBeLessThan(5000);
+  });
+
+  it('50,000: a flow opened while they are read gets none; with no flow open, refused at once', async () => {
+    const store = opened();
+    const big = text(interviewRows(ELEMENTS, { count: 50_000, seed: 7 }));
+    expect(await paste(store, big)).toBe(true);
+    store.getState().load(sample, { kind: 'sample', name: 'Again.flow-meta.xml' });
+    await new Promise((go) => setTimeout(go, 1500));
+    expect(store.getState().runtime).toBeUndefined();
+    expect(store.getState().runtimeNotes.size).toBe(0);
+    const empty = createAppStore();
+    await empty.getState().preparePayload(big);
+    expect(empty.getState().load(big, PASTED)).toBe(false);
+    expect(empty.getState().error?.message).toBe(
+      'These are interviews of a flow (FlowInterview records), and no flow is open.',
+    );
   });
 
   it('one page of a longer query says so, with the total the query gave', async () => {
@@ -195,6 +214,73 @@ describe('interviews on the flow on screen', () => {
     const ids = new Set(store.getState().comparison?.diff.graph.nodes.map((n) => n.id));
     for (const id of store.getState().runtimeNotes.keys()) expect(ids.has(id)).toBe(true);
     expect(store.getState().runtimeNotes.has('Check_Amount')).toBe(true);
+  });
+
+  it('comparison: interviews at before-only elements stand on their removed (or renamed) nodes', async () => {
+    // Compared the other way round: v2 → v1 removes Notify_Owner and renames Flag_Line_Item back to Flag_Line.
+    const store = createAppStore();
+    const v2 = readFileSync(join(__dirname, '../../src/samples/Opportunity_Review.v2.flow-meta.xml'), 'utf8');
+    expect(
+      await store
+        .getState()
+        .compare(
+          { text: v2, source: { kind: 'sample', name: 'v2' } },
+          { text: sample, source: { kind: 'sample', name: 'v1' } },
+        ),
+    ).toBe(true);
+    const nodes = store.getState().comparison?.diff.graph.nodes ?? [];
+    expect(nodes.find((n) => n.id === 'Notify_Owner')?.status).toBe('removed');
+    const rows = [
+      row({ CurrentElement: 'Notify_Owner', InterviewStatus: 'Paused' }),
+      row({ CurrentElement: 'Notify_Owner', InterviewStatus: 'Error' }),
+      row({ CurrentElement: 'Flag_Line_Item' }),
+      row({ CurrentElement: 'Flag_Line', InterviewStatus: 'Running' }),
+      row({ CurrentElement: 'Check_Amount' }),
+      row({ CurrentElement: 'Never_Was' }),
+    ];
+    expect(await paste(store, text(rows))).toBe(true);
+    const s = store.getState();
+    expect(s.runtime?.groups.map((g) => [g.element, g.nodeId, g.before, g.interviews.length])).toEqual([
+      // The after version's elements in its order, then the before version's only, by name.
+      ['Flag_Line', 'Flag_Line', undefined, 1],
+      ['Check_Amount', 'Check_Amount', undefined, 1],
+      ['Flag_Line_Item', 'Flag_Line', 'renamed', 1],
+      ['Notify_Owner', 'Notify_Owner', 'removed', 2],
+    ]);
+    // Only a name neither version has is elsewhere; nothing is dropped.
+    expect(s.runtime?.elsewhere.map((g) => g.element)).toEqual(['Never_Was']);
+    expect(s.runtimeNotes.get('Notify_Owner')).toEqual([
+      expect.objectContaining({ text: '1 error · ‖ 1 paused', tone: 'error' }),
+    ]);
+    expect(s.runtimeNotes.get('Notify_Owner')?.[0]?.title).toContain('removed in the after version');
+    // The renamed node carries both names' interviews, each its own note.
+    expect(s.runtimeNotes.get('Flag_Line')?.map((n) => n.text)).toEqual(['1 running', '1 paused']);
+    for (const id of s.runtimeNotes.keys()) expect(nodes.some((n) => n.id === id)).toBe(true);
+  });
+
+  it('property: in a comparison every interview is placed exactly once, at a drawn node or elsewhere', async () => {
+    const store = createAppStore();
+    const v2 = readFileSync(join(__dirname, '../../src/samples/Opportunity_Review.v2.flow-meta.xml'), 'utf8');
+    await store
+      .getState()
+      .compare(
+        { text: v2, source: { kind: 'sample', name: 'v2' } },
+        { text: sample, source: { kind: 'sample', name: 'v1' } },
+      );
+    await store.getState().preparePayload('{}');
+    const names = [...ELEMENTS, 'Notify_Owner', 'Flag_Line_Item', 'Gone', '__proto__', null];
+    const ids = new Set(store.getState().comparison?.diff.graph.nodes.map((n) => n.id));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...names), { minLength: 1, maxLength: 40 }), async (at) => {
+        expect(await paste(store, text(at.map((CurrentElement) => row({ CurrentElement }))))).toBe(true);
+        const r = store.getState().runtime;
+        const placed = [...(r?.groups ?? []), ...(r?.elsewhere ?? [])].reduce((n, g) => n + g.interviews.length, 0);
+        expect(placed).toBe(at.length);
+        for (const g of r?.groups ?? []) expect(ids.has(g.nodeId ?? '')).toBe(true);
+        for (const g of r?.elsewhere ?? []) expect(['Gone', '__proto__', '']).toContain(g.element);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/state/store';
 import { SidePanel } from '../../src/views/components/SidePanel';
+import { DiffSide } from '../../src/views/diff/DiffSide';
 import { InterviewsDialog } from '../../src/views/runtime/InterviewsDialog';
 import { RestViewDialog } from '../../src/views/runtime/RestViewDialog';
 import { RuntimePanel } from '../../src/views/runtime/RuntimePanel';
@@ -113,6 +114,58 @@ describe('the Runtime tab', () => {
     act(() => store.getState().clearRuntime());
     expect(screen.queryByRole('tab', { name: /^Runtime/ })).toBeNull();
     expect(screen.getByRole('tab', { name: 'Flow' }).getAttribute('aria-selected')).toBe('true');
+  });
+});
+
+describe('interviews in a comparison', () => {
+  const v2 = readFileSync(join(__dirname, '../../src/samples/Opportunity_Review.v2.flow-meta.xml'), 'utf8');
+  /** v2 → v1: Notify_Owner is removed in the after version. */
+  async function compared(): Promise<AppStore> {
+    const store = createAppStore();
+    await store
+      .getState()
+      .compare(
+        { text: v2, source: { kind: 'sample', name: 'v2' } },
+        { text: sample, source: { kind: 'sample', name: 'v1' } },
+      );
+    return store;
+  }
+
+  it('comparison side panel: Overlay interviews…, a Runtime tab; removed elements say so, select', async () => {
+    const store = await compared();
+    mount(store, <DiffSide />);
+    expect(screen.queryByRole('tab', { name: /^Runtime/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Overlay interviews…' }));
+    const box = await screen.findByRole('textbox', { name: 'FlowInterview query result (JSON)' });
+    const rows = [
+      row({ Name: 'FI-old', CurrentElement: 'Notify_Owner' }),
+      row({ Name: 'FI-now', CurrentElement: 'Check_Amount' }),
+      row({ Name: 'FI-lost', CurrentElement: 'Never_Was' }),
+    ];
+    fireEvent.change(box, { target: { value: JSON.stringify(queryResult(rows)) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Overlay pasted interviews' }));
+    const tab = await screen.findByRole('tab', { name: 'Runtime (3)' });
+    await waitFor(() => expect(tab.getAttribute('aria-selected')).toBe('true'));
+    // The dialog closed once the interviews were on the comparison.
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: /FlowInterview/ })).toBeNull());
+    const groups = await screen.findByRole('list', { name: 'Interviews by element' });
+    expect(screen.getByText(/3 interviews/).closest('p')?.textContent).toBe(
+      '3 interviews from pasted text: 1 at 1 element of the after version, 1 at 1 element only the before version ' +
+        'has, 1 elsewhere.',
+    );
+    const removed = within(groups).getByRole('button', { name: /Notify_Owner/ });
+    expect(removed.textContent).toContain('at a removed element');
+    fireEvent.click(removed);
+    expect(store.getState().selection).toBe('Notify_Owner');
+    // Selecting keeps the Runtime tab; the group of the selection is marked.
+    expect(screen.getByRole('tab', { name: 'Runtime (3)' }).getAttribute('aria-selected')).toBe('true');
+    expect(removed.closest('li')?.className).toContain('is-selected');
+    const elsewhere = screen.getByRole('region', { name: 'Elsewhere' });
+    expect(elsewhere.textContent).toContain('Never_Was');
+    expect(elsewhere.textContent).toContain('neither version has');
+    act(() => store.getState().clearRuntime());
+    expect(screen.queryByRole('tab', { name: /^Runtime/ })).toBeNull();
+    expect(screen.getByRole('tab', { name: /^Changes/ }).getAttribute('aria-selected')).toBe('true');
   });
 });
 

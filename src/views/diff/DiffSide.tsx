@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { nodeChangeContext } from '../../describe/changeLine';
 import { connectorItem, nodeNames } from '../../model/diff/changes';
 import { elementIndex, START_ID } from '../../model/graph';
@@ -13,8 +13,9 @@ import { NoiseNote } from './NoiseFilters';
 import { PropertyChanges } from './PropertyChanges';
 import './diff.css';
 import { SideTabs } from '../components/SideTabs';
+import { InterviewsDialogPart as InterviewsDialog, RuntimePanelPart as RuntimePanel } from '../lazyParts';
 
-type Tab = 'changes' | 'details';
+type Tab = 'changes' | 'details' | 'runtime';
 
 /** The comparison's side panel: the change list, and the selected element's before/after. */
 export function DiffSide() {
@@ -26,14 +27,32 @@ export function DiffSide() {
   const [tab, setTab] = useState<Tab>('changes');
   // Clicking an element on the canvas opens its details; stepping with n / p keeps the list in view.
   const stepped = useApp((s) => s.selectedByStep === true);
+  const runtime = useApp((s) => s.runtime);
+  const [overlaying, setOverlaying] = useState(false);
+  // The Runtime tab stays open as its interviews select their elements.
   useEffect(() => {
-    if (selection !== undefined && !stepped) setTab('details');
+    if (selection !== undefined && !stepped) setTab((t) => (t === 'runtime' ? t : 'details'));
   }, [selection, stepped]);
+  // Interviews just overlaid open their tab; cleared, it goes.
+  useEffect(() => setTab((t) => (runtime ? 'runtime' : t === 'runtime' ? 'changes' : t)), [runtime]);
   if (!comparison) return null;
   const tabs: [Tab, string][] = [
     ['changes', `Changes (${comparison.changes.length})`],
     ['details', 'Details'],
   ];
+  if (runtime) tabs.push(['runtime', `Runtime (${runtime.shown.toLocaleString('en-US')})`]);
+  const overlay = (
+    <p>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        title="Where this flow's paused and failed interviews stand, old ones on the elements removed"
+        onClick={() => setOverlaying(true)}
+      >
+        Overlay interviews…
+      </button>
+    </p>
+  );
   return (
     <>
       <SideTabs tabs={tabs} current={tab} onChange={setTab} />
@@ -44,8 +63,23 @@ export function DiffSide() {
           changes={comparison.changes}
           current={index}
           onGo={goToChange}
-          header={<ComparisonReview comparison={comparison} />}
+          header={
+            <>
+              <ComparisonReview comparison={comparison} />
+              {!runtime && overlay}
+            </>
+          }
         />
+      )}
+      {tab === 'runtime' && (
+        <Suspense fallback={null}>
+          <RuntimePanel onSelect={select} />
+        </Suspense>
+      )}
+      {overlaying && (
+        <Suspense fallback={null}>
+          <InterviewsDialog onClose={() => setOverlaying(false)} />
+        </Suspense>
       )}
       {tab === 'details' &&
         (selection === undefined ? (

@@ -65,6 +65,11 @@ function Group({
       <span className="rt-element">
         {group.label !== undefined && <span className="rt-label">{group.label}</span>}{' '}
         <span className="rt-api">{group.element === '' ? '(no CurrentElement)' : name}</span>
+        {group.before && (
+          <span className="rt-before">
+            {group.before === 'removed' ? 'at a removed element' : 'at its before name (renamed since)'}
+          </span>
+        )}
       </span>
       <Counts group={group} />
     </>
@@ -111,19 +116,25 @@ function Group({
  * and centres it), and those at elements this version lacks under "Elsewhere" — never dropped.
  */
 export function RuntimePanel({ onSelect }: { onSelect: (id: string) => void }) {
+  const comparing = useApp((s) => s.comparison !== undefined);
   const runtime = useApp((s) => s.runtime);
   const selection = useApp((s) => s.selection);
   const clear = useApp((s) => s.clearRuntime);
   if (!runtime) return <p className="side-empty muted">No interviews on this flow.</p>;
   const from = runtime.source.kind === 'paste' ? 'pasted text' : runtime.source.name;
-  const at = runtime.groups.reduce((n, g) => n + g.interviews.length, 0);
+  const at = runtime.groups.reduce((n, g) => n + (g.before ? 0 : g.interviews.length), 0);
+  const old = runtime.groups.filter((g) => g.before);
+  const atOld = old.reduce((n, g) => n + g.interviews.length, 0);
+  const onScreen = runtime.groups.length - old.length;
+  const where = comparing ? 'the after version' : 'this flow';
   return (
     <div className="rt-panel">
       <div className="rt-summary">
         <p>
           <strong>{plural(runtime.shown, 'interview')}</strong> from {from}: {count(at)} at{' '}
-          {plural(runtime.groups.length, 'element')} of this flow
-          {runtime.elsewhere.length > 0 ? `, ${count(runtime.shown - at)} elsewhere` : ''}.
+          {plural(onScreen, 'element')} of {where}
+          {old.length > 0 ? `, ${count(atOld)} at ${plural(old.length, 'element')} only the before version has` : ''}
+          {runtime.elsewhere.length > 0 ? `, ${count(runtime.shown - at - atOld)} elsewhere` : ''}.
         </p>
         {runtime.capNote && (
           <p className="notice" role="status">
@@ -146,7 +157,8 @@ export function RuntimePanel({ onSelect }: { onSelect: (id: string) => void }) {
         <section className="rt-elsewhere" aria-label="Elsewhere">
           <h3>Elsewhere</h3>
           <p className="muted">
-            At an element this version does not have (another version's, or a renamed one), or at none.
+            At an element {comparing ? 'neither version has' : 'this version does not have'} (another version's, or a
+            renamed one), or at none.
           </p>
           <ul className="rt-groups" aria-label="Interviews elsewhere">
             {runtime.elsewhere.map((g) => (
