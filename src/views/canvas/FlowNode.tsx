@@ -60,14 +60,18 @@ export const FlowNode = memo(function FlowNode({ id, data }: NodeProps<ElementNo
         <span className="fs-node-label">{node.label}</span>
         <span className="fs-node-type">{data.detail ?? data.builderName}</span>
       </span>
-      {status && (
-        // Every status is told by a mark and a word, not colour alone.
-        <span className={`fs-diff-badge fs-diff-${status}`}>
-          <span aria-hidden="true">{statusMark(status)}</span> {statusWord(status)}
-          {data.renameNote ? <span className="fs-diff-was"> · {data.renameNote}</span> : null}
-        </span>
-      )}
+      {/* One row along the card's top: the status on the left, the badges on the right, each shrinking (with an
+          ellipsis; the tooltip has it all) before they could overlap. */}
       <span className="fs-badges">
+        {status && (
+          // Every status is told by a mark and a word, not colour alone.
+          <span className={`fs-diff-badge fs-diff-${status}`}>
+            <span className="fs-diff-word">
+              <span aria-hidden="true">{statusMark(status)}</span> {statusWord(status)}
+            </span>
+            {data.renameNote ? <span className="fs-diff-was">{`\u00a0· ${data.renameNote}`}</span> : null}
+          </span>
+        )}
         {data.hasFault && (
           <span className="fs-badge fs-badge-fault" title="Has a fault path">
             Fault
