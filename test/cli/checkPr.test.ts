@@ -1,23 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from './helpers';
+import { run, scratchRepo } from './helpers';
 
 const fx = (rule: string, name: string) =>
   readFileSync(join(__dirname, '../fixtures/checks', rule, `${name}.flow-meta.xml`), 'utf8');
-const repo = mkdtempSync(join(tmpdir(), 'flowscope-check-pr-'));
-const git = (...args: string[]) =>
-  execFileSync(
-    'git',
-    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
-    { cwd: repo, encoding: 'utf8' },
-  ).trim();
-const put = (path: string, text: string) => {
-  mkdirSync(dirname(join(repo, path)), { recursive: true });
-  writeFileSync(join(repo, path), text);
-};
+const { dir: repo, git, put } = scratchRepo('flowscope-check-pr-');
 const FLOWS = 'force-app/main/default/flows';
 
 beforeAll(() => {

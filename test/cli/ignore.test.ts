@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { quietFlowXml } from '../model/diff/quietFlow';
-import { run } from './helpers';
+import { rewordedRepo, run } from './helpers';
 
 /** `--ignore` on `diff` and `pr` (issue 15): a decision changed only in its description, an assignment for real. */
 const dir = mkdtempSync(join(tmpdir(), 'flowscope-ignore-'));
@@ -43,24 +42,9 @@ describe('diff --ignore', () => {
 });
 
 describe('pr --ignore', () => {
-  const repo = mkdtempSync(join(tmpdir(), 'flowscope-ignore-pr-'));
-  afterAll(() => rmSync(repo, { recursive: true, force: true }));
-  const git = (...args: string[]) =>
-    execFileSync(
-      'git',
-      ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args],
-      {
-        cwd: repo,
-        encoding: 'utf8',
-      },
-    );
-  git('init', '-q', '-b', 'main');
-  writeFileSync(join(repo, 'Quiet.flow-meta.xml'), quietFlowXml());
-  git('add', '.');
-  git('commit', '-q', '-m', 'base');
-  git('checkout', '-q', '-b', 'feature');
-  writeFileSync(join(repo, 'Quiet.flow-meta.xml'), quietFlowXml({ decisionDescription: 'Reworded' }));
-  git('commit', '-q', '-am', 'reword');
+  const scratch = rewordedRepo('flowscope-ignore-pr-');
+  const repo = scratch.dir;
+  afterAll(scratch.remove);
 
   it("hides the noise in the comment and carries it in the flow's link", async () => {
     const site = 'https://acme.example/flowscope/';

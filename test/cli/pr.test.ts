@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFlow } from '../support/generate';
 import { diffFlows } from '../../src/index';
@@ -9,23 +7,13 @@ import { parseFlow } from '../../src/model/parse/index';
 import { decodeLink } from '../../src/share/link';
 import { shareableDoc } from '../../src/share/metadata';
 import type { FlowRef } from '../../src/share/types';
-import { fx, run } from './helpers';
+import { fx, run, scratchRepo } from './helpers';
 
 /**
  * A throwaway repository: main gets the base flows, a feature branch changes them (modify, status
  * change, delete, add, move), and main moves on afterwards — a change that must not show (merge base).
  */
-const repo = mkdtempSync(join(tmpdir(), 'flowscope-pr-'));
-const git = (...args: string[]) =>
-  execFileSync(
-    'git',
-    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
-    { cwd: repo, encoding: 'utf8' },
-  ).trim();
-const put = (path: string, text: string) => {
-  mkdirSync(dirname(join(repo, path)), { recursive: true });
-  writeFileSync(join(repo, path), text);
-};
+const { dir: repo, git, put } = scratchRepo('flowscope-pr-');
 const FLOWS = 'force-app/main/default/flows';
 const withHeader = (xml: string, label: string, status: string) =>
   xml

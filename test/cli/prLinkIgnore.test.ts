@@ -1,12 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { changesLink } from '../../src/cli/prLink';
 import { readChangesLink } from '../../src/share/changes/link';
-import { quietFlowXml } from '../model/diff/quietFlow';
-import { run } from './helpers';
+import { rewordedRepo, run } from './helpers';
 
 /** `pr --ignore`: the comment's first link ("Open all N changed flows") hides the same noise as each flow's link. */
 const SITE = 'https://acme.example/flowscope/';
@@ -40,25 +36,10 @@ describe('the change-set link carries --ignore', () => {
     }
   });
 
-  const repo = mkdtempSync(join(tmpdir(), 'flowscope-prlink-ignore-'));
-  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+  const scratch = rewordedRepo('flowscope-prlink-ignore-');
+  const repo = scratch.dir;
+  afterAll(scratch.remove);
   it('in the comment pr writes', async () => {
-    const git = (...args: string[]) =>
-      execFileSync(
-        'git',
-        ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args],
-        {
-          cwd: repo,
-          encoding: 'utf8',
-        },
-      );
-    git('init', '-q', '-b', 'main');
-    writeFileSync(join(repo, 'Quiet.flow-meta.xml'), quietFlowXml());
-    git('add', '.');
-    git('commit', '-q', '-m', 'base');
-    git('checkout', '-q', '-b', 'feature');
-    writeFileSync(join(repo, 'Quiet.flow-meta.xml'), quietFlowXml({ decisionDescription: 'Reworded' }));
-    git('commit', '-q', '-am', 'reword');
     const out = (
       await run(
         'pr',
