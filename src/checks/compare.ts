@@ -17,10 +17,8 @@ export function renamesOf(diff: FlowDiff): Map<string, string> {
   const renames = new Map<string, string>();
   for (const n of diff.nodes)
     if (n.renamedFrom !== undefined && n.renamedFrom !== n.id) renames.set(n.renamedFrom, n.id);
-  for (const r of diff.resources) {
-    const from = (r as { renamedFrom?: unknown }).renamedFrom;
-    if (typeof from === 'string' && from !== r.id) renames.set(from, r.id);
-  }
+  for (const r of diff.resources)
+    if (r.renamedFrom !== undefined && r.renamedFrom !== r.id) renames.set(r.renamedFrom, r.id);
   return renames;
 }
 
@@ -59,6 +57,10 @@ export function matchFindings(
   return { introduced, fixed: before.filter((f) => left.has(f)), remaining };
 }
 
+/** Two versions' findings compared through the diff's renames. */
+export const compareFindings = (before: readonly Finding[], after: readonly Finding[], diff: FlowDiff) =>
+  matchFindings(before, after, renamesOf(diff));
+
 export function compareChecks(
   before: FlowDoc,
   after: FlowDoc,
@@ -68,5 +70,5 @@ export function compareChecks(
 ): CheckComparison {
   const b = runChecks(before, buildGraph(before), config, context);
   const a = runChecks(after, buildGraph(after), config, context);
-  return matchFindings(b, a, renamesOf(diff));
+  return compareFindings(b, a, diff);
 }

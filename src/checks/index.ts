@@ -6,7 +6,7 @@ import type { ChecksApi } from './types';
 import { RULES as TABLE } from './rules';
 import { runChecks as run } from './run';
 import { readChecksConfig as read } from './config';
-import { compareChecks as compare } from './compare';
+import { compareChecks as compare, compareFindings as compareLists } from './compare';
 
 export type * from './types';
 export { API_VERSION_LAG, isRuleId, NEWEST_API_VERSION, RULE_IDS, ruleOf } from './rules';
@@ -17,4 +17,5 @@ export { checksConfigOf, EMPTY_CONFIG, severityOf, writeChecksConfig } from './c
 export const RULES: ChecksApi['RULES'] = TABLE;
 export const runChecks: ChecksApi['runChecks'] = run;
 export const compareChecks: ChecksApi['compareChecks'] = compare;
+export const compareFindings: ChecksApi['compareFindings'] = compareLists;
 export const readChecksConfig: ChecksApi['readChecksConfig'] = read;

@@ -91,6 +91,11 @@ export interface ChecksApi {
     config?: ChecksConfig,
     context?: CheckContext,
   ) => CheckComparison;
+  /**
+   * The same comparison from findings already run on each version (with their own graphs): what a caller that
+   * also shows each side's findings uses, so no version is checked twice.
+   */
+  compareFindings: (before: readonly Finding[], after: readonly Finding[], diff: FlowDiff) => CheckComparison;
   /** Reads a `.flowscope.json`'s text (or the panel's stored settings); errors name what is wrong. */
   readChecksConfig: (text: string) => { ok: true; config: ChecksConfig } | { ok: false; error: string };
 }

@@ -171,10 +171,12 @@ export function checkActions(
       type Shown = { findings: Finding[]; comparison?: CheckComparison; notes: CardNotes; notesBefore?: CardNotes };
       let shown: Shown | undefined;
       if (c) {
-        const each = (rules: Parameters<ChecksApi['runChecks']>[2]): RulePart => ({
-          compared: a.compareChecks(c.before.doc, c.after.doc, c.diff, rules),
-          before: a.runChecks(c.before.doc, c.before.graph, rules),
-        });
+        // Each version checked once, on its own graph; the Before side shows `before`, the comparison pairs them.
+        const each = (rules: Parameters<ChecksApi['runChecks']>[2]): RulePart => {
+          const before = a.runChecks(c.before.doc, c.before.graph, rules);
+          const after = a.runChecks(c.after.doc, c.after.graph, rules);
+          return { compared: a.compareFindings(before, after, c.diff), before };
+        };
         const parts = await byRule(a, settings, each, current);
         shown = parts && onUnionGraph(c, parts);
       } else if (flow) {

@@ -218,7 +218,7 @@ describe('checks on a comparison', () => {
       .getState()
       .compare({ text: contactSync(1), source: file('v1') }, { text: contactSync(2), source: file('v2') });
     await checked(s);
-    expect(fake.api.compareChecks).toHaveBeenCalledTimes(3);
+    expect(fake.api.compareFindings).toHaveBeenCalledTimes(3);
     const { findings, comparison } = s.getState().checks;
     expect(comparison?.introduced.map((f) => `${f.rule} ${f.node}`)).toEqual([
       'dml-in-loop Update_Contact',

@@ -91,6 +91,17 @@ function readConfig(text: string): ReturnType<ChecksApi['readChecksConfig']> {
   return { ok: true, config: { rules: m } };
 }
 
+/** Two lists of the fake's findings compared by key (the fake has no renames). */
+function compareLists(b: readonly Finding[], a: readonly Finding[]) {
+  const had = new Set(b.map(key));
+  const has = new Set(a.map(key));
+  return {
+    introduced: a.filter((f) => !had.has(key(f))),
+    fixed: b.filter((f) => !has.has(key(f))),
+    remaining: a.filter((f) => had.has(key(f))),
+  };
+}
+
 /** The fake's API, each function a spy. */
 export function fakeChecks() {
   const api = {
@@ -106,14 +117,9 @@ export function fakeChecks() {
       });
       const b = run(before, graphOf(before) as unknown as FlowGraph, config);
       const a = run(after, graphOf(after) as unknown as FlowGraph, config);
-      const had = new Set(b.map(key));
-      const has = new Set(a.map(key));
-      return {
-        introduced: a.filter((f) => !had.has(key(f))),
-        fixed: b.filter((f) => !has.has(key(f))),
-        remaining: a.filter((f) => had.has(key(f))),
-      };
+      return compareLists(b, a);
     }),
+    compareFindings: vi.fn(compareLists),
     readChecksConfig: vi.fn(readConfig),
   } satisfies ChecksApi;
   return { api, service: vi.fn(async () => api) };
